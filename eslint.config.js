@@ -1,0 +1,60 @@
+// One lint configuration for the whole repository; each package runs `eslint .` and ESLint
+// finds this file by looking up from the files it checks.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/storybook-static/**'] },
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // Template literals with numbers are how phrases and messages are built.
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    // Plain JavaScript (configs, scripts): type-aware rules need types it does not declare.
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // @portico/core runs in Node and browsers alike: no DOM.
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'localStorage',
+          'sessionStorage',
+          'HTMLElement',
+          'customElements',
+        ].map((name) => ({ name, message: '@portico/core has no DOM: it runs in Node too.' })),
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts'],
+    rules: {
+      // Tests assert on values they know are there.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

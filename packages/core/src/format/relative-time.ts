@@ -1,0 +1,46 @@
+import { resolveLocale } from '../locale/resolve.js';
+import { parsePortalDate } from './date.js';
+
+export interface RelativeTimeOptions {
+  locale?: string | undefined;
+  /** The moment to measure from; default: now. */
+  now?: Date | number | undefined;
+  /** `auto` says "yesterday" / "hôm qua"; `always` says "1 day ago". */
+  numeric?: Intl.RelativeTimeFormatNumeric | undefined;
+  fallback?: string | undefined;
+}
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+// The largest unit that keeps the number readable: 90 minutes shows as "2 hours ago".
+const UNITS: readonly [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ['second', SECOND, MINUTE],
+  ['minute', MINUTE, HOUR],
+  ['hour', HOUR, DAY],
+  ['day', DAY, 7 * DAY],
+  ['week', 7 * DAY, 30 * DAY],
+  ['month', 30 * DAY, 365 * DAY],
+  ['year', 365 * DAY, Infinity],
+];
+
+/**
+ * How long ago (or ahead) a date is, in the largest sensible unit: `3 phút trước`,
+ * `in 2 hours`, `hôm qua`. A value `parsePortalDate` rejects gives `fallback` (an em dash).
+ */
+export function formatRelativeTime(value: unknown, options: RelativeTimeOptions = {}): string {
+  const parsed = parsePortalDate(value);
+  const now = options.now === undefined ? Date.now() : Number(options.now);
+  if (!parsed || !Number.isFinite(now)) return options.fallback ?? '\u2014';
+  const difference = parsed.date.getTime() - now;
+  const distance = Math.abs(difference);
+  const [unit, size] = UNITS.find(([, , below]) => distance < below) ?? ['year', 365 * DAY];
+  const { intlLocale } = resolveLocale(options.locale);
+  const formatter = new Intl.RelativeTimeFormat(intlLocale, { numeric: options.numeric ?? 'auto' });
+  // Round the distance, not the signed difference: -1.5 hours is "2 hours ago", as +1.5 is
+  // "in 2 hours" (Math.round alone rounds -1.5 up to -1).
+  const amount = Math.round(distance / size);
+  return formatter.format(difference < 0 ? -amount : amount, unit);
+}

@@ -1,0 +1,42 @@
+import { BASE_LOCALE, mergeLocale, type MergedLocale } from './registry.js';
+
+export interface ResolvedLocale {
+  /** The tag to give `Intl` (`vi-VN` keeps its own regional formats). */
+  intlLocale: string;
+  /** Where phrases and formats are looked up, most general first: `['en', 'vi', 'vi-VN']`. */
+  chain: readonly string[];
+  /** The merged phrases and formats. */
+  definition: MergedLocale;
+}
+
+function canonicalTag(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
+}
+
+function isFormattable(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf(tag).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Resolves a language tag to what formatting and phrases need. A regional tag uses its
+ * language's phrases and its own Intl formats (`en-GB`: English phrases, British dates); a
+ * missing, empty or malformed tag gives English. Never throws.
+ */
+export function resolveLocale(tag?: string | null): ResolvedLocale {
+  const canonical = (tag ? canonicalTag(tag) : undefined) ?? BASE_LOCALE;
+  const language = canonical.split('-')[0] ?? BASE_LOCALE;
+  const chain = [...new Set([BASE_LOCALE, language, canonical])];
+  // Intl falls back to the runtime's default locale for a language it does not know;
+  // English formats are the predictable fallback. Phrases still come from the chain, so an
+  // integrator's locale works even where Intl lacks it.
+  const intlLocale = isFormattable(canonical) ? canonical : BASE_LOCALE;
+  return { intlLocale, chain, definition: mergeLocale(chain) };
+}

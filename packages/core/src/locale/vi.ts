@@ -1,0 +1,29 @@
+import type { LocaleDefinition } from './catalogue.js';
+
+/**
+ * Vietnamese, from the vi-VN Joomla 3 pack the seed portal runs. `\u00A0` is a no-break
+ * space. One deliberate change: the pack's GUESTS_0 is `không có khách`, which makes the
+ * sentence read `Đang có không có khách…`; we ship `0 khách` (restore the pack's string with
+ * `definePhrases('vi', { GUESTS_0: 'không có khách' })`).
+ */
+export const vi: LocaleDefinition = {
+  phrases: {
+    ONLINE_TITLE: 'Truy cập hiện tại',
+    GUESTS: '%s\u00A0khách',
+    GUESTS_1: 'một khách',
+    GUESTS_0: '0 khách',
+    MEMBERS: '%s\u00A0thành viên',
+    MEMBERS_1: 'một thành viên',
+    MEMBERS_0: 'không thành viên',
+    WE_HAVE: 'Đang có %1$s và %2$s đang online',
+    VIEW_HITS_TITLE: 'Số lần xem các bài viết',
+    ARTICLE_HITS: 'Lượt xem: %s',
+    WRITTEN_BY: 'Viết bởi %s',
+    READ_MORE: 'Xem thêm: ',
+  },
+  // Numeric day/month/year prints 25/8/2020, as Vietnamese portals do; `dateStyle: 'short'`
+  // would print 25/8/20.
+  dateFormat: { year: 'numeric', month: 'numeric', day: 'numeric' },
+  // A comma list with no "và", as the seed's byline `Thúy Vân, Bá Siêu`.
+  authorList: { type: 'unit', style: 'short' },
+};

@@ -1,0 +1,117 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import seed from '../../../../fixtures/seed-portal.json' with { type: 'json' };
+import { createMemorySource } from '../testing/memory-source.js';
+import type { DataSource } from './contract.js';
+import type * as RegistryModule from './registry.js';
+import { isAbortError, isSourceError, SourceError } from './errors.js';
+import {
+  getSource,
+  registerSource,
+  registeredSources,
+  requireCapability,
+  unregisterSource,
+  whenSourceRegistered,
+} from './registry.js';
+
+const cleanUp: (() => void)[] = [];
+afterEach(() => {
+  cleanUp.splice(0).forEach((undo) => {
+    undo();
+  });
+  vi.useRealTimers();
+});
+
+function register(name: string, source: DataSource): void {
+  cleanUp.push(registerSource(name, source));
+}
+
+describe('the source registry', () => {
+  it('maps a name to a configured source', () => {
+    const source = createMemorySource({ categories: [] });
+    register('site', source);
+    expect(getSource('site')).toBe(source);
+    expect(getSource(' site ')).toBe(source);
+    expect(registeredSources()).toContain('site');
+    expect(unregisterSource('site')).toBe(true);
+    expect(getSource('site')).toBeUndefined();
+  });
+
+  it('replaces a source registered twice under one name', () => {
+    const first = createMemorySource({});
+    const second = createMemorySource({});
+    const removeFirst = registerSource('twice', first);
+    register('twice', second);
+    removeFirst();
+    expect(getSource('twice')).toBe(second);
+  });
+
+  it('rejects a configuration mistake with a clear TypeError', () => {
+    expect(() => registerSource('', createMemorySource({}))).toThrow(/non-empty string/);
+    expect(() => registerSource('x', {})).toThrow(/at least one of: listArticles/);
+    expect(() => registerSource('x', null as unknown as DataSource)).toThrow(TypeError);
+  });
+
+  it('lets a widget that upgrades first wait for its source', async () => {
+    const waiting = whenSourceRegistered('late', { timeout: 1000 });
+    const source = createMemorySource({ visitorStats: seed.visitorStats });
+    setTimeout(() => {
+      register('late', source);
+    }, 10);
+    await expect(waiting).resolves.toBe(source);
+  });
+
+  it('gives a not-registered error that says how to fix it when none arrives in time', async () => {
+    vi.useFakeTimers();
+    const waiting = whenSourceRegistered('missing', { timeout: 5000 });
+    vi.advanceTimersByTime(5000);
+    const error: unknown = await waiting.catch((caught: unknown) => caught);
+    expect(isSourceError(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'not-registered', source: 'missing', retryable: true });
+    expect((error as Error).message).toMatch(/registerSource\('missing', …\)/);
+    expect((error as Error).message).toMatch(/data-portico/);
+  });
+
+  it('stops waiting when the widget aborts', async () => {
+    const controller = new AbortController();
+    const waiting = whenSourceRegistered('never', { signal: controller.signal });
+    controller.abort();
+    const error: unknown = await waiting.catch((caught: unknown) => caught);
+    expect(isAbortError(error)).toBe(true);
+    await expect(whenSourceRegistered('never', { signal: controller.signal })).rejects.toThrow();
+  });
+
+  it('reports a capability the source lacks as unsupported', async () => {
+    register('categories-only', { kind: 'json', getCategories: () => Promise.resolve([]) });
+    const error: unknown = await requireCapability('categories-only', 'getBanners').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'unsupported', retryable: false });
+    expect((error as Error).message).toBe('The data source "categories-only" (json) does not provide getBanners.');
+    const getCategories = await requireCapability('categories-only', 'getCategories');
+    await expect(getCategories()).resolves.toEqual([]);
+  });
+
+  it('is one registry per page, shared by a second copy of the library', async () => {
+    // The query string makes the bundler load the module a second time, as a second copy
+    // of Portico on the page would be.
+    // @ts-expect-error -- the query string is not a file TypeScript can see.
+    const secondCopy = (await import('./registry.js?second-copy')) as typeof RegistryModule;
+    expect(secondCopy.registerSource).not.toBe(registerSource);
+
+    const waiting = secondCopy.whenSourceRegistered('shared', { timeout: 1000 });
+    const source = createMemorySource({});
+    register('shared', source);
+    await expect(waiting).resolves.toBe(source);
+    expect(secondCopy.getSource('shared')).toBe(source);
+
+    cleanUp.push(secondCopy.registerSource('from-second', source));
+    expect(getSource('from-second')).toBe(source);
+  });
+});
+
+describe('SourceError', () => {
+  it('tells retryable failures from permanent ones', () => {
+    expect(new SourceError('network', 'offline').retryable).toBe(true);
+    expect(new SourceError('http', 'busy', { status: 503 }).retryable).toBe(true);
+    expect(new SourceError('http', 'gone', { status: 404 }).retryable).toBe(false);
+    expect(new SourceError('invalid-data', 'articles[0].title must be a string').retryable).toBe(false);
+  });
+});

@@ -1,0 +1,144 @@
+import { pageGlobal } from '../page-global.js';
+import { SOURCE_CAPABILITIES, type DataSource, type SourceCapability } from './contract.js';
+import { SourceError } from './errors.js';
+
+interface SourceRegistryStore {
+  readonly sources: Map<string, DataSource>;
+  readonly waiters: Map<string, Set<(source: DataSource) => void>>;
+}
+
+// One registry per page, shared by every copy of the library (DESIGN.md, Data flow).
+const store = pageGlobal<SourceRegistryStore>('sources.v1', () => ({ sources: new Map(), waiters: new Map() }));
+
+/** How long a widget waits for its source to be registered, by default. */
+export const DEFAULT_REGISTRATION_TIMEOUT = 10_000;
+
+function checkName(name: unknown): string {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new TypeError(`A source name must be a non-empty string, got ${JSON.stringify(name)}.`);
+  }
+  return name.trim();
+}
+
+/**
+ * Registers a configured plugin under the name widgets give as `source`:
+ * `registerSource('site', joomla({ baseUrl: '/portico-proxy' }))`. A second registration
+ * under the same name replaces the first. Widgets already waiting for the name receive the
+ * source at once. Returns a function that unregisters this source (and only this one).
+ *
+ * @throws TypeError when the name is empty or the source provides no capability: a
+ * configuration mistake, reported where it is made.
+ */
+export function registerSource(name: string, source: DataSource): () => void {
+  const key = checkName(name);
+  const hasCapability =
+    typeof source === 'object' &&
+    (source as DataSource | null) !== null &&
+    SOURCE_CAPABILITIES.some((capability) => typeof source[capability] === 'function');
+  if (!hasCapability) {
+    throw new TypeError(
+      `registerSource('${key}', …) needs a data source with at least one of: ${SOURCE_CAPABILITIES.join(', ')}.`,
+    );
+  }
+  store.sources.set(key, source);
+  const waiting = store.waiters.get(key);
+  store.waiters.delete(key);
+  waiting?.forEach((resolve) => {
+    resolve(source);
+  });
+  return () => {
+    if (store.sources.get(key) === source) store.sources.delete(key);
+  };
+}
+
+/** Removes the source registered under `name`; true if there was one. */
+export function unregisterSource(name: string): boolean {
+  return store.sources.delete(checkName(name));
+}
+
+/** The source registered under `name`, if any. */
+export function getSource(name: string): DataSource | undefined {
+  return store.sources.get(name.trim());
+}
+
+/** The names of all registered sources. */
+export function registeredSources(): string[] {
+  return [...store.sources.keys()];
+}
+
+export interface WaitForSourceOptions {
+  signal?: AbortSignal | undefined;
+  /** Milliseconds to wait before rejecting with `not-registered`. Default 10 000. */
+  timeout?: number | undefined;
+}
+
+/**
+ * Resolves with the source registered under `name`, waiting for it if a widget upgraded
+ * before the page's configuration ran. Rejects with a `not-registered` `SourceError` after
+ * `timeout`, or with `signal.reason` when aborted.
+ */
+export function whenSourceRegistered(name: string, options: WaitForSourceOptions = {}): Promise<DataSource> {
+  const key = checkName(name);
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
+  const registered = store.sources.get(key);
+  if (registered) return Promise.resolve(registered);
+
+  return new Promise<DataSource>((resolve, reject) => {
+    const timeout = options.timeout ?? DEFAULT_REGISTRATION_TIMEOUT;
+    const settle = (source: DataSource): void => {
+      cleanUp();
+      resolve(source);
+    };
+    const onAbort = (): void => {
+      cleanUp();
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      cleanUp();
+      reject(
+        new SourceError(
+          'not-registered',
+          `No data source named "${key}" was registered within ${String(timeout)} ms. ` +
+            `Register it with registerSource('${key}', …) or in a <script type="application/json" data-portico> block.`,
+          { source: key },
+        ),
+      );
+    }, timeout);
+    function cleanUp(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      const waiting = store.waiters.get(key);
+      waiting?.delete(settle);
+      if (waiting?.size === 0) store.waiters.delete(key);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const waiting = store.waiters.get(key) ?? new Set();
+    waiting.add(settle);
+    store.waiters.set(key, waiting);
+  });
+}
+
+/** A capability's method, bound to its source. */
+export type BoundCapability<K extends SourceCapability> = NonNullable<DataSource[K]>;
+
+/**
+ * Waits for the source `name` and returns its `capability`, bound, ready to call. Rejects
+ * with `unsupported` when the source lacks it, and as `whenSourceRegistered` otherwise.
+ */
+export async function requireCapability<K extends SourceCapability>(
+  name: string,
+  capability: K,
+  options: WaitForSourceOptions = {},
+): Promise<BoundCapability<K>> {
+  const source = await whenSourceRegistered(name, options);
+  const method = source[capability];
+  if (typeof method !== 'function') {
+    throw new SourceError(
+      'unsupported',
+      `The data source "${name.trim()}"${source.kind ? ` (${source.kind})` : ''} does not provide ${capability}.`,
+      { source: name.trim(), retryable: false },
+    );
+  }
+  return (method as (...args: unknown[]) => unknown).bind(source) as BoundCapability<K>;
+}

@@ -1,0 +1,125 @@
+// Workspace links hide packaging mistakes (a file left out of `files`, an export that points
+// nowhere, a dependency only the monorepo provides). So every published package is packed
+// with `npm pack` and the tarballs are installed into a scratch project outside the
+// repository, which imports every entry point and type-checks against them, as an
+// integrator's project would.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanNpmEnvironment, publishedPackages, REPOSITORY_ROOT, run, type WorkspacePackage } from './workspace.js';
+
+const packages = publishedPackages();
+const scratch = mkdtempSync(join(tmpdir(), 'portico-packed-'));
+const tarballs = new Map<string, string>();
+
+/** The import specifiers of a package's code entry points, from its `exports` map. */
+function entryPoints(workspacePackage: WorkspacePackage): string[] {
+  return Object.keys(workspacePackage.exports)
+    .filter((subpath) => !subpath.endsWith('.json') && !subpath.includes('*'))
+    .map((subpath) => (subpath === '.' ? workspacePackage.name : `${workspacePackage.name}${subpath.slice(1)}`));
+}
+
+beforeAll(async () => {
+  const tarballDirectory = join(scratch, 'tarballs');
+  mkdirSync(tarballDirectory);
+  for (const workspacePackage of packages) {
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', tarballDirectory], {
+      cwd: workspacePackage.directory,
+      env: cleanNpmEnvironment(),
+    });
+    const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+    if (!packed) throw new Error(`npm pack gave nothing for ${workspacePackage.name}`);
+    tarballs.set(workspacePackage.name, join(tarballDirectory, packed.filename));
+  }
+  const dependencies = Object.fromEntries([...tarballs].map(([name, file]) => [name, `file:${file}`]));
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify(
+      // `overrides` makes the packages' dependencies on each other resolve to the tarballs
+      // too, not to the registry.
+      { name: 'integrator-app', private: true, type: 'module', dependencies, overrides: dependencies },
+      null,
+      2,
+    ),
+  );
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'], {
+    cwd: scratch,
+    env: cleanNpmEnvironment(),
+  });
+}, 240_000);
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the packed packages, installed outside the workspace', () => {
+  it('is every published package', () => {
+    expect(packages.map((workspacePackage) => workspacePackage.name)).toContain('@portico/core');
+    expect([...tarballs.keys()]).toEqual(packages.map((workspacePackage) => workspacePackage.name));
+  });
+
+  it('installs as real files, not links into the repository', () => {
+    const installed = readdirSync(join(scratch, 'node_modules', '@portico'), { withFileTypes: true });
+    expect(installed.filter((entry) => entry.isSymbolicLink())).toEqual([]);
+    expect(scratch.startsWith(REPOSITORY_ROOT)).toBe(false);
+  });
+
+  it.each(packages)('$name: every entry point imports in Node', async (workspacePackage) => {
+    const specifiers = entryPoints(workspacePackage);
+    expect(specifiers.length).toBeGreaterThan(0);
+    const script = join(scratch, `import-${workspacePackage.name.replace(/\W/g, '-')}.mjs`);
+    writeFileSync(
+      script,
+      `const result = {};\n` +
+        specifiers.map((specifier) => `result[${JSON.stringify(specifier)}] = Object.keys(await import(${JSON.stringify(specifier)}));\n`).join('') +
+        `console.log(JSON.stringify(result));\n`,
+    );
+    const { stdout } = await run(process.execPath, [script], { cwd: scratch });
+    const exported = JSON.parse(stdout) as Record<string, string[]>;
+    for (const specifier of specifiers) expect(exported[specifier], specifier).not.toEqual([]);
+  });
+
+  it('@portico/core works from its tarball', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ['--input-type=module', '-e', "import { formatVisitorPhrase } from '@portico/core'; console.log(formatVisitorPhrase({ guests: 69, members: 0 }, 'vi'))"],
+      { cwd: scratch },
+    );
+    expect(stdout.trim()).toBe('Đang có 69\u00A0khách và không thành viên đang online');
+  });
+
+  it('type-checks an integrator’s TypeScript against every entry point', async () => {
+    const specifiers = packages.flatMap(entryPoints);
+    writeFileSync(
+      join(scratch, 'uses-every-entry.ts'),
+      specifiers.map((specifier, index) => `import * as entry${String(index)} from '${specifier}';\nexport { entry${String(index)} };\n`).join(''),
+    );
+    writeFileSync(
+      join(scratch, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          lib: ['es2023', 'dom', 'dom.iterable'],
+          strict: true,
+          noEmit: true,
+          types: [],
+        },
+        files: ['uses-every-entry.ts'],
+      }),
+    );
+    const typescript = join(REPOSITORY_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    await expect(run(process.execPath, [typescript, '-p', 'tsconfig.json'], { cwd: scratch })).resolves.toBeDefined();
+  });
+
+  it('ships no tests', async () => {
+    for (const workspacePackage of packages) {
+      const { stdout } = await run('tar', ['-tzf', tarballs.get(workspacePackage.name) ?? '']);
+      expect(stdout.split('\n').filter((file) => /\.test\./.test(file)), workspacePackage.name).toEqual([]);
+      expect(stdout, workspacePackage.name).toMatch(/package\/README\.md/);
+      expect(stdout, workspacePackage.name).toMatch(/package\/LICENSE/);
+    }
+  });
+});
