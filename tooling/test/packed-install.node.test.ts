@@ -65,25 +65,38 @@ describe('the packed packages, installed outside the workspace', () => {
     expect(scratch.startsWith(REPOSITORY_ROOT)).toBe(false);
   });
 
-  it.each(packages)('$name: every entry point imports in Node', async (workspacePackage) => {
-    const specifiers = entryPoints(workspacePackage);
-    expect(specifiers.length).toBeGreaterThan(0);
-    const script = join(scratch, `import-${workspacePackage.name.replace(/\W/g, '-')}.mjs`);
-    writeFileSync(
-      script,
-      `const result = {};\n` +
-        specifiers.map((specifier) => `result[${JSON.stringify(specifier)}] = Object.keys(await import(${JSON.stringify(specifier)}));\n`).join('') +
-        `console.log(JSON.stringify(result));\n`,
-    );
-    const { stdout } = await run(process.execPath, [script], { cwd: scratch });
-    const exported = JSON.parse(stdout) as Record<string, string[]>;
-    for (const specifier of specifiers) expect(exported[specifier], specifier).not.toEqual([]);
-  });
+  it.each(packages)(
+    '$name: every entry point imports in Node',
+    async (workspacePackage) => {
+      const specifiers = entryPoints(workspacePackage);
+      expect(specifiers.length).toBeGreaterThan(0);
+      const script = join(scratch, `import-${workspacePackage.name.replace(/\W/g, '-')}.mjs`);
+      writeFileSync(
+        script,
+        `const result = {};\n` +
+          specifiers
+            .map(
+              (specifier) =>
+                `result[${JSON.stringify(specifier)}] = Object.keys(await import(${JSON.stringify(specifier)}));\n`,
+            )
+            .join('') +
+          `console.log(JSON.stringify(result));\n`,
+      );
+      const { stdout } = await run(process.execPath, [script], { cwd: scratch });
+      const exported = JSON.parse(stdout) as Record<string, string[]>;
+      for (const specifier of specifiers) expect(exported[specifier], specifier).not.toEqual([]);
+    },
+    30_000,
+  );
 
   it('@portico/core works from its tarball', async () => {
     const { stdout } = await run(
       process.execPath,
-      ['--input-type=module', '-e', "import { formatVisitorPhrase } from '@portico/core'; console.log(formatVisitorPhrase({ guests: 69, members: 0 }, 'vi'))"],
+      [
+        '--input-type=module',
+        '-e',
+        "import { formatVisitorPhrase } from '@portico/core'; console.log(formatVisitorPhrase({ guests: 69, members: 0 }, 'vi'))",
+      ],
       { cwd: scratch },
     );
     expect(stdout.trim()).toBe('Đang có 69\u00A0khách và không thành viên đang online');
@@ -93,7 +106,12 @@ describe('the packed packages, installed outside the workspace', () => {
     const specifiers = packages.flatMap(entryPoints);
     writeFileSync(
       join(scratch, 'uses-every-entry.ts'),
-      specifiers.map((specifier, index) => `import * as entry${String(index)} from '${specifier}';\nexport { entry${String(index)} };\n`).join(''),
+      specifiers
+        .map(
+          (specifier, index) =>
+            `import * as entry${String(index)} from '${specifier}';\nexport { entry${String(index)} };\n`,
+        )
+        .join(''),
     );
     writeFileSync(
       join(scratch, 'tsconfig.json'),
@@ -112,12 +130,15 @@ describe('the packed packages, installed outside the workspace', () => {
     );
     const typescript = join(REPOSITORY_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     await expect(run(process.execPath, [typescript, '-p', 'tsconfig.json'], { cwd: scratch })).resolves.toBeDefined();
-  });
+  }, 60_000);
 
   it('ships no tests', async () => {
     for (const workspacePackage of packages) {
       const { stdout } = await run('tar', ['-tzf', tarballs.get(workspacePackage.name) ?? '']);
-      expect(stdout.split('\n').filter((file) => /\.test\./.test(file)), workspacePackage.name).toEqual([]);
+      expect(
+        stdout.split('\n').filter((file) => file.includes('.test.')),
+        workspacePackage.name,
+      ).toEqual([]);
       expect(stdout, workspacePackage.name).toMatch(/package\/README\.md/);
       expect(stdout, workspacePackage.name).toMatch(/package\/LICENSE/);
     }

@@ -22,15 +22,17 @@ function copyIntoScratch(file: string): void {
 
 describe('npm run release', () => {
   it('starts by versioning from the changesets', () => {
-    const release = readPackageJson(REPOSITORY_ROOT).scripts?.['release'] ?? '';
+    const release = readPackageJson(REPOSITORY_ROOT).scripts?.release ?? '';
     expect(release.split('&&')[0]?.trim()).toBe('changeset version');
     expect(release).toContain('changeset publish');
   });
 
   it('versions the packages and writes their changelogs from the pending changesets', async () => {
     for (const file of ['package.json', 'package-lock.json']) copyIntoScratch(join(REPOSITORY_ROOT, file));
-    for (const file of globSync(['.changeset/*'], { cwd: REPOSITORY_ROOT, absolute: true, dot: true })) copyIntoScratch(file);
-    for (const workspacePackage of workspacePackages()) copyIntoScratch(join(workspacePackage.directory, 'package.json'));
+    for (const file of globSync(['.changeset/*'], { cwd: REPOSITORY_ROOT, absolute: true, dot: true }))
+      copyIntoScratch(file);
+    for (const workspacePackage of workspacePackages())
+      copyIntoScratch(join(workspacePackage.directory, 'package.json'));
 
     const core = workspacePackages().find((workspacePackage) => workspacePackage.name === '@portico/core');
     expect(core).toBeDefined();
