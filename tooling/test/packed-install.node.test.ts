@@ -7,7 +7,14 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanNpmEnvironment, publishedPackages, REPOSITORY_ROOT, run, type WorkspacePackage } from './workspace.js';
+import {
+  cleanNpmEnvironment,
+  publishedPackages,
+  readPackageJson,
+  REPOSITORY_ROOT,
+  run,
+  type WorkspacePackage,
+} from './workspace.js';
 
 const packages = publishedPackages();
 const scratch = mkdtempSync(join(tmpdir(), 'portico-packed-'));
@@ -54,8 +61,12 @@ afterAll(() => {
 });
 
 describe('the packed packages, installed outside the workspace', () => {
-  it('is every published package', () => {
-    expect(packages.map((workspacePackage) => workspacePackage.name)).toContain('@portico/core');
+  it('is every published package, each built before this check runs', () => {
+    const names = packages.map((workspacePackage) => workspacePackage.name);
+    expect(names).toContain('@portico/core');
+    // turbo builds a workspace's dependencies first: tooling lists every published package.
+    const toolingDependencies = Object.keys(readPackageJson(join(REPOSITORY_ROOT, 'tooling')).devDependencies ?? {});
+    expect(toolingDependencies).toEqual(expect.arrayContaining(names));
     expect([...tarballs.keys()]).toEqual(packages.map((workspacePackage) => workspacePackage.name));
   });
 

@@ -25,6 +25,7 @@ interface PackageJson {
   workspaces?: string[];
   exports?: Record<string, unknown>;
   scripts?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 }
 
 export function readPackageJson(directory: string): PackageJson {
