@@ -17,6 +17,10 @@ export const PHRASE_KEYS = [
   'ARTICLE_HITS',
   'WRITTEN_BY',
   'READ_MORE',
+  'LOADING',
+  'OUT_OF_DATE',
+  'UNAVAILABLE',
+  'MEMBERS_ONLINE',
 ] as const;
 
 export type PhraseKey = (typeof PHRASE_KEYS)[number];

@@ -15,6 +15,11 @@ export const en: LocaleDefinition = {
     ARTICLE_HITS: 'Hits: %s',
     WRITTEN_BY: 'Written by %s',
     READ_MORE: 'Read more: ',
+    // Portico's own, for widget states.
+    LOADING: 'Loading…',
+    OUT_OF_DATE: 'Not up to date',
+    UNAVAILABLE: 'Figures unavailable',
+    MEMBERS_ONLINE: 'Members online',
   },
   dateFormat: { year: 'numeric', month: 'short', day: 'numeric' },
   authorList: { type: 'conjunction', style: 'long' },

@@ -20,6 +20,11 @@ export const vi: LocaleDefinition = {
     ARTICLE_HITS: 'Lượt xem: %s',
     WRITTEN_BY: 'Viết bởi %s',
     READ_MORE: 'Xem thêm: ',
+    // Portico's own, for widget states.
+    LOADING: 'Đang tải…',
+    OUT_OF_DATE: 'Chưa được cập nhật',
+    UNAVAILABLE: 'Chưa có số liệu',
+    MEMBERS_ONLINE: 'Thành viên đang online',
   },
   // Numeric day/month/year prints 25/8/2020, as Vietnamese portals do; `dateStyle: 'short'`
   // would print 25/8/20.

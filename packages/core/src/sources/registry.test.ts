@@ -71,6 +71,17 @@ describe('the source registry', () => {
     expect((error as Error).message).toMatch(/data-portico/);
   });
 
+  it('waits for good when the timeout is Infinity', async () => {
+    vi.useFakeTimers();
+    let settled = false;
+    const waiting = whenSourceRegistered('patient', { timeout: Infinity }).finally(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(settled).toBe(false);
+    const source = createMemorySource({});
+    register('patient', source);
+    await expect(waiting).resolves.toBe(source);
+  });
+
   it('stops waiting when the widget aborts', async () => {
     const controller = new AbortController();
     const waiting = whenSourceRegistered('never', { signal: controller.signal });

@@ -68,7 +68,7 @@ export function registeredSources(): string[] {
 
 export interface WaitForSourceOptions {
   signal?: AbortSignal | undefined;
-  /** Milliseconds to wait before rejecting with `not-registered`. Default 10 000. */
+  /** Milliseconds to wait before rejecting with `not-registered`; `Infinity` waits for good. Default 10 000. */
   timeout?: number | undefined;
 }
 
@@ -94,17 +94,20 @@ export function whenSourceRegistered(name: string, options: WaitForSourceOptions
       cleanUp();
       reject(signal?.reason as Error);
     };
-    const timer = setTimeout(() => {
-      cleanUp();
-      reject(
-        new SourceError(
-          'not-registered',
-          `No data source named "${key}" was registered within ${String(timeout)} ms. ` +
-            `Register it with registerSource('${key}', …) or in a <script type="application/json" data-portico> block.`,
-          { source: key },
-        ),
-      );
-    }, timeout);
+    // Infinity waits for as long as it takes (setTimeout would read it as 0).
+    const timer = Number.isFinite(timeout)
+      ? setTimeout(() => {
+          cleanUp();
+          reject(
+            new SourceError(
+              'not-registered',
+              `No data source named "${key}" was registered within ${String(timeout)} ms. ` +
+                `Register it with registerSource('${key}', …) or in a <script type="application/json" data-portico> block.`,
+              { source: key },
+            ),
+          );
+        }, timeout)
+      : undefined;
     function cleanUp(): void {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);

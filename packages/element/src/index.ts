@@ -1,0 +1,15 @@
+/**
+ * @portico/element: the Lit code every Portico widget shares.
+ */
+export { PorticoElement } from './portico-element.js';
+export { ModuleElement, toHeadingLevel, type HeadingLevel } from './module-element.js';
+export { LocaleController, closestLanguage } from './locale-controller.js';
+export {
+  SourceController,
+  type SourceRequest,
+  type SourceState,
+  type SourceControllerOptions,
+} from './source-controller.js';
+export { AnnounceThrottle } from './announce-throttle.js';
+export { defineElement } from './define.js';
+export { baseStyles, moduleStyles } from './styles.js';

@@ -1,0 +1,95 @@
+import { onLocalesChange, resolveLocale, type ResolvedLocale } from '@portico/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The language of an element, as DESIGN.md fixes it: its own `lang`, else the closest
+ * ancestor's (across shadow roots), else `<html lang>`, else English. An empty `lang` is
+ * skipped.
+ */
+export function closestLanguage(element: Element): string | undefined {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return undefined;
+}
+
+const controllers = new Set<LocaleController>();
+let languageObserver: MutationObserver | undefined;
+let stopListeningToLocales: (() => void) | undefined;
+
+// One observer for the page: a `lang` change anywhere may change the language of any widget
+// below it, and `lang` changes are rare.
+function watchPage(): void {
+  if (languageObserver) return;
+  languageObserver = new MutationObserver(() => {
+    controllers.forEach((controller) => {
+      controller.refresh();
+    });
+  });
+  languageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  stopListeningToLocales = onLocalesChange(() => {
+    controllers.forEach((controller) => {
+      controller.refresh(true);
+    });
+  });
+}
+
+function unwatchPage(): void {
+  if (controllers.size > 0) return;
+  languageObserver?.disconnect();
+  languageObserver = undefined;
+  stopListeningToLocales?.();
+  stopListeningToLocales = undefined;
+}
+
+/**
+ * Keeps a widget's language current: it re-renders its host when `lang` changes on the
+ * host or any ancestor, and when an integrator defines or overrides a locale.
+ */
+export class LocaleController implements ReactiveController {
+  private readonly host: Host;
+  private resolved: ResolvedLocale = resolveLocale(undefined);
+  private tag: string | undefined;
+
+  constructor(host: Host) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  /** The widget's language tag, resolved (`vi`, `en-GB`, …). */
+  get locale(): string {
+    return this.resolved.intlLocale;
+  }
+
+  /** The resolved locale, with its phrases and formats. */
+  get current(): ResolvedLocale {
+    return this.resolved;
+  }
+
+  hostConnected(): void {
+    controllers.add(this);
+    watchPage();
+    this.refresh(true);
+  }
+
+  hostDisconnected(): void {
+    controllers.delete(this);
+    unwatchPage();
+  }
+
+  /** Re-reads the language; re-renders the host if it changed (or always, when `force`). */
+  refresh(force = false): void {
+    const tag = closestLanguage(this.host);
+    if (!force && tag === this.tag) return;
+    this.tag = tag;
+    this.resolved = resolveLocale(tag);
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,66 @@
+import { html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PorticoElement } from './portico-element.js';
+import { baseStyles, moduleStyles } from './styles.js';
+
+/** Heading levels a module's title can take. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+/** Reads `heading-level`: a whole number from 1 to 6, else `fallback`. */
+export function toHeadingLevel(value: unknown, fallback: HeadingLevel): HeadingLevel {
+  const level = Number(value);
+  return Number.isInteger(level) && level >= 1 && level <= 6 ? (level as HeadingLevel) : fallback;
+}
+
+/**
+ * A widget shaped like a CMS module: a box with a title and content. The title comes from
+ * the `heading` attribute or the `heading` slot, else the widget's default phrase, and can
+ * be left out with `no-heading` when the CMS prints its own.
+ *
+ * @slot heading - The title: text, or a heading element the server rendered (`<h3 slot="heading">`), which keeps its own level.
+ * @csspart base - The module box.
+ * @csspart heading - The title.
+ * @cssproperty --portico-heading-size - The title's font size (default 1.125em).
+ */
+export class ModuleElement extends PorticoElement {
+  static override styles: CSSResultGroup = [baseStyles, moduleStyles];
+
+  /** The title; default: the widget's phrase in the page's language. */
+  @property() heading: string | undefined;
+
+  /** The title's heading level, 1–6 (default 3, as CMS sidebar modules use). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: HeadingLevel = 3;
+
+  /** Leave the title out, when the CMS prints the module's title itself. */
+  @property({ attribute: 'no-heading', type: Boolean, reflect: true }) noHeading = false;
+
+  /** The phrase key of the default title. */
+  protected defaultHeadingKey = 'ONLINE_TITLE';
+
+  /**
+   * The module box around `content`, with its title when shown. The box is not a landmark:
+   * a sidebar of named regions is noise to screen-reader users; the heading is how they
+   * find it.
+   */
+  protected renderModule(content: TemplateResult | typeof nothing): TemplateResult {
+    return html`<div part="base">${this.renderHeading()} ${content}</div>`;
+  }
+
+  private renderHeading(): TemplateResult | typeof nothing {
+    if (this.noHeading) return nothing;
+    // A heading element the server rendered into the slot keeps its own semantics and the
+    // page's styles; wrapping it would nest one heading in another.
+    if (this.querySelector(':scope > [slot="heading"]')) {
+      return html`<slot name="heading" @slotchange=${this.onHeadingSlotChange}></slot>`;
+    }
+    const level = toHeadingLevel(this.headingLevel, 3);
+    const title = this.heading?.trim() || this.phrase(this.defaultHeadingKey);
+    return html`<div part="heading" role="heading" aria-level=${level}>
+      <slot name="heading" @slotchange=${this.onHeadingSlotChange}>${title}</slot>
+    </div>`;
+  }
+
+  private readonly onHeadingSlotChange = (): void => {
+    this.requestUpdate();
+  };
+}

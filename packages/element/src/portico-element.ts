@@ -1,0 +1,59 @@
+import { translate, type PhraseArgument, type PhraseKey } from '@portico/core';
+import { LitElement, type CSSResultGroup } from 'lit';
+import { property } from 'lit/decorators.js';
+import { LocaleController } from './locale-controller.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * The base of every Portico widget: its language (from `lang`, kept current), phrases,
+ * typed events and warnings for bad input.
+ */
+export class PorticoElement extends LitElement {
+  static override styles: CSSResultGroup = [baseStyles];
+
+  /** The name of a registered data source (`registerSource('site', …)`) to take data from. */
+  @property({ reflect: true }) source: string | undefined;
+
+  private readonly localeController = new LocaleController(this);
+  private readonly warned = new Set<string>();
+
+  /** The widget's resolved language tag (`vi`, `en-GB`, …). */
+  get locale(): string {
+    return this.localeController.locale;
+  }
+
+  /** A phrase in the widget's language. */
+  protected phrase(key: PhraseKey | (string & {}), ...args: PhraseArgument[]): string {
+    return translate(key, this.locale, ...args);
+  }
+
+  /** Dispatches a `portico-` event that bubbles out of shadow roots. */
+  protected emit(name: `portico-${string}`, detail: unknown): boolean {
+    const event = new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true });
+    return this.dispatchEvent(event);
+  }
+
+  /**
+   * Tells the integrator, once per attribute and value, that a value could not be used and
+   * what the widget shows instead.
+   */
+  protected warnInvalid(attribute: string, value: unknown, problem: string, shown: string): void {
+    const printed = typeof value === 'string' ? JSON.stringify(value) : describe(value);
+    const key = `${attribute}=${printed}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    console.warn(`<${this.localName}>: ${attribute}=${printed} ${problem}; showing ${JSON.stringify(shown)}.`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined (missing)';
+  if (typeof value === 'bigint') return `${value.toString()}n`;
+  try {
+    // JSON.stringify gives undefined for functions and symbols.
+    const json = JSON.stringify(value) as string | undefined;
+    return json ?? Object.prototype.toString.call(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

@@ -1,0 +1,239 @@
+import {
+  DEFAULT_REGISTRATION_TIMEOUT,
+  isAbortError,
+  SourceError,
+  toSourceError,
+  whenSourceRegistered,
+  type DataSource,
+  type LiveObserver,
+  type LiveOptions,
+  type RequestOptions,
+  type Unsubscribe,
+} from '@portico/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AnnounceThrottle } from './announce-throttle.js';
+
+/**
+ * - `idle`: no source to load from;
+ * - `loading`: waiting for the first answer;
+ * - `ready`: showing the source's data;
+ * - `stale`: the source failed after an earlier answer, whose data is still shown;
+ * - `error`: the source failed before any answer.
+ */
+export type SourceState = 'idle' | 'loading' | 'ready' | 'stale' | 'error';
+
+/** What a widget asks of its source; read again before every update. */
+export interface SourceRequest<T> {
+  /** The registered source's name; empty or undefined means none. */
+  name: string | null | undefined;
+  /** What the widget asks for, for messages: the capability name (`getVisitorStats`). */
+  capability: string;
+  /** Anything else the answer depends on (a banner position, a page path): a change reloads. */
+  key?: string;
+  /** Follow live updates (when the source offers them) instead of loading once. */
+  live?: boolean;
+  /** The live update interval the widget would like, in milliseconds. */
+  interval?: number;
+  /** Loads once; `undefined` when the source lacks the capability. */
+  fetch(source: DataSource, options: RequestOptions): Promise<T> | undefined;
+  /** Subscribes; `undefined` when the source lacks live updates (then `fetch` runs once). */
+  subscribe?(source: DataSource, observer: LiveObserver<T>, options: LiveOptions): Unsubscribe | undefined;
+}
+
+export interface SourceControllerOptions {
+  /** How long to wait for the source to be registered before showing the error state. */
+  registrationTimeout?: number;
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Loads a widget's data from its `source` and keeps it current. It waits for a source that
+ * is registered late, shows an error when none arrives in time and keeps waiting; follows
+ * live updates, pausing them while the tab is hidden and catching up when it is shown;
+ * keeps the last good data when the source fails (`stale`) and recovers when it answers
+ * again. New values reach the widget at most once per `interval`, so a `role="status"`
+ * region is not re-announced on every poll.
+ *
+ * Dispatches `portico-error` (`detail.error`: a `SourceError`) on the host on each failure.
+ */
+export class SourceController<T> implements ReactiveController {
+  /** The latest data the widget shows; kept through failures. */
+  value: T | undefined;
+  state: SourceState = 'idle';
+  error: SourceError | undefined;
+
+  private readonly host: Host;
+  private readonly describe: () => SourceRequest<T>;
+  private readonly registrationTimeout: number;
+  private readonly throttle: AnnounceThrottle<T>;
+  private running: AbortController | undefined;
+  private subscription: Unsubscribe | undefined;
+  /** Reopens the live subscription after the tab was hidden. */
+  private reopen: (() => void) | undefined;
+  /** Source and key: when they change, the old data no longer applies. */
+  private dataKey: string | undefined;
+  /** Data key, liveness and interval: when they change, loading restarts. */
+  private signature: string | undefined;
+  private connected = false;
+
+  constructor(host: Host, describe: () => SourceRequest<T>, options: SourceControllerOptions = {}) {
+    this.host = host;
+    this.describe = describe;
+    this.registrationTimeout = options.registrationTimeout ?? DEFAULT_REGISTRATION_TIMEOUT;
+    this.throttle = new AnnounceThrottle<T>((value) => {
+      this.value = value;
+      this.state = 'ready';
+      this.error = undefined;
+      this.host.requestUpdate();
+    });
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.signature = undefined;
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.stop();
+    // Keep the data: an element moved elsewhere in the page shows it until it reloads.
+    this.signature = undefined;
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  /** Starts, restarts or stops loading when the request changed. */
+  private sync(): void {
+    if (!this.connected) return;
+    const request = this.describe();
+    const name = request.name?.trim() ?? '';
+    const live = request.live ?? false;
+    this.throttle.interval = live ? (request.interval ?? 0) : 0;
+    const dataKey = JSON.stringify([name, request.key ?? '']);
+    const signature = JSON.stringify([dataKey, live, request.interval ?? 0]);
+    if (signature === this.signature) return;
+    this.signature = signature;
+    this.stop();
+    if (dataKey !== this.dataKey) {
+      this.dataKey = dataKey;
+      this.value = undefined;
+      this.error = undefined;
+      this.throttle.reset();
+    }
+    if (name === '') {
+      this.state = 'idle';
+      return;
+    }
+    if (this.value === undefined) this.state = 'loading';
+    void this.start(name, request, live);
+  }
+
+  private stop(): void {
+    this.running?.abort();
+    this.running = undefined;
+    this.reopen = undefined;
+    this.subscription?.();
+    this.subscription = undefined;
+  }
+
+  private async start(name: string, request: SourceRequest<T>, live: boolean): Promise<void> {
+    const running = new AbortController();
+    this.running = running;
+    const { signal } = running;
+    let source: DataSource;
+    try {
+      source = await whenSourceRegistered(name, { signal, timeout: this.registrationTimeout });
+    } catch (error) {
+      if (signal.aborted) return;
+      this.fail(error, name);
+      // Keep waiting: a page that registers its source very late still gets its data.
+      try {
+        source = await whenSourceRegistered(name, { signal, timeout: Infinity });
+      } catch {
+        return;
+      }
+    }
+    if (signal.aborted) return;
+
+    if (live && request.subscribe) {
+      const subscribe = request.subscribe.bind(request);
+      const open = (): void => {
+        this.subscription?.();
+        this.subscription = undefined;
+        if (signal.aborted || document.visibilityState === 'hidden') return;
+        const observer: LiveObserver<T> = {
+          next: (value) => {
+            if (!signal.aborted) this.throttle.push(value);
+          },
+          error: (error) => {
+            if (!signal.aborted) this.fail(error, name);
+          },
+        };
+        const unsubscribe = subscribe(source, observer, { signal, interval: request.interval, locale: this.locale() });
+        if (unsubscribe) this.subscription = unsubscribe;
+        else void this.fetchOnce(source, request, name, signal);
+      };
+      this.reopen = open;
+      open();
+      return;
+    }
+    await this.fetchOnce(source, request, name, signal);
+  }
+
+  private async fetchOnce(
+    source: DataSource,
+    request: SourceRequest<T>,
+    name: string,
+    signal: AbortSignal,
+  ): Promise<void> {
+    try {
+      const answer = request.fetch(source, { signal, locale: this.locale() });
+      if (!answer) {
+        throw new SourceError(
+          'unsupported',
+          `The data source "${name}"${source.kind ? ` (${source.kind})` : ''} does not provide ${request.capability}.`,
+          {
+            source: name,
+            retryable: false,
+          },
+        );
+      }
+      const value = await answer;
+      if (!signal.aborted) this.throttle.push(value);
+    } catch (error) {
+      if (!signal.aborted && !isAbortError(error)) this.fail(error, name);
+    }
+  }
+
+  private readonly onVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') {
+      // Pause: no polling for a tab nobody sees.
+      this.subscription?.();
+      this.subscription = undefined;
+    } else if (this.running && !this.running.signal.aborted) {
+      // Catch up: a new subscription delivers the current value at once.
+      this.throttle.reset();
+      this.reopen?.();
+    }
+  };
+
+  private fail(error: unknown, name: string): void {
+    this.error = toSourceError(error, name);
+    this.state = this.value === undefined ? 'error' : 'stale';
+    this.host.requestUpdate();
+    this.host.dispatchEvent(
+      new CustomEvent('portico-error', { detail: { error: this.error }, bubbles: true, composed: true }),
+    );
+  }
+
+  private locale(): string | undefined {
+    return (this.host as Partial<{ locale: string }>).locale;
+  }
+}

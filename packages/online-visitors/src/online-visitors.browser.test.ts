@@ -1,0 +1,465 @@
+import { SourceError, registerSource, type VisitorStats } from '@portico/core';
+import { createMemorySource, type MemorySource } from '@portico/core/testing';
+import { beforeUpgradeCss, expectNoAxeViolations, layoutShiftsDuring, seed } from '@portico/test-helpers';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { page } from 'vitest/browser';
+import { PorticoOnlineVisitors } from './index.js';
+
+const SEED_SENTENCE = 'Đang có 69\u00A0khách và không thành viên đang online';
+const cleanUp: (() => void)[] = [];
+let sourceCount = 0;
+
+async function mount(markup: string, container: HTMLElement = document.body): Promise<PorticoOnlineVisitors> {
+  const wrapper = document.createElement('div');
+  wrapper.innerHTML = markup;
+  container.append(wrapper);
+  cleanUp.push(() => {
+    wrapper.remove();
+  });
+  const element = wrapper.querySelector('portico-online-visitors');
+  if (!element) throw new Error('no <portico-online-visitors> in the markup');
+  await element.updateComplete;
+  return element;
+}
+
+/** A fresh source name with a memory source behind it. */
+function source(
+  stats: VisitorStats | undefined = seed.visitorStats,
+  latency = 0,
+): { name: string; memory: MemorySource } {
+  sourceCount += 1;
+  const name = `visitors-${String(sourceCount)}`;
+  const memory = createMemorySource({ visitorStats: stats }, { latency });
+  cleanUp.push(registerSource(name, memory));
+  return { name, memory };
+}
+
+function statusText(element: PorticoOnlineVisitors): string {
+  // Collapse only ASCII white space: the no-break spaces are part of what is tested.
+  return (
+    element.shadowRoot
+      ?.querySelector('[role="status"]')
+      ?.textContent.replace(/[ \t\n\r]+/g, ' ')
+      .trim() ?? ''
+  );
+}
+
+function countText(element: PorticoOnlineVisitors): string | undefined {
+  return element.shadowRoot?.querySelector('[part~="count"]')?.textContent.trim();
+}
+
+async function flush(element: PorticoOnlineVisitors): Promise<void> {
+  await vi.advanceTimersByTimeAsync(0);
+  await element.updateComplete;
+}
+
+afterEach(() => {
+  cleanUp.splice(0).forEach((undo) => {
+    undo();
+  });
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('<portico-online-visitors> text', () => {
+  it('renders the seed sentence byte for byte, under its heading, in a status region', async () => {
+    const element = await mount(
+      '<portico-online-visitors guests="69" members="0" lang="vi"></portico-online-visitors>',
+    );
+    expect(countText(element)).toBe(SEED_SENTENCE);
+    await expect.element(page.getByRole('heading', { level: 3, name: 'Truy cập hiện tại' })).toBeVisible();
+    expect(page.getByRole('status').element().textContent.trim()).toBe(SEED_SENTENCE);
+    await expectNoAxeViolations(element);
+  });
+
+  it('has the 0, 1 and many forms in vi and en', async () => {
+    const cases: [string, string, string, string][] = [
+      ['vi', '0', '0', 'Đang có 0 khách và không thành viên đang online'],
+      ['vi', '1', '1', 'Đang có một khách và một thành viên đang online'],
+      ['vi', '2', '3', 'Đang có 2\u00A0khách và 3\u00A0thành viên đang online'],
+      ['en', '0', '0', 'We have no guests and no members online'],
+      ['en', '1', '1', 'We have one guest and one member online'],
+      ['en', '1234', '3', 'We have 1,234\u00A0guests and 3\u00A0members online'],
+    ];
+    for (const [lang, guests, members, sentence] of cases) {
+      const element = await mount(
+        `<portico-online-visitors lang="${lang}" guests="${guests}" members="${members}"></portico-online-visitors>`,
+      );
+      expect(countText(element), `${lang} ${guests}/${members}`).toBe(sentence);
+    }
+  });
+
+  it('takes its heading from the attribute or the slot, or leaves it out', async () => {
+    const english = await mount('<portico-online-visitors guests="1" members="0"></portico-online-visitors>');
+    expect(english.shadowRoot?.querySelector('[role="heading"]')?.textContent.trim()).toBe("Who's Online");
+
+    const custom = await mount(
+      '<portico-online-visitors lang="vi" heading="Đang xem trang" heading-level="2" guests="1" members="0"></portico-online-visitors>',
+    );
+    await expect.element(page.getByRole('heading', { level: 2, name: 'Đang xem trang' })).toBeVisible();
+    custom.remove();
+
+    await mount(
+      '<portico-online-visitors lang="vi" guests="1" members="0"><h4 slot="heading">Khách truy cập</h4></portico-online-visitors>',
+    );
+    await expect.element(page.getByRole('heading', { level: 4, name: 'Khách truy cập' })).toBeVisible();
+
+    const hidden = await mount(
+      '<portico-online-visitors no-heading lang="vi" guests="1" members="0"></portico-online-visitors>',
+    );
+    expect(hidden.shadowRoot?.querySelector('[role="heading"], slot[name="heading"]')).toBeNull();
+    await expectNoAxeViolations(hidden);
+  });
+
+  it('shows the members’ names, or both names and the sentence', async () => {
+    const stats = { guests: 3, members: 2, memberNames: ['Thúy Vân', 'Bá Siêu'] };
+    const names = await mount('<portico-online-visitors lang="vi" mode="names"></portico-online-visitors>');
+    names.stats = stats;
+    await names.updateComplete;
+    await expect.element(page.getByRole('list', { name: 'Thành viên đang online' })).toBeVisible();
+    expect([...(names.shadowRoot?.querySelectorAll('li') ?? [])].map((item) => item.textContent)).toEqual([
+      'Thúy Vân',
+      'Bá Siêu',
+    ]);
+    expect(countText(names)).toBeUndefined();
+    await expectNoAxeViolations(names);
+
+    names.mode = 'both';
+    await names.updateComplete;
+    expect(countText(names)).toBe('Đang có 3\u00A0khách và 2\u00A0thành viên đang online');
+    expect(names.shadowRoot?.querySelectorAll('li')).toHaveLength(2);
+
+    names.stats = { guests: 3, members: 0 };
+    await names.updateComplete;
+    expect(names.shadowRoot?.querySelector('[part~="names"]')?.textContent).toBe('không thành viên');
+  });
+
+  it('keeps attribute and property in sync', async () => {
+    const element = await mount('<portico-online-visitors lang="vi" guests="1" members="0"></portico-online-visitors>');
+    element.guests = 42;
+    await element.updateComplete;
+    expect(element.getAttribute('guests')).toBe('42');
+    expect(countText(element)).toBe('Đang có 42\u00A0khách và không thành viên đang online');
+    element.setAttribute('members', '7');
+    await element.updateComplete;
+    expect(element.members).toBe('7');
+    expect(countText(element)).toBe('Đang có 42\u00A0khách và 7\u00A0thành viên đang online');
+    element.mode = 'both';
+    await element.updateComplete;
+    expect(element.getAttribute('mode')).toBe('both');
+  });
+});
+
+describe('<portico-online-visitors> language', () => {
+  it('follows the closest lang, then <html lang>, then English', async () => {
+    const outer = document.createElement('section');
+    outer.lang = 'vi';
+    document.body.append(outer);
+    cleanUp.push(() => {
+      outer.remove();
+    });
+    const element = await mount('<portico-online-visitors guests="2" members="0"></portico-online-visitors>', outer);
+    expect(countText(element)).toBe('Đang có 2\u00A0khách và không thành viên đang online');
+
+    outer.lang = 'en-GB';
+    await vi.waitFor(() => {
+      expect(countText(element)).toBe('We have 2\u00A0guests and no members online');
+    });
+
+    element.lang = 'vi-VN';
+    await vi.waitFor(() => {
+      expect(countText(element)).toBe('Đang có 2\u00A0khách và không thành viên đang online');
+    });
+
+    const htmlLang = document.documentElement.getAttribute('lang');
+    document.documentElement.lang = 'vi';
+    cleanUp.push(() => {
+      if (htmlLang === null) document.documentElement.removeAttribute('lang');
+      else document.documentElement.lang = htmlLang;
+    });
+    const fromHtml = await mount('<portico-online-visitors guests="0" members="0"></portico-online-visitors>');
+    expect(countText(fromHtml)).toBe('Đang có 0 khách và không thành viên đang online');
+  });
+});
+
+describe('<portico-online-visitors> live', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+  });
+
+  it('subscribes with its interval and announces a change at most once per interval', async () => {
+    const { name, memory } = source();
+    const subscribe = vi.spyOn(memory, 'subscribeVisitorStats');
+    const element = await mount(
+      `<portico-online-visitors lang="vi" source="${name}" interval="30"></portico-online-visitors>`,
+    );
+    await flush(element);
+    expect(countText(element)).toBe(SEED_SENTENCE);
+    expect(subscribe.mock.calls[0]![1]!.interval).toBe(30_000);
+
+    memory.setVisitorStats({ guests: 70, members: 0 });
+    memory.setVisitorStats({ guests: 71, members: 1 });
+    await flush(element);
+    expect(countText(element), 'no second announcement within the interval').toBe(SEED_SENTENCE);
+
+    await vi.advanceTimersByTimeAsync(30_000);
+    await element.updateComplete;
+    expect(countText(element)).toBe('Đang có 71\u00A0khách và một thành viên đang online');
+  });
+
+  it('loads once when live updates are off', async () => {
+    const { name, memory } = source();
+    const subscribe = vi.spyOn(memory, 'subscribeVisitorStats');
+    const element = await mount(
+      `<portico-online-visitors lang="vi" source="${name}" live="off"></portico-online-visitors>`,
+    );
+    await flush(element);
+    expect(countText(element)).toBe(SEED_SENTENCE);
+    expect(subscribe).not.toHaveBeenCalled();
+    memory.setVisitorStats({ guests: 80, members: 0 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(countText(element)).toBe(SEED_SENTENCE);
+  });
+
+  it('pauses while the tab is hidden and catches up when it is shown', async () => {
+    const { name, memory } = source();
+    const element = await mount(`<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`);
+    await flush(element);
+    expect(memory.subscriberCount).toBe(1);
+
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(memory.subscriberCount).toBe(0);
+    memory.setVisitorStats({ guests: 90, members: 2 });
+    await flush(element);
+    expect(countText(element)).toBe(SEED_SENTENCE);
+
+    visibility.mockReturnValue('visible');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await flush(element);
+    expect(memory.subscriberCount).toBe(1);
+    expect(countText(element)).toBe('Đang có 90\u00A0khách và 2\u00A0thành viên đang online');
+  });
+
+  it('keeps the last numbers, marked out of date, when the source fails, and recovers', async () => {
+    const { name, memory } = source();
+    const element = await mount(
+      `<portico-online-visitors lang="vi" source="${name}" interval="30"></portico-online-visitors>`,
+    );
+    await flush(element);
+    const errors: unknown[] = [];
+    element.addEventListener('portico-error', (event) =>
+      errors.push((event as CustomEvent<{ error: unknown }>).detail.error),
+    );
+
+    memory.failWith(new SourceError('network', 'offline'));
+    await element.updateComplete;
+    expect(countText(element)).toBe(SEED_SENTENCE);
+    expect(statusText(element)).toBe(`${SEED_SENTENCE} Chưa được cập nhật`);
+    await expect.element(page.getByText('Chưa được cập nhật')).toBeVisible();
+    expect(errors).toMatchObject([{ code: 'network' }]);
+
+    memory.setVisitorStats({ guests: 75, members: 0 });
+    memory.failWith(undefined);
+    await vi.advanceTimersByTimeAsync(30_000);
+    await element.updateComplete;
+    expect(statusText(element)).toBe('Đang có 75\u00A0khách và không thành viên đang online');
+  });
+
+  it('is accessible while out of date', async () => {
+    const { name, memory } = source();
+    const element = await mount(`<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`);
+    await flush(element);
+    memory.failWith(new SourceError('network', 'offline'));
+    await element.updateComplete;
+    vi.useRealTimers(); // axe schedules its own work with timers
+    await expectNoAxeViolations(element);
+  });
+
+  it('waits for a source registered late, shows the error state in time, and recovers', async () => {
+    const element = await mount(
+      '<portico-online-visitors lang="vi" source="registered-late"></portico-online-visitors>',
+    );
+    expect(element.shadowRoot?.querySelector('[role="status"]')?.getAttribute('aria-busy')).toBe('true');
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    await element.updateComplete;
+    expect(statusText(element)).toBe('Chưa có số liệu');
+
+    cleanUp.push(registerSource('registered-late', createMemorySource({ visitorStats: seed.visitorStats })));
+    await flush(element);
+    expect(statusText(element)).toBe(SEED_SENTENCE);
+  });
+
+  it('is accessible when there are no figures at all', async () => {
+    const element = await mount(
+      '<portico-online-visitors lang="vi" source="never-registered"></portico-online-visitors>',
+    );
+    await vi.advanceTimersByTimeAsync(10_000);
+    await element.updateComplete;
+    expect(statusText(element)).toBe('Chưa có số liệu');
+    vi.useRealTimers();
+    await expectNoAxeViolations(element);
+  });
+});
+
+describe('<portico-online-visitors> data precedence', () => {
+  it('shows server-rendered text, then the source’s numbers', async () => {
+    const { name } = source({ guests: 12, members: 1 }, 50);
+    const element = await mount(
+      `<portico-online-visitors lang="vi" source="${name}"><p>${SEED_SENTENCE}</p></portico-online-visitors>`,
+    );
+    expect(element.shadowRoot?.querySelector('[role="status"] slot:not([name])')).not.toBeNull();
+    await expect.element(page.getByText(/^Đang có 69.khách/)).toBeVisible();
+    await vi.waitFor(() => {
+      expect(countText(element)).toBe('Đang có 12\u00A0khách và một thành viên đang online');
+    });
+  });
+
+  it('shows attributes until the source answers', async () => {
+    const { name } = source({ guests: 12, members: 1 }, 50);
+    const element = await mount(
+      `<portico-online-visitors lang="vi" guests="69" members="0" source="${name}"></portico-online-visitors>`,
+    );
+    expect(countText(element)).toBe(SEED_SENTENCE);
+    await vi.waitFor(() => {
+      expect(countText(element)).toBe('Đang có 12\u00A0khách và một thành viên đang online');
+    });
+  });
+
+  it('lets a property set from JavaScript win over the source', async () => {
+    const { name, memory } = source();
+    const element = await mount(`<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`);
+    element.stats = { guests: 5, members: 5 };
+    await element.updateComplete;
+    expect(countText(element)).toBe('Đang có 5\u00A0khách và 5\u00A0thành viên đang online');
+    expect(memory.subscriberCount).toBe(0);
+    memory.setVisitorStats({ guests: 99, members: 0 });
+    await element.updateComplete;
+    expect(countText(element)).toBe('Đang có 5\u00A0khách và 5\u00A0thành viên đang online');
+  });
+
+  it('shows a placeholder of the final size while loading, with nothing rendered by the server', async () => {
+    const { name } = source(seed.visitorStats, 10_000);
+    const element = await mount(`<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`);
+    const placeholder = element.shadowRoot?.querySelector('.placeholder');
+    expect(placeholder?.getAttribute('aria-hidden')).toBe('true');
+    expect(placeholder?.getBoundingClientRect().height).toBeGreaterThan(10);
+    await expect.element(page.getByRole('status')).toHaveTextContent('Đang tải…');
+    await expectNoAxeViolations(element);
+  });
+});
+
+describe('<portico-online-visitors> bad input', () => {
+  it('renders a fallback and warns, naming the attribute, for bad values', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const cases: [string, string][] = [
+      ['guests="abc" members="0"', 'guests="abc"'],
+      ['guests="-4" members="0"', 'guests="-4"'],
+      ['guests="3"', 'members=undefined (missing)'],
+      ['guests="1e400" members="0"', 'guests="1e400"'],
+    ];
+    for (const [attributes, named] of cases) {
+      warn.mockClear();
+      const element = await mount(`<portico-online-visitors lang="en" ${attributes}></portico-online-visitors>`);
+      expect(countText(element), attributes).toMatch(/—\u00A0(guests|members)/);
+      expect(warn.mock.calls.map((call) => String(call[0])).join('\n'), attributes).toContain(named);
+    }
+  });
+
+  it('survives an object where a number belongs, and a stats value that is not an object', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const element = await mount('<portico-online-visitors lang="en"></portico-online-visitors>');
+    element.stats = { guests: {} as number, members: 2 };
+    await element.updateComplete;
+    expect(countText(element)).toBe('We have —\u00A0guests and 2\u00A0members online');
+    expect(String(warn.mock.calls.at(-1)?.[0])).toContain('stats.guests={}');
+
+    element.stats = 'lots' as unknown as VisitorStats;
+    await element.updateComplete;
+    expect(countText(element)).toBe('We have —\u00A0guests and —\u00A0members online');
+    expect(String(warn.mock.calls.at(-1)?.[0])).toContain('stats="lots" is not a VisitorStats object');
+  });
+
+  it('says what is missing when it has no data at all', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const element = await mount('<portico-online-visitors lang="vi"></portico-online-visitors>');
+    expect(countText(element)).toBe('Đang có —\u00A0khách và —\u00A0thành viên đang online');
+    expect(String(warn.mock.calls[0]?.[0])).toContain('give guests and members, a stats property or a source');
+  });
+});
+
+describe('<portico-online-visitors> layout', () => {
+  it('fits a 200 px sidebar, long Vietnamese text wrapping', async () => {
+    const sidebar = document.createElement('aside');
+    sidebar.style.width = '200px';
+    document.body.append(sidebar);
+    cleanUp.push(() => {
+      sidebar.remove();
+    });
+    const element = await mount(
+      '<portico-online-visitors lang="vi" guests="123456789" members="987654" heading="Số người đang truy cập cổng thông tin điện tử của Tỉnh ủy An Giang"></portico-online-visitors>',
+      sidebar,
+    );
+    expect(element.getBoundingClientRect().width).toBeLessThanOrEqual(200);
+    expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
+    const count = element.shadowRoot?.querySelector('[part~="count"]');
+    expect(count?.scrollWidth).toBeLessThanOrEqual(count?.clientWidth ?? 0);
+  });
+
+  it('can be themed through custom properties and parts, light and dark', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      .themed { --portico-color-text: rgb(1, 2, 3); }
+      .themed portico-online-visitors::part(count) { font-weight: 700; }
+      .dark { color-scheme: dark; }`;
+    document.head.append(style);
+    cleanUp.push(() => {
+      style.remove();
+    });
+    const themed = await mount(
+      '<div class="themed"><portico-online-visitors guests="1" members="0"></portico-online-visitors></div>',
+    );
+    const count = themed.shadowRoot!.querySelector<HTMLElement>('[part~="count"]')!;
+    expect(getComputedStyle(count).color).toBe('rgb(1, 2, 3)');
+    expect(getComputedStyle(count).fontWeight).toBe('700');
+
+    const light = await mount('<portico-online-visitors guests="1" members="0"></portico-online-visitors>');
+    const dark = await mount(
+      '<div class="dark"><portico-online-visitors guests="1" members="0"></portico-online-visitors></div>',
+    );
+    expect(getComputedStyle(light).backgroundColor).toBe('rgb(255, 255, 255)');
+    expect(getComputedStyle(dark).backgroundColor).not.toBe('rgb(255, 255, 255)');
+    await expectNoAxeViolations(dark);
+  });
+
+  it('does not shift the layout when it upgrades over server-rendered markup', async () => {
+    const style = document.createElement('style');
+    style.textContent = beforeUpgradeCss.replaceAll('portico-online-visitors', 'portico-online-visitors-upgrade');
+    document.head.append(style);
+    cleanUp.push(() => {
+      style.remove();
+    });
+    const wrapper = document.createElement('div');
+    wrapper.style.cssText = 'width: 240px; display: flow-root';
+    wrapper.innerHTML = `<p>Trên</p>
+      <portico-online-visitors-upgrade lang="vi" guests="69" members="0">
+        <h3 slot="heading">Truy cập hiện tại</h3>
+        <p>${SEED_SENTENCE}</p>
+      </portico-online-visitors-upgrade>
+      <p>Dưới</p>`;
+    document.body.append(wrapper);
+    cleanUp.push(() => {
+      wrapper.remove();
+    });
+    const below = wrapper.lastElementChild as HTMLElement;
+    const before = below.getBoundingClientRect().top;
+
+    const shifts = await layoutShiftsDuring(wrapper, async () => {
+      customElements.define('portico-online-visitors-upgrade', class extends PorticoOnlineVisitors {});
+      await wrapper.querySelector<PorticoOnlineVisitors>('portico-online-visitors-upgrade')!.updateComplete;
+    });
+    expect(below.getBoundingClientRect().top).toBe(before);
+    expect(shifts.map((shift) => shift.value)).toEqual([]);
+  });
+});

@@ -1,0 +1,209 @@
+import { formatVisitorPhrase, parseCount, type VisitorStats } from '@portico/core';
+import { baseStyles, ModuleElement, moduleStyles, SourceController } from '@portico/element';
+import { html, nothing, type ComplexAttributeConverter, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { onlineVisitorsStyles } from './online-visitors.styles.js';
+
+/** What the box shows: the sentence, the members' names, or both (Joomla's "Display"). */
+export type OnlineVisitorsMode = 'count' | 'names' | 'both';
+
+const MODES: readonly OnlineVisitorsMode[] = ['count', 'names', 'both'];
+const DEFAULT_INTERVAL_SECONDS = 30;
+
+/** `live="off"` (or `false`) switches live updates off; absent or anything else leaves them on. */
+const liveConverter: ComplexAttributeConverter<boolean> = {
+  fromAttribute: (value: string | null) => value !== 'off' && value !== 'false',
+};
+
+interface Counts {
+  guests: bigint | undefined;
+  members: bigint | undefined;
+  names: string[];
+}
+
+/**
+ * Who is on the site now, as Joomla's "Who's Online" module says it:
+ * `Đang có 69 khách và không thành viên đang online`.
+ *
+ * Data, in order of precedence: the `stats` property; the `source` (live, paused while the
+ * tab is hidden); server-rendered text inside the element, or else the `guests` and
+ * `members` attributes, which show until the source answers.
+ *
+ * @tagname portico-online-visitors
+ * @summary Who is online now: guests and members, live.
+ *
+ * @slot - Server-rendered fallback text, shown until the widget has data of its own.
+ * @slot heading - Replaces the title's text.
+ *
+ * @event portico-error - The source failed; `detail.error` is a `SourceError`. The last good numbers stay, marked out of date.
+ *
+ * @csspart base - The module box.
+ * @csspart heading - The title.
+ * @csspart status - The live region holding the sentence and the names.
+ * @csspart count - The visitors sentence.
+ * @csspart names - The list of members online.
+ * @csspart stale - The "not up to date" note shown while the source fails.
+ * @csspart error - The note shown when there are no figures at all.
+ *
+ * @cssproperty --portico-online-visitors-text-size - Size of the sentence (default 1em).
+ */
+export class PorticoOnlineVisitors extends ModuleElement {
+  static override styles = [baseStyles, moduleStyles, onlineVisitorsStyles];
+
+  /** Guests online, when the page renders the numbers itself. */
+  @property({ reflect: true }) guests: string | number | bigint | undefined;
+
+  /** Members online, when the page renders the numbers itself. */
+  @property({ reflect: true }) members: string | number | bigint | undefined;
+
+  /** The stats, set from JavaScript; wins over `source` and the attributes. */
+  @property({ attribute: false }) stats: VisitorStats | undefined;
+
+  /** `count` (the sentence, default), `names` (the members' names) or `both`. */
+  @property({ reflect: true }) mode: OnlineVisitorsMode = 'count';
+
+  /** Seconds between live updates asked of the source; also the least time between announcements. */
+  @property({ type: Number }) interval = DEFAULT_INTERVAL_SECONDS;
+
+  /** `live="off"` loads once instead of following live updates. */
+  @property({ converter: liveConverter }) live = true;
+
+  protected override defaultHeadingKey = 'ONLINE_TITLE';
+
+  private readonly data = new SourceController<VisitorStats>(this, () => ({
+    name: this.stats === undefined ? this.source : undefined,
+    capability: 'getVisitorStats',
+    live: this.live,
+    interval: this.intervalSeconds() * 1000,
+    fetch: (source, options) => source.getVisitorStats?.(options),
+    subscribe: (source, observer, options) => source.subscribeVisitorStats?.(observer, options),
+  }));
+
+  override render(): TemplateResult {
+    return this.renderModule(this.renderContent());
+  }
+
+  private renderContent(): TemplateResult {
+    const state = this.stats !== undefined ? 'ready' : this.data.state;
+    const fromData = this.stats ?? this.data.value;
+    if (fromData !== undefined) {
+      return this.renderStatus(
+        this.readStats(fromData, this.stats !== undefined ? 'stats' : 'source data'),
+        state === 'stale',
+      );
+    }
+    // Nothing from JavaScript or the source yet, or the source failed before answering:
+    // what the server rendered stays (marked out of date if the source failed).
+    const failed = state === 'error';
+    if (this.hasServerMarkup()) {
+      return html`<div part="status" role="status">
+        <slot @slotchange=${this.onSlotChange}></slot>${this.renderStale(failed)}
+      </div>`;
+    }
+    if (this.hasAttribute('guests') || this.hasAttribute('members')) {
+      return this.renderStatus(this.readAttributes(), failed);
+    }
+    if (state === 'loading') return this.renderPlaceholder();
+    if (failed) {
+      return html`<div part="status" role="status"><p part="count error">${this.phrase('UNAVAILABLE')}</p></div>`;
+    }
+    // No data of any kind: say so in the page, and tell the integrator what is missing.
+    this.warnInvalid('guests', undefined, 'is missing (give guests and members, a stats property or a source)', '—');
+    return this.renderStatus({ guests: undefined, members: undefined, names: [] }, false);
+  }
+
+  private renderStatus(counts: Counts, stale: boolean): TemplateResult {
+    const showCount = this.currentMode() !== 'names';
+    const showNames = this.currentMode() !== 'count';
+    return html`<div part="status" role="status">
+      ${showCount ? html`<p part="count">${formatVisitorPhrase(counts, this.locale)}</p>` : nothing}
+      ${showNames ? this.renderNames(counts) : nothing} ${this.renderStale(stale)}
+    </div>`;
+  }
+
+  private renderNames(counts: Counts): TemplateResult {
+    if (counts.names.length === 0) {
+      return html`<p part="names">${this.phrase('MEMBERS_0')}</p>`;
+    }
+    return html`<ul part="names" aria-label=${this.phrase('MEMBERS_ONLINE')}>
+      ${counts.names.map((name) => html`<li>${name}</li>`)}
+    </ul>`;
+  }
+
+  private renderStale(stale: boolean): TemplateResult | typeof nothing {
+    return stale ? html`<span part="stale">${this.phrase('OUT_OF_DATE')}</span>` : nothing;
+  }
+
+  /** The sentence with dashes for numbers, hidden, so the box has its final size. */
+  private renderPlaceholder(): TemplateResult {
+    return html`<div part="status" role="status" aria-busy="true">
+      <p part="count" class="placeholder" aria-hidden="true">
+        ${formatVisitorPhrase({ guests: 10, members: 0 }, this.locale)}
+      </p>
+      <span class="visually-hidden">${this.phrase('LOADING')}</span>
+    </div>`;
+  }
+
+  private readAttributes(): Counts {
+    return {
+      guests: this.readCount('guests', this.guests),
+      members: this.readCount('members', this.members),
+      names: [],
+    };
+  }
+
+  private readStats(stats: unknown, origin: string): Counts {
+    if (typeof stats !== 'object' || stats === null) {
+      this.warnInvalid(origin, stats, 'is not a VisitorStats object', '—');
+      return { guests: undefined, members: undefined, names: [] };
+    }
+    const { guests, members, memberNames } = stats as Partial<Record<keyof VisitorStats, unknown>>;
+    const names = Array.isArray(memberNames)
+      ? memberNames.filter((name): name is string => typeof name === 'string' && name.trim() !== '')
+      : [];
+    return {
+      guests: this.readCount(`${origin}.guests`, guests),
+      members: this.readCount(`${origin}.members`, members),
+      names,
+    };
+  }
+
+  private readCount(attribute: string, value: unknown): bigint | undefined {
+    const count = parseCount(value);
+    if (count === undefined) {
+      this.warnInvalid(attribute, value, 'is not a whole number of 0 or more', '—');
+    }
+    return count;
+  }
+
+  private currentMode(): OnlineVisitorsMode {
+    if (MODES.includes(this.mode)) return this.mode;
+    this.warnInvalid('mode', this.mode, `is not one of ${MODES.join(', ')}`, 'count');
+    return 'count';
+  }
+
+  private intervalSeconds(): number {
+    const seconds = this.interval;
+    if (Number.isFinite(seconds) && seconds > 0) return seconds;
+    this.warnInvalid(
+      'interval',
+      this.interval,
+      'is not a positive number of seconds',
+      String(DEFAULT_INTERVAL_SECONDS),
+    );
+    return DEFAULT_INTERVAL_SECONDS;
+  }
+
+  /** Text or elements the server rendered inside the tag, other than slotted headings. */
+  private hasServerMarkup(): boolean {
+    return Array.from(this.childNodes).some((node) =>
+      node instanceof Element
+        ? !node.hasAttribute('slot')
+        : node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+    );
+  }
+
+  private readonly onSlotChange = (): void => {
+    this.requestUpdate();
+  };
+}

@@ -1,0 +1,64 @@
+// The custom-elements.json of a widget package, run from the package folder by its build.
+// The shared element code is analysed too, so each widget's manifest lists what it inherits
+// (`source`, `heading`, …); only the package's own modules are written out, pointing at the
+// published JavaScript, and the tags that `src/index.ts` registers are recorded as its
+// custom-element definitions (the analyser does not see through `defineElement`).
+const SHARED_SOURCES = '../element/src/**/*.ts';
+
+/** @typedef {{ path: string, declarations?: { name: string, customElement?: boolean, tagName?: string }[], exports?: object[] }} ManifestModule */
+
+/**
+ * Module references as published: `src/x.ts` and `./x.js` → `dist/x.js`; the shared code's
+ * `../element/src/x.ts` → `dist/x.js` of the package `@portico/element`.
+ */
+/**
+ * @param {unknown} value
+ * @returns {unknown}
+ */
+function toPublishedPaths(value) {
+  if (Array.isArray(value)) return value.map(toPublishedPaths);
+  if (!value || typeof value !== 'object') return value;
+  /** @type {{ [key: string]: unknown }} */
+  const published = Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPublishedPaths(inner)]));
+  for (const key of ['path', 'module']) {
+    const path = published[key];
+    if (typeof path !== 'string') continue;
+    const shared = /^\.\.\/element\/src\/(.*)\.ts$/.exec(path);
+    if (shared) {
+      published[key] = `dist/${shared[1]}.js`;
+      published.package = '@portico/element';
+    } else {
+      published[key] = path.replace(/^(?:\.\/)?src\/(.*)\.ts$/, 'dist/$1.js').replace(/^\.\/(.*\.js)$/, 'dist/$1');
+    }
+  }
+  return published;
+}
+
+export default {
+  globs: ['src/**/*.ts', SHARED_SOURCES],
+  exclude: ['**/*.test.ts', '**/*.stories.ts'],
+  outdir: '.',
+  litelement: true,
+  packagejson: false,
+  plugins: [
+    {
+      name: 'portico-published-modules',
+      /** @param {{ customElementsManifest: { modules: ManifestModule[] } }} context */
+      packageLinkPhase({ customElementsManifest }) {
+        const own = customElementsManifest.modules.filter((module) => module.path.startsWith('src/'));
+        const definitions = own.flatMap((module) =>
+          (module.declarations ?? [])
+            .filter((declaration) => declaration.customElement && declaration.tagName)
+            .map((declaration) => ({
+              kind: 'custom-element-definition',
+              name: declaration.tagName,
+              declaration: { name: declaration.name, module: module.path },
+            })),
+        );
+        const entry = own.find((module) => module.path === 'src/index.ts');
+        if (entry) entry.exports = [...(entry.exports ?? []), ...definitions];
+        customElementsManifest.modules = /** @type {ManifestModule[]} */ (toPublishedPaths(own));
+      },
+    },
+  ],
+};
