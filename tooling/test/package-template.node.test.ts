@@ -15,6 +15,12 @@ interface Manifest {
   scripts?: Record<string, string>;
   publishConfig?: { access?: string };
   'size-limit'?: unknown[];
+  customElements?: string;
+}
+
+/** A widget package is one that registers a custom element: a `./element` entry beside its root. */
+function isWidgetPackage(manifest: Manifest): boolean {
+  return manifest.exports?.['./element'] !== undefined;
 }
 
 const SHARED_SCRIPTS = {
@@ -29,7 +35,7 @@ describe.each(publishedPackages())('$name follows the package template', ({ dire
     expect(manifest.type).toBe('module');
     expect(manifest.exports?.['.']).toBeDefined();
     for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
-      if (subpath.endsWith('.json')) continue;
+      if (/\.(json|css)$/.test(subpath)) continue;
       expect(typeof target, subpath).toBe('object');
       expect(Object.keys(target)[0], subpath).toBe('types');
       expect(Object.keys(target), subpath).not.toContain('require');
@@ -55,8 +61,37 @@ describe.each(publishedPackages())('$name follows the package template', ({ dire
   it('runs the shared checks and has size budgets', () => {
     expect(manifest.scripts).toMatchObject(SHARED_SCRIPTS);
     expect(manifest.scripts?.['check:package']).toMatch(
-      /publint --strict && attw --pack \. --profile esm-only && size-limit/,
+      /^publint --strict && attw --pack \. --profile esm-only(?: --exclude-entrypoints [^&]+)? && size-limit$/,
     );
     expect(manifest['size-limit']?.length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(
+  publishedPackages().filter(({ directory }) =>
+    isWidgetPackage(JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as Manifest),
+  ),
+)('$name follows the widget package template', ({ directory }) => {
+  const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as Manifest;
+
+  it('registers from its root entry only, and lists exactly that as its side effect', () => {
+    expect(manifest.sideEffects).toEqual(['./dist/index.js', './src/index.ts']);
+    expect(readFileSync(join(directory, 'src', 'element.ts'), 'utf8')).not.toMatch(
+      /defineElement|customElements\.define/,
+    );
+    expect(readFileSync(join(directory, 'src', 'index.ts'), 'utf8')).toMatch(/defineElement\('portico-[a-z-]+'/);
+    expect(readFileSync(join(directory, 'src', 'index.ts'), 'utf8')).toMatch(/interface HTMLElementTagNameMap/);
+  });
+
+  it('ships a custom-elements.json that names its tag', () => {
+    expect(manifest.customElements).toBe('custom-elements.json');
+    expect(manifest.files).toContain('custom-elements.json');
+    const elements = JSON.parse(readFileSync(join(directory, 'custom-elements.json'), 'utf8')) as {
+      modules: { declarations?: { tagName?: string }[] }[];
+    };
+    const tags = elements.modules.flatMap((module) =>
+      (module.declarations ?? []).map((declaration) => declaration.tagName),
+    );
+    expect(tags.filter(Boolean)).toHaveLength(1);
   });
 });

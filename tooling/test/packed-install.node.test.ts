@@ -23,7 +23,7 @@ const tarballs = new Map<string, string>();
 /** The import specifiers of a package's code entry points, from its `exports` map. */
 function entryPoints(workspacePackage: WorkspacePackage): string[] {
   return Object.keys(workspacePackage.exports)
-    .filter((subpath) => !subpath.endsWith('.json') && !subpath.includes('*'))
+    .filter((subpath) => !/\.(json|css)$/.test(subpath) && !subpath.includes('*'))
     .map((subpath) => (subpath === '.' ? workspacePackage.name : `${workspacePackage.name}${subpath.slice(1)}`));
 }
 
