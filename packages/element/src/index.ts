@@ -3,6 +3,7 @@
  */
 export { PorticoElement } from './portico-element.js';
 export { ModuleElement, toHeadingLevel, type HeadingLevel } from './module-element.js';
+export { LiveModuleElement, DEFAULT_LIVE_INTERVAL_SECONDS } from './live-module-element.js';
 export { LocaleController, closestLanguage } from './locale-controller.js';
 export {
   SourceController,

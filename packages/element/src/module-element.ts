@@ -51,16 +51,12 @@ export class ModuleElement extends PorticoElement {
     // A heading element the server rendered into the slot keeps its own semantics and the
     // page's styles; wrapping it would nest one heading in another.
     if (this.querySelector(':scope > [slot="heading"]')) {
-      return html`<slot name="heading" @slotchange=${this.onHeadingSlotChange}></slot>`;
+      return html`<slot name="heading" @slotchange=${this.onSlotChange}></slot>`;
     }
     const level = toHeadingLevel(this.headingLevel, 3);
     const title = this.heading?.trim() || this.phrase(this.defaultHeadingKey);
     return html`<div part="heading" role="heading" aria-level=${level}>
-      <slot name="heading" @slotchange=${this.onHeadingSlotChange}>${title}</slot>
+      <slot name="heading" @slotchange=${this.onSlotChange}>${title}</slot>
     </div>`;
   }
-
-  private readonly onHeadingSlotChange = (): void => {
-    this.requestUpdate();
-  };
 }

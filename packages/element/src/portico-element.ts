@@ -1,4 +1,4 @@
-import { translate, type PhraseArgument, type PhraseKey } from '@portico/core';
+import { parseCount, translate, type PhraseArgument, type PhraseKey } from '@portico/core';
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from './locale-controller.js';
@@ -34,6 +34,41 @@ export class PorticoElement extends LitElement {
   }
 
   /**
+   * Whether the server rendered content inside the tag (text, or elements other than those
+   * assigned to a named slot): what a widget shows until it has data of its own.
+   */
+  protected hasServerMarkup(): boolean {
+    return Array.from(this.childNodes).some((node) =>
+      node instanceof Element
+        ? !node.hasAttribute('slot')
+        : node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+    );
+  }
+
+  /** Re-renders when slotted content changes; put it on a `<slot>`'s `@slotchange`. */
+  protected readonly onSlotChange = (): void => {
+    this.requestUpdate();
+  };
+
+  /** A count (whole, 0 or more, exact beyond 2^53), or `undefined` with a warning naming `attribute`. */
+  protected readCount(attribute: string, value: unknown): bigint | undefined {
+    const count = parseCount(value);
+    if (count === undefined) this.warnInvalid(attribute, value, 'is not a whole number of 0 or more', '—');
+    return count;
+  }
+
+  /**
+   * An enumerated attribute's value if it is allowed, else the first allowed value (the
+   * default), with a warning.
+   */
+  protected oneOf<T extends string>(attribute: string, value: T, allowed: readonly [T, ...T[]]): T {
+    if (allowed.includes(value)) return value;
+    const [fallback] = allowed;
+    this.warnInvalid(attribute, value, `is not one of ${allowed.join(', ')}`, fallback);
+    return fallback;
+  }
+
+  /**
    * Tells the integrator, once per attribute and value, that a value could not be used and
    * what the widget shows instead.
    */
@@ -49,6 +84,7 @@ export class PorticoElement extends LitElement {
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined (missing)';
   if (typeof value === 'bigint') return `${value.toString()}n`;
+  if (typeof value === 'number') return String(value);
   try {
     // JSON.stringify gives undefined for functions and symbols.
     const json = JSON.stringify(value) as string | undefined;

@@ -1,20 +1,14 @@
-import { formatVisitorPhrase, parseCount, type VisitorStats } from '@portico/core';
-import { baseStyles, ModuleElement, moduleStyles, SourceController } from '@portico/element';
-import { html, nothing, type ComplexAttributeConverter, type TemplateResult } from 'lit';
+import { formatVisitorPhrase, type VisitorStats } from '@portico/core';
+import { baseStyles, LiveModuleElement, moduleStyles, SourceController } from '@portico/element';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { onlineVisitorsStyles } from './online-visitors.styles.js';
 
 /** What the box shows: the sentence, the members' names, or both (Joomla's "Display"). */
 export type OnlineVisitorsMode = 'count' | 'names' | 'both';
 
-const MODES: readonly OnlineVisitorsMode[] = ['count', 'names', 'both'];
-const DEFAULT_INTERVAL_SECONDS = 30;
-
-/** `live="off"` (or `false`) switches live updates off; absent or anything else leaves them on. */
-const liveConverter: ComplexAttributeConverter<boolean> = {
-  fromAttribute: (value: string | null) => value !== 'off' && value !== 'false',
-};
-
+// The first is the default.
+const MODES: readonly [OnlineVisitorsMode, ...OnlineVisitorsMode[]] = ['count', 'names', 'both'];
 interface Counts {
   guests: bigint | undefined;
   members: bigint | undefined;
@@ -47,7 +41,7 @@ interface Counts {
  *
  * @cssproperty --portico-online-visitors-text-size - Size of the sentence (default 1em).
  */
-export class PorticoOnlineVisitors extends ModuleElement {
+export class PorticoOnlineVisitors extends LiveModuleElement {
   static override styles = [baseStyles, moduleStyles, onlineVisitorsStyles];
 
   /** Guests online, when the page renders the numbers itself. */
@@ -62,19 +56,13 @@ export class PorticoOnlineVisitors extends ModuleElement {
   /** `count` (the sentence, default), `names` (the members' names) or `both`. */
   @property({ reflect: true }) mode: OnlineVisitorsMode = 'count';
 
-  /** Seconds between live updates asked of the source; also the least time between announcements. */
-  @property({ type: Number }) interval = DEFAULT_INTERVAL_SECONDS;
-
-  /** `live="off"` loads once instead of following live updates. */
-  @property({ converter: liveConverter }) live = true;
-
   protected override defaultHeadingKey = 'ONLINE_TITLE';
 
   private readonly data = new SourceController<VisitorStats>(this, () => ({
     name: this.stats === undefined ? this.source : undefined,
     capability: 'getVisitorStats',
     live: this.live,
-    interval: this.intervalSeconds() * 1000,
+    interval: this.liveIntervalMilliseconds(),
     fetch: (source, options) => source.getVisitorStats?.(options),
     subscribe: (source, observer, options) => source.subscribeVisitorStats?.(observer, options),
   }));
@@ -113,8 +101,8 @@ export class PorticoOnlineVisitors extends ModuleElement {
   }
 
   private renderStatus(counts: Counts, stale: boolean): TemplateResult {
-    const showCount = this.currentMode() !== 'names';
-    const showNames = this.currentMode() !== 'count';
+    const showCount = this.oneOf('mode', this.mode, MODES) !== 'names';
+    const showNames = this.oneOf('mode', this.mode, MODES) !== 'count';
     return html`<div part="status" role="status">
       ${showCount ? html`<p part="count">${formatVisitorPhrase(counts, this.locale)}</p>` : nothing}
       ${showNames ? this.renderNames(counts) : nothing} ${this.renderStale(stale)}
@@ -128,10 +116,6 @@ export class PorticoOnlineVisitors extends ModuleElement {
     return html`<ul part="names" aria-label=${this.phrase('MEMBERS_ONLINE')}>
       ${counts.names.map((name) => html`<li>${name}</li>`)}
     </ul>`;
-  }
-
-  private renderStale(stale: boolean): TemplateResult | typeof nothing {
-    return stale ? html`<span part="stale">${this.phrase('OUT_OF_DATE')}</span>` : nothing;
   }
 
   /** The sentence with dashes for numbers, hidden, so the box has its final size. */
@@ -167,43 +151,4 @@ export class PorticoOnlineVisitors extends ModuleElement {
       names,
     };
   }
-
-  private readCount(attribute: string, value: unknown): bigint | undefined {
-    const count = parseCount(value);
-    if (count === undefined) {
-      this.warnInvalid(attribute, value, 'is not a whole number of 0 or more', '—');
-    }
-    return count;
-  }
-
-  private currentMode(): OnlineVisitorsMode {
-    if (MODES.includes(this.mode)) return this.mode;
-    this.warnInvalid('mode', this.mode, `is not one of ${MODES.join(', ')}`, 'count');
-    return 'count';
-  }
-
-  private intervalSeconds(): number {
-    const seconds = this.interval;
-    if (Number.isFinite(seconds) && seconds > 0) return seconds;
-    this.warnInvalid(
-      'interval',
-      this.interval,
-      'is not a positive number of seconds',
-      String(DEFAULT_INTERVAL_SECONDS),
-    );
-    return DEFAULT_INTERVAL_SECONDS;
-  }
-
-  /** Text or elements the server rendered inside the tag, other than slotted headings. */
-  private hasServerMarkup(): boolean {
-    return Array.from(this.childNodes).some((node) =>
-      node instanceof Element
-        ? !node.hasAttribute('slot')
-        : node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
-    );
-  }
-
-  private readonly onSlotChange = (): void => {
-    this.requestUpdate();
-  };
 }

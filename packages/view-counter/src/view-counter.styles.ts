@@ -1,0 +1,34 @@
+import { css } from 'lit';
+
+export const viewCounterStyles = css`
+  [part~='status'] {
+    margin: 0;
+  }
+
+  [part~='number'],
+  [part~='digits'] {
+    font-size: var(--portico-view-counter-size, 1.75em);
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    line-height: 1.2;
+  }
+
+  [part~='digits'] {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 0.125em;
+  }
+
+  [part~='digit'] {
+    min-inline-size: 1.2ch;
+    padding: 0.1em 0.2em;
+    color: var(--portico-view-counter-tile-color, light-dark(#ffffff, #16191d));
+    text-align: center;
+    background: var(--portico-view-counter-tile-background, light-dark(#1b1f24, #e8eaed));
+    border-radius: var(--_portico-radius);
+  }
+
+  [part~='separator'] {
+    align-self: flex-end;
+  }
+`;

@@ -1,0 +1,227 @@
+import { formatInteger, type ExactCount, type ViewStats } from '@portico/core';
+import { baseStyles, LiveModuleElement, moduleStyles, SourceController } from '@portico/element';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { viewCounterStyles } from './view-counter.styles.js';
+
+/** `auto`: the locale's grouping (`18.116.910` in vi); `off`: none (`18116910`). */
+export type ViewCounterGrouping = 'auto' | 'off';
+/** `standard`: every digit; `compact`: `18 Tr` / `18M`. */
+export type ViewCounterNotation = 'standard' | 'compact';
+/** `plain` text, or separate digit `tiles` as classic portal counters show. */
+export type ViewCounterDigits = 'plain' | 'tiles';
+
+// Each list starts with the default.
+const GROUPINGS: readonly [ViewCounterGrouping, ...ViewCounterGrouping[]] = ['auto', 'off'];
+const NOTATIONS: readonly [ViewCounterNotation, ...ViewCounterNotation[]] = ['standard', 'compact'];
+const DIGIT_STYLES: readonly [ViewCounterDigits, ...ViewCounterDigits[]] = ['plain', 'tiles'];
+
+/** How long an increase counts up. */
+const COUNT_UP_MILLISECONDS = 800;
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** Ease-out cubic: fast at first, settling on the final number. */
+function easeOut(progress: number): number {
+  return 1 - (1 - progress) ** 3;
+}
+
+/**
+ * The site's article view hits, as the seed portal's "Số lần xem các bài viết" module shows
+ * them: exact beyond 2^53, grouped for the locale (`18.116.910`) or not (`18116910`), in
+ * full or compact notation, as plain text or digit tiles. Live from a source, an increase
+ * counts up briefly (not with `prefers-reduced-motion`); a decrease, a reset, shows at once.
+ *
+ * Data, in order of precedence: `value` set from JavaScript; the `source` (its site-wide
+ * total, or the views of `path`); server-rendered text inside the element, or else the
+ * `value` attribute, which show until the source answers.
+ *
+ * @tagname portico-view-counter
+ * @summary Article view hits, exact and live.
+ *
+ * @slot - Server-rendered fallback text, shown until the widget has data of its own.
+ * @slot heading - Replaces the title's text.
+ *
+ * @event portico-error - The source failed; `detail.error` is a `SourceError`. The last good number stays, marked out of date.
+ *
+ * @csspart base - The module box.
+ * @csspart heading - The title.
+ * @csspart status - The live region holding the number.
+ * @csspart number - The number as plain text.
+ * @csspart digits - The digit tiles (`digits="tiles"`).
+ * @csspart digit - One digit tile.
+ * @csspart separator - A group separator between tiles.
+ * @csspart stale - The "not up to date" note shown while the source fails.
+ * @csspart error - The note shown when there is no number at all.
+ *
+ * @cssproperty --portico-view-counter-size - Size of the number (default 1.75em).
+ * @cssproperty --portico-view-counter-tile-color - Digit colour of the tiles.
+ * @cssproperty --portico-view-counter-tile-background - Background of the tiles.
+ */
+export class PorticoViewCounter extends LiveModuleElement {
+  static override styles = [baseStyles, moduleStyles, viewCounterStyles];
+
+  /**
+   * The number of views: a whole number, or a decimal string or bigint beyond 2^53. Set
+   * from JavaScript it wins over `source`; as an attribute it shows until the source answers.
+   */
+  @property({ reflect: true })
+  get value(): ExactCount | undefined {
+    return this.currentValue;
+  }
+  // Removing the attribute sets null.
+  set value(next: ExactCount | null | undefined) {
+    const previous = this.currentValue;
+    this.currentValue = next ?? undefined;
+    // Lit calls this setter for the attribute too: only a script's assignment takes precedence.
+    if (!this.applyingAttribute) this.valueFromScript = this.currentValue !== undefined;
+    this.requestUpdate('value', previous);
+  }
+
+  /** `auto` (the locale's digit grouping, default) or `off`. */
+  @property({ reflect: true }) grouping: ViewCounterGrouping = 'auto';
+
+  /** `standard` (every digit, default) or `compact` (`18 Tr`); screen readers always get every digit. */
+  @property({ reflect: true }) notation: ViewCounterNotation = 'standard';
+
+  /** `plain` (default) or `tiles`. */
+  @property({ reflect: true }) digits: ViewCounterDigits = 'plain';
+
+  /** Show the views of this page path instead of the site-wide total (from the source). */
+  @property() path: string | undefined;
+
+  protected override defaultHeadingKey = 'VIEW_HITS_TITLE';
+
+  private currentValue: ExactCount | undefined;
+  private valueFromScript = false;
+  private applyingAttribute = false;
+  /** The number the source or the page gives, and the one on screen while counting up. */
+  private target: bigint | undefined;
+  private shown: bigint | undefined;
+  private animationFrame = 0;
+
+  private readonly data = new SourceController<ViewStats>(this, () => ({
+    name: this.valueFromScript ? undefined : this.source,
+    capability: 'getViewStats',
+    key: this.path ?? '',
+    live: this.live,
+    interval: this.liveIntervalMilliseconds(),
+    fetch: (source, options) => source.getViewStats?.(this.path === undefined ? {} : { path: this.path }, options),
+    subscribe: (source, observer, options) => source.subscribeViewStats?.(observer, { ...options, path: this.path }),
+  }));
+
+  override attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
+    this.applyingAttribute = true;
+    try {
+      super.attributeChangedCallback(name, previous, next);
+    } finally {
+      this.applyingAttribute = false;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopCountingUp();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const next = this.currentCount();
+    if (next === this.target) return;
+    const previous = this.target;
+    this.target = next;
+    if (previous !== undefined && next !== undefined && next > previous && !prefersReducedMotion()) {
+      this.countUp(this.shown ?? previous, next);
+    } else {
+      this.stopCountingUp();
+      this.shown = next;
+    }
+  }
+
+  override render(): TemplateResult {
+    return this.renderModule(this.renderContent());
+  }
+
+  private renderContent(): TemplateResult {
+    const state = this.valueFromScript ? 'ready' : this.data.state;
+    const fromData = this.valueFromScript || this.data.value !== undefined;
+    const failed = state === 'error';
+    if (fromData) return this.renderNumber(state === 'stale');
+    if (this.hasServerMarkup()) {
+      return html`<div part="status" role="status">
+        <slot @slotchange=${this.onSlotChange}></slot>${this.renderStale(failed)}
+      </div>`;
+    }
+    if (this.hasAttribute('value')) return this.renderNumber(failed);
+    if (state === 'loading') return this.renderPlaceholder();
+    if (failed) {
+      return html`<div part="status" role="status"><p part="error">${this.phrase('UNAVAILABLE')}</p></div>`;
+    }
+    this.warnInvalid('value', undefined, 'is missing (give a value, or a source)', '—');
+    return this.renderNumber(false);
+  }
+
+  private renderNumber(stale: boolean): TemplateResult {
+    const grouping = this.oneOf('grouping', this.grouping, GROUPINGS);
+    const notation = this.oneOf('notation', this.notation, NOTATIONS);
+    const visible = formatInteger(this.shown, { locale: this.locale, grouping, notation });
+    // Screen readers get the final number, in full, read normally; the count-up is for eyes only.
+    const spoken = formatInteger(this.target, { locale: this.locale, grouping });
+    const number =
+      this.oneOf('digits', this.digits, DIGIT_STYLES) === 'tiles'
+        ? html`<span part="digits" role="img" aria-label=${spoken}>${this.renderTiles(visible)}</span>`
+        : html`<span part="number" aria-hidden="true">${visible}</span><span class="visually-hidden">${spoken}</span>`;
+    return html`<div part="status" role="status">${number}${this.renderStale(stale)}</div>`;
+  }
+
+  private renderTiles(text: string): TemplateResult[] {
+    return Array.from(text, (character) =>
+      /\d/.test(character)
+        ? html`<span part="digit">${character}</span>`
+        : html`<span part="separator">${character}</span>`,
+    );
+  }
+
+  /** Eight hidden digits, so the box has about its final size while the first answer comes. */
+  private renderPlaceholder(): TemplateResult {
+    return html`<div part="status" role="status" aria-busy="true">
+      <span part="number" class="placeholder" aria-hidden="true"
+        >${formatInteger(88_888_888, { locale: this.locale })}</span
+      >
+      <span class="visually-hidden">${this.phrase('LOADING')}</span>
+    </div>`;
+  }
+
+  /** The number to show now, by precedence; `undefined` (shown as `—`, with a warning) when unusable. */
+  private currentCount(): bigint | undefined {
+    if (this.valueFromScript) return this.readCount('value', this.currentValue);
+    const stats = this.data.value;
+    if (stats !== undefined) {
+      if (typeof stats !== 'object') return this.readCount('source data', stats);
+      return this.path === undefined
+        ? this.readCount('source data.total', stats.total)
+        : this.readCount('source data.views', stats.views);
+    }
+    return this.hasAttribute('value') ? this.readCount('value', this.currentValue) : undefined;
+  }
+
+  private countUp(from: bigint, to: bigint): void {
+    this.stopCountingUp();
+    const start = performance.now();
+    const step = (now: number): void => {
+      const progress = Math.min(1, (now - start) / COUNT_UP_MILLISECONDS);
+      // BigInt arithmetic in thousandths keeps every digit beyond 2^53.
+      this.shown = from + ((to - from) * BigInt(Math.round(easeOut(progress) * 1000))) / 1000n;
+      this.requestUpdate();
+      this.animationFrame = progress < 1 ? requestAnimationFrame(step) : 0;
+    };
+    this.animationFrame = requestAnimationFrame(step);
+  }
+
+  private stopCountingUp(): void {
+    if (this.animationFrame) cancelAnimationFrame(this.animationFrame);
+    this.animationFrame = 0;
+  }
+}
