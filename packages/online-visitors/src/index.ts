@@ -4,7 +4,7 @@ import { PorticoOnlineVisitors } from './online-visitors.js';
 
 defineElement('portico-online-visitors', PorticoOnlineVisitors);
 
-export { PorticoOnlineVisitors, type OnlineVisitorsMode } from './online-visitors.js';
+export * from './element.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,47 +1,28 @@
-import { SourceError, registerSource, type VisitorStats } from '@portico/core';
-import { createMemorySource, type MemorySource } from '@portico/core/testing';
-import { beforeUpgradeCss, expectNoAxeViolations, layoutShiftsDuring, seed } from '@portico/test-helpers';
+import { SourceError, type VisitorStats } from '@portico/core';
+import { createMemorySource } from '@portico/core/testing';
+import {
+  cleanUpMounted,
+  expectNoAxeViolations,
+  mount,
+  onCleanUp,
+  registerTestSource,
+  seed,
+  statusText,
+  testSource,
+  upgradeOverServerMarkup,
+} from '@portico/test-helpers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { PorticoOnlineVisitors } from './index.js';
 
 const SEED_SENTENCE = 'Đang có 69\u00A0khách và không thành viên đang online';
-const cleanUp: (() => void)[] = [];
-let sourceCount = 0;
 
-async function mount(markup: string, container: HTMLElement = document.body): Promise<PorticoOnlineVisitors> {
-  const wrapper = document.createElement('div');
-  wrapper.innerHTML = markup;
-  container.append(wrapper);
-  cleanUp.push(() => {
-    wrapper.remove();
-  });
-  const element = wrapper.querySelector('portico-online-visitors');
-  if (!element) throw new Error('no <portico-online-visitors> in the markup');
-  await element.updateComplete;
-  return element;
+function mountVisitors(markup: string, container?: Element): Promise<PorticoOnlineVisitors> {
+  return mount<PorticoOnlineVisitors>('portico-online-visitors', markup, container);
 }
 
-/** A fresh source name with a memory source behind it. */
-function source(
-  stats: VisitorStats | undefined = seed.visitorStats,
-  latency = 0,
-): { name: string; memory: MemorySource } {
-  sourceCount += 1;
-  const name = `visitors-${String(sourceCount)}`;
-  const memory = createMemorySource({ visitorStats: stats }, { latency });
-  cleanUp.push(registerSource(name, memory));
-  return { name, memory };
-}
-
-function statusText(element: PorticoOnlineVisitors): string {
-  // Collapse only ASCII white space: the no-break spaces are part of what is tested.
-  return (
-    element.shadowRoot
-      ?.querySelector('[role="status"]')
-      ?.textContent.replace(/[ \t\n\r]+/g, ' ')
-      .trim() ?? ''
-  );
+function source(stats: VisitorStats = seed.visitorStats, latency = 0) {
+  return testSource({ visitorStats: stats }, { latency });
 }
 
 function countText(element: PorticoOnlineVisitors): string | undefined {
@@ -54,16 +35,14 @@ async function flush(element: PorticoOnlineVisitors): Promise<void> {
 }
 
 afterEach(() => {
-  cleanUp.splice(0).forEach((undo) => {
-    undo();
-  });
+  cleanUpMounted();
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
 describe('<portico-online-visitors> text', () => {
   it('renders the seed sentence byte for byte, under its heading, in a status region', async () => {
-    const element = await mount(
+    const element = await mountVisitors(
       '<portico-online-visitors guests="69" members="0" lang="vi"></portico-online-visitors>',
     );
     expect(countText(element)).toBe(SEED_SENTENCE);
@@ -82,7 +61,7 @@ describe('<portico-online-visitors> text', () => {
       ['en', '1234', '3', 'We have 1,234\u00A0guests and 3\u00A0members online'],
     ];
     for (const [lang, guests, members, sentence] of cases) {
-      const element = await mount(
+      const element = await mountVisitors(
         `<portico-online-visitors lang="${lang}" guests="${guests}" members="${members}"></portico-online-visitors>`,
       );
       expect(countText(element), `${lang} ${guests}/${members}`).toBe(sentence);
@@ -90,21 +69,21 @@ describe('<portico-online-visitors> text', () => {
   });
 
   it('takes its heading from the attribute or the slot, or leaves it out', async () => {
-    const english = await mount('<portico-online-visitors guests="1" members="0"></portico-online-visitors>');
+    const english = await mountVisitors('<portico-online-visitors guests="1" members="0"></portico-online-visitors>');
     expect(english.shadowRoot?.querySelector('[role="heading"]')?.textContent.trim()).toBe("Who's Online");
 
-    const custom = await mount(
+    const custom = await mountVisitors(
       '<portico-online-visitors lang="vi" heading="Đang xem trang" heading-level="2" guests="1" members="0"></portico-online-visitors>',
     );
     await expect.element(page.getByRole('heading', { level: 2, name: 'Đang xem trang' })).toBeVisible();
     custom.remove();
 
-    await mount(
+    await mountVisitors(
       '<portico-online-visitors lang="vi" guests="1" members="0"><h4 slot="heading">Khách truy cập</h4></portico-online-visitors>',
     );
     await expect.element(page.getByRole('heading', { level: 4, name: 'Khách truy cập' })).toBeVisible();
 
-    const hidden = await mount(
+    const hidden = await mountVisitors(
       '<portico-online-visitors no-heading lang="vi" guests="1" members="0"></portico-online-visitors>',
     );
     expect(hidden.shadowRoot?.querySelector('[role="heading"], slot[name="heading"]')).toBeNull();
@@ -113,7 +92,7 @@ describe('<portico-online-visitors> text', () => {
 
   it('shows the members’ names, or both names and the sentence', async () => {
     const stats = { guests: 3, members: 2, memberNames: ['Thúy Vân', 'Bá Siêu'] };
-    const names = await mount('<portico-online-visitors lang="vi" mode="names"></portico-online-visitors>');
+    const names = await mountVisitors('<portico-online-visitors lang="vi" mode="names"></portico-online-visitors>');
     names.stats = stats;
     await names.updateComplete;
     await expect.element(page.getByRole('list', { name: 'Thành viên đang online' })).toBeVisible();
@@ -135,7 +114,9 @@ describe('<portico-online-visitors> text', () => {
   });
 
   it('keeps attribute and property in sync', async () => {
-    const element = await mount('<portico-online-visitors lang="vi" guests="1" members="0"></portico-online-visitors>');
+    const element = await mountVisitors(
+      '<portico-online-visitors lang="vi" guests="1" members="0"></portico-online-visitors>',
+    );
     element.guests = 42;
     await element.updateComplete;
     expect(element.getAttribute('guests')).toBe('42');
@@ -155,10 +136,13 @@ describe('<portico-online-visitors> language', () => {
     const outer = document.createElement('section');
     outer.lang = 'vi';
     document.body.append(outer);
-    cleanUp.push(() => {
+    onCleanUp(() => {
       outer.remove();
     });
-    const element = await mount('<portico-online-visitors guests="2" members="0"></portico-online-visitors>', outer);
+    const element = await mountVisitors(
+      '<portico-online-visitors guests="2" members="0"></portico-online-visitors>',
+      outer,
+    );
     expect(countText(element)).toBe('Đang có 2\u00A0khách và không thành viên đang online');
 
     outer.lang = 'en-GB';
@@ -173,11 +157,11 @@ describe('<portico-online-visitors> language', () => {
 
     const htmlLang = document.documentElement.getAttribute('lang');
     document.documentElement.lang = 'vi';
-    cleanUp.push(() => {
+    onCleanUp(() => {
       if (htmlLang === null) document.documentElement.removeAttribute('lang');
       else document.documentElement.lang = htmlLang;
     });
-    const fromHtml = await mount('<portico-online-visitors guests="0" members="0"></portico-online-visitors>');
+    const fromHtml = await mountVisitors('<portico-online-visitors guests="0" members="0"></portico-online-visitors>');
     expect(countText(fromHtml)).toBe('Đang có 0 khách và không thành viên đang online');
   });
 });
@@ -190,7 +174,7 @@ describe('<portico-online-visitors> live', () => {
   it('subscribes with its interval and announces a change at most once per interval', async () => {
     const { name, memory } = source();
     const subscribe = vi.spyOn(memory, 'subscribeVisitorStats');
-    const element = await mount(
+    const element = await mountVisitors(
       `<portico-online-visitors lang="vi" source="${name}" interval="30"></portico-online-visitors>`,
     );
     await flush(element);
@@ -210,7 +194,7 @@ describe('<portico-online-visitors> live', () => {
   it('loads once when live updates are off', async () => {
     const { name, memory } = source();
     const subscribe = vi.spyOn(memory, 'subscribeVisitorStats');
-    const element = await mount(
+    const element = await mountVisitors(
       `<portico-online-visitors lang="vi" source="${name}" live="off"></portico-online-visitors>`,
     );
     await flush(element);
@@ -223,7 +207,9 @@ describe('<portico-online-visitors> live', () => {
 
   it('pauses while the tab is hidden and catches up when it is shown', async () => {
     const { name, memory } = source();
-    const element = await mount(`<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`);
+    const element = await mountVisitors(
+      `<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`,
+    );
     await flush(element);
     expect(memory.subscriberCount).toBe(1);
 
@@ -243,7 +229,7 @@ describe('<portico-online-visitors> live', () => {
 
   it('keeps the last numbers, marked out of date, when the source fails, and recovers', async () => {
     const { name, memory } = source();
-    const element = await mount(
+    const element = await mountVisitors(
       `<portico-online-visitors lang="vi" source="${name}" interval="30"></portico-online-visitors>`,
     );
     await flush(element);
@@ -268,7 +254,9 @@ describe('<portico-online-visitors> live', () => {
 
   it('is accessible while out of date', async () => {
     const { name, memory } = source();
-    const element = await mount(`<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`);
+    const element = await mountVisitors(
+      `<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`,
+    );
     await flush(element);
     memory.failWith(new SourceError('network', 'offline'));
     await element.updateComplete;
@@ -277,7 +265,7 @@ describe('<portico-online-visitors> live', () => {
   });
 
   it('waits for a source registered late, shows the error state in time, and recovers', async () => {
-    const element = await mount(
+    const element = await mountVisitors(
       '<portico-online-visitors lang="vi" source="registered-late"></portico-online-visitors>',
     );
     expect(element.shadowRoot?.querySelector('[role="status"]')?.getAttribute('aria-busy')).toBe('true');
@@ -286,13 +274,13 @@ describe('<portico-online-visitors> live', () => {
     await element.updateComplete;
     expect(statusText(element)).toBe('Chưa có số liệu');
 
-    cleanUp.push(registerSource('registered-late', createMemorySource({ visitorStats: seed.visitorStats })));
+    registerTestSource('registered-late', createMemorySource({ visitorStats: seed.visitorStats }));
     await flush(element);
     expect(statusText(element)).toBe(SEED_SENTENCE);
   });
 
   it('is accessible when there are no figures at all', async () => {
-    const element = await mount(
+    const element = await mountVisitors(
       '<portico-online-visitors lang="vi" source="never-registered"></portico-online-visitors>',
     );
     await vi.advanceTimersByTimeAsync(10_000);
@@ -306,7 +294,7 @@ describe('<portico-online-visitors> live', () => {
 describe('<portico-online-visitors> data precedence', () => {
   it('shows server-rendered text, then the source’s numbers', async () => {
     const { name } = source({ guests: 12, members: 1 }, 50);
-    const element = await mount(
+    const element = await mountVisitors(
       `<portico-online-visitors lang="vi" source="${name}"><p>${SEED_SENTENCE}</p></portico-online-visitors>`,
     );
     expect(element.shadowRoot?.querySelector('[role="status"] slot:not([name])')).not.toBeNull();
@@ -318,7 +306,7 @@ describe('<portico-online-visitors> data precedence', () => {
 
   it('shows attributes until the source answers', async () => {
     const { name } = source({ guests: 12, members: 1 }, 50);
-    const element = await mount(
+    const element = await mountVisitors(
       `<portico-online-visitors lang="vi" guests="69" members="0" source="${name}"></portico-online-visitors>`,
     );
     expect(countText(element)).toBe(SEED_SENTENCE);
@@ -329,7 +317,9 @@ describe('<portico-online-visitors> data precedence', () => {
 
   it('lets a property set from JavaScript win over the source', async () => {
     const { name, memory } = source();
-    const element = await mount(`<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`);
+    const element = await mountVisitors(
+      `<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`,
+    );
     element.stats = { guests: 5, members: 5 };
     await element.updateComplete;
     expect(countText(element)).toBe('Đang có 5\u00A0khách và 5\u00A0thành viên đang online');
@@ -341,7 +331,9 @@ describe('<portico-online-visitors> data precedence', () => {
 
   it('shows a placeholder of the final size while loading, with nothing rendered by the server', async () => {
     const { name } = source(seed.visitorStats, 10_000);
-    const element = await mount(`<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`);
+    const element = await mountVisitors(
+      `<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`,
+    );
     const placeholder = element.shadowRoot?.querySelector('.placeholder');
     expect(placeholder?.getAttribute('aria-hidden')).toBe('true');
     expect(placeholder?.getBoundingClientRect().height).toBeGreaterThan(10);
@@ -361,7 +353,9 @@ describe('<portico-online-visitors> bad input', () => {
     ];
     for (const [attributes, named] of cases) {
       warn.mockClear();
-      const element = await mount(`<portico-online-visitors lang="en" ${attributes}></portico-online-visitors>`);
+      const element = await mountVisitors(
+        `<portico-online-visitors lang="en" ${attributes}></portico-online-visitors>`,
+      );
       expect(countText(element), attributes).toMatch(/—\u00A0(guests|members)/);
       expect(warn.mock.calls.map((call) => String(call[0])).join('\n'), attributes).toContain(named);
     }
@@ -369,7 +363,7 @@ describe('<portico-online-visitors> bad input', () => {
 
   it('survives an object where a number belongs, and a stats value that is not an object', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const element = await mount('<portico-online-visitors lang="en"></portico-online-visitors>');
+    const element = await mountVisitors('<portico-online-visitors lang="en"></portico-online-visitors>');
     element.stats = { guests: {} as number, members: 2 };
     await element.updateComplete;
     expect(countText(element)).toBe('We have —\u00A0guests and 2\u00A0members online');
@@ -383,7 +377,7 @@ describe('<portico-online-visitors> bad input', () => {
 
   it('says what is missing when it has no data at all', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const element = await mount('<portico-online-visitors lang="vi"></portico-online-visitors>');
+    const element = await mountVisitors('<portico-online-visitors lang="vi"></portico-online-visitors>');
     expect(countText(element)).toBe('Đang có —\u00A0khách và —\u00A0thành viên đang online');
     expect(String(warn.mock.calls[0]?.[0])).toContain('give guests and members, a stats property or a source');
   });
@@ -394,10 +388,10 @@ describe('<portico-online-visitors> layout', () => {
     const sidebar = document.createElement('aside');
     sidebar.style.width = '200px';
     document.body.append(sidebar);
-    cleanUp.push(() => {
+    onCleanUp(() => {
       sidebar.remove();
     });
-    const element = await mount(
+    const element = await mountVisitors(
       '<portico-online-visitors lang="vi" guests="123456789" members="987654" heading="Số người đang truy cập cổng thông tin điện tử của Tỉnh ủy An Giang"></portico-online-visitors>',
       sidebar,
     );
@@ -414,18 +408,18 @@ describe('<portico-online-visitors> layout', () => {
       .themed portico-online-visitors::part(count) { font-weight: 700; }
       .dark { color-scheme: dark; }`;
     document.head.append(style);
-    cleanUp.push(() => {
+    onCleanUp(() => {
       style.remove();
     });
-    const themed = await mount(
+    const themed = await mountVisitors(
       '<div class="themed"><portico-online-visitors guests="1" members="0"></portico-online-visitors></div>',
     );
     const count = themed.shadowRoot!.querySelector<HTMLElement>('[part~="count"]')!;
     expect(getComputedStyle(count).color).toBe('rgb(1, 2, 3)');
     expect(getComputedStyle(count).fontWeight).toBe('700');
 
-    const light = await mount('<portico-online-visitors guests="1" members="0"></portico-online-visitors>');
-    const dark = await mount(
+    const light = await mountVisitors('<portico-online-visitors guests="1" members="0"></portico-online-visitors>');
+    const dark = await mountVisitors(
       '<div class="dark"><portico-online-visitors guests="1" members="0"></portico-online-visitors></div>',
     );
     expect(getComputedStyle(light).backgroundColor).toBe('rgb(255, 255, 255)');
@@ -434,32 +428,13 @@ describe('<portico-online-visitors> layout', () => {
   });
 
   it('does not shift the layout when it upgrades over server-rendered markup', async () => {
-    const style = document.createElement('style');
-    style.textContent = beforeUpgradeCss.replaceAll('portico-online-visitors', 'portico-online-visitors-upgrade');
-    document.head.append(style);
-    cleanUp.push(() => {
-      style.remove();
-    });
-    const wrapper = document.createElement('div');
-    wrapper.style.cssText = 'width: 240px; display: flow-root';
-    wrapper.innerHTML = `<p>Trên</p>
-      <portico-online-visitors-upgrade lang="vi" guests="69" members="0">
-        <h3 slot="heading">Truy cập hiện tại</h3>
-        <p>${SEED_SENTENCE}</p>
-      </portico-online-visitors-upgrade>
-      <p>Dưới</p>`;
-    document.body.append(wrapper);
-    cleanUp.push(() => {
-      wrapper.remove();
-    });
-    const below = wrapper.lastElementChild as HTMLElement;
-    const before = below.getBoundingClientRect().top;
-
-    const shifts = await layoutShiftsDuring(wrapper, async () => {
-      customElements.define('portico-online-visitors-upgrade', class extends PorticoOnlineVisitors {});
-      await wrapper.querySelector<PorticoOnlineVisitors>('portico-online-visitors-upgrade')!.updateComplete;
-    });
-    expect(below.getBoundingClientRect().top).toBe(before);
-    expect(shifts.map((shift) => shift.value)).toEqual([]);
+    const { shifts, movedBy } = await upgradeOverServerMarkup(
+      'portico-online-visitors',
+      class extends PorticoOnlineVisitors {},
+      'lang="vi" guests="69" members="0"',
+      `<h3 slot="heading">Truy cập hiện tại</h3><p>${SEED_SENTENCE}</p>`,
+    );
+    expect(movedBy).toBe(0);
+    expect(shifts).toEqual([]);
   });
 });

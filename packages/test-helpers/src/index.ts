@@ -3,6 +3,14 @@
  */
 export { seed, type SeedPortal } from './seed.js';
 export { expectNoAxeViolations } from './axe.js';
-export { layoutShiftsDuring } from './layout-shift.js';
-export { shadowText, nextFrame, settle } from './dom.js';
+export { layoutShiftsDuring, upgradeOverServerMarkup } from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
+export {
+  cleanUpMounted,
+  mount,
+  onCleanUp,
+  registerTestSource,
+  statusText,
+  stubReducedMotion,
+  testSource,
+} from './mount.js';

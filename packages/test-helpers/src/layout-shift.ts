@@ -1,3 +1,6 @@
+import { beforeUpgradeCss } from './before-upgrade.js';
+import { onCleanUp } from './mount.js';
+
 interface LayoutShift extends PerformanceEntry {
   value: number;
   hadRecentInput: boolean;
@@ -25,6 +28,39 @@ export async function layoutShiftsDuring(within: Element, action: () => unknown)
     (shift) =>
       !shift.hadRecentInput && (shift.sources ?? []).some((source) => source.node && within.contains(source.node)),
   );
+}
+
+/**
+ * Server-renders `innerMarkup` inside a widget's tag before its script runs (with the page's
+ * `before-upgrade.css`, between two paragraphs, in a 240 px column), then defines the tag:
+ * what moves when a widget's script arrives on a CMS page. The tag is `<widgetTag>-upgrade`,
+ * since the widget's own tag is already defined in the test page.
+ */
+export async function upgradeOverServerMarkup(
+  widgetTag: string,
+  elementClass: CustomElementConstructor,
+  attributes: string,
+  innerMarkup: string,
+): Promise<{ shifts: number[]; movedBy: number }> {
+  const tagName = `${widgetTag}-upgrade`;
+  const style = document.createElement('style');
+  style.textContent = beforeUpgradeCss.replaceAll(widgetTag, tagName);
+  document.head.append(style);
+  const wrapper = document.createElement('div');
+  wrapper.style.cssText = 'width: 240px; display: flow-root';
+  wrapper.innerHTML = `<p>Trên</p><${tagName} ${attributes}>${innerMarkup}</${tagName}><p>Dưới</p>`;
+  document.body.append(wrapper);
+  onCleanUp(() => {
+    style.remove();
+    wrapper.remove();
+  });
+  const below = wrapper.lastElementChild ?? wrapper;
+  const before = below.getBoundingClientRect().top;
+  const shifts = await layoutShiftsDuring(wrapper, async () => {
+    customElements.define(tagName, elementClass);
+    await wrapper.querySelector<Element & { updateComplete: Promise<unknown> }>(tagName)?.updateComplete;
+  });
+  return { shifts: shifts.map((shift) => shift.value), movedBy: below.getBoundingClientRect().top - before };
 }
 
 function frames(count: number): Promise<void> {

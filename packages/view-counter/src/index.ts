@@ -4,12 +4,7 @@ import { PorticoViewCounter } from './view-counter.js';
 
 defineElement('portico-view-counter', PorticoViewCounter);
 
-export {
-  PorticoViewCounter,
-  type ViewCounterDigits,
-  type ViewCounterGrouping,
-  type ViewCounterNotation,
-} from './view-counter.js';
+export * from './element.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,32 +1,25 @@
-import { registerSource, SourceError, type ViewStats } from '@portico/core';
-import { createMemorySource, type MemorySource } from '@portico/core/testing';
-import { beforeUpgradeCss, expectNoAxeViolations, layoutShiftsDuring, seed } from '@portico/test-helpers';
+import { SourceError, type ViewStats } from '@portico/core';
+import {
+  cleanUpMounted,
+  expectNoAxeViolations,
+  mount,
+  onCleanUp,
+  seed,
+  statusText,
+  stubReducedMotion,
+  testSource,
+  upgradeOverServerMarkup,
+} from '@portico/test-helpers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { PorticoViewCounter } from './index.js';
 
-const cleanUp: (() => void)[] = [];
-let sourceCount = 0;
-
-async function mount(markup: string, container: HTMLElement = document.body): Promise<PorticoViewCounter> {
-  const wrapper = document.createElement('div');
-  wrapper.innerHTML = markup;
-  container.append(wrapper);
-  cleanUp.push(() => {
-    wrapper.remove();
-  });
-  const element = wrapper.querySelector('portico-view-counter');
-  if (!element) throw new Error('no <portico-view-counter> in the markup');
-  await element.updateComplete;
-  return element;
+function mountCounter(markup: string, container?: Element): Promise<PorticoViewCounter> {
+  return mount<PorticoViewCounter>('portico-view-counter', markup, container);
 }
 
-function source(stats: ViewStats = seed.viewStats, latency = 0): { name: string; memory: MemorySource } {
-  sourceCount += 1;
-  const name = `views-${String(sourceCount)}`;
-  const memory = createMemorySource({ viewStats: stats, articles: seed.articles }, { latency });
-  cleanUp.push(registerSource(name, memory));
-  return { name, memory };
+function source(stats: ViewStats = seed.viewStats, latency = 0) {
+  return testSource({ viewStats: stats, articles: seed.articles }, { latency });
 }
 
 /** What a sighted reader sees: the number, or the tiles' characters. */
@@ -41,38 +34,20 @@ function spokenNumber(element: PorticoViewCounter): string | undefined {
   return element.shadowRoot!.querySelector('[role="status"] .visually-hidden')?.textContent;
 }
 
-function statusText(element: PorticoViewCounter): string {
-  return (
-    element
-      .shadowRoot!.querySelector('[role="status"]')
-      ?.textContent.replace(/[ \t\n\r]+/g, ' ')
-      .trim() ?? ''
-  );
-}
-
-function stubReducedMotion(reduce: boolean): void {
-  const original = window.matchMedia.bind(window);
-  vi.spyOn(window, 'matchMedia').mockImplementation((query: string) =>
-    query.includes('prefers-reduced-motion') ? ({ matches: reduce } as MediaQueryList) : original(query),
-  );
-}
-
 async function flush(element: PorticoViewCounter): Promise<void> {
   await vi.advanceTimersByTimeAsync(0);
   await element.updateComplete;
 }
 
 afterEach(() => {
-  cleanUp.splice(0).forEach((undo) => {
-    undo();
-  });
+  cleanUpMounted();
   vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
 describe('<portico-view-counter> number', () => {
   it('shows the seed counter as the seed page does, and grouped by default', async () => {
-    const seedCounter = await mount(
+    const seedCounter = await mountCounter(
       '<portico-view-counter value="18116910" grouping="off" lang="vi"></portico-view-counter>',
     );
     expect(visibleNumber(seedCounter)).toBe(seed.shown.viewsText);
@@ -80,18 +55,18 @@ describe('<portico-view-counter> number', () => {
     await expectNoAxeViolations(seedCounter);
     seedCounter.remove();
 
-    const grouped = await mount('<portico-view-counter value="18116910" lang="vi"></portico-view-counter>');
+    const grouped = await mountCounter('<portico-view-counter value="18116910" lang="vi"></portico-view-counter>');
     expect(visibleNumber(grouped)).toBe('18.116.910');
     expect(spokenNumber(grouped)).toBe('18.116.910');
     await expect.element(page.getByRole('status')).toHaveTextContent('18.116.910');
 
-    const english = await mount('<portico-view-counter value="18116910" lang="en"></portico-view-counter>');
+    const english = await mountCounter('<portico-view-counter value="18116910" lang="en"></portico-view-counter>');
     expect(visibleNumber(english)).toBe('18,116,910');
     expect(english.shadowRoot!.querySelector('[role="heading"]')?.textContent.trim()).toBe('Articles View Hits');
   });
 
   it('is exact beyond 2^53, from an attribute or a bigint property', async () => {
-    const element = await mount(
+    const element = await mountCounter(
       '<portico-view-counter value="123456789012345678901234567890" lang="vi"></portico-view-counter>',
     );
     expect(visibleNumber(element)).toBe('123.456.789.012.345.678.901.234.567.890');
@@ -101,19 +76,19 @@ describe('<portico-view-counter> number', () => {
   });
 
   it('has a compact notation that still gives screen readers every digit', async () => {
-    const element = await mount(
+    const element = await mountCounter(
       '<portico-view-counter value="18116910" notation="compact" lang="vi"></portico-view-counter>',
     );
     expect(visibleNumber(element)).toBe('18Tr');
     expect(spokenNumber(element)).toBe('18.116.910');
-    const english = await mount(
+    const english = await mountCounter(
       '<portico-view-counter value="18116910" notation="compact" lang="en"></portico-view-counter>',
     );
     expect(visibleNumber(english)).toBe('18M');
   });
 
   it('shows digit tiles whose accessible name is the whole number', async () => {
-    const element = await mount(
+    const element = await mountCounter(
       '<portico-view-counter value="18116910" digits="tiles" lang="vi"></portico-view-counter>',
     );
     await expect.element(page.getByRole('img', { name: '18.116.910' })).toBeVisible();
@@ -128,7 +103,7 @@ describe('<portico-view-counter> number', () => {
   });
 
   it('keeps attribute and property in sync', async () => {
-    const element = await mount('<portico-view-counter value="5" lang="vi"></portico-view-counter>');
+    const element = await mountCounter('<portico-view-counter value="5" lang="vi"></portico-view-counter>');
     element.value = 12345n;
     await element.updateComplete;
     expect(element.getAttribute('value')).toBe('12345');
@@ -142,7 +117,7 @@ describe('<portico-view-counter> number', () => {
   });
 
   it('follows lang changes at run time', async () => {
-    const element = await mount('<portico-view-counter value="18116910" lang="vi"></portico-view-counter>');
+    const element = await mountCounter('<portico-view-counter value="18116910" lang="vi"></portico-view-counter>');
     element.lang = 'en';
     await vi.waitFor(() => {
       expect(visibleNumber(element)).toBe('18,116,910');
@@ -161,7 +136,7 @@ describe('<portico-view-counter> live', () => {
   it('counts an increase up briefly, and shows a reset at once', async () => {
     stubReducedMotion(false);
     const { name, memory } = source();
-    const element = await mount(
+    const element = await mountCounter(
       `<portico-view-counter lang="vi" grouping="off" source="${name}" interval="1"></portico-view-counter>`,
     );
     await flush(element);
@@ -189,7 +164,7 @@ describe('<portico-view-counter> live', () => {
   it('does not count up when the reader prefers reduced motion', async () => {
     stubReducedMotion(true);
     const { name, memory } = source();
-    const element = await mount(
+    const element = await mountCounter(
       `<portico-view-counter lang="vi" grouping="off" source="${name}" interval="1"></portico-view-counter>`,
     );
     await flush(element);
@@ -202,7 +177,7 @@ describe('<portico-view-counter> live', () => {
   it('follows one page’s views with path', async () => {
     const article = seed.articles[0]!;
     const { name } = source();
-    const element = await mount(
+    const element = await mountCounter(
       `<portico-view-counter lang="vi" source="${name}" path="${article.url!}"></portico-view-counter>`,
     );
     await flush(element);
@@ -211,7 +186,7 @@ describe('<portico-view-counter> live', () => {
 
   it('keeps the last number, marked out of date, when the source fails, and recovers', async () => {
     const { name, memory } = source();
-    const element = await mount(
+    const element = await mountCounter(
       `<portico-view-counter lang="vi" source="${name}" interval="30"></portico-view-counter>`,
     );
     await flush(element);
@@ -231,7 +206,7 @@ describe('<portico-view-counter> live', () => {
 
   it('pauses while the tab is hidden', async () => {
     const { name, memory } = source();
-    const element = await mount(`<portico-view-counter lang="vi" source="${name}"></portico-view-counter>`);
+    const element = await mountCounter(`<portico-view-counter lang="vi" source="${name}"></portico-view-counter>`);
     await flush(element);
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     document.dispatchEvent(new Event('visibilitychange'));
@@ -245,7 +220,7 @@ describe('<portico-view-counter> live', () => {
 describe('<portico-view-counter> data precedence and states', () => {
   it('shows the attribute until the source answers, then the source', async () => {
     const { name } = source({ total: '18116999' }, 50);
-    const element = await mount(
+    const element = await mountCounter(
       `<portico-view-counter lang="vi" value="18116910" source="${name}"></portico-view-counter>`,
     );
     expect(visibleNumber(element)).toBe('18.116.910');
@@ -256,7 +231,7 @@ describe('<portico-view-counter> data precedence and states', () => {
 
   it('lets a value set from JavaScript win over the source', async () => {
     const { name, memory } = source();
-    const element = await mount(`<portico-view-counter lang="vi" source="${name}"></portico-view-counter>`);
+    const element = await mountCounter(`<portico-view-counter lang="vi" source="${name}"></portico-view-counter>`);
     element.value = '42';
     await element.updateComplete;
     expect(visibleNumber(element)).toBe('42');
@@ -265,7 +240,7 @@ describe('<portico-view-counter> data precedence and states', () => {
 
   it('keeps server-rendered text until data arrives', async () => {
     const { name } = source(seed.viewStats, 10_000);
-    const element = await mount(
+    const element = await mountCounter(
       `<portico-view-counter lang="vi" source="${name}"><p>18116910</p></portico-view-counter>`,
     );
     expect(element.shadowRoot!.querySelector('[role="status"] slot:not([name])')).not.toBeNull();
@@ -274,13 +249,15 @@ describe('<portico-view-counter> data precedence and states', () => {
 
   it('shows a placeholder while loading, and a clear message when there is no source', async () => {
     const { name } = source(seed.viewStats, 10_000);
-    const loading = await mount(`<portico-view-counter lang="vi" source="${name}"></portico-view-counter>`);
+    const loading = await mountCounter(`<portico-view-counter lang="vi" source="${name}"></portico-view-counter>`);
     expect(loading.shadowRoot!.querySelector('[role="status"]')?.getAttribute('aria-busy')).toBe('true');
     expect(statusText(loading)).toContain('Đang tải…');
     await expectNoAxeViolations(loading);
 
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const missing = await mount('<portico-view-counter lang="vi" source="no-such-source"></portico-view-counter>');
+    const missing = await mountCounter(
+      '<portico-view-counter lang="vi" source="no-such-source"></portico-view-counter>',
+    );
     await vi.advanceTimersByTimeAsync(10_000);
     await missing.updateComplete;
     expect(statusText(missing)).toBe('Chưa có số liệu');
@@ -303,7 +280,7 @@ describe('<portico-view-counter> bad input', () => {
     ];
     for (const [attributes, named] of cases) {
       warn.mockClear();
-      const element = await mount(`<portico-view-counter lang="vi" ${attributes}></portico-view-counter>`);
+      const element = await mountCounter(`<portico-view-counter lang="vi" ${attributes}></portico-view-counter>`);
       expect(visibleNumber(element), attributes).toMatch(/^(—|5)$/);
       expect(warn.mock.calls.map((call) => String(call[0])).join('\n'), attributes).toContain(named);
     }
@@ -311,7 +288,7 @@ describe('<portico-view-counter> bad input', () => {
 
   it('survives an object where a number belongs', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const element = await mount('<portico-view-counter lang="vi" value="1"></portico-view-counter>');
+    const element = await mountCounter('<portico-view-counter lang="vi" value="1"></portico-view-counter>');
     element.value = {} as unknown as string;
     await element.updateComplete;
     expect(visibleNumber(element)).toBe('—');
@@ -324,10 +301,10 @@ describe('<portico-view-counter> layout', () => {
     const sidebar = document.createElement('aside');
     sidebar.style.width = '200px';
     document.body.append(sidebar);
-    cleanUp.push(() => {
+    onCleanUp(() => {
       sidebar.remove();
     });
-    const element = await mount(
+    const element = await mountCounter(
       '<portico-view-counter lang="vi" digits="tiles" value="123456789012345678901234567890" heading="Tổng số lần xem các bài viết trên cổng thông tin điện tử"></portico-view-counter>',
       sidebar,
     );
@@ -344,18 +321,20 @@ describe('<portico-view-counter> layout', () => {
       .themed portico-view-counter::part(number) { letter-spacing: 2px; }
       .dark { color-scheme: dark; }`;
     document.head.append(style);
-    cleanUp.push(() => {
+    onCleanUp(() => {
       style.remove();
     });
-    const tiles = await mount(
+    const tiles = await mountCounter(
       '<div class="themed"><portico-view-counter value="12" digits="tiles"></portico-view-counter></div>',
     );
     expect(getComputedStyle(tiles.shadowRoot!.querySelector('[part~="digit"]')!).backgroundColor).toBe(
       'rgb(200, 0, 0)',
     );
-    const plain = await mount('<div class="themed"><portico-view-counter value="12"></portico-view-counter></div>');
+    const plain = await mountCounter(
+      '<div class="themed"><portico-view-counter value="12"></portico-view-counter></div>',
+    );
     expect(getComputedStyle(plain.shadowRoot!.querySelector('[part~="number"]')!).letterSpacing).toBe('2px');
-    const dark = await mount(
+    const dark = await mountCounter(
       '<div class="dark"><portico-view-counter value="12" digits="tiles"></portico-view-counter></div>',
     );
     expect(getComputedStyle(dark).backgroundColor).not.toBe('rgb(255, 255, 255)');
@@ -363,31 +342,13 @@ describe('<portico-view-counter> layout', () => {
   });
 
   it('does not shift the layout when it upgrades over server-rendered markup', async () => {
-    const style = document.createElement('style');
-    style.textContent = beforeUpgradeCss.replaceAll('portico-view-counter', 'portico-view-counter-upgrade');
-    document.head.append(style);
-    cleanUp.push(() => {
-      style.remove();
-    });
-    const wrapper = document.createElement('div');
-    wrapper.style.cssText = 'width: 240px; display: flow-root';
-    wrapper.innerHTML = `<p>Trên</p>
-      <portico-view-counter-upgrade lang="vi" value="18116910" grouping="off">
-        <h3 slot="heading">Số lần xem các bài viết</h3>
-        <p>18116910</p>
-      </portico-view-counter-upgrade>
-      <p>Dưới</p>`;
-    document.body.append(wrapper);
-    cleanUp.push(() => {
-      wrapper.remove();
-    });
-    const below = wrapper.lastElementChild!;
-    const before = below.getBoundingClientRect().top;
-    const shifts = await layoutShiftsDuring(wrapper, async () => {
-      customElements.define('portico-view-counter-upgrade', class extends PorticoViewCounter {});
-      await wrapper.querySelector<PorticoViewCounter>('portico-view-counter-upgrade')!.updateComplete;
-    });
-    expect(below.getBoundingClientRect().top).toBe(before);
-    expect(shifts.map((shift) => shift.value)).toEqual([]);
+    const { shifts, movedBy } = await upgradeOverServerMarkup(
+      'portico-view-counter',
+      class extends PorticoViewCounter {},
+      'lang="vi" value="18116910" grouping="off"',
+      '<h3 slot="heading">Số lần xem các bài viết</h3><p>18116910</p>',
+    );
+    expect(movedBy).toBe(0);
+    expect(shifts).toEqual([]);
   });
 });
