@@ -2,6 +2,7 @@ import { SourceError, type VisitorStats } from '@portico/core';
 import { createMemorySource } from '@portico/core/testing';
 import {
   cleanUpMounted,
+  flushUpdates,
   expectNoAxeViolations,
   mount,
   onCleanUp,
@@ -27,11 +28,6 @@ function source(stats: VisitorStats = seed.visitorStats, latency = 0) {
 
 function countText(element: PorticoOnlineVisitors): string | undefined {
   return element.shadowRoot?.querySelector('[part~="count"]')?.textContent.trim();
-}
-
-async function flush(element: PorticoOnlineVisitors): Promise<void> {
-  await vi.advanceTimersByTimeAsync(0);
-  await element.updateComplete;
 }
 
 afterEach(() => {
@@ -177,13 +173,13 @@ describe('<portico-online-visitors> live', () => {
     const element = await mountVisitors(
       `<portico-online-visitors lang="vi" source="${name}" interval="30"></portico-online-visitors>`,
     );
-    await flush(element);
+    await flushUpdates(element);
     expect(countText(element)).toBe(SEED_SENTENCE);
     expect(subscribe.mock.calls[0]![1]!.interval).toBe(30_000);
 
     memory.setVisitorStats({ guests: 70, members: 0 });
     memory.setVisitorStats({ guests: 71, members: 1 });
-    await flush(element);
+    await flushUpdates(element);
     expect(countText(element), 'no second announcement within the interval').toBe(SEED_SENTENCE);
 
     await vi.advanceTimersByTimeAsync(30_000);
@@ -197,7 +193,7 @@ describe('<portico-online-visitors> live', () => {
     const element = await mountVisitors(
       `<portico-online-visitors lang="vi" source="${name}" live="off"></portico-online-visitors>`,
     );
-    await flush(element);
+    await flushUpdates(element);
     expect(countText(element)).toBe(SEED_SENTENCE);
     expect(subscribe).not.toHaveBeenCalled();
     memory.setVisitorStats({ guests: 80, members: 0 });
@@ -210,19 +206,19 @@ describe('<portico-online-visitors> live', () => {
     const element = await mountVisitors(
       `<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`,
     );
-    await flush(element);
+    await flushUpdates(element);
     expect(memory.subscriberCount).toBe(1);
 
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     document.dispatchEvent(new Event('visibilitychange'));
     expect(memory.subscriberCount).toBe(0);
     memory.setVisitorStats({ guests: 90, members: 2 });
-    await flush(element);
+    await flushUpdates(element);
     expect(countText(element)).toBe(SEED_SENTENCE);
 
     visibility.mockReturnValue('visible');
     document.dispatchEvent(new Event('visibilitychange'));
-    await flush(element);
+    await flushUpdates(element);
     expect(memory.subscriberCount).toBe(1);
     expect(countText(element)).toBe('Đang có 90\u00A0khách và 2\u00A0thành viên đang online');
   });
@@ -232,7 +228,7 @@ describe('<portico-online-visitors> live', () => {
     const element = await mountVisitors(
       `<portico-online-visitors lang="vi" source="${name}" interval="30"></portico-online-visitors>`,
     );
-    await flush(element);
+    await flushUpdates(element);
     const errors: unknown[] = [];
     element.addEventListener('portico-error', (event) =>
       errors.push((event as CustomEvent<{ error: unknown }>).detail.error),
@@ -257,7 +253,7 @@ describe('<portico-online-visitors> live', () => {
     const element = await mountVisitors(
       `<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`,
     );
-    await flush(element);
+    await flushUpdates(element);
     memory.failWith(new SourceError('network', 'offline'));
     await element.updateComplete;
     vi.useRealTimers(); // axe schedules its own work with timers
@@ -275,7 +271,7 @@ describe('<portico-online-visitors> live', () => {
     expect(statusText(element)).toBe('Chưa có số liệu');
 
     registerTestSource('registered-late', createMemorySource({ visitorStats: seed.visitorStats }));
-    await flush(element);
+    await flushUpdates(element);
     expect(statusText(element)).toBe(SEED_SENTENCE);
   });
 

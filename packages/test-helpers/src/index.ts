@@ -7,6 +7,7 @@ export { layoutShiftsDuring, upgradeOverServerMarkup } from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
 export {
   cleanUpMounted,
+  flushUpdates,
   mount,
   onCleanUp,
   registerTestSource,

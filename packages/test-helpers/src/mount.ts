@@ -74,6 +74,12 @@ export function statusText(element: Element): string {
   );
 }
 
+/** Under fake timers: runs what is due now, then waits for the element's update. */
+export async function flushUpdates(element: { updateComplete: Promise<unknown> }): Promise<void> {
+  await vi.advanceTimersByTimeAsync(0);
+  await element.updateComplete;
+}
+
 /** Makes `prefers-reduced-motion: reduce` match, or not, until mocks are restored. */
 export function stubReducedMotion(reduce: boolean): void {
   const original = window.matchMedia.bind(window);

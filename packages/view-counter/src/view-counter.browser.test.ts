@@ -1,6 +1,7 @@
 import { SourceError, type ViewStats } from '@portico/core';
 import {
   cleanUpMounted,
+  flushUpdates,
   expectNoAxeViolations,
   mount,
   onCleanUp,
@@ -32,11 +33,6 @@ function spokenNumber(element: PorticoViewCounter): string | undefined {
   const tiles = element.shadowRoot!.querySelector('[part~="digits"]');
   if (tiles) return tiles.getAttribute('aria-label') ?? undefined;
   return element.shadowRoot!.querySelector('[role="status"] .visually-hidden')?.textContent;
-}
-
-async function flush(element: PorticoViewCounter): Promise<void> {
-  await vi.advanceTimersByTimeAsync(0);
-  await element.updateComplete;
 }
 
 afterEach(() => {
@@ -139,7 +135,7 @@ describe('<portico-view-counter> live', () => {
     const element = await mountCounter(
       `<portico-view-counter lang="vi" grouping="off" source="${name}" interval="1"></portico-view-counter>`,
     );
-    await flush(element);
+    await flushUpdates(element);
     expect(visibleNumber(element)).toBe('18116910');
 
     memory.setViewStats({ total: 18117910 });
@@ -167,7 +163,7 @@ describe('<portico-view-counter> live', () => {
     const element = await mountCounter(
       `<portico-view-counter lang="vi" grouping="off" source="${name}" interval="1"></portico-view-counter>`,
     );
-    await flush(element);
+    await flushUpdates(element);
     memory.setViewStats({ total: '18117910' });
     await vi.advanceTimersByTimeAsync(1000);
     await element.updateComplete;
@@ -180,7 +176,7 @@ describe('<portico-view-counter> live', () => {
     const element = await mountCounter(
       `<portico-view-counter lang="vi" source="${name}" path="${article.url!}"></portico-view-counter>`,
     );
-    await flush(element);
+    await flushUpdates(element);
     expect(visibleNumber(element)).toBe('0');
   });
 
@@ -189,7 +185,7 @@ describe('<portico-view-counter> live', () => {
     const element = await mountCounter(
       `<portico-view-counter lang="vi" source="${name}" interval="30"></portico-view-counter>`,
     );
-    await flush(element);
+    await flushUpdates(element);
     memory.failWith(new SourceError('http', 'Service Unavailable', { status: 503 }));
     await element.updateComplete;
     expect(visibleNumber(element)).toBe('18.116.910');
@@ -207,7 +203,7 @@ describe('<portico-view-counter> live', () => {
   it('pauses while the tab is hidden', async () => {
     const { name, memory } = source();
     const element = await mountCounter(`<portico-view-counter lang="vi" source="${name}"></portico-view-counter>`);
-    await flush(element);
+    await flushUpdates(element);
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     document.dispatchEvent(new Event('visibilitychange'));
     expect(memory.subscriberCount).toBe(0);
