@@ -13,4 +13,5 @@ export {
 } from './source-controller.js';
 export { AnnounceThrottle } from './announce-throttle.js';
 export { defineElement } from './define.js';
+export { sanitizeHtml, type SanitizeProfile, type SanitizedHtml } from './sanitize.js';
 export { baseStyles, moduleStyles } from './styles.js';

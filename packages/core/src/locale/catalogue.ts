@@ -21,6 +21,22 @@ export const PHRASE_KEYS = [
   'OUT_OF_DATE',
   'UNAVAILABLE',
   'MEMBERS_ONLINE',
+  'EMPTY',
+  'CATEGORIES',
+  'MENU',
+  'SUBCATEGORIES_OF',
+  'ARTICLES',
+  'ARTICLES_1',
+  'ARTICLES_0',
+  'PUBLISHED_ON',
+  'READING_TIME',
+  'OPENS_NEW_TAB',
+  'FEATURED_LINKS',
+  'PREVIOUS',
+  'NEXT',
+  'PAUSE_ROTATION',
+  'START_ROTATION',
+  'SLIDE_OF',
 ] as const;
 
 export type PhraseKey = (typeof PHRASE_KEYS)[number];

@@ -1,0 +1,70 @@
+import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
+import { describe, expect, it } from 'vitest';
+import { sanitizeHtml } from './sanitize.js';
+
+function html(fragment: DocumentFragment): string {
+  const holder = document.createElement('div');
+  holder.append(fragment);
+  return holder.innerHTML;
+}
+
+describe('sanitizeHtml', () => {
+  it('keeps an article body as it is', async () => {
+    const body = seed.articles[0]!.body;
+    const { fragment, removed } = await sanitizeHtml(body, 'article');
+    expect(removed).toBe(0);
+    expect(html(fragment)).toBe(body);
+  });
+
+  it('removes script, event handlers, javascript: links, frames, forms and styles, running nothing', async () => {
+    const attack = [
+      '<p>Tin <script>window.__porticoPwned = true</script>mới</p>',
+      '<img src="x" onerror="window.__porticoPwned = true" alt="ảnh">',
+      '<a href="javascript:window.__porticoPwned = true">bấm</a>',
+      '<iframe src="https://example.com"></iframe>',
+      '<form action="/steal"><input name="x"></form>',
+      '<style>body { display: none }</style>',
+      '<p style="position:fixed" onclick="alert(1)" class="x">đoạn</p>',
+    ].join('');
+    const { fragment, removed } = await sanitizeHtml(attack, 'article');
+    const container = document.createElement('div');
+    container.append(fragment);
+    document.body.append(container);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((window as { __porticoPwned?: boolean }).__porticoPwned).toBeUndefined();
+    expect(
+      container.querySelector('script, iframe, form, input, style, [onerror], [onclick], [style], [class]'),
+    ).toBeNull();
+    expect(container.querySelector('a')?.getAttribute('href')).toBeNull();
+    expect(container.textContent).toBe('Tin mớibấmđoạn');
+    expect(removed).toBeGreaterThan(5);
+    container.remove();
+  });
+
+  it('opens new-tab links safely and loads images lazily', async () => {
+    const { fragment } = await sanitizeHtml(
+      '<a href="https://tinhuyangiang.vn" target="_blank">Tỉnh ủy</a><img src="/a.jpg" alt="Hội nghị" width="600" height="400">',
+      'article',
+    );
+    const holder = document.createElement('div');
+    holder.append(fragment);
+    expect(holder.querySelector('a')?.rel).toBe('noopener noreferrer');
+    expect(holder.querySelector('img')?.loading).toBe('lazy');
+    expect(holder.querySelector('img')?.alt).toBe('Hội nghị');
+  });
+
+  it('keeps a banner to links, images and a few words', async () => {
+    const { fragment } = await sanitizeHtml(
+      '<h2>Tiêu đề</h2><table><tr><td>x</td></tr></table><a href="/x"><img src="/b.png" alt="Giải phóng miền Nam"></a>',
+      'banner',
+    );
+    expect(html(fragment)).toBe(
+      'Tiêu đềx<a href="/x"><img src="/b.png" alt="Giải phóng miền Nam" loading="lazy" decoding="async"></a>',
+    );
+  });
+
+  it('gives an empty fragment for a value that is not a string', async () => {
+    const { fragment } = await sanitizeHtml({ html: '<p>x</p>' }, 'article');
+    expect(fragment.childNodes).toHaveLength(0);
+  });
+});
