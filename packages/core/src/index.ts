@@ -4,6 +4,7 @@
  * No DOM and no Lit: it runs in Node and in browsers.
  */
 export type { Article, Banner, Category, ExactCount, Image, ViewStats, VisitorStats } from './types.js';
+export { pageGlobal } from './page-global.js';
 
 export {
   formatInteger,

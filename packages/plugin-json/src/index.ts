@@ -1,0 +1,2 @@
+/** @portico/plugin-json: Portico data from a JSON document. */
+export { json, readPortalDocument, type JsonSourceOptions, type PortalDocument } from './json-source.js';

@@ -1,0 +1,156 @@
+/// <reference types="node" />
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isAbortError, isSourceError, type SourceError } from '@portico/core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fetchJson } from './fetch-json.js';
+
+// A local server whose every route misbehaves in one of the ways real CMS hosts do.
+let server: Server;
+let origin = '';
+const hits = new Map<string, number>();
+/** Requests to /slow whose client hung up before the answer, by their query string. */
+const closedEarly = new Map<string, number>();
+
+const routes: Record<string, (request: IncomingMessage, response: ServerResponse, hit: number) => void> = {
+  '/ok': (_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"title":"Thoại Sơn"}'),
+  '/html-error-page': (_, response) =>
+    response
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><html><head><title>Database Error</title></head><body>…</body></html>'),
+  '/truncated': (_, response) =>
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"articles":[{"id":1,"ti'),
+  '/empty': (_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(''),
+  '/flaky': (_, response, hit) =>
+    hit === 1 ? response.writeHead(500).end('Internal error') : response.writeHead(200).end('[1,2,3]'),
+  '/busy': (_, response, hit) =>
+    hit === 1 ? response.writeHead(503, { 'retry-after': '0' }).end() : response.writeHead(200).end('{"ok":true}'),
+  '/missing': (_, response) =>
+    response.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"title":"Resource not found"}]}'),
+  '/down': (_, response) => response.writeHead(502).end('Bad gateway'),
+  '/slow': (request, response) => {
+    const query = new URL(request.url ?? '/', 'http://localhost').search;
+    request.on('close', () => {
+      if (!response.writableEnded) closedEarly.set(query, (closedEarly.get(query) ?? 0) + 1);
+    });
+    setTimeout(() => {
+      if (!response.destroyed) response.writeHead(200).end('{"late":true}');
+    }, 2000);
+  },
+};
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const hit = (hits.get(path) ?? 0) + 1;
+    hits.set(path, hit);
+    const route = routes[path];
+    if (route) route(request, response, hit);
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+});
+
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+beforeEach(() => {
+  hits.clear();
+});
+
+async function failure(promise: Promise<unknown>): Promise<SourceError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!isSourceError(error)) throw new Error(`expected a SourceError, got ${String(error)}`);
+  return error;
+}
+
+const noWait = { retryDelay: 1, random: () => 0 };
+
+describe('fetchJson against a real server', () => {
+  it('parses JSON', async () => {
+    const { data, status } = await fetchJson(`${origin}/ok`);
+    expect(status).toBe(200);
+    expect(data).toEqual({ title: 'Thoại Sơn' });
+  });
+
+  it('explains an HTML page where JSON belongs, naming its title', async () => {
+    const error = await failure(fetchJson(`${origin}/html-error-page`, { source: 'site' }));
+    expect(error).toMatchObject({ code: 'invalid-data', source: 'site', retryable: false });
+    expect(error.message).toContain('answered with an HTML page ("Database Error") instead of JSON');
+    expect(hits.get('/html-error-page')).toBe(1);
+  });
+
+  it('explains truncated JSON and an empty 200', async () => {
+    expect((await failure(fetchJson(`${origin}/truncated`))).message).toMatch(/does not parse .* cut short/);
+    expect((await failure(fetchJson(`${origin}/empty`))).message).toContain(
+      'answered with an empty body instead of JSON',
+    );
+  });
+
+  it('retries a server error and succeeds', async () => {
+    const { data } = await fetchJson(`${origin}/flaky`, noWait);
+    expect(data).toEqual([1, 2, 3]);
+    expect(hits.get('/flaky')).toBe(2);
+  });
+
+  it('honours Retry-After on 503', async () => {
+    await expect(fetchJson(`${origin}/busy`, { retryDelay: 60_000 })).resolves.toMatchObject({ data: { ok: true } });
+    expect(hits.get('/busy')).toBe(2);
+  });
+
+  it('does not retry a 404, and says what the server said', async () => {
+    const error = await failure(fetchJson(`${origin}/missing`, noWait));
+    expect(error).toMatchObject({ code: 'http', status: 404, retryable: false });
+    expect(error.message).toContain('Resource not found');
+    expect(hits.get('/missing')).toBe(1);
+  });
+
+  it('gives up after its retries on a failing server', async () => {
+    const error = await failure(fetchJson(`${origin}/down`, { ...noWait, retries: 2 }));
+    expect(error).toMatchObject({ code: 'http', status: 502, retryable: true });
+    expect(hits.get('/down')).toBe(3);
+  });
+
+  it('times out a slow server, attempt by attempt', async () => {
+    const started = Date.now();
+    const error = await failure(fetchJson(`${origin}/slow`, { ...noWait, timeout: 100, retries: 1 }));
+    expect(error.code).toBe('timeout');
+    expect(hits.get('/slow')).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('cancels the request when the widget leaves', async () => {
+    const controller = new AbortController();
+    const request = fetchJson(`${origin}/slow?cancelled`, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort();
+    const error: unknown = await request.catch((caught: unknown) => caught);
+    expect(isAbortError(error)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closedEarly.get('?cancelled')).toBe(1);
+  });
+
+  it('cancels between attempts too', async () => {
+    const controller = new AbortController();
+    const request = fetchJson(`${origin}/down`, { signal: controller.signal, retryDelay: 10_000, random: () => 1 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    expect(isAbortError(await request.catch((caught: unknown) => caught))).toBe(true);
+    expect(hits.get('/down')).toBe(1);
+  });
+
+  it('reports an unreachable server as a network error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    closed.close();
+    const error = await failure(fetchJson(`http://127.0.0.1:${String(port)}/`, { ...noWait, retries: 0 }));
+    expect(error.code).toBe('network');
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * @portico/plugin-kit: what Portico's data plugins share. For plugin authors; integrators use
+ * the plugins (`@portico/plugin-json`, `-joomla`, `-wordpress`, `-stats`).
+ */
+export { fetchJson, type FetchJsonOptions, type JsonResponse } from './fetch-json.js';
+export { cachedRequest, clearCache, type CachedRequestOptions } from './page-cache.js';
+export { createLiveFeed, type LiveFeed, type LiveFeedOptions } from './live-feed.js';
+export {
+  readArray,
+  readCount,
+  readId,
+  readObject,
+  readOptionalBoolean,
+  readOptionalCount,
+  readOptionalNumber,
+  readOptionalString,
+  readString,
+} from './validate.js';
+export {
+  readArticle,
+  readBanner,
+  readCategory,
+  readImage,
+  readList,
+  readViewStats,
+  readVisitorStats,
+} from './portal-data.js';
+export { applyPageConfig, type PageConfigOptions, type PageConfigResult, type SourceFactory } from './page-config.js';

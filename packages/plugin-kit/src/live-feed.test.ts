@@ -1,0 +1,84 @@
+import { SourceError } from '@portico/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLiveFeed } from './live-feed.js';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function counter() {
+  let calls = 0;
+  const load = vi.fn(() => Promise.resolve(++calls));
+  return { load, calls: () => calls };
+}
+
+describe('createLiveFeed', () => {
+  it('polls at the interval asked for while someone listens, and shares each answer', async () => {
+    const { load } = counter();
+    const feed = createLiveFeed(load);
+    const first: number[] = [];
+    const second: number[] = [];
+    const stopFirst = feed.subscribe({ next: (value) => first.push(value) }, { interval: 10_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    const stopSecond = feed.subscribe({ next: (value) => second.push(value) }, { interval: 10_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first).toEqual([1]);
+    expect(second, 'a new subscriber gets the latest value at once').toEqual([1]);
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(first).toEqual([1, 2]);
+    expect(second).toEqual([1, 2]);
+    expect(load).toHaveBeenCalledTimes(2);
+
+    stopFirst();
+    stopSecond();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(feed.subscriberCount).toBe(0);
+  });
+
+  it('polls as often as its most eager subscriber, but no more than the floor allows', async () => {
+    const { load } = counter();
+    const feed = createLiveFeed(load, { shortestInterval: 5000 });
+    feed.subscribe({ next: () => undefined }, { interval: 30_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    feed.subscribe({ next: () => undefined }, { interval: 1000 });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(load).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports a failed poll, keeps polling and recovers', async () => {
+    const load = vi
+      .fn<(signal: AbortSignal) => Promise<number>>()
+      .mockResolvedValueOnce(1)
+      .mockRejectedValueOnce(new SourceError('network', 'offline'))
+      .mockResolvedValueOnce(3);
+    const feed = createLiveFeed(load);
+    const seen: string[] = [];
+    feed.subscribe(
+      { next: (value) => seen.push(String(value)), error: (error) => seen.push(error.code) },
+      { interval: 5000 },
+    );
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(seen).toEqual(['1', 'network', '3']);
+  });
+
+  it('cancels the poll under way when the last subscriber leaves', () => {
+    let signal: AbortSignal | undefined;
+    const feed = createLiveFeed((given) => {
+      signal = given;
+      return new Promise<number>(() => undefined);
+    });
+    const controller = new AbortController();
+    feed.subscribe({ next: () => undefined }, { signal: controller.signal });
+    expect(signal?.aborted).toBe(false);
+    controller.abort();
+    expect(signal?.aborted).toBe(true);
+    expect(feed.subscriberCount).toBe(0);
+  });
+});

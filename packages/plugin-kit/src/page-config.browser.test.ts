@@ -1,0 +1,62 @@
+import { getSource, translate, unregisterSource, type DataSource } from '@portico/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applyPageConfig, type SourceFactory } from './page-config.js';
+
+const added: Element[] = [];
+afterEach(() => {
+  added.splice(0).forEach((element) => {
+    element.remove();
+  });
+  vi.restoreAllMocks();
+});
+
+function block(json: string): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.dataset.portico = '';
+  script.textContent = json;
+  document.body.append(script);
+  added.push(script);
+  return script;
+}
+
+const made: Record<string, unknown>[] = [];
+const fakeFactory: SourceFactory = (options) => {
+  made.push(options);
+  if (options.baseUrl === undefined) throw new TypeError('joomla() needs a baseUrl.');
+  return { kind: 'fake', getCategories: () => Promise.resolve([]) } satisfies DataSource;
+};
+
+describe('applyPageConfig', () => {
+  it('registers the sources a block configures, once, without running it as script', () => {
+    block(`{
+      "sources": { "site": { "type": "joomla", "baseUrl": "/portico-proxy" } },
+      "phrases": { "vi": { "GUESTS_0": "không có khách" } }
+    }`);
+    const result = applyPageConfig({ types: { joomla: fakeFactory } });
+    expect(result).toEqual({ registered: ['site'], problems: [] });
+    expect(getSource('site')?.kind).toBe('fake');
+    expect(made.at(-1)).toEqual({ baseUrl: '/portico-proxy' });
+    expect(translate('GUESTS_0', 'vi')).toBe('không có khách');
+    expect(applyPageConfig({ types: { joomla: fakeFactory } }).registered, 'each block is read once').toEqual([]);
+    unregisterSource('site');
+  });
+
+  it('reports every problem clearly, applies what it can and never throws', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    block('{ "sources": { "broken": ');
+    block(
+      '{ "sources": { "a": { "type": "drupal" }, "b": { "type": "joomla" }, "c": "x", "ok": { "type": "joomla", "baseUrl": "/p" } } }',
+    );
+    const result = applyPageConfig({ types: { joomla: fakeFactory } });
+    expect(result.registered).toEqual(['ok']);
+    expect(result.problems).toEqual([
+      expect.stringMatching(/^Portico: <script data-portico> block \d+: is not valid JSON configuration/),
+      expect.stringContaining('"sources"."a".type is "drupal", which is not one of joomla.'),
+      expect.stringContaining('joomla() needs a baseUrl.'),
+      expect.stringContaining('"sources"."c" must be an object, got the text "x".'),
+    ]);
+    expect(logged).toHaveBeenCalledTimes(4);
+    unregisterSource('ok');
+  });
+});

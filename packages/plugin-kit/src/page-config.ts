@@ -1,0 +1,114 @@
+import { definePhrases, pageGlobal, registerSource, type DataSource } from '@portico/core';
+import { readObject, readString } from './validate.js';
+
+/** Makes a configured data source from the options a configuration block gives. */
+export type SourceFactory = (options: Record<string, unknown>) => DataSource;
+
+export interface PageConfigOptions {
+  /** The plugin factories, by the `type` a block names: `{ json, joomla, wordpress, stats }`. */
+  types: Readonly<Record<string, SourceFactory>>;
+  /** Where to look for blocks. Default: the document. */
+  root?: ParentNode;
+}
+
+export interface PageConfigResult {
+  /** The source names registered now. */
+  registered: string[];
+  /** What was wrong, one message per problem; each was also logged with `console.error`. */
+  problems: string[];
+}
+
+const SELECTOR = 'script[type="application/json"][data-portico]';
+
+// Each block is read once, even when two copies of the library look at the page.
+const applied = pageGlobal('page-config.v1', () => new WeakSet<Element>());
+
+/**
+ * Reads every `<script type="application/json" data-portico>` block on the page and
+ * registers the sources it configures, so a CMS template sets up its widgets without
+ * JavaScript (the block is data, never executed, so a strict Content-Security-Policy allows
+ * it):
+ *
+ * ```html
+ * <script type="application/json" data-portico>
+ * {
+ *   "sources": {
+ *     "site": { "type": "joomla", "baseUrl": "/portico-proxy" },
+ *     "stats": { "type": "stats", "baseUrl": "https://stats.example.vn" }
+ *   },
+ *   "phrases": { "vi": { "GUESTS_0": "không có khách" } }
+ * }
+ * </script>
+ * ```
+ *
+ * A block that cannot be used is reported with `console.error` and skipped; the others
+ * still apply. Never throws.
+ */
+export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
+  const result: PageConfigResult = { registered: [], problems: [] };
+  const root = options.root ?? document;
+  root.querySelectorAll(SELECTOR).forEach((block, index) => {
+    if (applied.has(block)) return;
+    applied.add(block);
+    const where = `<script data-portico> block ${String(index + 1)}${block.id ? ` (#${block.id})` : ''}`;
+    const report = (problem: string): void => {
+      const message = `Portico: ${where}: ${problem}`;
+      result.problems.push(message);
+      console.error(message);
+    };
+    let config: Record<string, unknown>;
+    try {
+      config = readObject(JSON.parse(block.textContent) as unknown, 'the block');
+    } catch (error) {
+      report(`is not valid JSON configuration (${error instanceof Error ? error.message : String(error)}).`);
+      return;
+    }
+    applySources(config.sources, options.types, report, result.registered);
+    applyPhrases(config.phrases, report);
+  });
+  return result;
+}
+
+function applySources(
+  sources: unknown,
+  types: PageConfigOptions['types'],
+  report: (problem: string) => void,
+  registered: string[],
+): void {
+  if (sources === undefined) return;
+  let entries: [string, unknown][];
+  try {
+    entries = Object.entries(readObject(sources, '"sources"'));
+  } catch (error) {
+    report((error as Error).message);
+    return;
+  }
+  for (const [name, value] of entries) {
+    try {
+      const { type, ...factoryOptions } = readObject(value, `"sources"."${name}"`);
+      const typeName = readString(type, `"sources"."${name}".type`);
+      const factory = types[typeName];
+      if (!factory) {
+        report(`"sources"."${name}".type is "${typeName}", which is not one of ${Object.keys(types).join(', ')}.`);
+        continue;
+      }
+      registerSource(name, factory(factoryOptions));
+      registered.push(name);
+    } catch (error) {
+      report(error instanceof Error ? error.message : String(error));
+    }
+  }
+}
+
+function applyPhrases(phrases: unknown, report: (problem: string) => void): void {
+  if (phrases === undefined) return;
+  try {
+    for (const [locale, overrides] of Object.entries(readObject(phrases, '"phrases"'))) {
+      const strings = readObject(overrides, `"phrases"."${locale}"`);
+      for (const [key, text] of Object.entries(strings)) readString(text, `"phrases"."${locale}".${key}`);
+      definePhrases(locale, strings as Record<string, string>);
+    }
+  } catch (error) {
+    report(error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,55 @@
+import { isSourceError } from '@portico/core';
+import { describe, expect, it } from 'vitest';
+import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
+import { readArticle, readBanner, readCategory, readList, readViewStats, readVisitorStats } from './portal-data.js';
+
+function messageOf(read: () => unknown): string {
+  try {
+    read();
+  } catch (error) {
+    if (isSourceError(error) && error.code === 'invalid-data') return error.message;
+    throw error;
+  }
+  throw new Error('expected an invalid-data error');
+}
+
+describe('reading portal data', () => {
+  it('reads the seed portal, ignoring fields it does not know', () => {
+    expect(readList(seed.articles, 'articles', readArticle)[0]?.title).toBe(
+      'Thoại Sơn: Hội nghị giao ban công tác dân vận tháng 8 năm 2020',
+    );
+    expect(readList(seed.categories, 'categories', readCategory)).toHaveLength(3);
+    expect(readList(seed.banners, 'banners', readBanner).map((banner) => banner.title)).toEqual([
+      'Tiến tới đại hội đảng',
+      'Giải phóng miền Nam',
+    ]);
+    expect(readVisitorStats(seed.visitorStats, 'visitorStats')).toEqual({ guests: 69, members: 0 });
+    expect(readViewStats({ total: '18116910', extra: true }, 'viewStats')).toEqual({ total: '18116910' });
+  });
+
+  it('names the bad field', () => {
+    expect(messageOf(() => readList([{ id: 'a', title: 7, published: '2020-08-25' }], 'articles', readArticle))).toBe(
+      'articles[0].title must be a string, got a number.',
+    );
+    expect(
+      messageOf(() =>
+        readCategory({ id: 'x', title: 'X', url: '/x', children: [{ id: 'y', title: 'Y' }] }, 'categories[0]'),
+      ),
+    ).toBe('categories[0].children[0].url must be a string, got nothing.');
+    expect(messageOf(() => readViewStats({ total: -1 }, 'viewStats'))).toBe(
+      'viewStats.total must be a whole number of 0 or more, got a number.',
+    );
+    expect(messageOf(() => readBanner({ id: 'b', title: 'B', image: { alt: 'x' } }, 'banners[1]'))).toBe(
+      'banners[1].image.src must be a string, got nothing.',
+    );
+    expect(messageOf(() => readList('nope', 'articles', readArticle))).toBe(
+      'articles must be a list, got the text "nope".',
+    );
+  });
+
+  it('keeps counts beyond 2^53 exact', () => {
+    expect(readViewStats({ total: '123456789012345678901234567890' }, 'viewStats').total).toBe(
+      '123456789012345678901234567890',
+    );
+  });
+});

@@ -1,0 +1,169 @@
+import type {
+  DataSource,
+  LiveObserver,
+  LiveOptions,
+  RequestOptions,
+  ViewStats,
+  ViewStatsQuery,
+  VisitorStats,
+} from '@portico/core';
+import {
+  cachedRequest,
+  createLiveFeed,
+  fetchJson,
+  readViewStats,
+  readVisitorStats,
+  type LiveFeed,
+} from '@portico/plugin-kit';
+
+export interface StatsSourceOptions {
+  /** The stats service's address: `https://stats.example.vn` or a path the site mounts it under. */
+  baseUrl: string;
+  /** Record a page view (and presence) for this page when the source is created. Default true. */
+  recordHit?: boolean | undefined;
+  /** The page's path as the service counts it. Default: `location.pathname`. */
+  path?: string | undefined;
+  /** Seconds between presence heartbeats while the tab is visible; 0 sends none. Default 60. */
+  heartbeat?: number | undefined;
+  /** A member token the CMS signed for a logged-in member (see the stats service's README). */
+  member?: string | undefined;
+  /** Milliseconds one request may take. Default 8000. */
+  timeout?: number | undefined;
+  /** For tests and unusual hosts. */
+  fetch?: typeof fetch | undefined;
+  /** For tests: where beacons go. Default `navigator.sendBeacon`. */
+  sendBeacon?: ((url: string, body: Blob) => boolean) | undefined;
+}
+
+/** A stats source: a `DataSource` that also reports what it sends, and can stop. */
+export interface StatsSource extends DataSource {
+  readonly kind: 'stats';
+  /** Stops the heartbeats (a page that registers the source again, say). */
+  stop(): void;
+}
+
+const DEFAULT_HEARTBEAT_SECONDS = 60;
+
+/**
+ * The browser client of Portico's stats service:
+ * `registerSource('stats', stats({ baseUrl: 'https://stats.example.vn' }))`. It records a
+ * view of the current page, keeps the visitor counted as online with heartbeats while the
+ * tab is visible, and feeds `<portico-online-visitors>` and `<portico-view-counter>`, live.
+ *
+ * Hits and heartbeats go as `text/plain` JSON (a simple request: no CORS preflight), with
+ * `navigator.sendBeacon` when it is there, else `fetch` with `keepalive`.
+ */
+export function stats(options: StatsSourceOptions): StatsSource {
+  if (typeof options.baseUrl !== 'string' || options.baseUrl.trim() === '') {
+    throw new TypeError(
+      'stats() needs the stats service\'s baseUrl, e.g. stats({ baseUrl: "https://stats.example.vn" }).',
+    );
+  }
+  const inBrowser = typeof document !== 'undefined';
+  const base = new URL(options.baseUrl.replace(/\/*$/, '/'), inBrowser ? location.href : undefined);
+  const endpoint = (route: string): string => new URL(route, base).href;
+  const path = options.path ?? (inBrowser ? location.pathname : '/');
+  const requestOptions = { timeout: options.timeout, fetch: options.fetch, source: 'stats' };
+
+  function send(route: 'v1/hit' | 'v1/ping'): void {
+    const body = JSON.stringify(options.member ? { path, member: options.member } : { path });
+    const blob = new Blob([body], { type: 'text/plain' });
+    const beacon =
+      options.sendBeacon ??
+      (typeof navigator.sendBeacon === 'function' ? navigator.sendBeacon.bind(navigator) : undefined);
+    if (beacon?.(endpoint(route), blob)) return;
+    // No beacon, or the browser refused to queue it: a keepalive fetch outlives the page too.
+    void (options.fetch ?? fetch)(endpoint(route), {
+      method: 'POST',
+      body,
+      keepalive: true,
+      headers: { 'content-type': 'text/plain' },
+    }).catch(() => undefined);
+  }
+
+  const heartbeatSeconds = options.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  function startHeartbeat(): void {
+    if (heartbeat !== undefined || !(heartbeatSeconds > 0)) return;
+    heartbeat = setInterval(() => {
+      send('v1/ping');
+    }, heartbeatSeconds * 1000);
+  }
+  function stopHeartbeat(): void {
+    clearInterval(heartbeat);
+    heartbeat = undefined;
+  }
+  const onVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') {
+      stopHeartbeat();
+    } else {
+      // Back on the page: say so at once, then keep the rhythm.
+      send('v1/ping');
+      startHeartbeat();
+    }
+  };
+
+  if (inBrowser && options.recordHit !== false) {
+    send('v1/hit');
+    document.addEventListener('visibilitychange', onVisibilityChange);
+    if (document.visibilityState !== 'hidden') startHeartbeat();
+  }
+
+  const online = (signal: AbortSignal | undefined, fresh: boolean): Promise<VisitorStats> =>
+    cachedRequest(
+      `stats:${endpoint('v1/online')}`,
+      async (requestSignal) =>
+        readVisitorStats(
+          (await fetchJson(endpoint('v1/online'), { ...requestOptions, signal: requestSignal })).data,
+          'the online stats',
+        ),
+      { signal, maxAge: fresh ? 0 : 5000, staleWhileRevalidate: fresh ? 0 : undefined },
+    );
+
+  const viewsUrl = (query?: ViewStatsQuery): string => {
+    const url = new URL(endpoint('v1/views'));
+    if (query?.path !== undefined) url.searchParams.set('path', query.path);
+    return url.href;
+  };
+  const views = (
+    query: ViewStatsQuery | undefined,
+    signal: AbortSignal | undefined,
+    fresh: boolean,
+  ): Promise<ViewStats> =>
+    cachedRequest(
+      `stats:${viewsUrl(query)}`,
+      async (requestSignal) =>
+        readViewStats(
+          (await fetchJson(viewsUrl(query), { ...requestOptions, signal: requestSignal })).data,
+          'the view stats',
+        ),
+      { signal, maxAge: fresh ? 0 : 5000, staleWhileRevalidate: fresh ? 0 : undefined },
+    );
+
+  // One feed per question, shared by every widget that asks it.
+  const onlineFeed = createLiveFeed((signal) => online(signal, true), { source: 'stats' });
+  const viewFeeds = new Map<string, LiveFeed<ViewStats>>();
+  function viewFeed(query: ViewStatsQuery): LiveFeed<ViewStats> {
+    const key = viewsUrl(query);
+    let feed = viewFeeds.get(key);
+    if (!feed) {
+      feed = createLiveFeed((signal) => views(query, signal, true), { source: 'stats' });
+      viewFeeds.set(key, feed);
+    }
+    return feed;
+  }
+
+  return {
+    kind: 'stats',
+    getVisitorStats: (request?: RequestOptions) => online(request?.signal, false),
+    getViewStats: (query?: ViewStatsQuery, request?: RequestOptions) => views(query, request?.signal, false),
+    subscribeVisitorStats: (observer: LiveObserver<VisitorStats>, liveOptions?: LiveOptions) =>
+      onlineFeed.subscribe(observer, liveOptions),
+    subscribeViewStats: (observer: LiveObserver<ViewStats>, liveOptions?: LiveOptions & ViewStatsQuery) =>
+      viewFeed(liveOptions?.path === undefined ? {} : { path: liveOptions.path }).subscribe(observer, liveOptions),
+    stop(): void {
+      stopHeartbeat();
+      if (inBrowser) document.removeEventListener('visibilitychange', onVisibilityChange);
+    },
+  };
+}
