@@ -13,5 +13,6 @@ export {
 } from './source-controller.js';
 export { AnnounceThrottle } from './announce-throttle.js';
 export { defineElement } from './define.js';
+export { safeLink, isExternalLink, type LinkScheme } from './safe-link.js';
 export { sanitizeHtml, type SanitizeProfile, type SanitizedHtml } from './sanitize.js';
 export { baseStyles, moduleStyles } from './styles.js';

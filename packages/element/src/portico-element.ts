@@ -2,6 +2,7 @@ import { parseCount, translate, type PhraseArgument, type PhraseKey } from '@por
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from './locale-controller.js';
+import type { SourceState } from './source-controller.js';
 import { baseStyles } from './styles.js';
 
 /**
@@ -49,6 +50,14 @@ export class PorticoElement extends LitElement {
   protected readonly onSlotChange = (): void => {
     this.requestUpdate();
   };
+
+  /**
+   * What a content widget says when it has nothing to show: that it is loading, that its
+   * source failed, or that there is nothing (yet).
+   */
+  protected emptyStateText(state: SourceState): string {
+    return this.phrase(state === 'loading' ? 'LOADING' : state === 'error' ? 'CONTENT_UNAVAILABLE' : 'EMPTY');
+  }
 
   /** A count (whole, 0 or more, exact beyond 2^53), or `undefined` with a warning naming `attribute`. */
   protected readCount(attribute: string, value: unknown): bigint | undefined {

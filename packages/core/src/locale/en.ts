@@ -21,6 +21,7 @@ export const en: LocaleDefinition = {
     UNAVAILABLE: 'Figures unavailable',
     MEMBERS_ONLINE: 'Members online',
     EMPTY: 'Nothing to show yet',
+    CONTENT_UNAVAILABLE: 'This content could not be loaded',
     CATEGORIES: 'Categories',
     MENU: 'Menu',
     SUBCATEGORIES_OF: '%s: subcategories',

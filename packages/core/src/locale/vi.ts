@@ -26,6 +26,7 @@ export const vi: LocaleDefinition = {
     UNAVAILABLE: 'Chưa có số liệu',
     MEMBERS_ONLINE: 'Thành viên đang online',
     EMPTY: 'Chưa có nội dung',
+    CONTENT_UNAVAILABLE: 'Không tải được nội dung',
     CATEGORIES: 'Chuyên mục',
     MENU: 'Danh mục',
     SUBCATEGORIES_OF: '%s: chuyên mục con',

@@ -1,0 +1,795 @@
+import { estimateReadingMinutes, type Article } from '@portico/core';
+import { cleanUpMounted, expectNoAxeViolations, mount, onCleanUp, seed, testSource } from '@portico/test-helpers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { PorticoArticleCard, type ArticleCardVariant } from './index.js';
+
+const seedArticle = seed.articles[0]!;
+const VARIANTS: ArticleCardVariant[] = ['full', 'featured', 'list', 'compact'];
+
+function mountCard(markup: string, container?: Element): Promise<PorticoArticleCard> {
+  return mount<PorticoArticleCard>('portico-article-card', markup, container);
+}
+
+/** A card given its article from JavaScript before it joins the page, as an integrator would. */
+async function cardWith(article: unknown, attributes = 'lang="vi"', container?: Element): Promise<PorticoArticleCard> {
+  const holder = document.createElement('div');
+  holder.innerHTML = `<portico-article-card ${attributes}></portico-article-card>`;
+  const card = holder.firstElementChild as PorticoArticleCard;
+  card.article = article as Article;
+  (container ?? document.body).append(holder);
+  onCleanUp(() => {
+    holder.remove();
+  });
+  await card.updateComplete;
+  return card;
+}
+
+function part(card: PorticoArticleCard, name: string): HTMLElement | null {
+  return card.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+/** The text of a part exactly as rendered, white space included. */
+function partText(card: PorticoArticleCard, name: string): string | undefined {
+  return part(card, name)?.textContent;
+}
+
+function heading(card: PorticoArticleCard): HTMLElement {
+  return card.shadowRoot!.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6')!;
+}
+
+/** The parts in document order: what a screen reader meets, one after the other. */
+function partOrder(card: PorticoArticleCard): string[] {
+  return Array.from(card.shadowRoot!.querySelectorAll('article [part]'), (element) => element.getAttribute('part')!);
+}
+
+/** Every element in the card a keyboard can reach. */
+function focusables(card: PorticoArticleCard): Element[] {
+  return Array.from(card.shadowRoot!.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'));
+}
+
+function warnings(): { messages: () => string } {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  return { messages: () => warn.mock.calls.map((call) => String(call[0])).join('\n') };
+}
+
+/** A picture of the given size, with a label, as an SVG data URL (no network). */
+function sampleImage(label: string, width = 640, height = 360): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#2a6f97"/><text x="20" y="60" font-size="40" fill="#fff">${label}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+/**
+ * Generated sample articles for the card and list tests, labelled as samples ("Bài mẫu"):
+ * they are not from the seed portal, which has one article and no images.
+ */
+function sampleArticle(number: number, fields: Partial<Article> = {}): Article {
+  return {
+    id: `bai-mau-${String(number)}`,
+    title: `Bài mẫu ${String(number)}: tin thử nghiệm cho danh sách bài viết`,
+    url: `/bai-mau/${String(number)}`,
+    source: 'MẪU',
+    published: `2020-08-${String(10 + number)}`,
+    lead: 'Đây là phần tóm tắt của một bài mẫu, được tạo ra cho kiểm thử, đủ dài để phải cắt bớt. '.repeat(6),
+    image: {
+      src: sampleImage(`Mẫu ${String(number)}`),
+      alt: `Ảnh minh họa bài mẫu ${String(number)}`,
+      width: 640,
+      height: 360,
+    },
+    views: 1234 * number,
+    ...fields,
+  };
+}
+
+/** Collects the links a click would follow, and keeps the test page where it is. */
+function followedLinks(): string[] {
+  const followed: string[] = [];
+  const onClick = (event: MouseEvent): void => {
+    const link = event.composedPath().find((target) => target instanceof HTMLAnchorElement);
+    if (!link) return;
+    followed.push(link.getAttribute('href') ?? '');
+    event.preventDefault();
+  };
+  window.addEventListener('click', onClick);
+  onCleanUp(() => {
+    window.removeEventListener('click', onClick);
+  });
+  return followed;
+}
+
+/** A button before the cards, where keyboard tests start. */
+function startButton(): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.textContent = 'Trước';
+  document.body.prepend(button);
+  onCleanUp(() => {
+    button.remove();
+  });
+  button.focus();
+  return button;
+}
+
+function pwned(): unknown {
+  return (window as { __porticoPwned?: unknown }).__porticoPwned;
+}
+
+afterEach(() => {
+  cleanUpMounted();
+  vi.restoreAllMocks();
+  delete (window as { __porticoPwned?: unknown }).__porticoPwned;
+});
+
+describe('<portico-article-card> with the seed article', () => {
+  it('lays out full as the seed page does: title, date, (TUAG)- lead, body, byline', async () => {
+    const card = await cardWith(seedArticle, 'lang="vi" variant="full"');
+    expect(card).toBeInstanceOf(PorticoArticleCard);
+    await expect.element(page.getByRole('heading', { level: 1, name: seedArticle.title })).toBeVisible();
+    expect(heading(card).textContent).toBe(seedArticle.title);
+    expect(card.shadowRoot!.querySelector('h1 a'), 'the full article links nowhere').toBeNull();
+
+    const date = card.shadowRoot!.querySelector('time')!;
+    expect(date.outerHTML).toMatch(
+      /^<time part="date" datetime="2020-08-25">(<!--.*?-->)*25\/8\/2020(<!--.*?-->)*<\/time>$/,
+    );
+    expect(date.textContent).toBe(seed.shown.articleDate);
+
+    expect(partText(card, 'lead')).toBe(`${seed.shown.leadPrefix}${seedArticle.lead!}`);
+    expect(partText(card, 'source')).toBe(seed.shown.leadPrefix);
+    const paragraphs = Array.from(part(card, 'body')!.querySelectorAll('p'), (paragraph) => paragraph.outerHTML);
+    expect(paragraphs.join('')).toBe(seedArticle.body);
+    expect(partText(card, 'authors')).toBe(seed.shown.articleAuthors);
+    await expect.element(page.getByText(`Viết bởi ${seed.shown.articleAuthors}`)).toBeInTheDocument();
+
+    expect(partOrder(card)).toEqual(['title', 'meta', 'date', 'lead', 'source', 'body', 'byline', 'authors']);
+    expect(card.shadowRoot!.querySelector('img'), 'the seed article has no image').toBeNull();
+    await expectNoAxeViolations(card);
+  });
+
+  it('shows featured, list and compact as cards whose title links to the article', async () => {
+    for (const variant of ['featured', 'list', 'compact'] as const) {
+      const card = await cardWith(seedArticle, `lang="vi" variant="${variant}"`);
+      const link = page.getByRole('link', { name: seedArticle.title });
+      await expect.element(link).toHaveAttribute('href', seedArticle.url!);
+      expect(heading(card).localName, variant).toBe('h3');
+      expect(partText(card, 'date'), variant).toBe('25/8/2020');
+      expect(part(card, 'date')!.getAttribute('datetime')).toBe('2020-08-25');
+      if (variant === 'compact') {
+        expect(part(card, 'lead'), 'compact shows title and date only').toBeNull();
+      } else {
+        expect(partText(card, 'lead'), variant).toBe(`(TUAG)- ${seedArticle.lead!}`);
+      }
+      expect(part(card, 'body'), variant).toBeNull();
+      expect(part(card, 'byline'), variant).toBeNull();
+      expect(card.shadowRoot!.querySelector('img'), variant).toBeNull();
+      await expectNoAxeViolations(card);
+      cleanUpMounted();
+    }
+  });
+
+  it('speaks English when the page does, with the view count and reading time through the phrases', async () => {
+    const article = { ...seedArticle, views: 18116910 };
+    const english = await cardWith(article, 'lang="en" variant="full" reading-time');
+    const minutes = estimateReadingMinutes(seedArticle.body, { isHtml: true, locale: 'en' });
+    expect(minutes).toBeGreaterThan(1);
+    expect(partText(english, 'date')).toBe('Aug 25, 2020');
+    expect(partText(english, 'views')).toBe('Hits: 18,116,910');
+    expect(partText(english, 'reading-time')).toBe(`${String(minutes)} min read`);
+    expect(partText(english, 'authors')).toBe('Thúy Vân and Bá Siêu');
+    await expect.element(page.getByText('Written by Thúy Vân and Bá Siêu')).toBeInTheDocument();
+    await expectNoAxeViolations(english);
+
+    const vietnamese = await cardWith(article, 'lang="vi" variant="list" reading-time');
+    expect(partText(vietnamese, 'views')).toBe('Lượt xem: 18.116.910');
+    expect(partText(vietnamese, 'reading-time')).toMatch(/^\d+ phút đọc$/);
+    const compact = await cardWith(article, 'lang="vi" variant="compact" reading-time');
+    expect(part(compact, 'views'), 'compact shows title and date only').toBeNull();
+  });
+
+  it('keeps the article’s own language on its text under an English interface', async () => {
+    const card = await cardWith({ ...seedArticle, lang: 'vi', views: 5 }, 'lang="en" variant="full"');
+    expect(part(card, 'article')!.lang).toBe('vi');
+    expect(part(card, 'meta')!.lang, 'the date line is the interface’s').toBe('en');
+    expect(partText(card, 'date')).toBe('Aug 25, 2020');
+    expect(partText(card, 'authors'), 'names joined as the article writes them').toBe('Thúy Vân, Bá Siêu');
+    const spoken = card.shadowRoot!.querySelector('[part~="byline"] .visually-hidden')!;
+    expect(spoken.getAttribute('lang')).toBe('en');
+    expect(spoken.textContent).toBe('Written by Thúy Vân, Bá Siêu');
+    await expectNoAxeViolations(card);
+  });
+
+  it('puts the title at heading-level, 3 by default and 1 for full', async () => {
+    const levels: [string, string][] = [
+      ['variant="featured"', 'h3'],
+      ['variant="full"', 'h1'],
+      ['variant="full" heading-level="2"', 'h2'],
+      ['variant="list" heading-level="4"', 'h4'],
+      ['variant="compact" heading-level="6"', 'h6'],
+    ];
+    for (const [attributes, tag] of levels) {
+      const card = await cardWith(seedArticle, `lang="vi" ${attributes}`);
+      expect(heading(card).localName, attributes).toBe(tag);
+      await expect
+        .element(page.getByRole('heading', { level: Number(tag.slice(1)), name: seedArticle.title }))
+        .toBeInTheDocument();
+      cleanUpMounted();
+    }
+    const card = await cardWith(seedArticle, 'lang="vi"');
+    card.headingLevel = 2;
+    await card.updateComplete;
+    expect(heading(card).localName).toBe('h2');
+  });
+
+  it('follows lang changes at run time', async () => {
+    const card = await cardWith(seedArticle, 'lang="vi" variant="compact"');
+    card.lang = 'en';
+    await vi.waitFor(() => {
+      expect(partText(card, 'date')).toBe('Aug 25, 2020');
+    });
+  });
+});
+
+describe('<portico-article-card> images', () => {
+  it('puts the featured image above the title, with the data’s alt text, lazily', async () => {
+    const article = sampleArticle(1);
+    const card = await cardWith(article, 'lang="vi" variant="featured"');
+    const image = card.shadowRoot!.querySelector('img')!;
+    expect(image.alt).toBe('Ảnh minh họa bài mẫu 1');
+    expect(image.loading).toBe('lazy');
+    expect(image.getAttribute('width')).toBe('640');
+    expect(image.getAttribute('height')).toBe('360');
+    expect(image.getBoundingClientRect().bottom).toBeLessThanOrEqual(heading(card).getBoundingClientRect().top);
+    expect(partOrder(card).indexOf('title'), 'the heading comes first to screen readers').toBeLessThan(
+      partOrder(card).indexOf('image'),
+    );
+    await expect.element(page.getByRole('img', { name: 'Ảnh minh họa bài mẫu 1' })).toBeVisible();
+    await expectNoAxeViolations(card);
+  });
+
+  it('puts the list thumbnail beside the title, in a 4:3 box', async () => {
+    const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', sidebar(480));
+    const image = card.shadowRoot!.querySelector('img')!.getBoundingClientRect();
+    const title = heading(card).getBoundingClientRect();
+    expect(image.right).toBeLessThanOrEqual(title.left);
+    expect(Math.abs(image.top - title.top)).toBeLessThan(2);
+    expect(image.height).toBeCloseTo((image.width * 3) / 4, 0);
+  });
+
+  it('lays out an article without an image without one, never a broken image', async () => {
+    const { image: _image, ...withoutImage } = sampleArticle(3);
+    for (const variant of VARIANTS) {
+      const card = await cardWith(withoutImage, `lang="vi" variant="${variant}"`, sidebar(480));
+      expect(card.shadowRoot!.querySelector('img'), variant).toBeNull();
+      expect(part(card, 'article')!.classList.contains('has-image'), variant).toBe(false);
+      const text = (part(card, 'text') ?? part(card, 'article'))!.getBoundingClientRect();
+      expect(text.width, `${variant}: the text takes the whole width`).toBe(card.getBoundingClientRect().width);
+      cleanUpMounted();
+    }
+  });
+
+  it('leaves an image out when it fails to load, with a warning', async () => {
+    const warned = warnings();
+    const card = await cardWith(
+      sampleArticle(4, { image: { src: 'data:image/png;base64,bm90IGFuIGltYWdl', alt: 'Ảnh hỏng' } }),
+      'lang="vi" variant="featured"',
+    );
+    await vi.waitFor(() => {
+      expect(card.shadowRoot!.querySelector('img')).toBeNull();
+    });
+    expect(heading(card).textContent).toContain('Bài mẫu 4');
+    expect(warned.messages()).toContain('article.image.src="data:image/png;base64,bm90IGFuIGltYWdl" did not load');
+  });
+
+  it('reserves the image box before the image loads, so nothing moves when it does', async () => {
+    // Far below the fold, a lazy image waits: its box must already be there.
+    const spacer = document.createElement('div');
+    spacer.style.height = '6000px';
+    document.body.append(spacer);
+    onCleanUp(() => {
+      spacer.remove();
+    });
+    const column = sidebar(320);
+    const sized = await cardWith(sampleArticle(5), 'lang="vi" variant="featured"', column);
+    const unsized = await cardWith(
+      sampleArticle(6, { image: { src: sampleImage('Mẫu 6', 400, 300), alt: 'Ảnh không có kích thước' } }),
+      'lang="vi" variant="featured"',
+      column,
+    );
+    const sizedImage = sized.shadowRoot!.querySelector('img')!;
+    const unsizedImage = unsized.shadowRoot!.querySelector('img')!;
+    expect(sizedImage.complete, 'not loaded yet').toBe(false);
+    expect(unsizedImage.complete, 'not loaded yet').toBe(false);
+    expect(sizedImage.getBoundingClientRect().height).toBeCloseTo((320 * 360) / 640, 0);
+    expect(getComputedStyle(unsizedImage).aspectRatio).toBe('16 / 9');
+    expect(unsizedImage.getBoundingClientRect().height).toBeCloseTo((320 * 9) / 16, 0);
+
+    const heights = [sized, unsized].map((card) => card.getBoundingClientRect().height);
+    column.scrollIntoView();
+    await vi.waitFor(() => {
+      expect(sizedImage.complete && sizedImage.naturalWidth > 0).toBe(true);
+      expect(unsizedImage.complete && unsizedImage.naturalWidth > 0).toBe(true);
+    });
+    expect([sized, unsized].map((card) => card.getBoundingClientRect().height)).toEqual(heights);
+  });
+});
+
+/** A column of the given width in the page, for layout tests. */
+function sidebar(width: number): HTMLElement {
+  const column = document.createElement('div');
+  column.style.width = `${String(width)}px`;
+  document.body.append(column);
+  onCleanUp(() => {
+    column.remove();
+  });
+  return column;
+}
+
+describe('<portico-article-card> list of generated sample articles', () => {
+  it('shows each sample with its title link, date and a lead clamped to lead-lines', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'portico-article-card::part(lead) { line-height: 20px; }';
+    document.head.append(style);
+    onCleanUp(() => {
+      style.remove();
+    });
+    const column = sidebar(420);
+    const cards: PorticoArticleCard[] = [];
+    for (const number of [1, 2, 3, 4, 5]) {
+      cards.push(await cardWith(sampleArticle(number), 'lang="vi" variant="list"', column));
+    }
+    for (const [index, card] of cards.entries()) {
+      const number = index + 1;
+      await expect
+        .element(page.getByRole('link', { name: `Bài mẫu ${String(number)}: tin thử nghiệm cho danh sách bài viết` }))
+        .toHaveAttribute('href', `/bai-mau/${String(number)}`);
+      expect(partText(card, 'date')).toBe(`${String(10 + number)}/8/2020`);
+      expect(partText(card, 'views')).toBe(`Lượt xem: ${(1234 * number).toLocaleString('vi')}`);
+      const lead = part(card, 'lead')!;
+      expect(lead.textContent.startsWith('(MẪU)- Đây là phần tóm tắt')).toBe(true);
+      expect(lead.clientHeight, 'three lines by default').toBe(60);
+      expect(lead.scrollHeight).toBeGreaterThan(lead.clientHeight);
+    }
+    await expectNoAxeViolations(column);
+
+    cards[0]!.leadLines = 2;
+    await cards[0]!.updateComplete;
+    expect(part(cards[0]!, 'lead')!.clientHeight).toBe(40);
+  });
+
+  it('warns about a lead-lines that is not a whole number, and clamps to 3', async () => {
+    const warned = warnings();
+    const card = await mountCard(
+      '<portico-article-card lang="vi" variant="list" lead-lines="nhiều"></portico-article-card>',
+    );
+    card.article = sampleArticle(7);
+    await card.updateComplete;
+    expect(getComputedStyle(part(card, 'lead')!).webkitLineClamp).toBe('3');
+    expect(warned.messages()).toContain('lead-lines="nhiều" is not 1 or more; showing "3"');
+  });
+});
+
+describe('<portico-article-card> keyboard and pointer', () => {
+  it('reaches each card’s title link once with Tab, shows focus, and Enter follows it', async () => {
+    const before = startButton();
+    const followed = followedLinks();
+    const cards: PorticoArticleCard[] = [];
+    for (const [index, variant] of (['featured', 'list', 'compact'] as const).entries()) {
+      cards.push(await cardWith(sampleArticle(index + 1), `lang="vi" variant="${variant}"`));
+    }
+    for (const card of cards) {
+      expect(focusables(card), 'one interactive element per card, nothing nested in the link').toHaveLength(1);
+    }
+    before.focus();
+    for (const card of cards) {
+      await userEvent.keyboard('{Tab}');
+      const link = card.shadowRoot!.activeElement as HTMLAnchorElement | null;
+      expect(link?.getAttribute('part')).toBe('link');
+      expect(link?.matches(':focus-visible')).toBe(true);
+      const ring = getComputedStyle(link!, '::after');
+      expect(ring.outlineStyle, 'the focus ring goes round the card').toBe('solid');
+      expect(ring.outlineWidth).toBe('2px');
+    }
+    await userEvent.keyboard('{Tab}');
+    expect(
+      cards.some((card) => card.shadowRoot!.activeElement !== null),
+      'past the last card',
+    ).toBe(false);
+
+    cards[1]!.shadowRoot!.querySelector<HTMLElement>('a')!.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(followed).toEqual(['/bai-mau/2']);
+  });
+
+  it('does not follow the link on Space, Escape or the arrow keys, and keeps focus', async () => {
+    const followed = followedLinks();
+    const card = await cardWith(sampleArticle(1), 'lang="vi" variant="featured"');
+    const link = card.shadowRoot!.querySelector<HTMLElement>('a')!;
+    link.focus();
+    await userEvent.keyboard('{Escape}{ArrowDown}{ArrowRight}{ArrowUp}{ArrowLeft} ');
+    expect(followed).toEqual([]);
+    expect(card.shadowRoot!.activeElement).toBe(link);
+  });
+
+  it('makes the whole card clickable through its title link', async () => {
+    const followed = followedLinks();
+    const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', sidebar(480));
+    const link = card.shadowRoot!.querySelector('a')!;
+    for (const name of ['image', 'lead', 'date']) {
+      const box = part(card, name)!.getBoundingClientRect();
+      const hit = card.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      expect(hit, `a click on the ${name} lands on the title link`).toBe(link);
+    }
+    await userEvent.click(part(card, 'image')!, { force: true });
+    expect(followed).toEqual(['/bai-mau/2']);
+  });
+
+  it('keeps the body’s own links working in full', async () => {
+    const before = startButton();
+    const followed = followedLinks();
+    const card = await cardWith(
+      { ...seedArticle, body: '<p>Xem <a href="/van-ban/ke-hoach">kế hoạch</a> và <a href="/lich">lịch</a>.</p>' },
+      'lang="vi" variant="full"',
+    );
+    before.focus();
+    await userEvent.keyboard('{Tab}');
+    const first = card.shadowRoot!.activeElement as HTMLAnchorElement | null;
+    expect(first?.textContent).toBe('kế hoạch');
+    expect(first?.matches(':focus-visible')).toBe(true);
+    expect(getComputedStyle(first!).outlineStyle).toBe('solid');
+    await userEvent.keyboard('{Enter}');
+    await userEvent.keyboard('{Tab}');
+    expect((card.shadowRoot!.activeElement as HTMLAnchorElement | null)?.textContent).toBe('lịch');
+    await userEvent.click(page.getByRole('link', { name: 'lịch' }));
+    expect(followed).toEqual(['/van-ban/ke-hoach', '/lich']);
+  });
+});
+
+/** The seed article as a CMS template would print it, readable with no script. */
+const SEED_MARKUP = `<article lang="vi">
+  <h2><a href="${seedArticle.url!}">${seedArticle.title}</a></h2>
+  <time datetime="2020-08-25">25/8/2020</time>
+  <p data-lead data-source="TUAG">(TUAG)- ${seedArticle.lead!}</p>
+  <div data-body>${seedArticle.body!}</div>
+  <p data-authors>Thúy Vân, Bá Siêu</p>
+</article>`;
+
+describe('<portico-article-card> server-rendered markup and sources', () => {
+  it('reads the server-rendered article, which stays in the document', async () => {
+    const card = await mountCard(
+      `<portico-article-card lang="vi" variant="full">${SEED_MARKUP}</portico-article-card>`,
+    );
+    expect(heading(card).textContent).toBe(seedArticle.title);
+    expect(partText(card, 'date')).toBe('25/8/2020');
+    expect(partText(card, 'lead'), 'the printed source tag is read, not doubled').toBe(`(TUAG)- ${seedArticle.lead!}`);
+    expect(Array.from(part(card, 'body')!.querySelectorAll('p'), (p) => p.outerHTML).join('')).toBe(seedArticle.body);
+    expect(partText(card, 'authors')).toBe('Thúy Vân, Bá Siêu');
+    expect(part(card, 'article')!.lang).toBe('vi');
+    expect(card.querySelector('article h2 a')?.getAttribute('href'), 'the markup stays for search engines').toBe(
+      seedArticle.url,
+    );
+    expect(card.shadowRoot!.querySelector('slot'), 'and is not shown twice').toBeNull();
+    await expectNoAxeViolations(card);
+  });
+
+  it('reads the image, views and authors list from the markup of a card', async () => {
+    const before = startButton();
+    const card = await mountCard(`<portico-article-card lang="vi" variant="list">
+      <article>
+        <h3><a href="/bai-mau/8">Bài mẫu 8</a></h3>
+        <time datetime="2020-08-18">18/8/2020</time> <span data-views="1500">Lượt xem: 1.500</span>
+        <p data-lead>Tóm tắt bài mẫu 8.</p>
+        <p data-authors><span data-author>Thúy Vân</span> và <span data-author>Bá Siêu</span></p>
+        <img src="${sampleImage('Mẫu 8')}" alt="Ảnh bài mẫu 8" width="640" height="360">
+      </article>
+    </portico-article-card>`);
+    expect(partText(card, 'lead')).toBe('Tóm tắt bài mẫu 8.');
+    expect(partText(card, 'views')).toBe('Lượt xem: 1.500');
+    const image = card.shadowRoot!.querySelector('img')!;
+    expect([image.alt, image.getAttribute('width'), image.getAttribute('height')]).toEqual([
+      'Ảnh bài mẫu 8',
+      '640',
+      '360',
+    ]);
+    card.variant = 'full';
+    await card.updateComplete;
+    expect(partText(card, 'authors')).toBe('Thúy Vân, Bá Siêu');
+    card.variant = 'list';
+    await card.updateComplete;
+    before.focus();
+    await userEvent.keyboard('{Tab}');
+    expect(card.shadowRoot!.activeElement?.getAttribute('href')).toBe('/bai-mau/8');
+    await userEvent.keyboard('{Tab}');
+    expect(card.shadowRoot!.activeElement, 'the hidden server link is not a second stop').toBeNull();
+  });
+
+  it('reads markup that arrives after the element upgraded', async () => {
+    warnings();
+    const card = await mountCard('<portico-article-card lang="vi" variant="compact"></portico-article-card>');
+    card.innerHTML = '<h3><a href="/bai-mau/9">Bài mẫu 9</a></h3><time datetime="2020-08-19">19/8/2020</time>';
+    await vi.waitFor(() => {
+      expect(heading(card).textContent).toBe('Bài mẫu 9');
+    });
+    expect(partText(card, 'date')).toBe('19/8/2020');
+  });
+
+  it('shows markup it cannot read as it is, with a warning', async () => {
+    const warned = warnings();
+    const card = await mountCard(
+      '<portico-article-card lang="vi"><p>Một đoạn văn không có tiêu đề.</p></portico-article-card>',
+    );
+    await expect.element(page.getByText('Một đoạn văn không có tiêu đề.')).toBeVisible();
+    expect(card.shadowRoot!.querySelector('slot')).not.toBeNull();
+    expect(warned.messages()).toContain('markup=');
+    expect(warned.messages()).toContain('has no heading');
+  });
+
+  it('shows the markup until the source answers, then the source’s article', async () => {
+    const { name } = testSource({ articles: seed.articles }, { latency: 50 });
+    const card = await mountCard(
+      `<portico-article-card lang="vi" variant="compact" source="${name}" article-id="${seedArticle.id}">
+        <h3><a href="/tin-cu">Tin từ máy chủ</a></h3><time datetime="2020-08-24">24/8/2020</time>
+      </portico-article-card>`,
+    );
+    expect(heading(card).textContent).toBe('Tin từ máy chủ');
+    await vi.waitFor(() => {
+      expect(heading(card).textContent).toBe(seedArticle.title);
+    });
+    expect(partText(card, 'date')).toBe('25/8/2020');
+  });
+
+  it('shows a placeholder while loading from the source, then the article', async () => {
+    const { name } = testSource({ articles: seed.articles }, { latency: 100 });
+    const card = await mountCard(
+      `<portico-article-card lang="vi" variant="full" source="${name}" article-id="${seedArticle.id}"></portico-article-card>`,
+    );
+    const loading = part(card, 'loading')!;
+    expect(loading.getAttribute('aria-busy')).toBe('true');
+    await expect.element(page.getByRole('status')).toHaveTextContent('Đang tải…');
+    await expectNoAxeViolations(card);
+    await vi.waitFor(() => {
+      expect(partText(card, 'authors')).toBe('Thúy Vân, Bá Siêu');
+    });
+    await card.updateComplete;
+    expect(part(card, 'body')!.querySelectorAll('p')).toHaveLength(2);
+  });
+
+  it('lets an article set from JavaScript win over the source and the markup', async () => {
+    warnings();
+    const { name } = testSource({ articles: seed.articles });
+    const card = await mountCard(
+      `<portico-article-card lang="vi" source="${name}" article-id="${seedArticle.id}"><h3>Tin từ máy chủ</h3></portico-article-card>`,
+    );
+    card.article = sampleArticle(1);
+    await card.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(heading(card).textContent).toContain('Bài mẫu 1');
+  });
+
+  it('keeps the markup when the source fails, and says so when there is nothing to keep', async () => {
+    warnings();
+    const errors: unknown[] = [];
+    const onError = (event: Event): void => {
+      errors.push((event as CustomEvent<{ error: { code: string } }>).detail.error.code);
+    };
+    document.addEventListener('portico-error', onError);
+    onCleanUp(() => {
+      document.removeEventListener('portico-error', onError);
+    });
+    const { name } = testSource({ articles: seed.articles });
+    const kept = await mountCard(
+      `<portico-article-card lang="vi" source="${name}" article-id="khong-co"><h3>Tin từ máy chủ</h3></portico-article-card>`,
+    );
+    const empty = await mountCard(
+      `<portico-article-card lang="en" source="${name}" article-id="khong-co"></portico-article-card>`,
+    );
+    await vi.waitFor(() => {
+      expect(errors).toEqual(['not-found', 'not-found']);
+    });
+    await kept.updateComplete;
+    await empty.updateComplete;
+    expect(heading(kept).textContent).toBe('Tin từ máy chủ');
+    expect(partText(empty, 'empty')).toBe('This content could not be loaded');
+    await expectNoAxeViolations(empty);
+  });
+
+  it('warns when source is given without article-id', async () => {
+    const warned = warnings();
+    const { name } = testSource({ articles: seed.articles });
+    const card = await mountCard(`<portico-article-card lang="vi" source="${name}"></portico-article-card>`);
+    expect(warned.messages()).toContain('article-id=undefined (missing) is required with source');
+    expect(partText(card, 'empty')).toBe('Chưa có nội dung');
+  });
+});
+
+describe('<portico-article-card> bad data', () => {
+  it('runs nothing from a body carrying <script> or onerror=, and warns', async () => {
+    const warned = warnings();
+    const card = await cardWith(
+      {
+        ...seedArticle,
+        body: '<p>Đoạn một<script>window.__porticoPwned = 1</script></p><img src="x" onerror="window.__porticoPwned = 2" alt="ảnh"><p onclick="window.__porticoPwned = 3">Đoạn hai</p>',
+      },
+      'lang="vi" variant="full"',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const body = part(card, 'body')!;
+    expect(body.querySelectorAll('p')).toHaveLength(2);
+    expect(body.textContent).toBe('Đoạn mộtĐoạn hai');
+    expect(body.querySelector('script, [onerror], [onclick]')).toBeNull();
+    body.querySelector('p')!.click();
+    expect(pwned()).toBeUndefined();
+    expect(warned.messages()).toContain('article.body=');
+    expect(warned.messages()).toContain('had unsafe HTML, removed');
+  });
+
+  it('shows markup in a title, lead, source or author as text', async () => {
+    const article: Article = {
+      id: 'x',
+      title: 'Tin <b>nóng</b>',
+      url: '/tin',
+      source: '<img src=x onerror="window.__porticoPwned = 1">',
+      published: '2020-08-25',
+      lead: '<script>window.__porticoPwned = 2</script>Tóm tắt',
+      authors: ['<img src=x onerror="window.__porticoPwned = 3">', 'Bá Siêu'],
+    };
+    for (const variant of VARIANTS) {
+      const card = await cardWith(article, `lang="vi" variant="${variant}"`);
+      expect(heading(card).textContent, variant).toBe('Tin <b>nóng</b>');
+      expect(heading(card).querySelector('b'), variant).toBeNull();
+      if (variant !== 'compact') {
+        expect(partText(card, 'lead')).toBe(
+          '(<img src=x onerror="window.__porticoPwned = 1">)- <script>window.__porticoPwned = 2</script>Tóm tắt',
+        );
+      }
+      expect(card.shadowRoot!.querySelector('script, img, [onerror]'), variant).toBeNull();
+      cleanUpMounted();
+    }
+    const full = await cardWith(article, 'lang="vi" variant="full"');
+    expect(partText(full, 'authors')).toBe('<img src=x onerror="window.__porticoPwned = 3">, Bá Siêu');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pwned()).toBeUndefined();
+  });
+
+  it('falls back for a missing title and a missing date, with warnings naming the fields', async () => {
+    const warned = warnings();
+    const card = await cardWith({ id: 'x', url: '/x', lead: 'Một tóm tắt được dùng làm tiêu đề.' }, 'lang="vi"');
+    expect(heading(card).textContent).toBe('Một tóm tắt được dùng làm tiêu đề.');
+    expect(part(card, 'date')).toBeNull();
+    expect(warned.messages()).toContain('article.title=undefined (missing) is required');
+    expect(warned.messages()).toContain('article.published=undefined (missing) is not a date');
+    await expectNoAxeViolations(card);
+
+    const bare = await cardWith({ id: 'y' }, 'lang="en"');
+    expect(heading(bare).textContent, 'with nothing to make a title from').toBe('Nothing to show yet');
+  });
+
+  it('leaves out fields of the wrong type, never throwing, and names each', async () => {
+    const warned = warnings();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ title: 42 }, 'article.title=42 is not text'],
+      [{ published: 'hôm qua' }, 'article.published="hôm qua" is not a date'],
+      [{ published: { day: 25 } }, 'article.published={"day":25} is not a date'],
+      [{ authors: [1, 'Bá Siêu'] }, 'article.authors=[1,"Bá Siêu"] is not a list of names; showing "Bá Siêu"'],
+      [{ image: 'anh.jpg' }, 'article.image="anh.jpg" has no src'],
+      [{ image: { src: 5 } }, 'article.image={"src":5} has no src'],
+      [{ image: { src: sampleImage('x'), width: 'rộng', height: 300 } }, 'article.image.width/height=["rộng",300]'],
+      [{ views: 'nhiều' }, 'article.views="nhiều" is not a count'],
+      [{ lead: { text: 'x' } }, 'article.lead={"text":"x"} is not text'],
+      [{ body: 42 }, 'article.body=42 is not text'],
+      [{ url: 'javascript:window.__porticoPwned = 1' }, 'is not a web address; showing "no link"'],
+      [{ url: 'data:text/html,<script>1</script>' }, 'article.url="data:text/html'],
+    ];
+    for (const [fields, named] of cases) {
+      for (const variant of VARIANTS) {
+        const card = await cardWith({ ...seedArticle, ...fields }, `lang="vi" variant="${variant}"`);
+        expect(heading(card).textContent.trim().length, `${named} in ${variant}`).toBeGreaterThan(0);
+        expect(warned.messages(), variant).toContain(named);
+        cleanUpMounted();
+      }
+    }
+    const unsafe = await cardWith({ ...seedArticle, url: 'javascript:window.__porticoPwned = 1' }, 'lang="vi"');
+    expect(focusables(unsafe), 'no link to a script').toHaveLength(0);
+    expect(heading(unsafe).textContent).toBe(seedArticle.title);
+    const sized = await cardWith(
+      { ...seedArticle, image: { src: sampleImage('x'), width: 'rộng', height: 300 } },
+      'lang="vi"',
+    );
+    expect(sized.shadowRoot!.querySelector('img')!.hasAttribute('width'), 'falls back to the aspect-ratio box').toBe(
+      false,
+    );
+  });
+
+  it('shows a clear note for something that is not an article, or no data at all', async () => {
+    const warned = warnings();
+    for (const value of ['một chuỗi', 42, ['mảng']]) {
+      const card = await cardWith(value, 'lang="vi" variant="list"');
+      expect(partText(card, 'empty')).toBe('Chưa có nội dung');
+      await expectNoAxeViolations(card);
+      cleanUpMounted();
+    }
+    expect(warned.messages()).toContain('article="một chuỗi" is not an Article');
+    expect(warned.messages()).toContain('article=["mảng"] is not an Article');
+    const nothingAtAll = await mountCard('<portico-article-card lang="en"></portico-article-card>');
+    expect(partText(nothingAtAll, 'empty')).toBe('Nothing to show yet');
+    expect(warned.messages()).toContain('article=undefined (missing) is missing');
+  });
+
+  it('treats empty lists, empty strings and nulls as nothing to show, without a warning', async () => {
+    const warned = warnings();
+    const empty = await cardWith({ ...seedArticle, authors: [], lead: '', body: '' }, 'lang="vi" variant="full"');
+    const nulls = await cardWith(
+      { ...seedArticle, authors: null, lead: null, body: null, image: null, views: null, source: null },
+      'lang="vi" variant="full"',
+    );
+    for (const card of [empty, nulls]) {
+      expect(heading(card).textContent).toBe(seedArticle.title);
+      expect(part(card, 'byline')).toBeNull();
+      expect(part(card, 'lead')).toBeNull();
+      expect(part(card, 'body')).toBeNull();
+      expect(part(card, 'image')).toBeNull();
+    }
+    expect(warned.messages()).toBe('');
+  });
+
+  it('warns about an unknown variant or heading-level and uses the defaults', async () => {
+    const warned = warnings();
+    const card = await cardWith(seedArticle, 'lang="vi" variant="poster" heading-level="9"');
+    expect(part(card, 'article')!.classList.contains('featured')).toBe(true);
+    expect(heading(card).localName).toBe('h3');
+    expect(warned.messages()).toContain(
+      'variant="poster" is not one of featured, full, list, compact; showing "featured"',
+    );
+    expect(warned.messages()).toContain('heading-level="9" is not 1–6; showing "3"');
+  });
+});
+
+describe('<portico-article-card> accessibility and theming', () => {
+  it('is axe clean in every variant, with and without an image, in vi and en', async () => {
+    for (const lang of ['vi', 'en']) {
+      for (const variant of VARIANTS) {
+        for (const article of [sampleArticle(1), seedArticle]) {
+          const card = await cardWith(article, `lang="${lang}" variant="${variant}" reading-time`);
+          await expectNoAxeViolations(card);
+          cleanUpMounted();
+        }
+      }
+    }
+  });
+
+  it('is axe clean and legible in dark mode, and themed through custom properties and parts', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      .themed { --portico-article-card-title-color: rgb(200, 0, 0); }
+      .themed portico-article-card::part(meta) { letter-spacing: 2px; }
+      .dark { color-scheme: dark; background: #000; }`;
+    document.head.append(style);
+    onCleanUp(() => {
+      style.remove();
+    });
+    const wrapper = document.createElement('div');
+    wrapper.className = 'themed dark';
+    document.body.append(wrapper);
+    onCleanUp(() => {
+      wrapper.remove();
+    });
+    const card = await cardWith(sampleArticle(1), 'lang="vi" variant="list"', wrapper);
+    expect(getComputedStyle(heading(card)).color).toBe('rgb(200, 0, 0)');
+    expect(getComputedStyle(part(card, 'meta')!).letterSpacing).toBe('2px');
+    expect(getComputedStyle(part(card, 'meta')!).color).not.toBe(getComputedStyle(document.body).color);
+    style.textContent = '.dark { color-scheme: dark; background: #000; }';
+    await expectNoAxeViolations(card);
+  });
+
+  it('fits a narrow sidebar with a long Vietnamese title', async () => {
+    const card = await cardWith(
+      sampleArticle(1, {
+        title:
+          'Thoại Sơn: Hội nghị giao ban công tác dân vận tháng 8 năm 2020 và triển khai nhiệm vụ trọng tâm tháng 9',
+      }),
+      'lang="vi" variant="list"',
+      sidebar(240),
+    );
+    expect(card.getBoundingClientRect().width).toBeLessThanOrEqual(240);
+    expect(card.scrollWidth).toBeLessThanOrEqual(card.clientWidth);
+  });
+});

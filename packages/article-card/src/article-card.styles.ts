@@ -1,0 +1,40 @@
+import { css } from 'lit';
+
+// Notes kept out of the stylesheet, which ships as it is written (one rule a line, to keep
+// the widget within its size budget; hence prettier-ignore):
+// - the host draws no box: a card sits in the page's own list or column;
+// - `article` is the containing block of the title link's `::after`, which covers the card
+//   and makes all of it clickable; the focus ring is drawn on it, round the whole card;
+// - an image without the data's width and height keeps an aspect-ratio box while it loads,
+//   and list thumbnails share one shape whatever the images' own;
+// - `--_lead-lines` is set from `lead-lines` on the lead itself.
+// prettier-ignore
+export const articleCardStyles = css`
+:host { --_ratio: var(--portico-article-card-image-ratio, 16 / 9); }
+article, [part~='text'] { display: flex; flex-direction: column; gap: var(--portico-article-card-gap, 0.5rem); }
+article { position: relative; }
+p, [part~='title'] { margin: 0; }
+[part~='title'] { color: var(--portico-article-card-title-color, inherit); font-size: var(--portico-article-card-title-size, 1.125em); line-height: 1.3; }
+.full [part~='title'] { font-size: var(--portico-article-card-full-title-size, 1.5em); }
+[part~='link'] { color: inherit; text-decoration: none; }
+[part~='link']:hover { text-decoration: underline; }
+[part~='link']::after { position: absolute; inset: 0; content: ''; }
+[part~='link']:focus { outline: 0; }
+[part~='link']:focus-visible::after, [part~='body'] a:focus-visible { outline: 2px solid var(--_portico-accent); outline-offset: 2px; }
+[part~='meta'] { color: var(--_portico-muted); font-size: 0.875em; }
+[part~='meta'] > * + *::before { margin-inline: 0.4em; content: '·' / ''; }
+[part~='image'] { order: -1; inline-size: 100%; block-size: auto; background: var(--_portico-border); object-fit: cover; }
+[part~='image']:not([width][height]) { aspect-ratio: var(--_ratio); }
+.list { --_ratio: var(--portico-article-card-image-ratio, 4 / 3); }
+.list.has-image { flex-direction: row; align-items: flex-start; }
+.list [part~='text'] { flex: 1; min-inline-size: 0; }
+.list [part~='image'] { flex: none; inline-size: var(--portico-article-card-thumbnail-size, 7.5rem); aspect-ratio: var(--_ratio); }
+.list [part~='lead'] { display: -webkit-box; overflow: hidden; -webkit-box-orient: vertical; -webkit-line-clamp: var(--_lead-lines); line-clamp: var(--_lead-lines); }
+.full [part~='image'] { order: 0; }
+.full [part~='lead'], [part~='byline'] { font-weight: 700; }
+[part~='byline'] { text-align: end; }
+[part~='body'] > * { margin-block: 0 0.75em; }
+[part~='body'] a { color: var(--_portico-accent); }
+[part~='body'] img { max-inline-size: 100%; block-size: auto; }
+[part~='empty'] { color: var(--_portico-muted); }
+`;

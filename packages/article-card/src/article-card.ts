@@ -1,0 +1,397 @@
+import {
+  estimateReadingMinutes,
+  excerpt,
+  formatAuthors,
+  formatDate,
+  formatInteger,
+  parseCount,
+  toDateTimeAttribute,
+  type Article,
+  type Image,
+} from '@portico/core';
+import { baseStyles, PorticoElement, safeLink, sanitizeHtml, SourceController, toHeadingLevel } from '@portico/element';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { readArticleMarkup } from './article-markup.js';
+import { articleCardStyles } from './article-card.styles.js';
+
+/**
+ * `full`: the whole article, as an article page lays it out; `featured`: image above the
+ * title; `list`: a thumbnail beside the title, date and a clamped lead; `compact`: title and date.
+ */
+export type ArticleCardVariant = 'full' | 'featured' | 'list' | 'compact';
+
+// The first is the default.
+const VARIANTS: readonly [ArticleCardVariant, ...ArticleCardVariant[]] = ['featured', 'full', 'list', 'compact'];
+
+const DEFAULT_LEAD_LINES = 3;
+
+/** The article's plain-text fields (and `body`, HTML), each a string when given. */
+const TEXT_FIELDS = ['title', 'url', 'source', 'lead', 'body', 'lang'] as const;
+
+interface ShownImage {
+  src: string;
+  alt: string;
+  srcset: string | undefined;
+  /** Both or neither: with both, the image keeps its own shape. */
+  width: number | undefined;
+  height: number | undefined;
+}
+
+/** The article as the card shows it: every field checked, unusable ones left out. */
+interface ShownArticle {
+  title: string;
+  url: string | undefined;
+  source?: string | undefined;
+  /** For `<time datetime>`. */
+  datetime: string | undefined;
+  date: string;
+  lead?: string | undefined;
+  body?: string | undefined;
+  authors: string[];
+  image: ShownImage | undefined;
+  views: bigint | undefined;
+  lang?: string | undefined;
+}
+
+/**
+ * One article: the whole of it as an article page shows it (`full`), or a card linking to
+ * it (`featured`, `list`, `compact`) that is clickable as a whole through its title link.
+ * The seed portal's article, in Vietnamese: its title, `25/8/2020`, the lead introduced by
+ * its source tag (`(TUAG)- Ngày 25/8/2020, …`), the body paragraphs and the byline
+ * `Thúy Vân, Bá Siêu`.
+ *
+ * Data, in order of precedence: the `article` property; the `source` (its `getArticle` with
+ * `article-id`); the server-rendered article markup inside the element (see the README),
+ * which shows until the source answers and stays in the document for search engines.
+ * Text from the CMS is shown as text; the body is HTML and passes the sanitizer.
+ *
+ * @tagname portico-article-card
+ * @summary One article, in full or as a card: title, date, lead, byline, image, views.
+ *
+ * @slot - The server-rendered article (an `<article>` with a heading, `<time>`, `[data-lead]`, `[data-body]`, `[data-authors]`, `<img>`): read as data, and shown as it is only when it has no heading to read.
+ *
+ * @event portico-error - The source failed; `detail.error` is a `SourceError`. The server-rendered article, or the last one loaded, stays.
+ *
+ * @csspart article - The `<article>` box.
+ * @csspart text - In the cards, the box of the title, date line and lead, beside or below the image.
+ * @csspart title - The heading.
+ * @csspart link - The title link; its `::after` covers the card, so the whole card is clickable.
+ * @csspart meta - The line with the date, views and reading time.
+ * @csspart date - The `<time>` element.
+ * @csspart views - The view count (`Lượt xem: 1.234`).
+ * @csspart reading-time - The reading time (`reading-time`).
+ * @csspart image - The image.
+ * @csspart lead - The lead paragraph.
+ * @csspart source - The source tag before the lead, `(TUAG)- `.
+ * @csspart body - The sanitized body (`full`).
+ * @csspart byline - The byline at the end (`full`).
+ * @csspart authors - The authors' names in the byline, `Thúy Vân, Bá Siêu`.
+ * @csspart loading - The placeholder shown while the source loads.
+ * @csspart empty - The note shown when there is no article at all.
+ *
+ * @cssproperty --portico-article-card-gap - Space between the title, date line, lead and body (default 0.5rem).
+ * @cssproperty --portico-article-card-title-size - Title size in the cards (default 1.125em).
+ * @cssproperty --portico-article-card-full-title-size - Title size in `full` (default 1.5em).
+ * @cssproperty --portico-article-card-title-color - Title and title link colour (default: the text colour).
+ * @cssproperty --portico-article-card-image-ratio - Image aspect ratio when the data gives no width and height, and of list thumbnails (default 16 / 9; 4 / 3 for thumbnails).
+ * @cssproperty --portico-article-card-thumbnail-size - Width of the `list` thumbnail (default 7.5rem).
+ */
+export class PorticoArticleCard extends PorticoElement {
+  static override styles = [baseStyles, articleCardStyles];
+
+  /** The article, set from JavaScript: wins over `source` and the server-rendered markup. */
+  @property({ attribute: false }) article: Article | null | undefined;
+
+  /** `featured` (default), `full`, `list` or `compact`. */
+  @property({ reflect: true }) variant: ArticleCardVariant = 'featured';
+
+  /** The title's heading level, 1–6 (default 3; 1 for `full`). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | null | undefined;
+
+  /** The article to load from `source` (its `getArticle(id)`). */
+  @property({ attribute: 'article-id', reflect: true }) articleId: string | undefined;
+
+  /** Lines of the lead the `list` variant shows before cutting it with an ellipsis (default 3). */
+  @property({ attribute: 'lead-lines', type: Number }) leadLines = DEFAULT_LEAD_LINES;
+
+  /** Add the estimated reading time to the date line (not in `compact`). */
+  @property({ attribute: 'reading-time', type: Boolean }) readingTime = false;
+
+  private readonly data = new SourceController<Article>(this, () => ({
+    name: this.article == null && this.articleId ? this.source : undefined,
+    capability: 'getArticle',
+    key: this.articleId ?? '',
+    fetch: (source, options) => source.getArticle?.(this.articleId ?? '', options),
+  }));
+
+  /** The article on screen, read before each render. */
+  private shown: ShownArticle | undefined;
+  private bodyHtml: string | undefined;
+  private bodyNodes: Node[] = [];
+  private pendingBody: Promise<void> | undefined;
+  /** An image address that failed to load: the card is laid out without it. */
+  private failedImage: string | undefined;
+  // The server markup may stream in after the element upgrades, or the CMS may change it.
+  private readonly markupObserver = new MutationObserver(() => {
+    this.requestUpdate();
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.markupObserver.observe(this, { childList: true, subtree: true, characterData: true });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.markupObserver.disconnect();
+  }
+
+  /** Also waits for the body to be sanitized and rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.pendingBody) {
+      await this.pendingBody;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.shown = this.currentArticle();
+    this.showBody(this.variantShown() === 'full' ? this.shown?.body : undefined);
+  }
+
+  override render(): TemplateResult {
+    const article = this.shown;
+    if (article) return this.renderArticle(article, this.variantShown());
+    // Server markup the widget cannot read stays as it is.
+    if (this.hasServerMarkup()) return html`<slot></slot>`;
+    const loading = this.data.state === 'loading';
+    const note = this.emptyStateText(this.data.state);
+    return html`<p part=${loading ? 'loading' : 'empty'} role="status" aria-busy=${loading}>${note}</p>`;
+  }
+
+  private variantShown(): ArticleCardVariant {
+    return this.oneOf('variant', this.variant, VARIANTS);
+  }
+
+  private renderArticle(article: ShownArticle, variant: ArticleCardVariant): TemplateResult {
+    const full = variant === 'full';
+    const { lang, image } = article;
+    const shownImage = variant !== 'compact' && image?.src !== this.failedImage ? image : undefined;
+    // The date line and "Written by" are the widget's own text, in its language, even inside
+    // an article in another.
+    const interfaceLang = lang ? this.locale : nothing;
+
+    const fallback = full ? 1 : 3;
+    const level = this.headingLevel == null ? fallback : toHeadingLevel(this.headingLevel, fallback);
+    if (level !== (this.headingLevel ?? fallback)) {
+      this.warnInvalid('heading-level', this.getAttribute('heading-level'), 'is not 1–6', String(fallback));
+    }
+    // A whole number from 1 to 6, so the tag is one of h1–h6.
+    const tag = unsafeStatic(`h${String(level)}`);
+    // `full` is the article itself: its title links nowhere.
+    const link = !full && article.url;
+    const title = staticHtml`<${tag} part="title">${
+      link ? html`<a part="link" href=${link}>${article.title}</a>` : article.title
+    }</${tag}>`;
+
+    const meta = this.renderMeta(article, variant);
+    const date = article.datetime
+      ? html`<time part="date" datetime=${article.datetime}>${article.date}</time>`
+      : nothing;
+    const metaLine =
+      date === nothing && meta.length === 0 ? nothing : html`<p part="meta" lang=${interfaceLang}>${date}${meta}</p>`;
+
+    let lines = this.leadLines;
+    if (!(Number.isInteger(lines) && lines > 0)) {
+      this.warnInvalid('lead-lines', this.getAttribute('lead-lines') ?? lines, 'is not 1 or more', '3');
+      lines = DEFAULT_LEAD_LINES;
+    }
+    const clamp = variant === 'list' ? styleMap({ '--_lead-lines': String(lines) }) : nothing;
+    const source = article.source ? html`<span part="source">(${article.source})- </span>` : nothing;
+    const lead =
+      article.lead && variant !== 'compact'
+        ? html`<p part="lead" style=${clamp}>${source}${article.lead}</p>`
+        : nothing;
+
+    const picture = shownImage
+      ? html`<img
+          part="image"
+          src=${shownImage.src}
+          srcset=${shownImage.srcset ?? nothing}
+          alt=${shownImage.alt}
+          width=${shownImage.width ?? nothing}
+          height=${shownImage.height ?? nothing}
+          loading="lazy"
+          decoding="async"
+          @error=${this.onImageError}
+        />`
+      : nothing;
+
+    // Names are joined as the article's language writes them.
+    const names = full ? formatAuthors(article.authors, lang ?? this.locale) : '';
+    const byline = names
+      ? html`<p part="byline">
+          <span part="authors" aria-hidden="true">${names}</span>
+          <span class="visually-hidden" lang=${interfaceLang}>${this.phrase('WRITTEN_BY', names)}</span>
+        </p>`
+      : nothing;
+    const body = this.bodyNodes.length ? html`<div part="body">${this.bodyNodes}</div>` : nothing;
+
+    // The heading comes first for screen readers; the styles put a card's image above or beside it.
+    return html`<article part="article" class="${variant} ${shownImage ? 'has-image' : ''}" lang=${lang ?? nothing}>
+      ${
+        full
+          ? html`${title}${metaLine}${picture}${lead}${body}${byline}`
+          : html`<div part="text">${title}${metaLine}${lead}</div>
+              ${picture}`
+      }
+    </article>`;
+  }
+
+  /** The view count and reading time, for the date line (not in `compact`). */
+  private renderMeta(article: ShownArticle, variant: ArticleCardVariant): TemplateResult[] {
+    const locale = this.locale;
+    if (variant === 'compact') return [];
+    const meta: TemplateResult[] = [];
+    if (article.views !== undefined) {
+      meta.push(
+        html`<span part="views">${this.phrase('ARTICLE_HITS', formatInteger(article.views, { locale }))}</span>`,
+      );
+    }
+    const minutes = this.readingTime
+      ? estimateReadingMinutes(article.body ?? article.lead, { isHtml: !!article.body, locale })
+      : 0;
+    if (minutes) {
+      meta.push(
+        html`<span part="reading-time">${this.phrase('READING_TIME', formatInteger(minutes, { locale }))}</span>`,
+      );
+    }
+    return meta;
+  }
+
+  private readonly onImageError = (event: Event): void => {
+    const src = (event.target as HTMLImageElement).getAttribute('src') ?? '';
+    this.warnInvalid('article.image.src', src, 'did not load', 'no image');
+    this.failedImage = src;
+    this.requestUpdate();
+  };
+
+  /** The article by precedence: the property, the source's answer, the server markup. */
+  private currentArticle(): ShownArticle | undefined {
+    const fromScript = this.article != null;
+    if (this.source && !this.articleId && !fromScript) {
+      this.warnInvalid('article-id', undefined, 'is required with source', '');
+    }
+    const article =
+      (fromScript ? this.readArticle(this.article, 'article') : undefined) ??
+      (this.data.value === undefined ? undefined : this.readArticle(this.data.value, 'source data'));
+    if (article) return article;
+    if (this.hasServerMarkup()) {
+      const markup = readArticleMarkup(this);
+      if (markup) return this.readArticle(markup, 'markup');
+      this.warnInvalid('markup', this.innerHTML.slice(0, 80), 'has no heading (h1–h6)', 'it as it is');
+    } else if (!fromScript && this.data.state === 'idle') {
+      this.warnInvalid('article', undefined, 'is missing (give an article, source and article-id, or markup)', '');
+    }
+    return undefined;
+  }
+
+  /** Checks every field: one of the wrong type is left out, with a warning naming it. */
+  private readArticle(value: unknown, origin: string): ShownArticle | undefined {
+    if (typeof value !== 'object' || !value || Array.isArray(value)) {
+      this.warnInvalid(origin, value, 'is not an Article', this.phrase('EMPTY'));
+      return undefined;
+    }
+    const locale = this.locale;
+    const fields = value as Partial<Record<keyof Article, unknown>>;
+    const warn = (field: string, raw: unknown, problem: string, shown = ''): void => {
+      this.warnInvalid(`${origin}.${field}`, raw, problem, shown);
+    };
+    const text: Partial<Record<keyof Article, string | undefined>> = {};
+    for (const field of TEXT_FIELDS) {
+      const raw = fields[field];
+      if (typeof raw === 'string') text[field] = raw.trim() || undefined;
+      else if (raw != null) warn(field, raw, 'is not text');
+    }
+
+    let title = text.title;
+    if (!title) {
+      // A title made from the lead says more than a placeholder.
+      title = excerpt(text.lead, 80, { locale }) || this.phrase('EMPTY');
+      warn('title', fields.title, 'is required', title);
+    }
+    let url = text.url;
+    if (url && !safeLink(url)) {
+      warn('url', url, 'is not a web address', 'no link');
+      url = undefined;
+    }
+    const datetime = toDateTimeAttribute(fields.published);
+    if (!datetime) warn('published', fields.published, 'is not a date');
+    const views = fields.views == null ? undefined : parseCount(fields.views);
+    if (views === undefined && fields.views != null) warn('views', fields.views, 'is not a count');
+    const authors: unknown[] = fields.authors == null ? [] : [fields.authors].flat();
+    const names = authors.filter((name): name is string => typeof name === 'string');
+    if (names.length < authors.length) warn('authors', fields.authors, 'is not a list of names', names.join(', '));
+
+    const image = fields.image;
+    const { src, alt, srcset, width, height } = (image && typeof image === 'object' ? image : {}) as Partial<
+      Record<keyof Image, unknown>
+    >;
+    const hasSrc = typeof src === 'string' && src.trim() !== '';
+    if (image != null && !hasSrc) warn('image', image, 'has no src', 'no image');
+    const sized = [width, height].every((size) => typeof size === 'number' && size > 0 && size < Infinity);
+    if (!sized && (width ?? height) != null) warn('image.width/height', [width, height], 'are not sizes');
+
+    return {
+      ...text,
+      title,
+      url,
+      datetime,
+      date: formatDate(fields.published, { locale }),
+      authors: names,
+      image: hasSrc
+        ? {
+            src,
+            alt: typeof alt === 'string' ? alt : '',
+            srcset: typeof srcset === 'string' ? srcset : undefined,
+            width: sized ? (width as number) : undefined,
+            height: sized ? (height as number) : undefined,
+          }
+        : undefined,
+      views,
+    };
+  }
+
+  /** Sanitizes a new body, then renders it; the sanitizer loads on first use. */
+  private showBody(body: string | undefined): void {
+    if (body === this.bodyHtml) return;
+    this.bodyHtml = body;
+    this.bodyNodes = [];
+    if (!body) {
+      this.pendingBody = undefined;
+      return;
+    }
+    const pending: Promise<void> = sanitizeHtml(body, 'article')
+      .then(
+        ({ fragment, removed }) => {
+          if (this.bodyHtml !== body) return;
+          if (removed) this.warnInvalid('article.body', body.slice(0, 80), 'had unsafe HTML, removed', 'the rest');
+          this.bodyNodes = Array.from(fragment.childNodes);
+        },
+        (error: unknown) => {
+          console.warn(`<${this.localName}>: the sanitizer did not load; no body shown.`, error);
+        },
+      )
+      .finally(() => {
+        if (this.pendingBody === pending) this.pendingBody = undefined;
+        this.requestUpdate();
+      });
+    this.pendingBody = pending;
+  }
+}

@@ -1,0 +1,771 @@
+import { SourceError, type Category } from '@portico/core';
+import { cleanUpMounted, expectNoAxeViolations, mount, onCleanUp, seed, testSource } from '@portico/test-helpers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { PorticoCategoryMenu } from './index.js';
+
+/** A made-up category title, as long as real ones on provincial portals get, to test wrapping. */
+const LONG_TITLE =
+  'Công tác tuyên truyền, phổ biến, giáo dục pháp luật và theo dõi tình hình thi hành pháp luật trên địa bàn tỉnh';
+
+/**
+ * Generated nested categories, labelled plainly as such: `Generated category 1.2` at
+ * `/generated/1-2`, with `count` 0, 3, 6, …
+ */
+function generatedTree(breadth: number, depth: number, prefix = ''): Category[] {
+  return Array.from({ length: breadth }, (_, index) => {
+    const label = prefix ? `${prefix}.${String(index + 1)}` : String(index + 1);
+    const slug = label.replaceAll('.', '-');
+    const category: Category = {
+      id: `generated-${slug}`,
+      title: `Generated category ${label}`,
+      url: `/generated/${slug}`,
+      count: index * 3,
+    };
+    if (depth > 1) category.children = generatedTree(breadth, depth - 1, label);
+    return category;
+  });
+}
+
+/** The seed's three categories as a CMS template prints them, the first with two generated subcategories. */
+const SERVER_MARKUP = `<nav><ul>
+  <li><a href="/cong-tac-dan-van-mat-tran">Công tác dân vận - mặt trận</a>
+    <ul>
+      <li data-id="generated-1-1" data-count="4"><a href="/generated/1-1">Generated category 1.1</a></li>
+      <li><a href="/generated/1-2">Generated category 1.2</a></li>
+    </ul>
+  </li>
+  <li data-count="12"><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></li>
+  <li><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></li>
+</ul></nav>`;
+
+/** Mounts a menu and waits until it has read its markup and measured itself. */
+async function mountMenu(markup: string, container?: Element): Promise<PorticoCategoryMenu> {
+  const menu = await mount<PorticoCategoryMenu>('portico-category-menu', markup, container);
+  await settle(menu);
+  return menu;
+}
+
+/** Mounts a menu given its categories from JavaScript before it is first shown. */
+async function mountWith(categories: unknown, attributes = 'lang="vi"'): Promise<PorticoCategoryMenu> {
+  const wrapper = document.createElement('div');
+  wrapper.innerHTML = `<portico-category-menu ${attributes}></portico-category-menu>`;
+  const menu = wrapper.firstElementChild as PorticoCategoryMenu;
+  menu.categories = categories as Category[];
+  document.body.append(wrapper);
+  onCleanUp(() => {
+    wrapper.remove();
+  });
+  await settle(menu);
+  return menu;
+}
+
+/** Two frames, then the element's update: slot changes and resize observations are in. */
+async function settle(menu: PorticoCategoryMenu): Promise<void> {
+  for (let frame = 0; frame < 2; frame += 1) {
+    await new Promise(requestAnimationFrame);
+  }
+  await menu.updateComplete;
+}
+
+function shadow(menu: PorticoCategoryMenu): ShadowRoot {
+  return menu.shadowRoot!;
+}
+
+/** The names of the links a reader can see now, in order. */
+function visibleLinks(menu: PorticoCategoryMenu): string[] {
+  return Array.from(shadow(menu).querySelectorAll<HTMLAnchorElement>('a[href]'))
+    .filter((link) => link.checkVisibility())
+    .map((link) => link.textContent.replace(/\s+/g, ' ').trim());
+}
+
+/** The link whose text is `text`, else the first that contains it. */
+function link(menu: PorticoCategoryMenu, text: string): HTMLAnchorElement {
+  const anchors = Array.from(shadow(menu).querySelectorAll('a'));
+  const found =
+    anchors.find((anchor) => anchor.textContent.trim() === text) ??
+    anchors.find((anchor) => anchor.textContent.includes(text));
+  if (!found) throw new Error(`no link "${text}"`);
+  return found;
+}
+
+function toggleFor(menu: PorticoCategoryMenu, title: string): HTMLButtonElement {
+  const button = Array.from(shadow(menu).querySelectorAll<HTMLButtonElement>('[part~="toggle"]')).find((toggle) =>
+    toggle.getAttribute('aria-label')?.startsWith(`${title}:`),
+  );
+  if (!button) throw new Error(`no toggle for "${title}"`);
+  return button;
+}
+
+/** What has the focus inside the menu. */
+function focused(menu: PorticoCategoryMenu): string {
+  const active = shadow(menu).activeElement;
+  if (!active) return 'nothing';
+  return active.getAttribute('aria-label') ?? active.textContent.replace(/\s+/g, ' ').trim();
+}
+
+function warnings(spy: { mock: { calls: unknown[][] } }): string {
+  return spy.mock.calls.map((call) => String(call[0])).join('\n');
+}
+
+/** Puts the page at `path` for one test. */
+function visit(path: string): void {
+  const before = location.href;
+  history.replaceState(null, '', path);
+  onCleanUp(() => {
+    history.replaceState(null, '', before);
+  });
+}
+
+afterEach(() => {
+  cleanUpMounted();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('<portico-category-menu> markup', () => {
+  it('registers its tag once, and tolerates a second copy', async () => {
+    expect(customElements.get('portico-category-menu')).toBe(PorticoCategoryMenu);
+    const { defineElement } = await import('@portico/element');
+    expect(() => {
+      defineElement('portico-category-menu', class extends PorticoCategoryMenu {});
+    }).not.toThrow();
+    expect(customElements.get('portico-category-menu')).toBe(PorticoCategoryMenu);
+  });
+
+  it('enhances a server-rendered list of links into disclosure navigation, keeping the markup in the document', async () => {
+    const menu = await mountMenu(`<portico-category-menu lang="vi">${SERVER_MARKUP}</portico-category-menu>`);
+    await expect.element(page.getByRole('navigation', { name: 'Chuyên mục' })).toBeVisible();
+    expect(visibleLinks(menu)).toEqual(['Công tác dân vận - mặt trận', 'Tiến tới đại hội đảng', 'Giải phóng miền Nam']);
+    expect(link(menu, 'Giải phóng').getAttribute('href')).toBe('/giai-phong-mien-nam');
+
+    const toggle = page.getByRole('button', { name: 'Công tác dân vận - mặt trận: chuyên mục con' });
+    await expect.element(toggle).toHaveAttribute('aria-expanded', 'false');
+    const submenu = shadow(menu).getElementById(toggle.element().getAttribute('aria-controls')!);
+    expect(submenu?.hidden).toBe(true);
+    await expectNoAxeViolations(menu);
+
+    await userEvent.click(toggle);
+    await expect.element(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(submenu?.hidden).toBe(false);
+    await expect.element(page.getByRole('link', { name: 'Generated category 1.1' })).toBeVisible();
+    await expectNoAxeViolations(menu);
+
+    // The server's list stays in the document, for search engines, but is not shown twice.
+    expect(menu.querySelectorAll('a[href]')).toHaveLength(5);
+    expect(menu.querySelector('ul')?.checkVisibility()).toBe(false);
+    expect(page.getByRole('link', { name: 'Tiến tới đại hội đảng' }).elements()).toHaveLength(1);
+  });
+
+  it('takes ids from data-id or the slug of the title, and counts from data-count', async () => {
+    const bySlug = await mountMenu(
+      `<portico-category-menu lang="vi" current="tien-toi-dai-hoi-dang" show-counts>${SERVER_MARKUP}</portico-category-menu>`,
+    );
+    expect(link(bySlug, 'Tiến tới').getAttribute('aria-current')).toBe('page');
+    expect(link(bySlug, 'Tiến tới').querySelector('[part~="count"]')?.textContent).toBe('(12)');
+    await expect.element(page.getByRole('link', { name: 'Tiến tới đại hội đảng (12 bài viết)' })).toBeVisible();
+    bySlug.remove();
+
+    const byDataId = await mountMenu(
+      `<portico-category-menu lang="vi" current="generated-1-1" show-counts>${SERVER_MARKUP}</portico-category-menu>`,
+    );
+    await expect
+      .element(page.getByRole('link', { name: 'Generated category 1.1 (4 bài viết)' }))
+      .toHaveAttribute('aria-current', 'page');
+    expect(link(byDataId, 'Công tác dân vận').getAttribute('aria-current')).toBe('location');
+  });
+
+  it('reads the list again when the server markup changes', async () => {
+    const menu = await mountMenu(`<portico-category-menu lang="vi">${SERVER_MARKUP}</portico-category-menu>`);
+    menu.innerHTML = '<ul><li><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></li></ul>';
+    await settle(menu);
+    expect(visibleLinks(menu)).toEqual(['Giải phóng miền Nam']);
+  });
+});
+
+describe('<portico-category-menu> data and the current item', () => {
+  it('shows the seed categories from the property, in both languages', async () => {
+    const menu = await mountWith(seed.categories);
+    expect(visibleLinks(menu)).toEqual(seed.categories.map((category) => category.title));
+    await expect.element(page.getByRole('navigation', { name: 'Chuyên mục' })).toBeVisible();
+    await expectNoAxeViolations(menu);
+
+    menu.lang = 'en';
+    await vi.waitFor(() => {
+      expect(shadow(menu).querySelector('nav')?.getAttribute('aria-label')).toBe('Categories');
+    });
+    menu.label = 'Sections';
+    await menu.updateComplete;
+    await expect.element(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+    await expectNoAxeViolations(menu);
+  });
+
+  it('marks the page’s own category from location.pathname, ignoring a trailing slash', async () => {
+    visit('/tien-toi-dai-hoi-dang/');
+    const menu = await mountWith(seed.categories);
+    await expect
+      .element(page.getByRole('link', { name: 'Tiến tới đại hội đảng' }))
+      .toHaveAttribute('aria-current', 'page');
+    expect(shadow(menu).querySelectorAll('[aria-current]')).toHaveLength(1);
+    await expectNoAxeViolations(menu);
+  });
+
+  it('matches current by url ignoring the origin, and marks the ancestors as the location', async () => {
+    const menu = await mountWith(generatedTree(3, 3), 'lang="vi" current="https://portal.example/generated/2-3-1/"');
+    expect(link(menu, 'Generated category 2.3.1').getAttribute('aria-current')).toBe('page');
+    expect(link(menu, 'Generated category 2.3').getAttribute('aria-current')).toBe('location');
+    expect(link(menu, 'Generated category 2').getAttribute('aria-current')).toBe('location');
+    expect(shadow(menu).querySelectorAll('[aria-current]')).toHaveLength(3);
+    // The current branch is open in a sidebar; the others are closed.
+    expect(toggleFor(menu, 'Generated category 2').getAttribute('aria-expanded')).toBe('true');
+    expect(toggleFor(menu, 'Generated category 2.3').getAttribute('aria-expanded')).toBe('true');
+    expect(toggleFor(menu, 'Generated category 1').getAttribute('aria-expanded')).toBe('false');
+    expect(visibleLinks(menu)).toContain('Generated category 2.3.1');
+    expect(visibleLinks(menu)).not.toContain('Generated category 1.1');
+    await expectNoAxeViolations(menu);
+
+    menu.current = 'generated-3';
+    await menu.updateComplete;
+    expect(link(menu, 'Generated category 3').getAttribute('aria-current')).toBe('page');
+    expect(toggleFor(menu, 'Generated category 2').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('tells apart CMS addresses that differ only in their query', async () => {
+    visit('/index.php?option=com_content&view=category&id=2');
+    const menu = await mountWith([
+      { id: '1', title: 'Công tác dân vận - mặt trận', url: '/index.php?option=com_content&view=category&id=1' },
+      { id: '2', title: 'Tiến tới đại hội đảng', url: '/index.php?option=com_content&view=category&id=2' },
+    ]);
+    expect(link(menu, 'Tiến tới').getAttribute('aria-current')).toBe('page');
+    expect(link(menu, 'Công tác').hasAttribute('aria-current')).toBe(false);
+  });
+
+  it('shows article counts with the plural phrase for screen readers', async () => {
+    const menu = await mountWith(
+      [
+        { id: 'a', title: 'Công tác dân vận - mặt trận', url: '/a', count: 0 },
+        { id: 'b', title: 'Tiến tới đại hội đảng', url: '/b', count: 1 },
+        { id: 'c', title: 'Giải phóng miền Nam', url: '/c', count: 1234 },
+      ],
+      'lang="en" show-counts',
+    );
+    expect(Array.from(shadow(menu).querySelectorAll('[part~="count"]'), (count) => count.textContent)).toEqual([
+      '(0)',
+      '(1)',
+      '(1,234)',
+    ]);
+    await expect.element(page.getByRole('link', { name: 'Công tác dân vận - mặt trận (no articles)' })).toBeVisible();
+    await expect.element(page.getByRole('link', { name: 'Tiến tới đại hội đảng (one article)' })).toBeVisible();
+    await expect.element(page.getByRole('link', { name: 'Giải phóng miền Nam (1,234 articles)' })).toBeVisible();
+    await expectNoAxeViolations(menu);
+
+    menu.showCounts = false;
+    await menu.updateComplete;
+    expect(shadow(menu).querySelector('[part~="count"]')).toBeNull();
+  });
+
+  it('gives external links rel="noopener" and keeps them real links', async () => {
+    const menu = await mountWith([
+      { id: 'here', title: 'Giải phóng miền Nam', url: '/giai-phong-mien-nam' },
+      { id: 'away', title: 'Cổng thông tin khác', url: 'https://portal.example/' },
+    ]);
+    expect(link(menu, 'Cổng thông tin khác').rel).toBe('noopener');
+    expect(link(menu, 'Cổng thông tin khác').href).toBe('https://portal.example/');
+    expect(link(menu, 'Giải phóng').hasAttribute('rel')).toBe(false);
+    expect(link(menu, 'Giải phóng').hasAttribute('target')).toBe(false);
+  });
+
+  it('stops at max-depth', async () => {
+    const menu = await mountWith(generatedTree(2, 3), 'lang="vi" max-depth="2" current="generated-1-1"');
+    expect(shadow(menu).querySelectorAll('[part~="toggle"]')).toHaveLength(2);
+    expect(shadow(menu).querySelector('a[href="/generated/1-1-1"]')).toBeNull();
+    menu.maxDepth = 1;
+    await menu.updateComplete;
+    expect(shadow(menu).querySelectorAll('[part~="toggle"]')).toHaveLength(0);
+    expect(visibleLinks(menu)).toEqual(['Generated category 1', 'Generated category 2']);
+    // The current item is below the cut: its shown ancestor still says where the reader is.
+    expect(link(menu, 'Generated category 1').getAttribute('aria-current')).toBe('location');
+  });
+});
+
+describe('<portico-category-menu> vertical', () => {
+  it('expands and collapses subtrees, several at once', async () => {
+    const menu = await mountWith(generatedTree(2, 2));
+    expect(visibleLinks(menu)).toEqual(['Generated category 1', 'Generated category 2']);
+    await userEvent.click(toggleFor(menu, 'Generated category 1'));
+    await userEvent.click(toggleFor(menu, 'Generated category 2'));
+    expect(visibleLinks(menu)).toEqual([
+      'Generated category 1',
+      'Generated category 1.1',
+      'Generated category 1.2',
+      'Generated category 2',
+      'Generated category 2.1',
+      'Generated category 2.2',
+    ]);
+    await expectNoAxeViolations(menu);
+    await userEvent.click(toggleFor(menu, 'Generated category 1'));
+    expect(visibleLinks(menu)).toEqual([
+      'Generated category 1',
+      'Generated category 2',
+      'Generated category 2.1',
+      'Generated category 2.2',
+    ]);
+  });
+
+  it('is complete from the keyboard: tab order, Enter, Space, arrows, Home, End and Escape', async () => {
+    const menu = await mountWith(generatedTree(3, 2));
+    await userEvent.keyboard('{Tab}');
+    expect(focused(menu)).toBe('Generated category 1');
+    await userEvent.keyboard('{Tab}');
+    expect(focused(menu)).toBe('Generated category 1: chuyên mục con');
+    await userEvent.keyboard('{Enter}');
+    expect(toggleFor(menu, 'Generated category 1').getAttribute('aria-expanded')).toBe('true');
+    await userEvent.keyboard('{Tab}');
+    expect(focused(menu)).toBe('Generated category 1.1');
+
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focused(menu)).toBe('Generated category 1.2');
+    await userEvent.keyboard('{End}');
+    expect(focused(menu)).toBe('Generated category 1.3');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focused(menu), 'the last item stays').toBe('Generated category 1.3');
+    await userEvent.keyboard('{Home}');
+    expect(focused(menu)).toBe('Generated category 1.1');
+
+    await userEvent.keyboard('{Escape}');
+    expect(focused(menu)).toBe('Generated category 1: chuyên mục con');
+    expect(toggleFor(menu, 'Generated category 1').getAttribute('aria-expanded')).toBe('false');
+
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focused(menu)).toBe('Generated category 2');
+    await userEvent.keyboard('{ArrowUp}');
+    expect(focused(menu)).toBe('Generated category 1');
+    await userEvent.keyboard('{Tab}');
+    await userEvent.keyboard(' ');
+    expect(toggleFor(menu, 'Generated category 1').getAttribute('aria-expanded')).toBe('true');
+    await expectNoAxeViolations(menu);
+  });
+
+  it('shows where the keyboard focus is', async () => {
+    const menu = await mountWith(generatedTree(2, 2));
+    await userEvent.keyboard('{Tab}');
+    const linkStyle = getComputedStyle(shadow(menu).activeElement!);
+    expect(linkStyle.outlineStyle).toBe('solid');
+    expect(parseFloat(linkStyle.outlineWidth)).toBeGreaterThanOrEqual(2);
+    await userEvent.keyboard('{Tab}');
+    expect(getComputedStyle(shadow(menu).activeElement!).outlineStyle).toBe('solid');
+  });
+
+  it('fits a 200 px sidebar, long Vietnamese titles wrapping', async () => {
+    const sidebar = document.createElement('aside');
+    sidebar.style.width = '200px';
+    document.body.append(sidebar);
+    onCleanUp(() => {
+      sidebar.remove();
+    });
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi" show-counts current="/tuyen-truyen"><ul>
+        <li data-count="1234"><a href="/tuyen-truyen">${LONG_TITLE}</a><ul><li><a href="/tuyen-truyen/con">${LONG_TITLE}</a></li></ul></li>
+        <li><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></li>
+      </ul></portico-category-menu>`,
+      sidebar,
+    );
+    expect(menu.getBoundingClientRect().width).toBeLessThanOrEqual(200);
+    const nav = shadow(menu).querySelector('nav')!;
+    expect(nav.scrollWidth).toBeLessThanOrEqual(nav.clientWidth);
+    const long = link(menu, 'Công tác tuyên truyền');
+    const lineHeight = parseFloat(getComputedStyle(long).lineHeight) || 20;
+    expect(long.getBoundingClientRect().height).toBeGreaterThan(3 * lineHeight);
+    expect(long.getBoundingClientRect().right).toBeLessThanOrEqual(menu.getBoundingClientRect().right);
+    // The toggle beside it keeps its size.
+    expect(toggleFor(menu, LONG_TITLE).getBoundingClientRect().width).toBeGreaterThanOrEqual(24);
+    await expectNoAxeViolations(menu);
+  });
+});
+
+describe('<portico-category-menu> horizontal', () => {
+  async function topNavigation(attributes = ''): Promise<PorticoCategoryMenu> {
+    return mountWith(generatedTree(3, 2), `lang="vi" orientation="horizontal" ${attributes}`);
+  }
+
+  it('lays the top level out in a row, with closed submenus', async () => {
+    const menu = await topNavigation();
+    const [first, second] = [link(menu, 'Generated category 1'), link(menu, 'Generated category 2')];
+    expect(first.getBoundingClientRect().top).toBe(second.getBoundingClientRect().top);
+    expect(visibleLinks(menu)).toEqual(['Generated category 1', 'Generated category 2', 'Generated category 3']);
+    await expectNoAxeViolations(menu);
+  });
+
+  it('opens a submenu on click, not on hover, one at a time', async () => {
+    const menu = await topNavigation();
+    await userEvent.hover(link(menu, 'Generated category 1'));
+    await userEvent.hover(toggleFor(menu, 'Generated category 1'));
+    expect(visibleLinks(menu)).not.toContain('Generated category 1.1');
+
+    await userEvent.click(toggleFor(menu, 'Generated category 1'));
+    expect(visibleLinks(menu)).toContain('Generated category 1.1');
+    await expectNoAxeViolations(menu);
+    // The panel lies over what follows, under its item.
+    const panel = link(menu, 'Generated category 1.1').getBoundingClientRect();
+    expect(panel.top).toBeGreaterThanOrEqual(link(menu, 'Generated category 1').getBoundingClientRect().bottom);
+
+    await userEvent.click(toggleFor(menu, 'Generated category 2'));
+    expect(visibleLinks(menu)).toContain('Generated category 2.1');
+    expect(visibleLinks(menu)).not.toContain('Generated category 1.1');
+    expect(toggleFor(menu, 'Generated category 1').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('closes on a click outside and when focus leaves the menu', async () => {
+    const menu = await topNavigation();
+    const outside = document.createElement('button');
+    outside.textContent = 'Ngoài menu';
+    document.body.append(outside);
+    onCleanUp(() => {
+      outside.remove();
+    });
+    await userEvent.click(toggleFor(menu, 'Generated category 3'));
+    expect(visibleLinks(menu)).toContain('Generated category 3.1');
+    await userEvent.click(document.body, { position: { x: 5, y: 400 } });
+    expect(visibleLinks(menu)).not.toContain('Generated category 3.1');
+
+    await userEvent.click(toggleFor(menu, 'Generated category 3'));
+    await userEvent.click(shadow(menu).querySelector('[part~="submenu"]:not([hidden])')!, { position: { x: 2, y: 2 } });
+    expect(visibleLinks(menu), 'a click inside keeps it open').toContain('Generated category 3.1');
+    toggleFor(menu, 'Generated category 3').focus();
+    await userEvent.keyboard('{Tab}{Tab}{Tab}{Tab}');
+    expect(document.activeElement).toBe(outside);
+    expect(visibleLinks(menu)).not.toContain('Generated category 3.1');
+  });
+
+  it('works from the keyboard: Enter and Space open, arrows move along the top row, Escape closes', async () => {
+    const menu = await topNavigation();
+    await userEvent.keyboard('{Tab}');
+    expect(focused(menu)).toBe('Generated category 1');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(focused(menu)).toBe('Generated category 2');
+    await userEvent.keyboard('{End}');
+    expect(focused(menu)).toBe('Generated category 3');
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(focused(menu)).toBe('Generated category 2');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focused(menu), 'Down is not a top-row move').toBe('Generated category 2');
+
+    await userEvent.keyboard('{Tab}{Enter}');
+    expect(toggleFor(menu, 'Generated category 2').getAttribute('aria-expanded')).toBe('true');
+    await userEvent.keyboard('{Tab}');
+    expect(focused(menu)).toBe('Generated category 2.1');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focused(menu)).toBe('Generated category 2.2');
+    await expectNoAxeViolations(menu);
+    await userEvent.keyboard('{Escape}');
+    expect(focused(menu)).toBe('Generated category 2: chuyên mục con');
+    expect(visibleLinks(menu)).not.toContain('Generated category 2.1');
+
+    await userEvent.keyboard(' ');
+    expect(visibleLinks(menu)).toContain('Generated category 2.1');
+    await userEvent.keyboard('{Escape}');
+    expect(visibleLinks(menu)).not.toContain('Generated category 2.1');
+    expect(focused(menu)).toBe('Generated category 2: chuyên mục con');
+  });
+
+  it('folds behind a menu button when its container is narrower than collapse-below', async () => {
+    const header = document.createElement('header');
+    header.style.width = '300px';
+    document.body.append(header);
+    onCleanUp(() => {
+      header.remove();
+    });
+    const menu = await mountMenu(
+      '<portico-category-menu lang="vi" orientation="horizontal" collapse-below="600"></portico-category-menu>',
+      header,
+    );
+    menu.categories = generatedTree(3, 2);
+    await settle(menu);
+    const button = page.getByRole('button', { name: 'Danh mục' });
+    await expect.element(button).toHaveAttribute('aria-expanded', 'false');
+    expect(visibleLinks(menu)).toEqual([]);
+    await expectNoAxeViolations(menu);
+
+    await userEvent.click(button);
+    await expect.element(button).toHaveAttribute('aria-expanded', 'true');
+    expect(visibleLinks(menu)).toEqual(['Generated category 1', 'Generated category 2', 'Generated category 3']);
+    // Folded, the items stack.
+    expect(link(menu, 'Generated category 2').getBoundingClientRect().top).toBeGreaterThan(
+      link(menu, 'Generated category 1').getBoundingClientRect().top,
+    );
+    await userEvent.click(toggleFor(menu, 'Generated category 1'));
+    expect(visibleLinks(menu)).toContain('Generated category 1.1');
+    await expectNoAxeViolations(menu);
+
+    // Escape closes the submenu, then the folded menu, returning focus to the menu button.
+    await userEvent.keyboard('{Escape}');
+    expect(visibleLinks(menu)).not.toContain('Generated category 1.1');
+    await userEvent.keyboard('{Escape}');
+    expect(visibleLinks(menu)).toEqual([]);
+    expect(focused(menu)).toBe('☰ Danh mục');
+
+    header.style.width = '800px';
+    await vi.waitFor(() => {
+      expect(shadow(menu).querySelector('[part~="menu-button"]')).toBeNull();
+    });
+    expect(visibleLinks(menu)).toEqual(['Generated category 1', 'Generated category 2', 'Generated category 3']);
+  });
+
+  it('says Menu in English, and wraps long titles inside its container', async () => {
+    const header = document.createElement('header');
+    header.style.width = '360px';
+    document.body.append(header);
+    onCleanUp(() => {
+      header.remove();
+    });
+    const menu = await mountMenu(
+      `<portico-category-menu lang="en" orientation="horizontal" collapse-below="200"><ul>
+        <li><a href="/a">${LONG_TITLE}</a><ul><li><a href="/a/b">${LONG_TITLE}</a></li></ul></li>
+        <li><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></li>
+      </ul></portico-category-menu>`,
+      header,
+    );
+    const nav = shadow(menu).querySelector('nav')!;
+    expect(nav.scrollWidth).toBeLessThanOrEqual(360);
+    await userEvent.click(toggleFor(menu, LONG_TITLE));
+    const panel = shadow(menu).querySelector('[part~="submenu"]')!.getBoundingClientRect();
+    expect(panel.width).toBeLessThanOrEqual(window.innerWidth);
+    await expectNoAxeViolations(menu);
+
+    header.style.width = '150px';
+    await vi.waitFor(async () => {
+      await expect.element(page.getByRole('button', { name: 'Menu' })).toBeVisible();
+    });
+  });
+});
+
+describe('<portico-category-menu> source', () => {
+  it('shows the server markup until the source answers, then the source', async () => {
+    const { name } = testSource({ categories: generatedTree(2, 1) }, { latency: 100 });
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi" source="${name}">${SERVER_MARKUP}</portico-category-menu>`,
+    );
+    expect(visibleLinks(menu)).toEqual(seed.categories.map((category) => category.title));
+    await vi.waitFor(() => {
+      expect(visibleLinks(menu)).toEqual(['Generated category 1', 'Generated category 2']);
+    });
+  });
+
+  it('lets categories set from JavaScript win over the source', async () => {
+    const { name } = testSource({ categories: generatedTree(2, 1) });
+    const menu = await mountMenu(`<portico-category-menu lang="vi" source="${name}"></portico-category-menu>`);
+    menu.categories = seed.categories;
+    await settle(menu);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(visibleLinks(menu)).toEqual(seed.categories.map((category) => category.title));
+  });
+
+  it('says it is loading, then shows a note when the source fails before answering', async () => {
+    const { name } = testSource({ categories: seed.categories }, { latency: 10_000 });
+    const loading = await mountMenu(`<portico-category-menu lang="vi" source="${name}"></portico-category-menu>`);
+    expect(shadow(loading).querySelector('[part~="note"]')?.textContent).toBe('Đang tải…');
+    await expectNoAxeViolations(loading);
+    loading.remove();
+
+    const { name: failing, memory } = testSource({ categories: seed.categories });
+    memory.failWith(new SourceError('http', 'Service Unavailable', { status: 503 }));
+    const errors: Event[] = [];
+    const wrapper = document.createElement('div');
+    wrapper.addEventListener('portico-error', (event) => errors.push(event));
+    document.body.append(wrapper);
+    onCleanUp(() => {
+      wrapper.remove();
+    });
+    const failed = await mountMenu(
+      `<portico-category-menu lang="en" source="${failing}"></portico-category-menu>`,
+      wrapper,
+    );
+    await vi.waitFor(() => {
+      expect(shadow(failed).querySelector('[part~="note"]')?.textContent).toBe('This content could not be loaded');
+    });
+    expect(errors).toHaveLength(1);
+    await expect.element(page.getByRole('navigation', { name: 'Categories' })).toBeVisible();
+    await expectNoAxeViolations(failed);
+  });
+
+  it('keeps the server markup when the source fails', async () => {
+    const { name, memory } = testSource({ categories: generatedTree(2, 1) });
+    memory.failWith(new SourceError('network', 'offline'));
+    const errors: Event[] = [];
+    const onError = (event: Event): void => {
+      errors.push(event);
+    };
+    document.addEventListener('portico-error', onError);
+    onCleanUp(() => {
+      document.removeEventListener('portico-error', onError);
+    });
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi" source="${name}">${SERVER_MARKUP}</portico-category-menu>`,
+    );
+    await vi.waitFor(() => {
+      expect(errors.length).toBeGreaterThan(0);
+    });
+    await settle(menu);
+    expect(visibleLinks(menu)).toEqual(seed.categories.map((category) => category.title));
+  });
+});
+
+describe('<portico-category-menu> bad data', () => {
+  const SCRIPT_TITLE = '<script>window.__porticoRan = true</script>';
+  const ONERROR_TITLE = '<img src=x onerror="window.__porticoRan = true">';
+
+  it('renders what it can from broken categories, warns naming the field, and never runs script', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const menu = await mountWith([
+      { id: 'ok', title: 'Giải phóng miền Nam', url: '/giai-phong-mien-nam' },
+      { id: 'no-title', url: '/khong-ten' },
+      { id: 'number-title', title: 42, url: '/so' },
+      { id: 'no-url', title: 'Tiến tới đại hội đảng' },
+      { id: 'script-url', title: 'Công tác dân vận - mặt trận', url: 'javascript:window.__porticoRan = true' },
+      { id: 'script-title', title: SCRIPT_TITLE, url: '/a" onerror="window.__porticoRan = true' },
+      { id: 'onerror-title', title: ONERROR_TITLE, url: '/b', count: 'many' },
+      { title: 'Không có id', url: '/khong-co-id', count: -3, children: 'none' },
+      null,
+      'Chuyên mục',
+      { id: 'empty-children', title: 'Chuyên mục rỗng', url: '/rong', children: [] },
+      {},
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((window as { __porticoRan?: boolean }).__porticoRan).toBeUndefined();
+    expect(shadow(menu).querySelector('script, img')).toBeNull();
+
+    const texts = Array.from(shadow(menu).querySelectorAll('[part~="link"]'), (anchor) => anchor.textContent.trim());
+    expect(texts).toEqual([
+      'Giải phóng miền Nam',
+      'no-title',
+      'number-title',
+      'Tiến tới đại hội đảng',
+      'Công tác dân vận - mặt trận',
+      SCRIPT_TITLE,
+      ONERROR_TITLE,
+      'Không có id',
+      'Chuyên mục rỗng',
+      '—',
+    ]);
+    // No address, or a script address: text, not a link.
+    expect(link(menu, 'Tiến tới').hasAttribute('href')).toBe(false);
+    expect(link(menu, 'Công tác dân vận').hasAttribute('href')).toBe(false);
+    await userEvent.click(link(menu, 'Công tác dân vận'));
+    expect((window as { __porticoRan?: boolean }).__porticoRan).toBeUndefined();
+
+    const said = warnings(warn);
+    for (const field of [
+      'categories[1].title=undefined (missing)',
+      'categories[2].title=42',
+      'categories[3].url=undefined (missing)',
+      'categories[4].url="javascript:window.__porticoRan = true"',
+      'categories[6].count="many"',
+      'categories[7].count=-3',
+      'categories[7].children="none"',
+      'categories[8]=null',
+      'categories[9]="Chuyên mục"',
+    ]) {
+      expect(said).toContain(field);
+    }
+    expect(said).not.toContain('categories[10]');
+    expect(said).toContain('categories[11].url=undefined (missing)');
+    await expectNoAxeViolations(menu);
+  });
+
+  it('shows a note for an empty or unusable list, and warns', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const cases: [unknown, string][] = [
+      [[], 'categories=[]'],
+      ['Chuyên mục', 'categories="Chuyên mục"'],
+      [{ id: 'x', title: 'Một chuyên mục', url: '/x' }, 'categories={"id":"x"'],
+      [null, 'categories=null'],
+      [[null, 5], 'categories[1]=5'],
+    ];
+    for (const [categories, named] of cases) {
+      warn.mockClear();
+      const menu = await mountWith(categories);
+      expect(shadow(menu).querySelector('[part~="note"]')?.textContent, named).toBe('Chưa có nội dung');
+      expect(warnings(warn), named).toContain(named);
+      await expectNoAxeViolations(menu);
+      menu.remove();
+    }
+  });
+
+  it('warns when there is no data at all, and survives bad attributes', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const bare = await mountMenu('<portico-category-menu lang="vi"></portico-category-menu>');
+    expect(shadow(bare).querySelector('[part~="note"]')?.textContent).toBe('Chưa có nội dung');
+    expect(warnings(warn)).toContain('categories=undefined (missing)');
+
+    warn.mockClear();
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi" orientation="diagonal" max-depth="sâu" collapse-below="-5">${SERVER_MARKUP}</portico-category-menu>`,
+    );
+    expect(warnings(warn)).toContain('orientation="diagonal" is not one of vertical, horizontal');
+    expect(warnings(warn)).toContain('max-depth="sâu" is not a positive number');
+    expect(warnings(warn)).toContain('collapse-below="-5" is not a positive number');
+    // Vertical, every level, never folded.
+    expect(shadow(menu).querySelectorAll('[part~="toggle"]')).toHaveLength(1);
+    expect(shadow(menu).querySelector('[part~="menu-button"]')).toBeNull();
+    await expectNoAxeViolations(menu);
+  });
+
+  it('survives a tree that contains itself', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const loop: Category = { id: 'loop', title: 'Vòng lặp', url: '/vong-lap' };
+    loop.children = [loop];
+    const menu = await mountWith([loop]);
+    expect(link(menu, 'Vòng lặp').getAttribute('href')).toBe('/vong-lap');
+    expect(warnings(warn)).toContain('.children');
+  });
+
+  it('reads markup items without a usable link as text, with a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi"><ul>
+        <li>Chuyên mục không có liên kết<ul><li><a href="/con">Chuyên mục con</a></li></ul></li>
+        <li><a href="javascript:alert(1)">Liên kết lạ</a></li>
+      </ul></portico-category-menu>`,
+    );
+    expect(link(menu, 'Chuyên mục không có liên kết').hasAttribute('href')).toBe(false);
+    expect(link(menu, 'Liên kết lạ').hasAttribute('href')).toBe(false);
+    expect(warnings(warn)).toContain('markup[0].url=undefined (missing)');
+    expect(warnings(warn)).toContain('markup[1].url="javascript:alert(1)"');
+    await userEvent.click(toggleFor(menu, 'Chuyên mục không có liên kết'));
+    await expect.element(page.getByRole('link', { name: 'Chuyên mục con' })).toBeVisible();
+    await expectNoAxeViolations(menu);
+  });
+
+  it('names a link the server left empty by its address', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await mountMenu(
+      '<portico-category-menu lang="vi"><ul><li><a href="/khong-ten"> </a></li></ul></portico-category-menu>',
+    );
+    await expect.element(page.getByRole('link', { name: '/khong-ten' })).toBeVisible();
+    expect(warnings(warn)).toContain('markup[0].title=" " is missing or not usable; showing "/khong-ten"');
+  });
+});
+
+describe('<portico-category-menu> themes', () => {
+  it('can be themed through custom properties and parts, light and dark', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      .themed { --portico-category-menu-current-background: rgb(200, 0, 0); }
+      .themed portico-category-menu::part(toggle) { letter-spacing: 2px; }
+      .dark { color-scheme: dark; background: #16191d; }`;
+    document.head.append(style);
+    onCleanUp(() => {
+      style.remove();
+    });
+    const menu = await mountMenu(
+      `<div class="themed"><portico-category-menu lang="vi" current="/cong-tac-dan-van-mat-tran">${SERVER_MARKUP}</portico-category-menu></div>`,
+    );
+    expect(getComputedStyle(link(menu, 'Công tác dân vận')).backgroundColor).toBe('rgb(200, 0, 0)');
+    expect(getComputedStyle(toggleFor(menu, 'Công tác dân vận - mặt trận')).letterSpacing).toBe('2px');
+    const dark = await mountMenu(
+      `<div class="dark"><portico-category-menu lang="vi" current="/cong-tac-dan-van-mat-tran">${SERVER_MARKUP}</portico-category-menu></div>`,
+    );
+    expect(getComputedStyle(link(dark, 'Công tác dân vận')).backgroundColor).not.toBe('rgb(231, 240, 250)');
+    await expectNoAxeViolations(dark);
+  });
+});

@@ -1,0 +1,94 @@
+import { css } from 'lit';
+
+export const categoryMenuStyles = css`
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  ul ul {
+    padding-inline-start: var(--portico-category-menu-indent, 1em);
+  }
+
+  li > div {
+    display: flex;
+    align-items: start;
+  }
+
+  a,
+  p {
+    flex: 1;
+    margin: 0;
+    padding: 0.375em 0.5em;
+    color: inherit;
+    text-decoration: none;
+  }
+
+  a:hover {
+    text-decoration: underline;
+  }
+
+  [aria-current] {
+    font-weight: 700;
+  }
+
+  [aria-current='page'] {
+    color: var(--_portico-accent);
+    background: var(--portico-category-menu-current-background, light-dark(#e7f0fa, #1d2b3a));
+  }
+
+  span,
+  p {
+    color: var(--_portico-muted);
+    font-weight: 400;
+  }
+
+  button {
+    min-inline-size: 2em;
+    min-block-size: 2em;
+    color: inherit;
+    font: inherit;
+    background: none;
+    border: 0;
+  }
+
+  [part~='menu-button'] {
+    border: 1px solid;
+  }
+
+  [part~='toggle']::before {
+    display: inline-block;
+    content: '▾';
+  }
+
+  [aria-expanded='true']::before {
+    rotate: 180deg;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_portico-accent);
+  }
+
+  /* Top navigation: the first level in a row, each submenu a panel under its item. */
+  .horizontal > div > ul {
+    display: flex;
+    flex-wrap: wrap;
+    column-gap: 0.75em;
+  }
+
+  .horizontal > div > ul > li {
+    position: relative;
+  }
+
+  .horizontal > div > ul > li > ul {
+    position: absolute;
+    z-index: var(--portico-category-menu-z-index, 10);
+    inline-size: max-content;
+    max-inline-size: min(20em, 90vw);
+    padding: 0.25em;
+    background: var(--_portico-surface);
+    border: 1px solid var(--_portico-border);
+    box-shadow: 0 0.25em 0.75em #0003;
+  }
+`;

@@ -1,0 +1,411 @@
+import { formatInteger, parseCount, slugify, translatePlural, type Category } from '@portico/core';
+import { baseStyles, isExternalLink, PorticoElement, safeLink, SourceController } from '@portico/element';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { categoryMenuStyles } from './category-menu.styles.js';
+
+/** `vertical`: a sidebar tree; `horizontal`: top navigation with submenu panels. */
+export type CategoryMenuOrientation = 'vertical' | 'horizontal';
+
+// The first is the default.
+const ORIENTATIONS: readonly [CategoryMenuOrientation, ...CategoryMenuOrientation[]] = ['vertical', 'horizontal'];
+
+/** A category as the menu shows it: checked, and keyed by its place in the tree. */
+interface MenuItem {
+  /** The index path (`0.2.1`): unique even when ids repeat; names the submenu and its open state. */
+  key: string;
+  id: string;
+  title: string;
+  /** The address as given, when it is a web address; else the title shows as text. */
+  href: string | undefined;
+  url: URL | undefined;
+  count: bigint | undefined;
+  children: MenuItem[];
+}
+
+type Warn = (field: string, value: unknown, shown: string) => void;
+
+/** Deeper than any real category tree; stops a tree that contains itself. */
+const NESTING_LIMIT = 12;
+
+/** The web address `value` gives, relative to the page; `undefined` for anything else, such as `javascript:`. */
+/**
+ * Checks categories from a script, a source or the markup: what cannot be used is replaced
+ * or left out, with a warning naming the field.
+ */
+function readCategories(raw: unknown, field: string, warn: Warn, parentKey = ''): MenuItem[] {
+  if (!Array.isArray(raw) || parentKey.split('.').length > NESTING_LIMIT) {
+    warn(field, raw, 'nothing');
+    return [];
+  }
+  return raw.flatMap((entry: unknown, index): MenuItem[] => {
+    const at = `${field}[${index}]`;
+    const key = parentKey + String(index);
+    if (typeof entry !== 'object' || !entry) {
+      warn(at, entry, 'nothing');
+      return [];
+    }
+    const { id, title, url, count, children } = entry as Partial<Record<keyof Category, unknown>>;
+    // Without a title, the id or the address says more than nothing, and names the link.
+    const text = [title, id, url].map((value) => (typeof value === 'string' ? value.trim() : '')).find(Boolean) ?? '—';
+    // Only web addresses become links: a `javascript:` URL from a CMS must never run.
+    const address = safeLink(url);
+    const articles = count == null ? undefined : parseCount(count);
+    if (text !== (typeof title === 'string' && title.trim())) warn(`${at}.title`, title, text);
+    if (!address) warn(`${at}.url`, url, 'the title without a link');
+    if (articles === undefined && count != null) warn(`${at}.count`, count, 'no count');
+    return [
+      {
+        key,
+        // The id only serves to find the current category; a slug of the title does as well.
+        id: typeof id === 'string' || typeof id === 'number' ? String(id) : slugify(text),
+        title: text,
+        href: address && (url as string),
+        url: address,
+        count: articles,
+        children: children == null ? [] : readCategories(children, `${at}.children`, warn, `${key}.`),
+      },
+    ];
+  });
+}
+
+/** Reads a server-rendered nested list of links (`<ul><li><a href>…</a><ul>…</ul></li></ul>`). */
+function readMarkupList(list: Element): unknown[] {
+  return Array.from(list.querySelectorAll(':scope > li'), (item) => {
+    const link = item.querySelector(':scope > a');
+    const sublist = item.querySelector(':scope > ul');
+    return {
+      id: item.getAttribute('data-id'),
+      title: (link ?? item.firstChild)?.textContent?.replace(/\s+/g, ' '),
+      url: link?.getAttribute('href'),
+      count: item.getAttribute('data-count'),
+      children: sublist && readMarkupList(sublist),
+    };
+  });
+}
+
+/** The path and query that identify a page: no origin, no trailing slash, and the query only `withQuery`. */
+function pageKey(url: URL | undefined, withQuery: boolean): string {
+  return `${url?.pathname.replace(/\/+$/, '') ?? ''}?${withQuery ? (url?.search ?? '') : ''}`;
+}
+
+/** The keys from the top of the tree down to the first item `isCurrent` picks; empty when none. */
+function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean): string[] {
+  for (const item of items) {
+    const below = isCurrent(item) ? [] : currentBranch(item.children, isCurrent);
+    if (isCurrent(item) || below.length > 0) return [item.key, ...below];
+  }
+  return [];
+}
+
+/**
+ * The portal's category tree as WAI-ARIA disclosure navigation: a `<nav>` of real links, with
+ * a toggle button beside each category that has subcategories. The current category is
+ * marked `aria-current="page"` and its ancestors `aria-current="location"`.
+ *
+ * `orientation="vertical"` is a sidebar tree with the current branch open;
+ * `orientation="horizontal"` is top navigation whose submenus open on click, Enter or Space
+ * (never on hover alone), one at a time, and close on Escape, a click outside or when focus
+ * leaves the menu; narrower than `collapse-below` pixels, it folds behind a menu button.
+ *
+ * Keyboard: Tab moves through links and toggles; Escape closes the submenu around the focus
+ * and returns focus to its toggle; the arrow keys (Left/Right along a horizontal top row,
+ * Up/Down elsewhere), Home and End move between the items of one level.
+ *
+ * Data, in order of precedence: the `categories` property; the `source` (`getCategories`);
+ * a server-rendered nested list of links inside the element, read once the script runs and
+ * shown until the source answers. The markup stays in the document, for search engines.
+ *
+ * @tagname portico-category-menu
+ * @summary The category tree as accessible disclosure navigation.
+ *
+ * @slot - A server-rendered nested list of links (`<ul><li><a href>…</a><ul>…</ul></li></ul>`, optionally inside a `<nav>`): read as the categories, not shown once the script runs.
+ *
+ * @event portico-error - The source failed; `detail.error` is a `SourceError`. The categories from the markup stay.
+ *
+ * @csspart base - The `<nav>`.
+ * @csspart menu-button - The button a narrow horizontal menu folds behind.
+ * @csspart list - The top-level list.
+ * @csspart submenu - A list of subcategories.
+ * @csspart item - A list item.
+ * @csspart link - A category's link (an `<a>` without `href`, plain text, when the category has no usable address).
+ * @csspart current - The current category's link.
+ * @csspart count - The article count, `(12)`.
+ * @csspart toggle - A button that opens and closes a submenu.
+ * @csspart note - The note shown while loading or when there are no categories.
+ *
+ * @cssproperty --portico-category-menu-indent - Indent of each level of subcategories (default 1em).
+ * @cssproperty --portico-category-menu-current-background - Background of the current category.
+ * @cssproperty --portico-category-menu-z-index - Stacking of horizontal submenu panels over the page (default 10).
+ */
+export class PorticoCategoryMenu extends PorticoElement {
+  static override styles = [baseStyles, categoryMenuStyles];
+
+  /** The category tree, set from JavaScript; wins over `source` and the markup. Assign a new array to change it. */
+  @property({ attribute: false }) categories: Category[] | undefined;
+
+  /** `vertical` (a sidebar tree, default) or `horizontal` (top navigation). */
+  @property({ reflect: true }) orientation: CategoryMenuOrientation = 'vertical';
+
+  /** The current category: its url or its id. Default: the page's address. */
+  @property() current: string | undefined;
+
+  /** The navigation's accessible name (default `Categories` / `Chuyên mục`). */
+  @property() label: string | undefined;
+
+  /** Show each category's article count, `(12)`, when the data has one. */
+  @property({ attribute: 'show-counts', type: Boolean, reflect: true }) showCounts = false;
+
+  /** Levels to show: 1 is the top level only (default: all). */
+  @property({ attribute: 'max-depth', type: Number }) maxDepth: number | undefined;
+
+  /** A width of the element, in CSS pixels, below which a horizontal menu folds behind a menu button. */
+  @property({ attribute: 'collapse-below', type: Number }) collapseBelow: number | undefined;
+
+  /** Keys of the open submenus. */
+  @state() private open = new Set<string>();
+  /** Whether a folded horizontal menu is open. */
+  @state() private menuOpen = false;
+  /** The element's width, for `collapse-below`. */
+  @state() private width = 0;
+
+  private items: MenuItem[] | undefined;
+  private currentKeys: string[] = [];
+  /** The data `items` were read from. */
+  private readFrom: unknown;
+  /** What the open submenus were last reset for: the items, the current branch, the orientation. */
+  private openedFor: unknown[] = [];
+
+  private readonly data = new SourceController<Category[]>(this, () => ({
+    name: this.categories === undefined ? this.source : undefined,
+    capability: 'getCategories',
+    fetch: (source, options) => source.getCategories?.(options),
+  }));
+
+  private readonly resizeObserver = new ResizeObserver(([entry]) => {
+    this.width = entry?.contentRect.width ?? 0;
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.observeWidth();
+    document.addEventListener('pointerdown', this.onPointerDown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    document.removeEventListener('pointerdown', this.onPointerDown);
+  }
+
+  protected override firstUpdated(): void {
+    this.observeWidth();
+  }
+
+  /**
+   * Watches the width through an empty line at the top of the menu: the element's own height
+   * changes when it folds, which would make the observer report again within the same frame.
+   */
+  private observeWidth(): void {
+    const line = this.renderRoot.querySelector('#width');
+    if (line) this.resizeObserver.observe(line);
+  }
+
+  protected override willUpdate(): void {
+    const list = this.querySelector(':scope > ul, :scope > nav > ul');
+    const [data, field] =
+      this.categories !== undefined
+        ? [this.categories, 'categories']
+        : this.data.value !== undefined || !list
+          ? [this.data.value, 'source data']
+          : [list, 'markup'];
+    if (data !== this.readFrom) {
+      this.readFrom = data;
+      const warn: Warn = (name, value, shown) => {
+        this.warnInvalid(name, value, 'is missing or not usable', shown);
+      };
+      this.items =
+        data === undefined
+          ? undefined
+          : readCategories(data instanceof Element ? readMarkupList(data) : data, field, warn);
+      if (this.items?.length === 0) warn(field, data, this.phrase('EMPTY'));
+    }
+
+    // The current category: by id, or by address (ignoring the origin and a trailing slash,
+    // and the query unless the category's own address has one, as CMS addresses can).
+    const wanted = this.current?.trim() || location.href;
+    const here = safeLink(wanted);
+    this.currentKeys = currentBranch(
+      this.items ?? [],
+      ({ id, url }) => id === wanted || (!!url && !!here && pageKey(url, !!url.search) === pageKey(here, !!url.search)),
+    );
+
+    // A new tree, a new current page or a new orientation starts from the default: the
+    // current branch open in a sidebar, every submenu closed in top navigation.
+    const horizontal = this.isHorizontal();
+    const openFor = [this.items, this.currentKeys.join(), horizontal];
+    if (openFor.some((value, index) => value !== this.openedFor[index])) {
+      this.openedFor = openFor;
+      this.open = new Set(horizontal ? [] : this.currentKeys);
+    }
+  }
+
+  override render(): TemplateResult {
+    const horizontal = this.isHorizontal();
+    const collapseBelow = this.positive('collapse-below', this.collapseBelow) ?? 0;
+    const folded = horizontal && this.width > 0 && this.width < collapseBelow;
+    const { state } = this.data;
+    if (!this.items && state !== 'loading' && state !== 'error') {
+      this.warnInvalid('categories', undefined, 'is missing (give categories, a source or a list of links)', '');
+    }
+    return html`<nav
+      part="base"
+      class=${horizontal && !folded ? 'horizontal' : 'vertical'}
+      aria-label=${this.label?.trim() || this.phrase('CATEGORIES')}
+      @keydown=${this.onKeydown}
+      @focusout=${this.onFocusOut}
+    >
+      <div id="width"></div>
+      ${
+        folded
+          ? html`<button
+              part="menu-button"
+              aria-expanded=${this.menuOpen}
+              aria-controls="menu"
+              @click=${() => {
+                this.menuOpen = !this.menuOpen;
+              }}
+            >
+              <span aria-hidden="true">☰</span> ${this.phrase('MENU')}
+            </button>`
+          : nothing
+      }
+      <div id="menu" ?hidden=${folded && !this.menuOpen}>
+        ${this.items?.length ? this.renderList(this.items, 1) : html`<p part="note">${this.emptyStateText(state)}</p>`}
+      </div>
+      <slot hidden @slotchange=${this.onMarkupChange}></slot>
+    </nav>`;
+  }
+
+  private renderList(items: MenuItem[], level: number, id?: string, hidden = false): TemplateResult {
+    return html`<ul part=${level > 1 ? 'submenu' : 'list'} id=${id ?? nothing} ?hidden=${hidden}>
+      ${items.map((item) => this.renderItem(item, level))}
+    </ul>`;
+  }
+
+  private renderItem(item: MenuItem, level: number): TemplateResult {
+    const hasSubmenu = item.children.length > 0 && level < (this.positive('max-depth', this.maxDepth) ?? Infinity);
+    const open = this.open.has(item.key);
+    const current = this.currentKeys.includes(item.key)
+      ? item.key === this.currentKeys.at(-1)
+        ? 'page'
+        : 'location'
+      : undefined;
+    const submenuId = `submenu-${item.key}`;
+    return html`<li part="item">
+      <div>
+        <a
+          part=${current === 'page' ? 'link current' : 'link'}
+          href=${item.href ?? nothing}
+          rel=${item.url && isExternalLink(item.url) ? 'noopener' : nothing}
+          aria-current=${current ?? nothing}
+          >${item.title}${
+            this.showCounts && item.count !== undefined
+              ? html` <span part="count" aria-hidden="true"
+                    >(${formatInteger(item.count, { locale: this.locale })})</span
+                  ><span class="visually-hidden">(${translatePlural('ARTICLES', item.count, this.locale)})</span>`
+              : nothing
+          }</a
+        >
+        ${
+          hasSubmenu
+            ? html`<button
+                part="toggle"
+                aria-expanded=${open}
+                aria-controls=${submenuId}
+                aria-label=${this.phrase('SUBCATEGORIES_OF', item.title)}
+                @click=${() => {
+                  this.toggle(item.key, !open);
+                }}
+              ></button>`
+            : nothing
+        }
+      </div>
+      ${hasSubmenu ? this.renderList(item.children, level + 1, submenuId, !open) : nothing}
+    </li>`;
+  }
+
+  private toggle(key: string, opening: boolean): void {
+    // Top navigation keeps one submenu open: opening one closes all but its own ancestors.
+    const open = new Set(
+      this.isHorizontal() ? [...this.open].filter((other) => key.startsWith(`${other}.`)) : this.open,
+    );
+    if (opening) open.add(key);
+    else open.delete(key);
+    this.open = open;
+  }
+
+  private isHorizontal(): boolean {
+    return this.oneOf('orientation', this.orientation, ORIENTATIONS) === 'horizontal';
+  }
+
+  /** A positive number attribute; `undefined` when absent, or unusable (with a warning). */
+  private positive(attribute: string, value: number | null | undefined): number | undefined {
+    if (value == null || value > 0) return value ?? undefined;
+    this.warnInvalid(attribute, this.getAttribute(attribute), 'is not a positive number', 'no limit');
+    return undefined;
+  }
+
+  /** Closes a horizontal menu's submenus and its folded panel. */
+  private closeAll(): void {
+    if (!this.isHorizontal()) return;
+    this.open = new Set();
+    this.menuOpen = false;
+  }
+
+  /** The server-rendered list changed: read it again. */
+  private readonly onMarkupChange = (): void => {
+    this.readFrom = undefined;
+    this.requestUpdate();
+  };
+
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.closeAll();
+  };
+
+  private readonly onFocusOut = ({ relatedTarget }: FocusEvent): void => {
+    // No next element: the window lost focus, or a click is on its way (handled on pointerdown).
+    if (relatedTarget instanceof Node && !this.renderRoot.contains(relatedTarget)) this.closeAll();
+  };
+
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    const item = active?.closest('li');
+    const list = item?.parentElement;
+    let target: HTMLElement | null | undefined;
+    if (event.key === 'Escape') {
+      // The open toggle itself, else the toggle of the submenu around the focus, else the menu button.
+      target =
+        active?.ariaExpanded === 'true'
+          ? active
+          : (list?.parentElement?.closest('li')?.querySelector('button') ??
+            (this.menuOpen ? this.renderRoot.querySelector<HTMLElement>('[part~="menu-button"]') : null));
+      target?.click();
+    } else if (item && list) {
+      const items = Array.from(list.children);
+      const index = items.indexOf(item);
+      const row = list.matches('.horizontal > div > ul');
+      const to = {
+        [row ? 'ArrowLeft' : 'ArrowUp']: index - 1,
+        [row ? 'ArrowRight' : 'ArrowDown']: index + 1,
+        Home: 0,
+        End: items.length - 1,
+      }[event.key];
+      target = to === undefined ? null : items[to]?.querySelector('a[href], button');
+    }
+    if (target) {
+      event.preventDefault();
+      target.focus();
+    }
+  };
+}

@@ -1,0 +1,1012 @@
+import { SourceError, type Banner } from '@portico/core';
+import {
+  cleanUpMounted,
+  expectNoAxeViolations,
+  mount,
+  onCleanUp,
+  seed,
+  stubReducedMotion,
+  testSource,
+  upgradeOverServerMarkup,
+} from '@portico/test-helpers';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { PorticoSidebarBanners, type BannerEventDetail } from './index.js';
+
+const DAY = 86_400_000;
+
+/** A real image (an SVG data URL) of the given size. */
+function picture(width: number, height: number, colour = '#0a58a8'): string {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${String(width)}" height="${String(height)}"><rect width="100%" height="100%" fill="${colour}"/></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
+/** Three image banners for the carousel. */
+const SLIDES: Banner[] = [
+  { id: 'a', title: 'Đại hội Đảng bộ tỉnh', url: '/dai-hoi', image: { src: picture(200, 80), width: 200, height: 80 } },
+  { id: 'b', title: 'Giải phóng miền Nam', url: '/giai-phong', image: { src: picture(200, 80, '#8a4b00') } },
+  { id: 'c', title: 'Cổng dịch vụ công', url: 'https://dichvucong.gov.vn/', newWindow: true },
+];
+
+/** Creates the element with its attributes and `banners` set before it connects, as a script would. */
+async function showBanners(
+  banners: unknown,
+  attributes: Record<string, string> = {},
+  container: Element = document.body,
+): Promise<PorticoSidebarBanners> {
+  const element = document.createElement('portico-sidebar-banners');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (banners !== undefined) element.banners = banners as Banner[];
+  container.append(element);
+  onCleanUp(() => {
+    element.remove();
+  });
+  await element.updateComplete;
+  return element;
+}
+
+function mountBanners(markup: string, container?: Element): Promise<PorticoSidebarBanners> {
+  return mount<PorticoSidebarBanners>('portico-sidebar-banners', markup, container);
+}
+
+/** What each banner shown says: the image's alt text, or the text. */
+function shownBanners(element: PorticoSidebarBanners): string[] {
+  return [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part~="banner"]')]
+    .filter((banner) => getComputedStyle(banner).visibility === 'visible')
+    .map((banner) => banner.querySelector('img')?.alt ?? banner.textContent.replace(/\s+/g, ' ').trim());
+}
+
+function shadow(element: PorticoSidebarBanners): ShadowRoot {
+  return element.shadowRoot!;
+}
+
+function events(element: Element, kind: 'click' | 'impression'): BannerEventDetail[] {
+  const details: BannerEventDetail[] = [];
+  element.addEventListener(`portico-banner-${kind}`, (event) =>
+    details.push((event as CustomEvent<BannerEventDetail>).detail),
+  );
+  return details;
+}
+
+/** Links followed: their navigation is cancelled so the test page stays. */
+function followedLinks(): string[] {
+  const followed: string[] = [];
+  const onClick = (event: MouseEvent): void => {
+    const link = event.composedPath().find((target) => target instanceof HTMLAnchorElement);
+    if (!link) return;
+    followed.push(link.getAttribute('href') ?? '');
+    event.preventDefault();
+  };
+  window.addEventListener('click', onClick);
+  onCleanUp(() => {
+    window.removeEventListener('click', onClick);
+  });
+  return followed;
+}
+
+/** A button before the widget, where keyboard tests start. */
+function startButton(): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.textContent = 'Bắt đầu';
+  document.body.prepend(button);
+  onCleanUp(() => {
+    button.remove();
+  });
+  button.focus();
+  return button;
+}
+
+function focused(element: PorticoSidebarBanners): HTMLElement | null {
+  return shadow(element).activeElement as HTMLElement | null;
+}
+
+/** The accessible name of a control: its visually hidden text. */
+function nameOf(control: Element | null | undefined): string | undefined {
+  return control?.textContent.trim();
+}
+
+function frames(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number): void => {
+      if (left === 0) resolve();
+      else
+        requestAnimationFrame(() => {
+          step(left - 1);
+        });
+    };
+    step(count);
+  });
+}
+
+/** Lets the page render and IntersectionObserver deliver what it saw (it reports in a task after the frame). */
+async function settle(): Promise<void> {
+  await frames(3);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function warnings(warn: MockInstance): string {
+  return warn.mock.calls.map((call) => String(call[0])).join('\n');
+}
+
+function pwned(): unknown {
+  return (window as { __porticoPwned?: unknown }).__porticoPwned;
+}
+
+let warn: MockInstance;
+
+beforeEach(() => {
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+afterEach(() => {
+  cleanUpMounted();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  delete (window as { __porticoPwned?: unknown }).__porticoPwned;
+});
+
+describe('<portico-sidebar-banners> banners', () => {
+  it('shows the seed’s banners as text links with their titles, never an empty box or a broken image', async () => {
+    const element = await showBanners(seed.banners, { lang: 'vi', position: 'sidebar' });
+    expect(shownBanners(element)).toEqual(['Tiến tới đại hội đảng', 'Giải phóng miền Nam']);
+    await expect
+      .element(page.getByRole('link', { name: 'Tiến tới đại hội đảng' }))
+      .toHaveAttribute('href', '/tien-toi-dai-hoi-dang');
+    await expect.element(page.getByRole('link', { name: 'Giải phóng miền Nam' })).toBeVisible();
+    expect(shadow(element).querySelectorAll('img')).toHaveLength(0);
+    expect(page.getByRole('listitem').elements()).toHaveLength(2);
+    expect(warn).not.toHaveBeenCalled();
+    await expectNoAxeViolations(element);
+  });
+
+  it('gives an image banner its alt text, or else its title, never a word like “Banner”', async () => {
+    const element = await showBanners(
+      [
+        {
+          id: '1',
+          title: 'Đại hội',
+          url: '/dai-hoi',
+          image: { src: picture(200, 80), alt: 'Chào mừng Đại hội', width: 200, height: 80 },
+        },
+        { id: '2', title: 'Giải phóng miền Nam', url: '/giai-phong', image: { src: picture(200, 80), alt: '' } },
+        { id: '3', title: 'Bầu cử', url: '/bau-cu', image: { src: picture(200, 80) } },
+      ],
+      { lang: 'vi' },
+    );
+    const images = [...shadow(element).querySelectorAll('img')];
+    expect(images.map((image) => image.alt)).toEqual(['Chào mừng Đại hội', 'Giải phóng miền Nam', 'Bầu cử']);
+    expect(images[0]!.getAttribute('width')).toBe('200');
+    expect(images[0]!.getAttribute('height')).toBe('80');
+    await expect.element(page.getByRole('link', { name: 'Bầu cử' })).toBeVisible();
+    expect(element.shadowRoot!.innerHTML).not.toMatch(/banner"? ?>|>Banner</i);
+    await expectNoAxeViolations(element);
+  });
+
+  it('marks links to other sites sponsored and says when a link opens a new tab, in both languages', async () => {
+    const vi_ = await showBanners(
+      [
+        { id: 'in', title: 'Tin trong tỉnh', url: '/tin' },
+        { id: 'out', title: 'Cổng Chính phủ', url: 'https://chinhphu.vn/' },
+        { id: 'tab', title: 'Dịch vụ công', url: 'https://dichvucong.gov.vn/', newWindow: true },
+        { id: 'own-tab', title: 'Lịch tiếp dân', url: '/lich', newWindow: true },
+      ],
+      { lang: 'vi' },
+    );
+    const links = [...shadow(vi_).querySelectorAll('a')];
+    expect(links.map((link) => link.getAttribute('rel'))).toEqual([
+      null,
+      'sponsored noopener',
+      'sponsored noopener',
+      'noopener',
+    ]);
+    expect(links.map((link) => link.getAttribute('target'))).toEqual([null, null, '_blank', '_blank']);
+    await expect.element(page.getByRole('link', { name: 'Dịch vụ công (mở trong thẻ mới)' })).toBeVisible();
+    await expectNoAxeViolations(vi_);
+
+    vi_.lang = 'en';
+    await vi.waitFor(() => {
+      expect(shadow(vi_).querySelectorAll('a')[2]?.textContent).toBe('Dịch vụ công (opens in a new tab)');
+    });
+  });
+
+  it('shows a custom-HTML banner sanitized: no script runs, its outside links are sponsored', async () => {
+    const element = await showBanners(
+      [
+        {
+          id: 'html',
+          title: 'Tuần lễ văn hóa',
+          html:
+            '<strong>Tuần lễ</strong> <a href="https://vanhoa.gov.vn/">văn hóa</a>' +
+            '<script>window.__porticoPwned = 1</script><img src="x" onerror="window.__porticoPwned = 2">' +
+            '<a href="javascript:window.__porticoPwned = 3">bấm</a>',
+        },
+      ],
+      { lang: 'vi' },
+    );
+    await vi.waitFor(() => {
+      expect(shadow(element).querySelector('[part~="html"]')).not.toBeNull();
+    });
+    const content = shadow(element).querySelector('[part~="html"]')!;
+    expect(content.querySelector('script, [onerror]')).toBeNull();
+    expect(content.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(content.querySelector('a')?.rel).toBe('sponsored noopener');
+    expect(content.querySelector('img')?.alt, 'alt falls back to the title').toBe('Tuần lễ văn hóa');
+    await settle();
+    expect(pwned()).toBeUndefined();
+    expect(warnings(warn)).toContain('banner html html=');
+    expect(warnings(warn)).toContain('had unsafe markup, removed');
+    await expect.element(page.getByRole('link', { name: 'văn hóa' })).toBeVisible();
+
+    const followed = followedLinks();
+    const clicks = events(element, 'click');
+    await userEvent.click(page.getByRole('link', { name: 'văn hóa' }));
+    expect(clicks).toEqual([
+      { id: 'html', title: 'Tuần lễ văn hóa', url: 'https://vanhoa.gov.vn/', position: undefined },
+    ]);
+    expect(followed).toEqual(['https://vanhoa.gov.vn/']);
+    await expectNoAxeViolations(element);
+  });
+
+  it('shows a custom-HTML banner with nothing safe left as its title', async () => {
+    const element = await showBanners(
+      [
+        {
+          id: 'x',
+          title: 'Giải phóng miền Nam',
+          url: '/giai-phong',
+          html: '<script>window.__porticoPwned = 1</script>',
+        },
+      ],
+      { lang: 'vi' },
+    );
+    await vi.waitFor(() => {
+      expect(warnings(warn)).toContain('banner x html');
+    });
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+    await expect.element(page.getByRole('link', { name: 'Giải phóng miền Nam' })).toBeVisible();
+    expect(pwned()).toBeUndefined();
+  });
+});
+
+describe('<portico-sidebar-banners> ordering', () => {
+  const LIST: Banner[] = [
+    { id: 'three', title: 'Ba', ordering: 3 },
+    { id: 'one', title: 'Một', ordering: 1 },
+    { id: 'pinned-late', title: 'Ghim sau', ordering: 9, pinned: true },
+    { id: 'two', title: 'Hai', ordering: 2 },
+    { id: 'pinned', title: 'Ghim', ordering: 5, pinned: true },
+  ];
+
+  it('puts pinned banners first, then orders by ordering, and keeps to the limit', async () => {
+    const element = await showBanners(LIST, { lang: 'vi' });
+    expect(shownBanners(element)).toEqual(['Ghim', 'Ghim sau', 'Một', 'Hai', 'Ba']);
+    element.limit = 3;
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Ghim', 'Ghim sau', 'Một']);
+    element.setAttribute('limit', '0');
+    await element.updateComplete;
+    expect(shownBanners(element)).toHaveLength(5);
+  });
+
+  it('shuffles the others in the browser with its random source, and keeps pinned banners in place', async () => {
+    const keys = [0.9, 0.1, 0.5];
+    const element = document.createElement('portico-sidebar-banners');
+    element.setAttribute('order', 'random');
+    element.random = () => keys.shift() ?? 0;
+    element.banners = LIST;
+    document.body.append(element);
+    onCleanUp(() => {
+      element.remove();
+    });
+    await element.updateComplete;
+    // Keys drawn in the given order: Ba 0.9, Một 0.1, Hai 0.5.
+    expect(shownBanners(element)).toEqual(['Ghim', 'Ghim sau', 'Một', 'Hai', 'Ba']);
+
+    element.lang = 'en';
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(shownBanners(element), 'a re-render does not reshuffle').toEqual(['Ghim', 'Ghim sau', 'Một', 'Hai', 'Ba']);
+
+    const orders = new Set<string>();
+    for (let load = 0; load < 12; load++) {
+      const another = await showBanners(LIST, { order: 'random', limit: '3' });
+      orders.add(shownBanners(another).join());
+      another.remove();
+    }
+    expect(orders.size, 'each page view draws again (Math.random)').toBeGreaterThan(1);
+    for (const order of orders) expect(order.startsWith('Ghim,Ghim sau,')).toBe(true);
+  });
+
+  it('leaves out banners outside their publish window, by the browser’s clock', async () => {
+    const now = Date.now();
+    const element = await showBanners(
+      [
+        {
+          id: 'now',
+          title: 'Đang chạy',
+          publishUp: new Date(now - DAY).toISOString(),
+          publishDown: new Date(now + DAY).toISOString(),
+        },
+        { id: 'later', title: 'Sắp chạy', publishUp: new Date(now + DAY).toISOString() },
+        { id: 'over', title: 'Đã hết', publishDown: new Date(now - 1000).toISOString() },
+        { id: 'open', title: 'Không hạn' },
+      ],
+      { lang: 'vi' },
+    );
+    expect(shownBanners(element)).toEqual(['Đang chạy', 'Không hạn']);
+
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(now + 2 * DAY);
+    element.banners = [...element.banners!];
+    await element.updateComplete;
+    expect(shownBanners(element), 'a page kept open (or cached) for two days').toEqual(['Sắp chạy', 'Không hạn']);
+  });
+
+  it('shows only the banners of its position when given more', async () => {
+    const element = await showBanners(
+      [
+        { id: 'a', title: 'Bên phải', position: 'sidebar' },
+        { id: 'b', title: 'Trên cùng', position: 'top' },
+        { id: 'c', title: 'Mọi nơi' },
+      ],
+      { position: 'sidebar' },
+    );
+    expect(shownBanners(element)).toEqual(['Bên phải', 'Mọi nơi']);
+  });
+});
+
+describe('<portico-sidebar-banners> server-rendered markup', () => {
+  const MARKUP = `<div><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></div>
+    <div><a href="https://chinhphu.vn/" target="_blank" data-pinned><img src="${picture(200, 80)}" alt="Cổng Chính phủ" width="200" height="80"></a></div>`;
+
+  it('enhances links it finds inside, which stay in the document', async () => {
+    const element = await mountBanners(`<portico-sidebar-banners lang="vi">${MARKUP}</portico-sidebar-banners>`);
+    expect(shownBanners(element), 'pinned first').toEqual(['Cổng Chính phủ', 'Tiến tới đại hội đảng']);
+    const link = page.getByRole('link', { name: 'Cổng Chính phủ (mở trong thẻ mới)' });
+    await expect.element(link).toHaveAttribute('rel', 'sponsored noopener');
+    expect(link.element().getRootNode()).toBe(element.shadowRoot);
+    expect(element.querySelectorAll('a'), 'the markup stays for search engines').toHaveLength(2);
+    expect(element.querySelector('a')!.getClientRects(), 'but is not shown twice').toHaveLength(0);
+    expect(warn).not.toHaveBeenCalled();
+    await expectNoAxeViolations(element);
+  });
+
+  it('reads ordering and publish dates from data attributes, and titles from alt text or link text', async () => {
+    const past = new Date(Date.now() - DAY).toISOString();
+    const element = await mountBanners(`<portico-sidebar-banners>
+      <p><a href="/b" data-ordering="2"><img src="${picture(100, 40)}" alt="Hai"></a></p>
+      <p><a href="/a" data-ordering="1">  Một  </a></p>
+      <p><a href="/c" data-publish-down="${past}">Đã hết</a></p>
+      <p><a name="neo">không phải liên kết</a></p>
+    </portico-sidebar-banners>`);
+    expect(shownBanners(element)).toEqual(['Một', 'Hai']);
+  });
+
+  it('shows the markup until the source answers, then the source’s banners', async () => {
+    const { name } = testSource({ banners: seed.banners }, { latency: 50 });
+    const element = await mountBanners(
+      `<portico-sidebar-banners lang="vi" source="${name}" position="sidebar"><div><a href="/cu">Banner cũ</a></div></portico-sidebar-banners>`,
+    );
+    expect(shownBanners(element)).toEqual(['Banner cũ']);
+    await vi.waitFor(() => {
+      expect(shownBanners(element)).toEqual(['Tiến tới đại hội đảng', 'Giải phóng miền Nam']);
+    });
+  });
+
+  it('keeps the markup when the source fails', async () => {
+    const { name, memory } = testSource({ banners: seed.banners });
+    memory.failWith(new SourceError('network', 'offline'));
+    const errors: unknown[] = [];
+    document.addEventListener('portico-error', (event) => errors.push(event));
+    const element = await mountBanners(
+      `<portico-sidebar-banners lang="vi" source="${name}" position="sidebar"><a href="/cu">Tin cũ</a></portico-sidebar-banners>`,
+    );
+    await vi.waitFor(() => {
+      expect(errors).toHaveLength(1);
+    });
+    expect(shownBanners(element)).toEqual(['Tin cũ']);
+  });
+
+  it('does not shift the layout when it upgrades over Joomla-style markup', async () => {
+    const { shifts, movedBy } = await upgradeOverServerMarkup(
+      'portico-sidebar-banners',
+      class extends PorticoSidebarBanners {},
+      'lang="vi"',
+      `<div><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></div>
+       <div><a href="/giai-phong-mien-nam"><img src="${picture(200, 80)}" alt="Giải phóng miền Nam" width="200" height="80"></a></div>`,
+    );
+    expect(movedBy).toBe(0);
+    expect(shifts).toEqual([]);
+  });
+});
+
+describe('<portico-sidebar-banners> source', () => {
+  it('asks the source for its position’s banners', async () => {
+    const { name, memory } = testSource({
+      banners: [...seed.banners, { id: 'top', title: 'Đầu trang', position: 'top' }],
+    });
+    const getBanners = vi.spyOn(memory, 'getBanners');
+    const element = await mountBanners(
+      `<portico-sidebar-banners lang="vi" source="${name}" position="sidebar"></portico-sidebar-banners>`,
+    );
+    await vi.waitFor(() => {
+      expect(shownBanners(element)).toEqual(['Tiến tới đại hội đảng', 'Giải phóng miền Nam']);
+    });
+    expect(getBanners.mock.calls[0]![0]).toBe('sidebar');
+
+    element.position = 'top';
+    await vi.waitFor(() => {
+      expect(shownBanners(element)).toEqual(['Đầu trang']);
+    });
+  });
+
+  it('says it is loading, then what it has; and that it has nothing when the source fails', async () => {
+    const { name } = testSource({ banners: seed.banners }, { latency: 100 });
+    const element = await mountBanners(
+      `<portico-sidebar-banners lang="vi" source="${name}" position="sidebar"></portico-sidebar-banners>`,
+    );
+    await expect.element(page.getByRole('status')).toHaveTextContent('Đang tải…');
+    await expectNoAxeViolations(element);
+    await vi.waitFor(() => {
+      expect(shownBanners(element)).toHaveLength(2);
+    });
+
+    const failing = testSource({ banners: seed.banners });
+    failing.memory.failWith(new SourceError('network', 'offline'));
+    const failed = await mountBanners(
+      `<portico-sidebar-banners lang="en" source="${failing.name}" position="sidebar"></portico-sidebar-banners>`,
+    );
+    await vi.waitFor(() => {
+      expect(shadow(failed).querySelector('[part~="empty"]')?.textContent).toBe('This content could not be loaded');
+    });
+    await expectNoAxeViolations(failed);
+  });
+
+  it('lets banners set from JavaScript win over the source', async () => {
+    const { name, memory } = testSource({ banners: seed.banners });
+    const getBanners = vi.spyOn(memory, 'getBanners');
+    const element = await showBanners([{ id: 'js', title: 'Từ script' }], { source: name, position: 'sidebar' });
+    await frames(2);
+    expect(shownBanners(element)).toEqual(['Từ script']);
+    expect(getBanners).not.toHaveBeenCalled();
+  });
+
+  it('warns when a source is given without a position', async () => {
+    const { name } = testSource({ banners: seed.banners });
+    const element = await mountBanners(
+      `<portico-sidebar-banners lang="vi" source="${name}"></portico-sidebar-banners>`,
+    );
+    expect(warnings(warn)).toContain('position=undefined (missing) is needed to ask the source for banners');
+    expect(shadow(element).querySelector('[part~="empty"]')?.textContent).toBe('Chưa có nội dung');
+  });
+});
+
+/** Moves the pointer to the page's far corner, away from where widgets render: Chromium hovers what appears under it. */
+async function pointerAway(): Promise<void> {
+  const corner = document.createElement('div');
+  corner.style.cssText = 'position: fixed; right: 0; bottom: 0; width: 4px; height: 4px';
+  document.body.append(corner);
+  await userEvent.hover(corner);
+  corner.remove();
+}
+
+describe('<portico-sidebar-banners> carousel', () => {
+  beforeEach(async () => {
+    stubReducedMotion(false);
+    await pointerAway();
+  });
+
+  async function carousel(attributes: Record<string, string> = {}, banners: Banner[] = SLIDES) {
+    const element = await showBanners(banners, { lang: 'vi', rotate: '5', ...attributes });
+    const region = shadow(element).querySelector<HTMLElement>('[part~="carousel"]')!;
+    const button = (part: string): HTMLButtonElement =>
+      shadow(element).querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
+    return { element, region, button, slides: shadow(element).querySelector('[part~="slides"]')! };
+  }
+
+  it('follows the APG carousel: a named region of labelled slides, one shown at a time', async () => {
+    const { element, region, button, slides } = await carousel();
+    expect(region.getAttribute('role')).toBe('region');
+    expect(region.getAttribute('aria-roledescription')).toBe('carousel');
+    await expect.element(page.getByRole('region', { name: 'Liên kết nổi bật' })).toBeVisible();
+    const groups = [...shadow(element).querySelectorAll('[role="group"]')];
+    expect(groups.map((group) => group.getAttribute('aria-label'))).toEqual(['1 / 3', '2 / 3', '3 / 3']);
+    expect(groups.every((group) => group.getAttribute('aria-roledescription') === 'slide')).toBe(true);
+    expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
+    expect([...shadow(element).querySelectorAll('button')].map(nameOf)).toEqual(['Tạm dừng', 'Trước', 'Tiếp']);
+    expect(button('previous').getAttribute('aria-controls')).toBe(slides.id);
+    expect(slides.getAttribute('aria-live')).toBe('off');
+    await expectNoAxeViolations(element);
+
+    element.lang = 'en';
+    await vi.waitFor(() => {
+      expect(groups[0]!.getAttribute('aria-label')).toBe('1 of 3');
+    });
+    expect([...shadow(element).querySelectorAll('button')].map(nameOf)).toEqual(['Pause rotation', 'Previous', 'Next']);
+    await expect.element(page.getByRole('region', { name: 'Featured links' })).toBeVisible();
+    await expectNoAxeViolations(element);
+
+    element.label = 'Quảng cáo';
+    await element.updateComplete;
+    expect(region.getAttribute('aria-label')).toBe('Quảng cáo');
+  });
+
+  it('rotates every `rotate` seconds, and pauses on hover and on focus', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { element, region, button, slides } = await carousel();
+    await vi.advanceTimersByTimeAsync(4_900);
+    expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
+    await vi.advanceTimersByTimeAsync(100);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await element.updateComplete;
+    expect(shownBanners(element), 'wraps round').toEqual(['Đại hội Đảng bộ tỉnh']);
+
+    await userEvent.hover(region);
+    await element.updateComplete;
+    expect(slides.getAttribute('aria-live'), 'announced while held').toBe('polite');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(shownBanners(element), 'held while hovered').toEqual(['Đại hội Đảng bộ tỉnh']);
+    await pointerAway();
+    await element.updateComplete;
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+
+    button('next').focus();
+    await element.updateComplete;
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(shownBanners(element), 'held while focus is inside').toEqual(['Giải phóng miền Nam']);
+    expect(slides.getAttribute('aria-live')).toBe('polite');
+    expect(nameOf(button('rotation')), 'still set to rotate once focus leaves').toBe('Tạm dừng');
+    button('next').blur();
+    await element.updateComplete;
+    expect(slides.getAttribute('aria-live')).toBe('off');
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Cổng dịch vụ công (mở trong thẻ mới)']);
+  });
+
+  it('stops and starts with its pause button', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { element, button, slides } = await carousel();
+    button('rotation').click();
+    await element.updateComplete;
+    button('rotation').blur();
+    await element.updateComplete;
+    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
+    expect(slides.getAttribute('aria-live')).toBe('polite');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
+
+    button('rotation').click();
+    button('rotation').blur();
+    await element.updateComplete;
+    expect(nameOf(button('rotation'))).toBe('Tạm dừng');
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+  });
+
+  it('never starts by itself when the reader prefers reduced motion', async () => {
+    stubReducedMotion(true);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { element, button, slides } = await carousel();
+    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
+    expect(slides.getAttribute('aria-live')).toBe('polite');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
+    button('next').click();
+    await element.updateComplete;
+    expect(shownBanners(element), 'the reader can still move on').toEqual(['Giải phóng miền Nam']);
+    vi.useRealTimers();
+    await expectNoAxeViolations(element);
+  });
+
+  it('is complete from the keyboard: pause first, then previous, next and the banner shown', async () => {
+    const followed = followedLinks();
+    const clicks: BannerEventDetail[] = [];
+    document.addEventListener('portico-banner-click', (event) =>
+      clicks.push((event as CustomEvent<BannerEventDetail>).detail),
+    );
+    startButton();
+    const { element, button } = await carousel();
+    await userEvent.keyboard('{Tab}');
+    expect(focused(element)).toBe(button('rotation'));
+    expect(focused(element)?.matches(':focus-visible')).toBe(true);
+    expect(getComputedStyle(focused(element)!).outlineStyle).toBe('solid');
+    await userEvent.keyboard('{Tab}');
+    expect(focused(element)).toBe(button('previous'));
+    await userEvent.keyboard('{Tab}');
+    expect(focused(element)).toBe(button('next'));
+    await userEvent.keyboard('{Tab}');
+    expect(nameOf(focused(element))).toBe('');
+    expect(focused(element)?.querySelector('img')?.alt).toBe('Đại hội Đảng bộ tỉnh');
+    await userEvent.keyboard('{Tab}');
+    expect(focused(element), 'hidden slides are not in the tab order').toBeNull();
+
+    button('next').focus();
+    await userEvent.keyboard('{Enter}');
+    expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+    await userEvent.keyboard(' ');
+    expect(shownBanners(element)).toEqual(['Cổng dịch vụ công (mở trong thẻ mới)']);
+    await userEvent.keyboard('{ArrowRight}');
+    expect(shownBanners(element), 'arrows move too').toEqual(['Đại hội Đảng bộ tỉnh']);
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(shownBanners(element)).toEqual(['Cổng dịch vụ công (mở trong thẻ mới)']);
+
+    shadow(element).querySelector<HTMLElement>('[data-current] a')!.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await element.updateComplete;
+    expect(focused(element)?.getAttribute('href'), 'focus follows to the banner shown').toBe('/dai-hoi');
+    await userEvent.keyboard('{Enter}');
+    expect(followed).toEqual(['/dai-hoi']);
+    expect(clicks.map((click) => click.id)).toEqual(['a']);
+
+    button('rotation').focus();
+    await userEvent.keyboard(' ');
+    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
+    await userEvent.keyboard(' ');
+    expect(nameOf(button('rotation'))).toBe('Tạm dừng');
+    await userEvent.keyboard('{Escape}');
+    expect(nameOf(button('rotation')), 'Escape stops the rotation').toBe('Tiếp tục chạy');
+    await expectNoAxeViolations(element);
+  });
+
+  it('keeps pinned banners in place and rotates the others', async () => {
+    const { element } = await carousel({}, [{ id: 'pin', title: 'Luôn hiện', pinned: true, url: '/pin' }, ...SLIDES]);
+    expect(shownBanners(element)).toEqual(['Luôn hiện', 'Đại hội Đảng bộ tỉnh']);
+    expect(shadow(element).querySelectorAll('[role="group"]')).toHaveLength(3);
+    expect(
+      shadow(element).querySelector('[part~="list"]')?.contains(shadow(element).querySelector('[part~="carousel"]')),
+    ).toBe(false);
+    await expectNoAxeViolations(element);
+  });
+
+  it('shows a single banner, or rotate="0", as a plain list', async () => {
+    const single = await showBanners([SLIDES[0]], { rotate: '5' });
+    expect(shadow(single).querySelector('[part~="carousel"], button')).toBeNull();
+    const still = await showBanners(SLIDES, { rotate: '0' });
+    expect(shadow(still).querySelector('[part~="carousel"]')).toBeNull();
+    expect(shownBanners(still)).toHaveLength(3);
+  });
+});
+
+describe('<portico-sidebar-banners> tracking', () => {
+  it('counts an impression once at least half of a banner is visible, once per banner', async () => {
+    const scroller = document.createElement('div');
+    scroller.style.cssText = 'height: 200px; overflow: auto; width: 260px';
+    scroller.innerHTML = '<div style="height: 400px"></div>';
+    document.body.prepend(scroller);
+    onCleanUp(() => {
+      scroller.remove();
+    });
+    const element = document.createElement('portico-sidebar-banners');
+    const impressions = events(element, 'impression');
+    element.position = 'sidebar';
+    element.banners = [
+      { id: 'img', title: 'Đại hội', url: '/dai-hoi', image: { src: picture(200, 100), width: 200, height: 100 } },
+    ];
+    scroller.append(element);
+    await element.updateComplete;
+    await settle();
+    expect(impressions).toEqual([]);
+
+    const item = shadow(element).querySelector('li')!;
+    const top = item.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    const height = item.getBoundingClientRect().height;
+    scroller.scrollTop = top - 200 + 0.4 * height;
+    await settle();
+    expect(impressions, '40% visible is not an impression').toEqual([]);
+    scroller.scrollTop = top - 200 + 0.6 * height;
+    await vi.waitFor(() => {
+      expect(impressions).toEqual([{ id: 'img', title: 'Đại hội', url: '/dai-hoi', position: 'sidebar' }]);
+    });
+    scroller.scrollTop = 0;
+    await settle();
+    scroller.scrollTop = top;
+    await settle();
+    expect(impressions, 'once per page view').toHaveLength(1);
+  });
+
+  it('counts only the slide shown in a carousel, each when it first shows', async () => {
+    stubReducedMotion(true);
+    const element = document.createElement('portico-sidebar-banners');
+    const impressions = events(element, 'impression');
+    element.rotate = 5;
+    element.banners = SLIDES;
+    document.body.append(element);
+    onCleanUp(() => {
+      element.remove();
+    });
+    await vi.waitFor(() => {
+      expect(impressions.map((impression) => impression.id)).toEqual(['a']);
+    });
+    await settle();
+    expect(impressions).toHaveLength(1);
+    shadow(element).querySelector<HTMLButtonElement>('[part~="next"]')!.click();
+    await vi.waitFor(() => {
+      expect(impressions.map((impression) => impression.id)).toEqual(['a', 'b']);
+    });
+    shadow(element).querySelector<HTMLButtonElement>('[part~="previous"]')!.click();
+    await settle();
+    expect(impressions).toHaveLength(2);
+  });
+
+  it('dispatches a click on activation, by mouse or Enter, and not for Space', async () => {
+    const followed = followedLinks();
+    const element = await showBanners([...seed.banners, { id: 'text', title: 'Chỉ có chữ' }], {
+      lang: 'vi',
+      position: 'sidebar',
+    });
+    const clicks = events(element, 'click');
+    await userEvent.click(page.getByText('Chỉ có chữ'));
+    expect(clicks, 'a banner without a link is not activated').toEqual([]);
+    await userEvent.click(page.getByRole('link', { name: 'Giải phóng miền Nam' }));
+    expect(clicks).toEqual([
+      {
+        id: 'giai-phong-mien-nam',
+        title: 'Giải phóng miền Nam',
+        url: `${location.origin}/giai-phong-mien-nam`,
+        position: 'sidebar',
+      },
+    ]);
+    startButton();
+    await userEvent.keyboard('{Tab}');
+    expect(focused(element)?.textContent).toBe('Tiến tới đại hội đảng');
+    expect(getComputedStyle(focused(element)!).outlineStyle).toBe('solid');
+    await userEvent.keyboard(' ');
+    expect(clicks).toHaveLength(1);
+    await userEvent.keyboard('{Enter}');
+    expect(clicks.map((click) => click.id)).toEqual(['giai-phong-mien-nam', 'tien-toi-dai-hoi-dang']);
+    expect(followed).toEqual(['/giai-phong-mien-nam', '/tien-toi-dai-hoi-dang']);
+  });
+
+  it('sends no beacon from an automated browser, though the events still fire', async () => {
+    expect(navigator.webdriver).toBe(true);
+    const sendBeacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
+    followedLinks();
+    const element = await showBanners(seed.banners, { beacon: '/portico-banners', lang: 'vi' });
+    const clicks = events(element, 'click');
+    await vi.waitFor(() => {
+      expect(shadow(element).querySelectorAll('a')).toHaveLength(2);
+    });
+    shadow(element).querySelector('a')!.click();
+    await settle();
+    expect(clicks).toHaveLength(1);
+    expect(sendBeacon).not.toHaveBeenCalled();
+  });
+
+  it('sends impressions and clicks to the beacon URL as JSON, when a person reads', async () => {
+    vi.spyOn(navigator, 'webdriver', 'get').mockReturnValue(false);
+    const sendBeacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
+    followedLinks();
+    const element = await showBanners(seed.banners, { beacon: '/portico-banners', position: 'sidebar' });
+    await vi.waitFor(() => {
+      expect(sendBeacon).toHaveBeenCalledTimes(2);
+    });
+    shadow(element).querySelectorAll('a')[1]!.click();
+    expect(sendBeacon).toHaveBeenCalledTimes(3);
+    const bodies = sendBeacon.mock.calls.map(([url, body]) => {
+      expect(url).toBe('/portico-banners');
+      return JSON.parse(body as string) as Record<string, string>;
+    });
+    expect(bodies.map((body) => [body.event, body.id])).toEqual([
+      ['impression', 'tien-toi-dai-hoi-dang'],
+      ['impression', 'giai-phong-mien-nam'],
+      ['click', 'giai-phong-mien-nam'],
+    ]);
+    expect(bodies[2]).toMatchObject({ title: 'Giải phóng miền Nam', position: 'sidebar', page: location.href });
+  });
+
+  it('never sends a beacon to a URL that is not http(s), and warns', async () => {
+    vi.spyOn(navigator, 'webdriver', 'get').mockReturnValue(false);
+    const sendBeacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
+    const element = await showBanners(seed.banners, { beacon: 'javascript:alert(1)' });
+    const impressions = events(element, 'impression');
+    await vi.waitFor(() => {
+      expect(impressions).toHaveLength(2);
+    });
+    expect(sendBeacon).not.toHaveBeenCalled();
+    expect(warnings(warn)).toContain('beacon="javascript:alert(1)" is not an http(s), mailto: or tel: link');
+  });
+});
+
+describe('<portico-sidebar-banners> bad input', () => {
+  it('shows what it can of bad banners, warns naming each field, and never runs their script', async () => {
+    const element = await showBanners(
+      [
+        null,
+        42,
+        'chuỗi',
+        {},
+        {
+          id: 'script',
+          title: '<script>window.__porticoPwned = 1</script>Tin <b>đậm</b>',
+          url: 'javascript:window.__porticoPwned = 2',
+        },
+        { id: 'number-title', title: 123, url: '/so' },
+        { id: 'bad-image', title: 'Ảnh hỏng', url: '/anh', image: 'anh.png' },
+        { id: 'onerror', title: 'Ảnh độc', image: { src: 'x" onerror="window.__porticoPwned = 3' } },
+        { id: 'bad-html', title: 'HTML sai kiểu', html: 42 },
+        { id: { nested: true }, title: 'Mã sai', ordering: 'đầu', publishUp: 'sắp tới', pinned: 'yes' },
+      ],
+      { lang: 'vi' },
+    );
+    await vi.waitFor(() => {
+      expect(shadow(element).querySelector('img'), 'the image that does not load').toBeNull();
+    });
+    await vi.waitFor(() => {
+      expect(shownBanners(element)).toEqual([
+        '<script>window.__porticoPwned = 1</script>Tin <b>đậm</b>',
+        '/so',
+        'Ảnh hỏng',
+        'Ảnh độc',
+        'HTML sai kiểu',
+        'Mã sai',
+      ]);
+    });
+    expect(shadow(element).querySelector('script, b, [onerror]')).toBeNull();
+    expect(shadow(element).querySelector('a[href^="javascript"]')).toBeNull();
+    await expect.element(page.getByRole('link', { name: 'Ảnh hỏng' })).toHaveAttribute('href', '/anh');
+    await settle();
+    expect(pwned()).toBeUndefined();
+    const said = warnings(warn);
+    for (const named of [
+      'banners[0]=null has no title, alt text or link; showing "nothing"',
+      'banners[1]=42',
+      'banners[2]="chuỗi"',
+      'banners[3]={} has no title, alt text or link',
+      'banners[4].url="javascript:window.__porticoPwned = 2" is not an http(s), mailto: or tel: link',
+      'banners[5].title=123 is not valid; showing "/so"',
+      'banners[6].image="anh.png" is not valid',
+      'banner onerror image.src="x\\" onerror=\\"window.__porticoPwned = 3" did not load',
+      'banners[8].html=42',
+      'banners[9].id={"nested":true}',
+      'banners[9].ordering="đầu"',
+      'banners[9].publishUp="sắp tới"',
+    ]) {
+      expect(said).toContain(named);
+    }
+    await expectNoAxeViolations(element);
+  });
+
+  it('shows a text link in place of an image that does not load', async () => {
+    const element = await showBanners(
+      [
+        {
+          id: 'gone',
+          title: 'Giải phóng miền Nam',
+          url: '/giai-phong',
+          image: { src: '/khong-co-anh.png', width: 200, height: 80 },
+        },
+      ],
+      { lang: 'vi' },
+    );
+    await vi.waitFor(() => {
+      expect(shadow(element).querySelector('img')).toBeNull();
+    });
+    expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+    await expect.element(page.getByRole('link', { name: 'Giải phóng miền Nam' })).toBeVisible();
+    expect(warnings(warn)).toContain('banner gone image.src="/khong-co-anh.png" did not load');
+  });
+
+  it('says there is nothing to show for an empty list, the wrong type or nothing at all, in both languages', async () => {
+    const cases: [unknown, string, string, string][] = [
+      [[], 'vi', 'Chưa có nội dung', 'banners=[] is not a list of banners'],
+      ['nhiều', 'en', 'Nothing to show yet', 'banners="nhiều" is not a list of banners'],
+      [{ banners: [] }, 'vi', 'Chưa có nội dung', 'banners={"banners":[]}'],
+      [undefined, 'en', 'Nothing to show yet', 'banners=undefined (missing)'],
+      [[null, 7], 'vi', 'Chưa có nội dung', 'banners[1]=7 has no title, alt text or link'],
+    ];
+    for (const [banners, lang, shown, named] of cases) {
+      warn.mockClear();
+      const element = await showBanners(banners, { lang });
+      expect(shadow(element).querySelector('[part~="empty"]')?.textContent, named).toBe(shown);
+      expect(warnings(warn), named).toContain(named);
+      await expectNoAxeViolations(element);
+      element.remove();
+    }
+  });
+
+  it('falls back to defaults, with a warning, for bad attribute values', async () => {
+    const element = await showBanners(SLIDES, { order: 'sideways', limit: '-2', rotate: 'soon' });
+    expect(shownBanners(element)).toHaveLength(3);
+    expect(shadow(element).querySelector('[part~="carousel"]')).toBeNull();
+    const said = warnings(warn);
+    expect(said).toContain('order="sideways" is not one of ordering, random');
+    expect(said).toContain('limit=-2 is not a whole number of 0 or more');
+    expect(said).toContain('rotate=NaN is not a number of seconds');
+  });
+});
+
+describe('<portico-sidebar-banners> layout', () => {
+  it('fits a 200 px sidebar, long Vietnamese titles wrapping and images scaled down', async () => {
+    const sidebar = document.createElement('aside');
+    sidebar.style.width = '200px';
+    document.body.append(sidebar);
+    onCleanUp(() => {
+      sidebar.remove();
+    });
+    const element = await showBanners(
+      [
+        {
+          id: 'long',
+          title: 'Chào mừng Đại hội đại biểu Đảng bộ tỉnh An Giang lần thứ XI, nhiệm kỳ 2020–2025',
+          url: '/dai-hoi',
+        },
+        { id: 'wide', title: 'Ảnh rộng', url: '/rong', image: { src: picture(600, 150), width: 600, height: 150 } },
+      ],
+      { lang: 'vi' },
+      sidebar,
+    );
+    expect(element.getBoundingClientRect().width).toBeLessThanOrEqual(200);
+    expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
+    const image = shadow(element).querySelector('img')!;
+    expect(image.getBoundingClientRect().width).toBeLessThanOrEqual(200);
+    expect(image.getBoundingClientRect().height).toBeCloseTo((image.getBoundingClientRect().width * 150) / 600, 0);
+  });
+
+  it('can be themed through custom properties and parts, light and dark', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      .themed { --portico-color-accent: rgb(1, 2, 3); --portico-sidebar-banners-gap: 10px; }
+      .themed portico-sidebar-banners::part(link) { font-weight: 700; }
+      .dark { color-scheme: dark; }`;
+    document.head.append(style);
+    onCleanUp(() => {
+      style.remove();
+    });
+    const wrapper = document.createElement('div');
+    wrapper.className = 'themed';
+    document.body.append(wrapper);
+    onCleanUp(() => {
+      wrapper.remove();
+    });
+    const themed = await showBanners(seed.banners, {}, wrapper);
+    const links = shadow(themed).querySelectorAll('a');
+    expect(getComputedStyle(links[0]!).color).toBe('rgb(1, 2, 3)');
+    expect(getComputedStyle(links[0]!).fontWeight).toBe('700');
+    expect(getComputedStyle(shadow(themed).querySelectorAll('li')[1]!).marginBlockStart).toBe('10px');
+
+    const dark = document.createElement('div');
+    dark.className = 'dark';
+    document.body.append(dark);
+    onCleanUp(() => {
+      dark.remove();
+    });
+    const light = await showBanners(seed.banners);
+    const night = await showBanners(SLIDES, { rotate: '5' }, dark);
+    expect(getComputedStyle(light).backgroundColor).toBe('rgb(255, 255, 255)');
+    expect(getComputedStyle(night).backgroundColor).not.toBe('rgb(255, 255, 255)');
+    await expectNoAxeViolations(night);
+  });
+
+  it('keeps the tallest slide’s height as slides change', async () => {
+    stubReducedMotion(true);
+    const element = await showBanners(
+      [
+        { id: 'tall', title: 'Cao', image: { src: picture(200, 160), width: 200, height: 160 } },
+        { id: 'short', title: 'Thấp' },
+      ],
+      { rotate: '5' },
+    );
+    const height = element.getBoundingClientRect().height;
+    shadow(element).querySelector<HTMLButtonElement>('[part~="next"]')!.click();
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Thấp']);
+    expect(element.getBoundingClientRect().height).toBe(height);
+  });
+});
+
+describe('<portico-sidebar-banners> registration', () => {
+  it('is registered under its tag, and registering twice does not throw', async () => {
+    expect(customElements.get('portico-sidebar-banners')).toBe(PorticoSidebarBanners);
+    const { defineElement } = await import('@portico/element');
+    expect(() => {
+      defineElement('portico-sidebar-banners', class extends PorticoSidebarBanners {});
+    }).not.toThrow();
+  });
+});

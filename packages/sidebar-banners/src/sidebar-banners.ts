@@ -1,0 +1,549 @@
+import type { Banner } from '@portico/core';
+import {
+  baseStyles,
+  isExternalLink,
+  moduleStyles,
+  PorticoElement,
+  safeLink,
+  sanitizeHtml,
+  SourceController,
+} from '@portico/element';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { sidebarBannersStyles } from './sidebar-banners.styles.js';
+
+/** `ordering`: pinned banners, then by `ordering`; `random`: pinned banners, then shuffled. */
+export type SidebarBannersOrder = 'ordering' | 'random';
+
+/** What `portico-banner-click` and `portico-banner-impression` carry, and what the beacon receives. */
+export interface BannerEventDetail {
+  id: string;
+  title: string;
+  /** The banner's link (for a custom-HTML banner's click, the link activated). */
+  url?: string | undefined;
+  /** The widget's `position`. */
+  position?: string | undefined;
+}
+
+/** A banner checked and ready to show. */
+interface ShownBanner {
+  id: string;
+  title: string;
+  link?: Link | undefined;
+  image?: { src: string; alt: string; width?: number | undefined; height?: number | undefined } | undefined;
+  html?: string | undefined;
+  pinned: boolean;
+  ordering: number;
+  newWindow: boolean;
+  position?: string | undefined;
+  up: number;
+  down: number;
+}
+
+interface Link {
+  href: string;
+  /** On another origin: a sponsored link. */
+  external: boolean;
+}
+
+type Fields = Partial<Record<keyof Banner | 'src' | 'alt' | 'width' | 'height', unknown>>;
+
+// The first is the default.
+const ORDERS: readonly [SidebarBannersOrder, ...SidebarBannersOrder[]] = ['ordering', 'random'];
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+function size(value: unknown): number | undefined {
+  return typeof value === 'number' && value > 0 && value < Infinity ? value : undefined;
+}
+
+/** Pinned banners first, by ordering, staying in place; then the others, by ordering or shuffled. */
+function arrange(banners: ShownBanner[], order: SidebarBannersOrder, random: () => number): ShownBanner[] {
+  const byOrdering = (a: { ordering: number }, b: { ordering: number }): number => a.ordering - b.ordering || 0;
+  const others = banners.filter((banner) => !banner.pinned);
+  return [
+    ...banners.filter((banner) => banner.pinned).sort(byOrdering),
+    // Random order: each banner draws one key, an unbiased shuffle whatever order sort() compares in.
+    ...(order === 'random'
+      ? others.map((banner) => ({ banner, ordering: random() })).sort(byOrdering)
+      : others.map((banner) => ({ banner, ordering: banner.ordering })).sort(byOrdering)
+    ).map((entry) => entry.banner),
+  ];
+}
+
+const icon = (path: string): TemplateResult =>
+  html`<svg viewBox="0 0 16 16" aria-hidden="true">${svg`<path d=${path} />`}</svg>`;
+
+/**
+ * A module position's banners, ordered as Joomla's `mod_banners` orders them: pinned
+ * banners first, then by ordering or at random (shuffled in the browser, so a cached page
+ * does not freeze the choice), up to `limit`, leaving out those outside their publish
+ * window by the reader's clock. Image banners, custom-HTML banners (sanitized) and text
+ * links. With `rotate`, an accessible carousel (WAI-ARIA APG) shows one banner at a time,
+ * with a pause button first. Impressions and clicks are dispatched as events and, with
+ * `beacon`, sent with `navigator.sendBeacon` (never by automated browsers).
+ *
+ * Data, in order of precedence: the `banners` property; the `source` with `position`;
+ * server-rendered links inside the element (`<a href><img alt></a>` or text links), which
+ * show until the source answers and stay in the document.
+ *
+ * @tagname portico-sidebar-banners
+ * @summary A position's banners: ordered, optionally rotating, tracked.
+ *
+ * @slot - Server-rendered banners: `<a href>` links holding an `<img>` or text. Read, not shown as they are.
+ *
+ * @event portico-banner-impression - At least half of a banner was visible, the first time on this page view; `detail` is a `BannerEventDetail`.
+ * @event portico-banner-click - A banner's link was activated (click, Enter); `detail` is a `BannerEventDetail`.
+ * @event portico-error - The source failed; `detail.error` is a `SourceError`. What was shown stays.
+ *
+ * @csspart base - The module box.
+ * @csspart list - The banners shown together.
+ * @csspart banner - One banner (a list item, or a slide).
+ * @csspart link - A banner's link.
+ * @csspart image - A banner's image.
+ * @csspart title - A text banner's title.
+ * @csspart html - A custom-HTML banner's content.
+ * @csspart carousel - The region of rotating banners.
+ * @csspart controls - The carousel's buttons.
+ * @csspart control - A carousel button; also `rotation`, `previous` or `next`.
+ * @csspart slides - The carousel's slides.
+ * @csspart slide - One slide.
+ * @csspart status - The loading note.
+ * @csspart empty - The note shown when there is no banner to show.
+ *
+ * @cssproperty --portico-sidebar-banners-gap - Space between banners shown together (default 0, as Joomla's markup).
+ */
+export class PorticoSidebarBanners extends PorticoElement {
+  static override styles = [baseStyles, moduleStyles, sidebarBannersStyles];
+
+  /** The banners, set from JavaScript; win over `source` and the server-rendered links. */
+  @property({ attribute: false }) banners: Banner[] | undefined;
+
+  /** The module position (`sidebar`): what the `source` is asked for, and which of the `banners` show. */
+  @property({ reflect: true }) position: string | undefined;
+
+  /** Seconds each banner shows in a carousel of one banner at a time; 0 (default) shows them all. */
+  @property({ type: Number, reflect: true }) rotate = 0;
+
+  /** `ordering` (default) or `random`; pinned banners come first either way. */
+  @property({ reflect: true }) order: SidebarBannersOrder = 'ordering';
+
+  /** The most banners to show; 0 (default): all. */
+  @property({ type: Number }) limit = 0;
+
+  /** A URL that receives each impression and click with `navigator.sendBeacon` (a JSON text body). */
+  @property() beacon: string | undefined;
+
+  /** The carousel's accessible name (default `Featured links` / `Liên kết nổi bật`). */
+  @property() label: string | undefined;
+
+  /** The random source of `order="random"`: returns a number in [0, 1). Replace it in tests. */
+  @property({ attribute: false }) random: () => number = Math.random;
+
+  @state() private current = 0;
+  /** The reader's choice: none yet, the rotation stopped, or started. */
+  @state() private playState: 'auto' | 'stopped' | 'playing' = 'auto';
+  @state() private hovered = false;
+  @state() private focused = false;
+
+  private shown: ShownBanner[] = [];
+  private shownKey = '';
+  private slideCount = 0;
+  private rotateMilliseconds = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private observer: IntersectionObserver | undefined;
+  /** Banner elements at least half visible. */
+  private readonly halfVisible = new Set<HTMLElement>();
+  /** Banner ids whose impression was counted: once per banner per page view. */
+  private readonly counted = new Set<string>();
+  private readonly brokenImages = new Set<string>();
+  /** Custom HTML by banner id and markup: its sanitized content, or `undefined` while sanitizing or when nothing is left. */
+  private readonly htmlContent = new Map<string, HTMLElement | undefined>();
+
+  private readonly data = new SourceController<Banner[]>(this, () => ({
+    name: this.banners || !this.position ? undefined : this.source,
+    capability: 'getBanners',
+    key: this.position ?? '',
+    fetch: (source, options) => source.getBanners?.(this.position ?? '', options),
+  }));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        entries.forEach(({ target, isIntersecting, intersectionRatio }) => {
+          // A hair below one half: Chromium can report 0.4999… at the threshold.
+          this.halfVisible[isIntersecting && intersectionRatio > 0.499 ? 'add' : 'delete'](target as HTMLElement);
+        });
+        this.countImpressions();
+      },
+      { threshold: 0.5 },
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.halfVisible.clear();
+    this.stopTimer();
+  }
+
+  protected override willUpdate(): void {
+    let origin = 'banners';
+    let given: unknown = this.banners;
+    if (given === undefined && this.data.value !== undefined) {
+      origin = 'source data';
+      given = this.data.value;
+    }
+    if (given === undefined && this.hasServerMarkup()) {
+      origin = 'markup';
+      given = this.readMarkup();
+    }
+    if (this.source && !this.position && !this.banners) {
+      this.warnInvalid('position', undefined, 'is needed to ask the source for banners', '');
+    }
+    const now = Date.now();
+    const published =
+      given === undefined && this.data.state !== 'idle'
+        ? [] // Loading, or the source failed: nothing to warn about.
+        : this.readBanners(given, origin).filter(
+            (banner) =>
+              !(banner.up > now || banner.down <= now) &&
+              !(origin === 'banners' && this.position && banner.position && banner.position !== this.position),
+          );
+    const order = this.oneOf('order', this.order, ORDERS);
+    const limit = Number.isInteger(this.limit) && this.limit >= 0 ? this.limit : 0;
+    if (limit !== this.limit) this.warnInvalid('limit', this.limit, 'is not a whole number of 0 or more', 'all');
+    // Arranged again only when what is published changes: re-rendering never reshuffles.
+    const key = JSON.stringify([published, order, limit]);
+    if (key !== this.shownKey) {
+      this.shownKey = key;
+      this.shown = arrange(published, order, this.random).slice(0, limit || undefined);
+      this.current = 0;
+    }
+    // Up to a day: setTimeout cannot wait much longer.
+    const seconds = this.rotate >= 0 && this.rotate <= 86_400 ? this.rotate : 0;
+    if (seconds !== this.rotate) this.warnInvalid('rotate', this.rotate, 'is not a number of seconds up to a day', '0');
+    this.rotateMilliseconds = seconds * 1000;
+    // Pinned banners stay in place while the others rotate.
+    const slides = this.shown.filter((banner) => !banner.pinned).length;
+    this.slideCount = seconds && slides > 1 ? slides : 0;
+  }
+
+  override render(): TemplateResult {
+    const { shown } = this;
+    const slides = shown.filter((banner) => !banner.pinned);
+    return html`<div part="base">
+      <div hidden><slot @slotchange=${this.onSlotChange}></slot></div>
+      ${
+        shown.length === 0
+          ? this.data.state === 'loading'
+            ? html`<p part="status" role="status">${this.phrase('LOADING')}</p>`
+            : html`<p part="empty">${this.emptyStateText(this.data.state)}</p>`
+          : this.slideCount
+            ? [
+                this.renderList(shown.filter((banner) => banner.pinned)),
+                this.renderCarousel(slides, shown.length - slides.length),
+              ]
+            : this.renderList(shown)
+      }
+    </div>`;
+  }
+
+  protected override updated(): void {
+    if (this.isRotating()) {
+      this.timer ??= setTimeout(() => {
+        this.show(1);
+      }, this.rotateMilliseconds);
+    } else this.stopTimer();
+    this.shadowRoot?.querySelectorAll<HTMLElement>('[data-index]').forEach((banner) => {
+      this.observer?.observe(banner);
+    });
+    // A slide just shown may already be in view.
+    this.countImpressions();
+  }
+
+  private renderList(banners: ShownBanner[]): TemplateResult | typeof nothing {
+    return banners.length
+      ? html`<ul part="list" role="list" @click=${this.onClick}>
+          ${banners.map((banner, index) => html`<li part="banner" data-index=${index}>${this.renderBanner(banner)}</li>`)}
+        </ul>`
+      : nothing;
+  }
+
+  private renderCarousel(slides: ShownBanner[], offset: number): TemplateResult {
+    const playing = this.wantsRotation();
+    const button = (part: string, label: string, path: string, onClick: () => void): TemplateResult =>
+      html`<button part="control ${part}" type="button" aria-controls="slides" @click=${onClick}>
+        ${icon(path)}<span class="visually-hidden">${this.phrase(label)}</span>
+      </button>`;
+    return html`<div
+      part="carousel"
+      role="region"
+      aria-roledescription="carousel"
+      aria-label=${this.label?.trim() || this.phrase('FEATURED_LINKS')}
+      @mouseenter=${() => (this.hovered = true)}
+      @mouseleave=${() => (this.hovered = false)}
+      @focusin=${() => (this.focused = true)}
+      @focusout=${this.onFocusOut}
+      @keydown=${this.onKeyDown}
+    >
+      <div part="controls">
+        ${button(
+          'rotation',
+          playing ? 'PAUSE_ROTATION' : 'START_ROTATION',
+          playing ? 'M4 3h3v10H4zm5 0h3v10H9z' : 'M5 3l8 5-8 5z',
+          () => (this.playState = playing ? 'stopped' : 'playing'),
+        )}
+        ${button('previous', 'PREVIOUS', 'M10.5 2l1.4 1.4L7.3 8l4.6 4.6-1.4 1.4-6-6z', () => {
+          this.show(-1);
+        })}
+        ${button('next', 'NEXT', 'M5.5 2l-1.4 1.4L8.7 8l-4.6 4.6 1.4 1.4 6-6z', () => {
+          this.show(1);
+        })}
+      </div>
+      <div part="slides" id="slides" aria-live=${this.isRotating() ? 'off' : 'polite'} @click=${this.onClick}>
+        ${slides.map(
+          (banner, index) =>
+            html`<div
+              part="banner slide"
+              role="group"
+              aria-roledescription="slide"
+              aria-label=${this.phrase('SLIDE_OF', index + 1, slides.length)}
+              data-index=${offset + index}
+              ?data-current=${index === this.current}
+            >
+              ${this.renderBanner(banner)}
+            </div>`,
+        )}
+      </div>
+    </div>`;
+  }
+
+  private renderBanner(banner: ShownBanner): unknown {
+    const { image, link, newWindow } = banner;
+    const content =
+      image && !this.brokenImages.has(image.src)
+        ? html`<img
+            part="image"
+            src=${image.src}
+            alt=${image.alt.trim() || banner.title}
+            width=${image.width ?? nothing}
+            height=${image.height ?? nothing}
+            loading="lazy"
+            decoding="async"
+            @error=${() => {
+              this.warnInvalid(`banner ${banner.id} image.src`, image.src, 'did not load', banner.title);
+              this.brokenImages.add(image.src);
+              this.requestUpdate();
+            }}
+          />`
+        : html`<span part="title">${banner.title}</span>`;
+    const custom = banner.html ? this.sanitized(banner, banner.html) : undefined;
+    return (
+      custom ??
+      (link
+        ? html`<a
+            part="link"
+            href=${link.href}
+            target=${newWindow ? '_blank' : nothing}
+            rel=${link.external ? 'sponsored noopener' : newWindow ? 'noopener' : nothing}
+            >${content}${newWindow ? html`<span class="visually-hidden"> ${this.phrase('OPENS_NEW_TAB')}</span>` : nothing}</a
+          >`
+        : content)
+    );
+  }
+
+  /** The custom HTML, sanitized; `undefined` (the banner shows as a link) until ready, or when nothing is left of it. */
+  private sanitized(banner: ShownBanner, markup: string): HTMLElement | undefined {
+    const key = JSON.stringify([banner.id, banner.title, markup]);
+    if (!this.htmlContent.has(key)) {
+      this.htmlContent.set(key, undefined);
+      void sanitizeHtml(markup, 'banner').then(
+        ({ fragment, removed }) => {
+          const node = document.createElement('div');
+          node.part.add('html');
+          fragment.querySelectorAll('a').forEach((link) => {
+            if (this.readLink(link.href, '')?.external) link.relList.add('sponsored', 'noopener');
+          });
+          fragment.querySelectorAll('img').forEach((image) => {
+            image.alt = image.alt.trim() || banner.title;
+          });
+          node.append(fragment);
+          const shown = node.textContent.trim() || node.querySelector('img') ? node : undefined;
+          if (removed || !shown) {
+            this.warnInvalid(
+              `banner ${banner.id} html`,
+              markup,
+              removed ? 'had unsafe markup, removed' : 'has nothing to show',
+              shown ? 'the rest' : banner.title,
+            );
+          }
+          this.htmlContent.set(key, shown);
+          this.requestUpdate();
+        },
+        () => undefined,
+      ); // The sanitizer did not load: the banner stays a link.
+    }
+    return this.htmlContent.get(key);
+  }
+
+  /** Banners from server-rendered links: the image's alt text or the link's text is the title. */
+  private readMarkup(): Banner[] {
+    return Array.from(this.querySelectorAll<HTMLAnchorElement>('a[href]'), (link) => {
+      const image = link.querySelector('img');
+      const { id, pinned, ordering, publishUp, publishDown } = link.dataset;
+      const url = link.getAttribute('href');
+      return {
+        id: id ?? url,
+        title: image?.alt || link.textContent,
+        url,
+        image: image
+          ? { src: image.getAttribute('src'), alt: image.alt, width: image.width, height: image.height }
+          : undefined,
+        pinned: pinned !== undefined,
+        ordering: Number(ordering ?? 0),
+        publishUp,
+        publishDown,
+        newWindow: link.target === '_blank',
+      } as Banner;
+    });
+  }
+
+  private readBanners(given: unknown, origin: string): ShownBanner[] {
+    if (Array.isArray(given) && given.length) {
+      return given.flatMap((banner, index) => this.readBanner(banner, `${origin}[${String(index)}]`) ?? []);
+    }
+    this.warnInvalid(origin, given, 'is not a list of banners', this.phrase('EMPTY'));
+    return [];
+  }
+
+  /** A banner as shown, or `undefined` when nothing of it can be shown; warns about every field it cannot use. */
+  private readBanner(value: unknown, name: string): ShownBanner | undefined {
+    const banner: Fields = typeof value === 'object' && value ? value : {};
+    const warn = (field: keyof Fields, shown: string): void => {
+      this.warnInvalid(`${name}.${field}`, banner[field], 'is not valid', shown);
+    };
+    const image: Fields = typeof banner.image === 'object' && banner.image ? banner.image : {};
+    const src = text(image.src);
+    if (banner.image !== undefined && !src) warn('image', 'the title');
+    const link = banner.url === undefined ? undefined : this.readLink(banner.url, `${name}.url`);
+    const title = text(banner.title) ?? text(image.alt) ?? link?.href;
+    if (!title) {
+      this.warnInvalid(name, value, 'has no title, alt text or link', 'nothing');
+      return undefined;
+    }
+    if (!text(banner.title)) warn('title', title);
+    const id = typeof banner.id === 'number' ? String(banner.id) : text(banner.id);
+    if (!id) warn('id', title);
+    if (banner.html !== undefined && typeof banner.html !== 'string') warn('html', title);
+    const ordering = Number(banner.ordering ?? 0);
+    if (!Number.isFinite(ordering)) warn('ordering', '0');
+    const time = (field: 'publishUp' | 'publishDown', fallback: number): number => {
+      const given = banner[field];
+      const moment = given === undefined ? fallback : typeof given === 'string' ? Date.parse(given) : NaN;
+      if (Number.isNaN(moment)) warn(field, 'no limit');
+      return Number.isNaN(moment) ? fallback : moment;
+    };
+    return {
+      id: id ?? title,
+      title,
+      link,
+      image: src
+        ? {
+            src,
+            alt: typeof image.alt === 'string' ? image.alt : '',
+            width: size(image.width),
+            height: size(image.height),
+          }
+        : undefined,
+      html: typeof banner.html === 'string' ? banner.html : undefined,
+      pinned: banner.pinned === true,
+      ordering: ordering || 0,
+      newWindow: banner.newWindow === true,
+      position: text(banner.position),
+      up: time('publishUp', -Infinity),
+      down: time('publishDown', Infinity),
+    };
+  }
+
+  /** A link that can only navigate (http(s), mailto:, tel:), or `undefined` with a warning naming `name`. */
+  private readLink(value: unknown, name: string): Link | undefined {
+    const href = text(value);
+    const url = safeLink(href, ['http:', 'https:', 'mailto:', 'tel:']);
+    if (href && url) return { href, external: isExternalLink(url) };
+    if (name) this.warnInvalid(name, value, 'is not an http(s), mailto: or tel: link', 'no link');
+    return undefined;
+  }
+
+  /** Whether the rotation is on: started by the reader, or by default unless they prefer reduced motion. */
+  private wantsRotation(): boolean {
+    return (
+      this.playState === 'playing' ||
+      (this.playState === 'auto' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches)
+    );
+  }
+
+  /** Whether slides change by themselves now: never while hovered or focused. */
+  private isRotating(): boolean {
+    return this.slideCount > 0 && this.wantsRotation() && !this.hovered && !this.focused;
+  }
+
+  private show(step: number): void {
+    this.stopTimer();
+    this.current = (this.current + step + this.slideCount) % this.slideCount;
+  }
+
+  private stopTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private readonly onFocusOut = ({ relatedTarget, currentTarget }: FocusEvent): void => {
+    this.focused = (currentTarget as Element).contains(relatedTarget as Node | null);
+  };
+
+  private readonly onKeyDown = async (event: KeyboardEvent): Promise<void> => {
+    const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
+    if (event.key === 'Escape') this.playState = 'stopped';
+    if (!step) return;
+    event.preventDefault();
+    const fromSlide = (event.target as Element).closest('[part~="slide"]');
+    this.show(step);
+    await this.updateComplete;
+    // Focus follows to the banner now shown, rather than staying on a hidden one.
+    if (fromSlide) this.shadowRoot?.querySelector<HTMLElement>('[data-current] a')?.focus();
+  };
+
+  private readonly onClick = (event: MouseEvent): void => {
+    const link = (event.target as Element).closest('a');
+    const banner = this.shown[Number(link?.closest<HTMLElement>('[data-index]')?.dataset.index)];
+    if (link?.href && banner) this.track('click', banner, link.href);
+  };
+
+  private readonly countImpressions = (): void => {
+    this.halfVisible.forEach((element) => {
+      const banner = this.shown[Number(element.dataset.index)];
+      if (!banner || this.counted.has(banner.id) || !element.isConnected) return;
+      if (element.matches('[part~="slide"]:not([data-current])')) return;
+      this.counted.add(banner.id);
+      this.track('impression', banner, banner.link?.href);
+    });
+  };
+
+  private track(kind: 'impression' | 'click', banner: ShownBanner, url: string | undefined): void {
+    const detail: BannerEventDetail = { id: banner.id, title: banner.title, url, position: this.position };
+    this.emit(`portico-banner-${kind}`, detail);
+    const beacon = this.beacon && this.readLink(this.beacon, 'beacon');
+    // Automated browsers (tests, WebDriver-driven crawlers) never count as readers.
+    if (beacon && !navigator.webdriver) {
+      try {
+        navigator.sendBeacon(beacon.href, JSON.stringify({ event: kind, ...detail, page: location.href }));
+      } catch {
+        // Tracking is best effort: it never breaks the page.
+      }
+    }
+  }
+}
