@@ -25,4 +25,5 @@ export {
   readViewStats,
   readVisitorStats,
 } from './portal-data.js';
+export { decodeEntities, htmlToText } from './html-text.js';
 export { applyPageConfig, type PageConfigOptions, type PageConfigResult, type SourceFactory } from './page-config.js';

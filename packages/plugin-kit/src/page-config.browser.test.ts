@@ -1,6 +1,6 @@
 import { getSource, translate, unregisterSource, type DataSource } from '@portico/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyPageConfig, type SourceFactory } from './page-config.js';
+import { applyPageConfig } from './page-config.js';
 
 const added: Element[] = [];
 afterEach(() => {
@@ -21,7 +21,7 @@ function block(json: string): HTMLScriptElement {
 }
 
 const made: Record<string, unknown>[] = [];
-const fakeFactory: SourceFactory = (options) => {
+const fakeFactory = (options: Record<string, unknown>): DataSource => {
   made.push(options);
   if (options.baseUrl === undefined) throw new TypeError('joomla() needs a baseUrl.');
   return { kind: 'fake', getCategories: () => Promise.resolve([]) } satisfies DataSource;

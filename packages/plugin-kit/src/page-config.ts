@@ -1,8 +1,12 @@
 import { definePhrases, pageGlobal, registerSource, type DataSource } from '@portico/core';
 import { readObject, readString } from './validate.js';
 
-/** Makes a configured data source from the options a configuration block gives. */
-export type SourceFactory = (options: Record<string, unknown>) => DataSource;
+/**
+ * Makes a configured data source from the options a configuration block gives: a plugin
+ * factory such as `joomla` or `wordpress`. (`never` lets a factory declare its own options
+ * type; the block's options are checked by the factory, which throws a clear error.)
+ */
+export type SourceFactory = (options: never) => DataSource;
 
 export interface PageConfigOptions {
   /** The plugin factories, by the `type` a block names: `{ json, joomla, wordpress, stats }`. */
@@ -92,7 +96,7 @@ function applySources(
         report(`"sources"."${name}".type is "${typeName}", which is not one of ${Object.keys(types).join(', ')}.`);
         continue;
       }
-      registerSource(name, factory(factoryOptions));
+      registerSource(name, factory(factoryOptions as never));
       registered.push(name);
     } catch (error) {
       report(error instanceof Error ? error.message : String(error));

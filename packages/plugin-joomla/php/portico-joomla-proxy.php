@@ -1,0 +1,494 @@
+<?php
+/**
+ * Portico's Joomla proxy, for hosts that run PHP and no Node: one file, no dependencies
+ * beyond a stock PHP 7.4+ (it uses curl when the host has it, else PHP's own HTTP streams).
+ *
+ * Joomla's Web Services need a Super User token even to read; a token in the browser is a
+ * token for everyone. This file holds it on the server and lets through only the GET (and
+ * HEAD) requests Portico's widgets make, cached, with only published and public items and
+ * only the fields the widgets use. It mirrors Joomla's API paths after its own address:
+ *
+ *     https://example.vn/portico-joomla-proxy.php/v1/content/articles?filter[state]=1
+ *
+ * so the widgets' configuration is `{"type": "joomla", "baseUrl": "/portico-joomla-proxy.php"}`.
+ * The same rules as `@portico/plugin-joomla/proxy` (src/proxy-rules.ts); keep them alike.
+ *
+ * Install: copy this file next to Joomla's index.php, set the configuration below (or the
+ * environment variables it names), and open /portico-joomla-proxy.php/v1/content/categories.
+ * MIT licence, part of @portico/plugin-joomla.
+ */
+
+// ---------------------------------------------------------------------------------------
+// Configuration. Environment variables win over the values written here.
+// ---------------------------------------------------------------------------------------
+
+// The Joomla site's root address (or its .../api/index.php).
+const PORTICO_JOOMLA_URL = 'https://example.vn';
+// The API token of a Super User (Users > Edit > Joomla API Token). Better: set the environment
+// variable PORTICO_JOOMLA_TOKEN (SetEnv in .htaccess, or the host's panel) and leave this empty.
+const PORTICO_JOOMLA_TOKEN = '';
+// Seconds an answer is reused, by this proxy and by browsers; 0 turns caching off.
+const PORTICO_CACHE_SECONDS = 60;
+// Where cached answers are kept (only public data goes there). Empty: the system's temporary folder.
+const PORTICO_CACHE_DIR = '';
+// Origins of pages elsewhere that may read the answers (CORS), or ['*']. Empty: same origin only.
+const PORTICO_ALLOWED_ORIGINS = [];
+// Joomla access levels the public sees: Public (1) and Guest (5) on a standard install.
+const PORTICO_PUBLIC_ACCESS_LEVELS = [1, 5];
+// Seconds Joomla may take to answer.
+const PORTICO_TIMEOUT = 10;
+
+// ---------------------------------------------------------------------------------------
+
+function portico_setting(string $variable, $default)
+{
+    $value = getenv($variable);
+    // Apache's SetEnv reaches some PHP setups (FastCGI) only through $_SERVER.
+    if (($value === false || $value === '') && isset($_SERVER[$variable]) && is_string($_SERVER[$variable])) {
+        $value = $_SERVER[$variable];
+    }
+    return $value === false || $value === '' ? $default : $value;
+}
+
+function portico_config(): array
+{
+    $origins = portico_setting('PORTICO_ALLOWED_ORIGINS', null);
+    $levels = portico_setting('PORTICO_PUBLIC_ACCESS_LEVELS', null);
+    $joomlaUrl = (string) portico_setting('PORTICO_JOOMLA_URL', PORTICO_JOOMLA_URL);
+    return [
+        'joomla_url' => $joomlaUrl,
+        'token' => (string) portico_setting('PORTICO_JOOMLA_TOKEN', PORTICO_JOOMLA_TOKEN),
+        'cache_seconds' => max(0, (int) portico_setting('PORTICO_CACHE_SECONDS', PORTICO_CACHE_SECONDS)),
+        'cache_dir' => (string) portico_setting(
+            'PORTICO_CACHE_DIR',
+            PORTICO_CACHE_DIR !== '' ? PORTICO_CACHE_DIR
+                : sys_get_temp_dir() . '/portico-joomla-proxy-' . substr(hash('sha256', $joomlaUrl), 0, 12)
+        ),
+        'allowed_origins' => $origins === null ? PORTICO_ALLOWED_ORIGINS : array_filter(explode(' ', $origins)),
+        'public_access_levels' => $levels === null ? PORTICO_PUBLIC_ACCESS_LEVELS : array_map('intval', explode(',', $levels)),
+        'timeout' => (float) portico_setting('PORTICO_TIMEOUT', PORTICO_TIMEOUT),
+    ];
+}
+
+// The routes the widgets read: [pattern for the end of the request's path, Joomla's path,
+// kind of resource, single item?, allowed query parameters (a pattern, or ['always' => value])].
+function portico_routes(): array
+{
+    $page = ['page[offset]' => '/^\d{1,7}$/', 'page[limit]' => '/^(?:100|[1-9]\d?)$/'];
+    return [
+        ['#/v1/content/articles$#', '/v1/content/articles', 'articles', false, [
+            'filter[state]' => ['always' => '1'],
+            'filter[category]' => '/^\d{1,10}$/',
+            'filter[language]' => '/^(?:\*|[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)$/',
+            'filter[featured]' => '/^[01]$/',
+            'list[ordering]' => '/^a\.(?:publish_up|created|modified|hits|title|id|ordering)$/',
+            'list[direction]' => '/^(?:asc|desc|ASC|DESC)$/',
+        ] + $page],
+        ['#/v1/content/articles/(\d{1,10})$#', '/v1/content/articles/{id}', 'articles', true, []],
+        ['#/v1/content/categories$#', '/v1/content/categories', 'categories', false, $page],
+        ['#/v1/menus/site/items$#', '/v1/menus/site/items', 'menu-items', false, ['filter[menutype]' => '/^[\w-]{1,24}$/'] + $page],
+        ['#/v1/banners$#', '/v1/banners', 'banners', false, $page],
+        ['#/v1/banners/(\d{1,10})$#', '/v1/banners/{id}', 'banners', true, []],
+        ['#/v1/banners/categories$#', '/v1/banners/categories', 'categories', false, $page],
+    ];
+}
+
+// What passes of each kind of resource: the "published" attribute, the attributes, the keys of
+// object attributes, the relationships.
+function portico_field_rules(string $kind): array
+{
+    $category = ['published', ['id', 'title', 'alias', 'published', 'access', 'parent_id', 'level', 'lft', 'language', 'count_published'], [], []];
+    $rules = [
+        'articles' => ['state', [
+            'id', 'title', 'alias', 'state', 'access', 'catid', 'featured', 'language', 'created', 'created_by_alias',
+            'author_name', 'modified', 'publish_up', 'publish_down', 'hits', 'images', 'metadesc', 'text', 'introtext',
+            'fulltext',
+        ], ['images' => ['image_intro', 'image_intro_alt', 'image_intro_alt_empty', 'image_fulltext', 'image_fulltext_alt', 'image_fulltext_alt_empty']], ['category']],
+        'categories' => $category,
+        'menu-items' => ['published', [
+            'id', 'menutype', 'title', 'alias', 'path', 'link', 'type', 'parent_id', 'level', 'lft', 'published', 'access',
+            'browserNav', 'home', 'language', 'publish_up', 'publish_down', 'params',
+        ], ['params' => ['menu_show', 'aliasoptions']], []],
+        'banners' => ['state', [
+            'id', 'name', 'alias', 'catid', 'state', 'type', 'clickurl', 'custombannercode', 'params', 'sticky', 'ordering',
+            'language', 'publish_up', 'publish_down', 'imptotal', 'impmade',
+        ], ['params' => ['imageurl', 'width', 'height', 'alt']], []],
+    ];
+    return $rules[$kind];
+}
+
+/** The query string as name => first value, without PHP's folding of `page[limit]` into arrays. */
+function portico_query_values(string $query): array
+{
+    $values = [];
+    foreach (explode('&', $query) as $pair) {
+        if ($pair === '') {
+            continue;
+        }
+        $parts = explode('=', $pair, 2);
+        $name = urldecode($parts[0]);
+        if (!array_key_exists($name, $values)) {
+            $values[$name] = urldecode($parts[1] ?? '');
+        }
+    }
+    return $values;
+}
+
+/** @return array{0: ?string, 1: ?string} [the query for Joomla, or null and the refused parameter] */
+function portico_upstream_query(array $params, array $values): array
+{
+    $parts = [];
+    foreach ($params as $name => $rule) {
+        if (is_array($rule)) {
+            $value = $rule['always'];
+        } elseif (array_key_exists($name, $values)) {
+            $value = $values[$name];
+            if (!preg_match($rule, $value)) {
+                return [null, $name];
+            }
+        } else {
+            continue;
+        }
+        // Encoded as JavaScript's encodeURIComponent does, so both proxies ask Joomla alike.
+        $parts[] = $name . '=' . strtr(rawurlencode($value), ['%21' => '!', '%2A' => '*', '%27' => "'", '%28' => '(', '%29' => ')']);
+    }
+    return [implode('&', $parts), null];
+}
+
+function portico_pick($source, array $keys): stdClass
+{
+    $picked = new stdClass();
+    foreach ($keys as $key) {
+        if (property_exists($source, $key)) {
+            $picked->$key = $source->$key;
+        }
+    }
+    return $picked;
+}
+
+/** A resource with only its allowed fields, null when the public may not see it; throws for one that is not a resource. */
+function portico_clean_resource($resource, array $rules, array $levels): ?stdClass
+{
+    [$stateField, $attributeNames, $nested, $relationshipNames] = $rules;
+    if (!($resource instanceof stdClass) || !isset($resource->attributes) || !($resource->attributes instanceof stdClass)) {
+        throw new UnexpectedValueException('a resource without attributes');
+    }
+    $source = $resource->attributes;
+    $state = $source->$stateField ?? null;
+    if ($state !== 1 && $state !== '1') {
+        return null;
+    }
+    if (isset($source->access) && !in_array((int) $source->access, $levels, true)) {
+        return null;
+    }
+    $attributes = new stdClass();
+    foreach ($attributeNames as $name) {
+        if (!property_exists($source, $name)) {
+            continue;
+        }
+        $value = $source->$name;
+        if (!isset($nested[$name]) || $value === null) {
+            $attributes->$name = $value;
+        } elseif ($value instanceof stdClass) {
+            $attributes->$name = portico_pick($value, $nested[$name]);
+        }
+    }
+    $cleaned = new stdClass();
+    $cleaned->type = $resource->type ?? null;
+    $cleaned->id = $resource->id ?? null;
+    $cleaned->attributes = $attributes;
+    if (isset($resource->relationships) && $resource->relationships instanceof stdClass) {
+        $relationships = portico_pick($resource->relationships, $relationshipNames);
+        if (count(get_object_vars($relationships)) > 0) {
+            $cleaned->relationships = $relationships;
+        }
+    }
+    return $cleaned;
+}
+
+/** Joomla's answer as passed on; null for a single item the public may not see; throws for what is not JSON:API. */
+function portico_public_document($document, string $kind, bool $single, array $levels): ?stdClass
+{
+    if (!($document instanceof stdClass)) {
+        throw new UnexpectedValueException('not a JSON object');
+    }
+    $rules = portico_field_rules($kind);
+    $cleaned = new stdClass();
+    if (isset($document->links) && $document->links instanceof stdClass) {
+        $links = new stdClass();
+        foreach (get_object_vars($document->links) as $name => $link) {
+            // Joomla writes its own, possibly internal, address into links: keep the query only.
+            $query = is_string($link) ? strpos($link, '?') : false;
+            if ($query !== false && $query < strlen($link) - 1) {
+                $links->$name = substr($link, $query);
+            }
+        }
+        if (count(get_object_vars($links)) > 0) {
+            $cleaned->links = $links;
+        }
+    }
+    if ($single) {
+        $resource = portico_clean_resource($document->data ?? null, $rules, $levels);
+        if ($resource === null) {
+            return null;
+        }
+        $cleaned->data = $resource;
+    } else {
+        if (!isset($document->data) || !is_array($document->data)) {
+            throw new UnexpectedValueException('no list in "data"');
+        }
+        $data = [];
+        foreach ($document->data as $item) {
+            $resource = portico_clean_resource($item, $rules, $levels);
+            if ($resource !== null) {
+                $data[] = $resource;
+            }
+        }
+        $cleaned->data = $data;
+    }
+    if (isset($document->meta) && $document->meta instanceof stdClass && isset($document->meta->{'total-pages'})
+        && is_int($document->meta->{'total-pages'})) {
+        $cleaned->meta = (object) ['total-pages' => $document->meta->{'total-pages'}];
+    }
+    return $cleaned;
+}
+
+function portico_log(array $config, string $message): void
+{
+    // Messages name addresses and statuses only; the token is masked all the same.
+    error_log('Portico Joomla proxy: ' . str_replace($config['token'], '[token]', $message));
+}
+
+function portico_error(int $status, string $title, ?string $retryAfter = null): array
+{
+    return [$status, json_encode(['errors' => [['title' => $title]]], JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), 0, $retryAfter];
+}
+
+/** @return array{0: int, 1: string, 2: ?string}|null [status, body, Retry-After], or null when Joomla could not be reached */
+function portico_http_get(array $config, string $url): ?array
+{
+    $headers = ['X-Joomla-Token: ' . $config['token'], 'Accept: application/vnd.api+json'];
+    if (function_exists('curl_init')) {
+        $retryAfter = null;
+        $curl = curl_init($url);
+        curl_setopt_array($curl, [
+            CURLOPT_RETURNTRANSFER => true,
+            CURLOPT_HTTPHEADER => $headers,
+            // A redirect could carry the token to another host.
+            CURLOPT_FOLLOWLOCATION => false,
+            CURLOPT_TIMEOUT_MS => (int) ($config['timeout'] * 1000),
+            CURLOPT_HEADERFUNCTION => function ($handle, $line) use (&$retryAfter) {
+                if (stripos($line, 'retry-after:') === 0) {
+                    $retryAfter = trim(substr($line, 12));
+                }
+                return strlen($line);
+            },
+        ]);
+        $body = curl_exec($curl);
+        $status = (int) curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
+        curl_close($curl);
+        return $body === false || $status === 0 ? null : [$status, (string) $body, $retryAfter];
+    }
+    $context = stream_context_create(['http' => [
+        'method' => 'GET',
+        'header' => implode("\r\n", $headers) . "\r\n",
+        'timeout' => $config['timeout'],
+        'follow_location' => 0,
+        'ignore_errors' => true,
+    ]]);
+    $body = @file_get_contents($url, false, $context);
+    $responseHeaders = isset($http_response_header) && is_array($http_response_header) ? $http_response_header : [];
+    if ($body === false || count($responseHeaders) === 0
+        || !preg_match('#^HTTP/\S+\s+(\d{3})#', $responseHeaders[0], $statusLine)) {
+        return null;
+    }
+    $retryAfter = null;
+    foreach ($responseHeaders as $line) {
+        if (stripos($line, 'retry-after:') === 0) {
+            $retryAfter = trim(substr($line, 12));
+        }
+    }
+    return [(int) $statusLine[1], $body, $retryAfter];
+}
+
+/** @return array{0: int, 1: string, 2: int, 3: ?string} [status, body, expires (0: not cached), Retry-After] */
+function portico_ask_joomla(array $config, string $path, string $query, string $kind, bool $single): array
+{
+    $root = rtrim(preg_replace('#/api/index\.php/*$#', '', $config['joomla_url']), '/') . '/api/index.php';
+    $url = $root . $path . ($query !== '' ? '?' . $query : '');
+    $began = microtime(true);
+    $answer = portico_http_get($config, $url);
+    if ($answer === null) {
+        if (microtime(true) - $began >= $config['timeout'] - 0.05) {
+            portico_log($config, "$url gave no answer within {$config['timeout']} s.");
+            return portico_error(504, 'Joomla did not answer in time');
+        }
+        portico_log($config, "$url could not be reached.");
+        return portico_error(502, 'Joomla could not be reached');
+    }
+    [$status, $text, $retryAfter] = $answer;
+    if ($status === 404) {
+        return portico_error(404, 'Resource not found');
+    }
+    if ($status === 429) {
+        return portico_error(429, 'Too many requests', $retryAfter);
+    }
+    if ($status >= 300 && $status < 400) {
+        portico_log($config, "$url redirected ($status); set the Joomla URL to the address Joomla answers at.");
+        return portico_error(502, 'Joomla redirected the request');
+    }
+    if ($status === 401 || $status === 403) {
+        portico_log($config, "$url refused the token ($status): is it a Super User's, and is the API Authentication - Token plugin on?");
+        return portico_error(502, "Joomla refused the proxy's credentials");
+    }
+    if ($status < 200 || $status >= 300) {
+        portico_log($config, "$url answered $status.");
+        return portico_error(502, "Joomla answered $status");
+    }
+    try {
+        $decoded = json_decode($text, false, 512, JSON_THROW_ON_ERROR);
+        $cleaned = portico_public_document($decoded, $kind, $single, $config['public_access_levels']);
+    } catch (Exception $error) {
+        $why = $error instanceof UnexpectedValueException ? $error->getMessage() : 'not JSON';
+        portico_log($config, "$url answered something that is not JSON:API ($why).");
+        return portico_error(502, 'Joomla answered something that is not JSON:API');
+    }
+    if ($cleaned === null) {
+        return portico_error(404, 'Resource not found');
+    }
+    $body = json_encode($cleaned, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+    if ($body === false || strpos($body, $config['token']) !== false) {
+        portico_log($config, "$url answered with the token in its body; the answer was withheld.");
+        return portico_error(502, 'Joomla answered something the proxy may not pass on');
+    }
+    return [200, $body, $config['cache_seconds'] > 0 ? time() + $config['cache_seconds'] : 0, null];
+}
+
+/** A cached answer's body and expiry, or null when there is no fresh one. */
+function portico_read_cache(string $file): ?array
+{
+    $stored = @file_get_contents($file);
+    if ($stored === false) {
+        return null;
+    }
+    $newline = strpos($stored, "\n");
+    $expires = (int) substr($stored, 0, (int) $newline);
+    return $newline !== false && $expires > time() ? [200, substr($stored, $newline + 1), $expires, null] : null;
+}
+
+/** Answers from the cache, or asks Joomla once however many requests for the same thing wait (a file lock). */
+function portico_cached_answer(array $config, string $path, string $query, string $kind, bool $single): array
+{
+    if ($config['cache_seconds'] <= 0) {
+        return portico_ask_joomla($config, $path, $query, $kind, $single);
+    }
+    $directory = $config['cache_dir'];
+    if (!is_dir($directory) && !@mkdir($directory, 0700, true) && !is_dir($directory)) {
+        portico_log($config, 'cannot create the cache directory; answering without a cache.');
+        return portico_ask_joomla($config, $path, $query, $kind, $single);
+    }
+    $file = $directory . '/' . hash('sha256', $config['joomla_url'] . $path . '?' . $query) . '.json';
+    $cached = portico_read_cache($file);
+    if ($cached !== null) {
+        return $cached;
+    }
+    $lock = @fopen($file . '.lock', 'c');
+    if ($lock !== false) {
+        flock($lock, LOCK_EX);
+        // Another request may have asked Joomla while this one waited for the lock.
+        $cached = portico_read_cache($file);
+        if ($cached !== null) {
+            flock($lock, LOCK_UN);
+            fclose($lock);
+            return $cached;
+        }
+    }
+    $answer = portico_ask_joomla($config, $path, $query, $kind, $single);
+    if ($answer[0] === 200 && $answer[2] > 0) {
+        $temporary = $file . '.' . bin2hex(random_bytes(6)) . '.tmp';
+        if (@file_put_contents($temporary, $answer[2] . "\n" . $answer[1]) !== false) {
+            @rename($temporary, $file);
+        }
+    }
+    if ($lock !== false) {
+        flock($lock, LOCK_UN);
+        fclose($lock);
+    }
+    // Now and then, forget answers that are long stale.
+    if (random_int(1, 100) === 1) {
+        foreach (glob($directory . '/*.json') ?: [] as $old) {
+            if (@filemtime($old) < time() - 10 * $config['cache_seconds']) {
+                @unlink($old);
+                @unlink($old . '.lock');
+            }
+        }
+    }
+    return $answer;
+}
+
+function portico_send(array $config, array $answer, bool $head, array $extra = []): void
+{
+    [$status, $body, $expires, $retryAfter] = $answer;
+    header_remove('X-Powered-By');
+    http_response_code($status);
+    header('Content-Type: application/vnd.api+json; charset=utf-8');
+    header('X-Content-Type-Options: nosniff');
+    $seconds = $expires - time();
+    header('Cache-Control: ' . ($status !== 200 ? 'no-store' : ($seconds > 0 ? "public, max-age=$seconds" : 'no-cache')));
+    if ($retryAfter !== null && preg_match('/^\d+$/', $retryAfter)) {
+        header('Retry-After: ' . $retryAfter);
+    }
+    foreach ($extra as $name => $value) {
+        header("$name: $value");
+    }
+    $allowed = $config['allowed_origins'];
+    if (count($allowed) > 0) {
+        header('Vary: Origin');
+        $origin = $_SERVER['HTTP_ORIGIN'] ?? '';
+        if (in_array('*', $allowed, true)) {
+            header('Access-Control-Allow-Origin: *');
+        } elseif ($origin !== '' && in_array($origin, $allowed, true)) {
+            header('Access-Control-Allow-Origin: ' . $origin);
+        }
+    }
+    header('Content-Length: ' . strlen($body));
+    if (!$head) {
+        echo $body;
+    }
+}
+
+function portico_handle(): void
+{
+    $config = portico_config();
+    $method = strtoupper($_SERVER['REQUEST_METHOD'] ?? 'GET');
+    $head = $method === 'HEAD';
+    if ($config['token'] === '') {
+        portico_log($config, 'no token is configured (PORTICO_JOOMLA_TOKEN).');
+        portico_send($config, portico_error(500, 'The proxy is not configured'), $head);
+        return;
+    }
+    $uri = $_SERVER['REQUEST_URI'] ?? '/';
+    $queryAt = strpos($uri, '?');
+    $path = $queryAt === false ? $uri : substr($uri, 0, $queryAt);
+    $query = $queryAt === false ? '' : substr($uri, $queryAt + 1);
+    foreach (portico_routes() as [$pattern, $upstream, $kind, $single, $params]) {
+        if (!preg_match($pattern, $path, $found)) {
+            continue;
+        }
+        if ($method !== 'GET' && !$head) {
+            portico_send($config, portico_error(405, 'Method not allowed'), $head, ['Allow' => 'GET, HEAD']);
+            return;
+        }
+        [$upstreamQuery, $refused] = portico_upstream_query($params, portico_query_values($query));
+        if ($upstreamQuery === null) {
+            portico_send($config, portico_error(400, "Bad request: $refused has a value this proxy does not pass on"), $head);
+            return;
+        }
+        $joomlaPath = str_replace('{id}', $found[1] ?? '', $upstream);
+        portico_send($config, portico_cached_answer($config, $joomlaPath, $upstreamQuery, $kind, $single), $head);
+        return;
+    }
+    portico_send($config, portico_error(404, 'Resource not found'), $head);
+}
+
+portico_handle();

@@ -1,0 +1,362 @@
+import { isSourceError, registerSource, requireCapability, type SourceError } from '@portico/core';
+import { clearCache } from '@portico/plugin-kit';
+import { afterEach, describe, expect, it } from 'vitest';
+import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
+import site from './fixtures/joomla-site.json' with { type: 'json' };
+import { joomla } from './index.js';
+import { joomlaFetch, type JoomlaSite } from './test-support/joomla-api.js';
+
+const SITE = 'https://tinh-uy.example.vn/';
+const BASE = `${SITE}portico-proxy`;
+const database = site as unknown as JoomlaSite;
+
+function source(options: Partial<Parameters<typeof joomla>[0]> = {}, requests: URL[] = []) {
+  return joomla({ baseUrl: BASE, fetch: joomlaFetch(database, { requests }), ...options });
+}
+
+/** A `fetch` that answers every request with this body and status. */
+function answering(body: string, status = 200, contentType = 'application/vnd.api+json'): typeof fetch {
+  return () => Promise.resolve(new Response(body, { status, headers: { 'content-type': contentType } }));
+}
+
+async function failure(promise: Promise<unknown>): Promise<SourceError> {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!isSourceError(error)) throw new Error(`expected a SourceError, got ${String(error)}`);
+  return error;
+}
+
+const cleanUp: (() => void)[] = [];
+afterEach(() => {
+  clearCache();
+  cleanUp.splice(0).forEach((undo) => {
+    undo();
+  });
+});
+
+describe('joomla() articles', () => {
+  it('maps every field of the seed article from Joomla’s answer', async () => {
+    const requests: URL[] = [];
+    const article = await source({}, requests).getArticle!('27');
+    const [lead] = seed.articles;
+    expect(requests.map((url) => url.href)).toEqual([`${BASE}/v1/content/articles/27`]);
+    expect(article).toEqual({
+      id: '27',
+      title: lead!.title,
+      url: `${SITE}index.php?option=com_content&view=article&id=27:${lead!.id}&catid=8`,
+      source: 'TUAG',
+      published: '2020-08-25T03:00:00Z',
+      modified: '2020-08-25T03:00:00Z',
+      lead: lead!.lead,
+      body: lead!.body,
+      authors: ['Thúy Vân', 'Bá Siêu'],
+      categoryId: '8',
+      views: 0,
+    });
+  });
+
+  it('takes the intro image in lists and the full-text image for one article, with their size and alt', async () => {
+    const joomlaSource = source();
+    const listed = (await joomlaSource.listArticles!({ pageSize: 100 })).items.find((item) => item.id === '101');
+    expect(listed?.image).toEqual({
+      src: `${SITE}images/mau/bai-mau-1.jpg`,
+      alt: 'Ảnh minh họa bài mẫu số 1',
+      width: 800,
+      height: 600,
+    });
+    expect(listed?.views).toBe(37);
+    const single = await joomlaSource.getArticle!('101');
+    expect(single.image).toEqual({ src: `${SITE}images/mau/bai-mau-1-lon.jpg`, width: 1600, height: 900 });
+    expect(single).toMatchObject({ lead: 'Đoạn mở đầu của bài mẫu số 1: nội dung thử, không phải tin thật.' });
+    expect(single.body).toBe('<p>Phần còn lại của bài mẫu số 1.</p>');
+  });
+
+  it('uses a written description as the lead, the language when it is not “all”, and the alias byline', async () => {
+    const joomlaSource = source();
+    const english = await joomlaSource.getArticle!('133');
+    expect(english).toMatchObject({
+      lead: 'A sample description written on purpose.',
+      body: '<p>A sample lead, not news.</p> <p>The rest of the sample.</p>',
+      lang: 'en-GB',
+    });
+    expect(english.authors).toBeUndefined();
+    expect((await joomlaSource.getArticle!('105')).authors).toEqual(['Ban biên tập (mẫu)']);
+  });
+
+  it('pages with page[offset] and page[limit], newest first, and knows the last page from links.next', async () => {
+    const requests: URL[] = [];
+    const joomlaSource = source({ pageSize: 5 }, requests);
+    const first = await joomlaSource.listArticles!({});
+    expect(Object.fromEntries(requests[0]!.searchParams)).toEqual({
+      'filter[state]': '1',
+      'list[ordering]': 'a.publish_up',
+      'list[direction]': 'desc',
+      'page[offset]': '0',
+      'page[limit]': '5',
+    });
+    expect(requests[0]!.pathname).toBe('/portico-proxy/v1/content/articles');
+    expect(first).toMatchObject({ page: 1, pageSize: 5, hasMore: true });
+    const dates = first.items.map((item) => item.published);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const second = await joomlaSource.listArticles!({ page: 2 });
+    expect(requests[1]!.searchParams.get('page[offset]')).toBe('5');
+    expect(second.items.map((item) => item.id)).not.toContain(first.items[0]!.id);
+    // 25 articles have state 1: five pages of five.
+    const last = await joomlaSource.listArticles!({ page: 5 });
+    expect(last.hasMore).toBe(false);
+    expect(last.items.length).toBeGreaterThan(0);
+    // Past the end Joomla answers 404: an empty page, not an error.
+    await expect(joomlaSource.listArticles!({ page: 9 })).resolves.toEqual({
+      items: [],
+      page: 9,
+      pageSize: 5,
+      hasMore: false,
+    });
+  });
+
+  it('keeps only published articles: state 1 asked for, and the scheduled and expired ones left out', async () => {
+    const ids = (await source().listArticles!({ pageSize: 100 })).items.map((item) => item.id);
+    expect(ids).toContain('27');
+    for (const hidden of ['103', '107', '111', '131', '132']) expect(ids).not.toContain(hidden);
+    for (const hidden of ['103', '131', '132']) {
+      expect(await failure(source().getArticle!(hidden))).toMatchObject({ code: 'not-found' });
+    }
+  });
+
+  it('orders by hits for “most read”, filters a category by id or alias, and keeps a language’s and “all” articles', async () => {
+    const requests: URL[] = [];
+    const mostRead = await source({}, requests).listArticles!({ order: 'most-read', pageSize: 3 });
+    expect(requests[0]!.searchParams.get('list[ordering]')).toBe('a.hits');
+    expect(mostRead.items.map((item) => item.views)).toEqual([851, 814, 777]);
+    const byAlias = await source({}, requests).listArticles!({ categoryId: 'cong-tac-dan-van-mat-tran', pageSize: 50 });
+    expect(requests.at(-1)!.searchParams.get('filter[category]')).toBe('8');
+    expect(new Set(byAlias.items.map((item) => item.categoryId))).toEqual(new Set(['8', '11']));
+    expect(await failure(source().listArticles!({ categoryId: 'khong-co' }))).toMatchObject({ code: 'not-found' });
+    const vietnamese = (await source({ language: 'vi-VN' }).listArticles!({ pageSize: 100 })).items;
+    expect(vietnamese.map((item) => item.id)).toContain('27');
+    expect(vietnamese.map((item) => item.id)).not.toContain('133');
+  });
+
+  it('rejects an id that is not Joomla’s without asking', async () => {
+    const requests: URL[] = [];
+    expect(await failure(source({}, requests).getArticle!('../users'))).toMatchObject({ code: 'not-found' });
+    expect(requests).toEqual([]);
+  });
+});
+
+describe('joomla() categories and menus', () => {
+  it('builds the published category tree from parent_id and level, with article counts', async () => {
+    const categories = await source().getCategories!();
+    expect(categories.map((category) => [category.id, category.title, category.count])).toEqual([
+      ['8', 'Công tác dân vận - mặt trận', 1],
+      ['9', 'Tiến tới đại hội đảng', 9],
+      ['10', 'Giải phóng miền Nam', 8],
+      // Joomla's own answer (no proxy) still holds registered-only categories: the proxy drops them.
+      ['13', 'Nội bộ & thành viên (mẫu)', 0],
+    ]);
+    expect(categories[0]!.children).toEqual([
+      {
+        id: '11',
+        title: 'Chuyên mục con (mẫu)',
+        url: `${SITE}index.php?option=com_content&view=category&id=11`,
+        count: 7,
+      },
+    ]);
+    expect(categories[0]!.url).toBe(`${SITE}index.php?option=com_content&view=category&id=8`);
+  });
+
+  it('takes a site menu’s items when menuType is set: links, headings, aliases, hidden and unpublished items', async () => {
+    const requests: URL[] = [];
+    const menu = await source({ menuType: 'mainmenu' }, requests).getCategories!();
+    expect(requests[0]!.searchParams.get('filter[menutype]')).toBe('mainmenu');
+    expect(menu.map((item) => item.title)).toEqual([
+      'Trang chủ',
+      ...seed.categories.map((category) => category.title),
+      'Liên kết (mẫu)',
+      'Thành viên (mẫu)',
+    ]);
+    expect(menu[0]!.url).toBe(`${SITE}index.php?Itemid=101`);
+    expect(menu[1]!.children?.map((item) => item.id)).toEqual(['110']);
+    const links = menu[4]!;
+    expect(links.url).toBe('');
+    expect(links.children).toEqual([
+      { id: '112', title: 'Cổng thông tin (mẫu)', url: 'https://example.vn/' },
+      { id: '113', title: 'Giải phóng miền Nam (bí danh mẫu)', url: `${SITE}index.php?Itemid=104` },
+    ]);
+    const rewritten = await source({ menuType: 'mainmenu', menuItemUrl: '/{path}' }).getCategories!();
+    expect(rewritten[0]!.url).toBe(SITE);
+    expect(rewritten[1]!.children?.[0]?.url).toBe(`${SITE}cong-tac-dan-van-mat-tran/chuyen-muc-con-mau`);
+  });
+
+  it('makes one request for ten widgets asking for the categories at once', async () => {
+    const requests: URL[] = [];
+    const sources = [source({}, requests), source({}, requests)];
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => sources[index % 2]!.getCategories!()));
+    expect(answers.every((categories) => categories.length === 4)).toBe(true);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.searchParams.get('page[limit]')).toBe('100');
+  });
+
+  it('follows links.next through every page of a long list', async () => {
+    const many: JoomlaSite = {
+      ...database,
+      categories: Array.from({ length: 230 }, (_, index) => ({
+        id: 1000 + index,
+        title: `Chuyên mục mẫu ${String(index + 1)}`,
+        alias: `chuyen-muc-mau-${String(index + 1)}`,
+        published: 1,
+        access: 1,
+        parent_id: 1,
+        level: 1,
+        lft: index * 2 + 1,
+        rgt: index * 2 + 2,
+        language: '*',
+      })),
+    };
+    const requests: URL[] = [];
+    const categories = await joomla({ baseUrl: BASE, fetch: joomlaFetch(many, { requests }) }).getCategories!();
+    expect(categories).toHaveLength(230);
+    expect(requests.map((url) => url.searchParams.get('page[offset]'))).toEqual([null, '100', '200']);
+  });
+});
+
+describe('joomla() banners', () => {
+  it('maps a position onto a banner category, fetching each banner’s details, pinned first', async () => {
+    const requests: URL[] = [];
+    const banners = await source({}, requests).getBanners!('sidebar');
+    expect(banners.map((banner) => banner.id)).toEqual(['4', '1', '2', '3']);
+    expect(banners[1]).toEqual({
+      id: '1',
+      title: seed.banners[0]!.title,
+      url: `${SITE}${seed.banners[0]!.url.slice(1)}`,
+      image: { src: `${SITE}images/banners/tien-toi-dai-hoi-dang.jpg`, width: 300, height: 120 },
+      position: 'sidebar',
+      ordering: 1,
+    });
+    expect(banners[0]).toMatchObject({
+      pinned: true,
+      image: { src: 'https://cdn.example.vn/banners/ghim-mau.png', alt: 'Banner ghim mẫu', width: 300, height: 250 },
+    });
+    expect(banners[0]!.url).toBeUndefined();
+    expect(banners[3]!.html).toBe('<a href="https://example.vn/mau" class="mau">Quảng cáo HTML (mẫu)</a>');
+    const details = requests.filter((url) => /\/v1\/banners\/\d+$/.test(url.pathname)).map((url) => url.pathname);
+    expect(details.sort()).toEqual(['1', '2', '3', '4'].map((id) => `/portico-proxy/v1/banners/${id}`));
+  });
+
+  it('names a position by category id or title too, and links through Joomla’s click counter on request', async () => {
+    expect((await source().getBanners!('21')).map((banner) => banner.id)).toEqual(['8']);
+    expect((await source().getBanners!('Đầu trang (mẫu)')).map((banner) => banner.id)).toEqual(['8']);
+    await expect(source().getBanners!('khong-co')).resolves.toEqual([]);
+    const tracked = await source({ trackBannerClicks: true }).getBanners!('sidebar');
+    expect(tracked[1]!.url).toBe(`${SITE}index.php?option=com_banners&task=click&id=1`);
+  });
+});
+
+describe('joomla() when answers go wrong', () => {
+  it('explains an HTML page, truncated JSON, an empty 200 and the wrong types', async () => {
+    const html = '<!DOCTYPE html><html><head><title>Lỗi máy chủ</title></head><body></body></html>';
+    expect(
+      (await failure(joomla({ baseUrl: BASE, fetch: answering(html, 200, 'text/html') }).getCategories!())).message,
+    ).toMatch(/answered with an HTML page \("Lỗi máy chủ"\) instead of JSON/);
+    expect(
+      (await failure(joomla({ baseUrl: BASE, fetch: answering('{"data":[{"type":"art') }).getCategories!())).message,
+    ).toMatch(/JSON that does not parse/);
+    expect((await failure(joomla({ baseUrl: BASE, fetch: answering('') }).getArticle!('27'))).message).toMatch(
+      /empty body instead of JSON/,
+    );
+    const wrong = JSON.stringify({
+      data: { type: 'articles', id: '27', attributes: { title: null, created: '2020-08-25 03:00:00', state: 1 } },
+    });
+    expect(await failure(joomla({ baseUrl: BASE, fetch: answering(wrong) }).getArticle!('27'))).toMatchObject({
+      code: 'invalid-data',
+      message: `In ${BASE}/v1/content/articles/27: data.attributes.title must be a string, got null.`,
+    });
+    expect((await failure(joomla({ baseUrl: BASE, fetch: answering('{"data":"x"}') }).getCategories!())).message).toBe(
+      `In ${BASE}/v1/content/categories?page[limit]=100: data must be an object, got the text "x".`,
+    );
+    const badDate = JSON.stringify({
+      data: [{ type: 'categories', id: '8', attributes: { title: 'x', published: 1, publish_up: 'hôm qua' } }],
+    });
+    expect((await failure(joomla({ baseUrl: BASE, fetch: answering(badDate) }).getCategories!())).message).toMatch(
+      /data\[0\]\.attributes\.publish_up must be a date such as "2020-08-25 10:00:00", not "hôm qua"/,
+    );
+  });
+
+  it('tells a 401 from Joomla (no proxy in front) and a 404, and passes on a 403', async () => {
+    const forbidden = JSON.stringify({ errors: [{ title: 'Forbidden' }] });
+    const unauthorised = await failure(joomla({ baseUrl: BASE, fetch: answering(forbidden, 401) }).getCategories!());
+    expect(unauthorised).toMatchObject({ code: 'http', status: 401, retryable: false });
+    expect(unauthorised.message).toMatch(/answered 401.*Forbidden.*point baseUrl at the Portico proxy/);
+    const denied = JSON.stringify({ errors: [{ title: 'Access Denied' }] });
+    expect(
+      await failure(joomla({ baseUrl: BASE, fetch: answering(denied, 403) }).getBanners!('sidebar')),
+    ).toMatchObject({
+      code: 'http',
+      status: 403,
+    });
+    expect(await failure(source().getArticle!('999'))).toMatchObject({ code: 'not-found' });
+  });
+
+  it('retries a 500 with Joomla’s error body, then gives up with an http error', async () => {
+    let calls = 0;
+    const failing: typeof fetch = () => {
+      calls += 1;
+      return Promise.resolve(
+        new Response(JSON.stringify({ errors: [{ code: 500, title: 'Internal server error' }] }), { status: 500 }),
+      );
+    };
+    const error = await failure(joomla({ baseUrl: BASE, fetch: failing }).getCategories!());
+    expect(error).toMatchObject({ code: 'http', status: 500, retryable: true });
+    expect(error.message).toMatch(/Internal server error/);
+    expect(calls).toBe(3);
+  });
+
+  it('gives up on a server that never answers after its timeout and retries', async () => {
+    let attempts = 0;
+    const silent: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        attempts += 1;
+        init?.signal?.addEventListener('abort', () => {
+          reject(init.signal?.reason as Error);
+        });
+      });
+    const error = await failure(joomla({ baseUrl: BASE, fetch: silent, timeout: 60 }).getBanners!('sidebar'));
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect(error.message).toMatch(/within 60 ms/);
+    expect(attempts).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stops when the widget leaves: an aborted request rejects with the signal’s reason', async () => {
+    let started = 0;
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        started += 1;
+        init?.signal?.addEventListener('abort', () => {
+          reject(init.signal?.reason as Error);
+        });
+      });
+    const controller = new AbortController();
+    const pending = joomla({ baseUrl: BASE, fetch: hanging }).listArticles!({}, { signal: controller.signal });
+    await expect.poll(() => started).toBe(1);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('joomla() configuration', () => {
+  it('registers as a source and needs a baseUrl', async () => {
+    cleanUp.push(registerSource('joomla-test', source()));
+    const getArticle = await requireCapability('joomla-test', 'getArticle');
+    expect((await getArticle('27')).title).toBe(seed.articles[0]!.title);
+    expect(() => joomla({ baseUrl: '' })).toThrow('joomla() needs a baseUrl');
+    expect(source().kind).toBe('joomla');
+  });
+
+  it('builds links from templates and a separate site address', async () => {
+    const article = await source({ siteUrl: 'https://www.example.vn/cong/', articleUrl: '{catid}/{id}-{alias}' })
+      .getArticle!('27');
+    expect(article.url).toBe(`https://www.example.vn/cong/8/27-${seed.articles[0]!.id}`);
+  });
+});

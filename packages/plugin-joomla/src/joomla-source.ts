@@ -1,0 +1,300 @@
+import {
+  SourceError,
+  isSourceError,
+  type Article,
+  type ArticleQuery,
+  type Banner,
+  type Category,
+  type DataSource,
+  type Page,
+  type RequestOptions,
+} from '@portico/core';
+import { cachedRequest, fetchJson } from '@portico/plugin-kit';
+import { htmlToText } from '@portico/plugin-kit';
+import { nextPageQuery, readJsonApiDocument, type JsonApiDocument, type JsonApiResource } from './json-api.js';
+import { mapArticle, type LinkContext } from './map-article.js';
+import { byBannerOrder, hasImpressionsLeft, lacksDetails, mapBanner } from './map-banner.js';
+import { categoryTree, isShownInMenu, menuTree } from './map-tree.js';
+import { inLanguage, isShown } from './published.js';
+
+export interface JoomlaSourceOptions {
+  /**
+   * Where Joomla's API paths are answered: the Portico proxy (`/portico-proxy`), which mirrors
+   * them (`/portico-proxy/v1/content/articles`), or a Joomla API opened to the public
+   * (`https://example.vn/api/index.php`). Relative to the page in a browser.
+   */
+  baseUrl: string;
+  /** The Joomla site's root, for article, category and banner links. Default: the root of `baseUrl`'s host. */
+  siteUrl?: string | undefined;
+  /** Take the category tree from this site menu (`mainmenu`) instead of the content categories. */
+  menuType?: string | undefined;
+  /** Only items in this content language (`vi-VN`) or in all languages (`*`). */
+  language?: string | undefined;
+  /** Articles per page when a widget does not say. Default 10, at most 100. */
+  pageSize?: number | undefined;
+  /** Milliseconds one request may take. Default 8000. */
+  timeout?: number | undefined;
+  /** Milliseconds an answer is reused before it is asked for again. Default 60 000. */
+  maxAge?: number | undefined;
+  /** An article's address: `{id}`, `{alias}`, `{catid}`, `{language}`. Default: Joomla's non-SEF route, which every site answers. */
+  articleUrl?: string | undefined;
+  /** A category's address: `{id}`, `{alias}`. Default `index.php?option=com_content&view=category&id={id}`. */
+  categoryUrl?: string | undefined;
+  /** A menu item's address: `{id}`, `{path}`, `{alias}`. Default `index.php?Itemid={id}`; `{path}` for sites with URL rewriting. */
+  menuItemUrl?: string | undefined;
+  /** Link banners through Joomla's click counter (`task=click`) rather than straight to the advertiser. Default false. */
+  trackBannerClicks?: boolean | undefined;
+  /** For tests and unusual hosts. */
+  fetch?: typeof fetch | undefined;
+}
+
+export const DEFAULT_ARTICLE_URL = 'index.php?option=com_content&view=article&id={id}:{alias}&catid={catid}';
+export const DEFAULT_CATEGORY_URL = 'index.php?option=com_content&view=category&id={id}';
+export const DEFAULT_MENU_ITEM_URL = 'index.php?Itemid={id}';
+
+const DEFAULT_PAGE_SIZE = 10;
+/** The proxy's (and a sensible) ceiling for `page[limit]`. */
+const LARGEST_PAGE = 100;
+/** A list longer than this many pages is a loop or a mistake, not a menu. */
+const MOST_PAGES = 50;
+
+/** `filter[state]=1&page[limit]=10`: brackets kept readable, values encoded. */
+function queryString(params: Readonly<Record<string, string | number | undefined>>): string {
+  return Object.entries(params)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .join('&');
+}
+
+/** Names the answer an `invalid-data` error came from, as plugin-json does. */
+function inAnswer<T>(url: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isSourceError(error) && error.code === 'invalid-data' && !error.message.startsWith('In ')) {
+      throw new SourceError('invalid-data', `In ${url}: ${error.message}`, { retryable: false, cause: error });
+    }
+    throw error;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return isSourceError(error) && error.code === 'http' && error.status === 404;
+}
+
+/**
+ * A data source for a Joomla 4 or 5 site's Web Services:
+ * `registerSource('site', joomla({ baseUrl: '/portico-proxy' }))`. Only published items are
+ * asked for and kept; every widget on the page shares each request and its cache.
+ */
+export function joomla(options: JoomlaSourceOptions): DataSource {
+  if (typeof options.baseUrl !== 'string' || options.baseUrl.trim() === '') {
+    throw new TypeError('joomla() needs a baseUrl: the address of the Portico proxy, such as "/portico-proxy".');
+  }
+  // Relative to the page in a browser; in Node (a server rendering a page) it must be absolute.
+  const page = typeof location === 'undefined' ? undefined : location.href;
+  const base = new URL(options.baseUrl.replace(/\/*$/, '/'), page).href;
+  const links: LinkContext = {
+    siteUrl: new URL(options.siteUrl ?? '/', base).href,
+    articleUrl: options.articleUrl ?? DEFAULT_ARTICLE_URL,
+    categoryUrl: options.categoryUrl ?? DEFAULT_CATEGORY_URL,
+    menuItemUrl: options.menuItemUrl ?? DEFAULT_MENU_ITEM_URL,
+  };
+  const { language, menuType } = options;
+
+  function load(route: string, query: string, signal: AbortSignal | undefined): Promise<JsonApiDocument> {
+    const url = `${new URL(route, base).href}${query ? `?${query}` : ''}`;
+    return cachedRequest(
+      `joomla:${url}`,
+      async (requestSignal) => {
+        try {
+          const { data } = await fetchJson(url, {
+            signal: requestSignal,
+            timeout: options.timeout,
+            fetch: options.fetch,
+          });
+          return inAnswer(url, () => readJsonApiDocument(data));
+        } catch (error) {
+          if (isSourceError(error) && error.code === 'http' && (error.status === 401 || error.status === 403)) {
+            throw new SourceError(
+              'http',
+              `${error.message} Joomla's API needs a token even to read: point baseUrl at the Portico proxy, which holds it.`,
+              { status: error.status, retryable: false, cause: error },
+            );
+          }
+          throw error;
+        }
+      },
+      { signal, maxAge: options.maxAge },
+    );
+  }
+
+  /** Every item of a list route, following `links.next`. */
+  async function loadAll(route: string, params: Record<string, string | undefined>, signal?: AbortSignal) {
+    const resources: JsonApiResource[] = [];
+    let query: string | undefined = queryString({ ...params, 'page[limit]': LARGEST_PAGE });
+    for (let pages = 0; query !== undefined && pages < MOST_PAGES; pages += 1) {
+      const url = new URL(route, base).href;
+      const document = await load(route, query, signal);
+      resources.push(...document.resources);
+      query = nextPageQuery(document, url);
+    }
+    return resources;
+  }
+
+  async function categoryIdFor(categoryId: string, signal: AbortSignal | undefined): Promise<string> {
+    if (/^\d+$/.test(categoryId)) return categoryId;
+    // A category named by its alias, as in a site's addresses.
+    const found = (await loadAll('v1/content/categories', {}, signal)).find(
+      (category) => category.attributes.alias === categoryId,
+    );
+    if (!found) {
+      throw new SourceError('not-found', `No Joomla category with the id or alias "${categoryId}".`, {
+        retryable: false,
+      });
+    }
+    return found.id;
+  }
+
+  async function bannerCategoryIds(position: string, signal: AbortSignal | undefined): Promise<Set<string>> {
+    if (/^\d+$/.test(position)) return new Set([position]);
+    const wanted = position.trim().toLowerCase();
+    const categories = await loadAll('v1/banners/categories', {}, signal);
+    return new Set(
+      categories
+        .filter((category) => isShown(category, 'published', Date.now()))
+        .filter(
+          (category) =>
+            String(category.attributes.alias).toLowerCase() === wanted ||
+            htmlToText(String(category.attributes.title)).toLowerCase() === wanted,
+        )
+        .map((category) => category.id),
+    );
+  }
+
+  return {
+    kind: 'joomla',
+
+    async listArticles(query: ArticleQuery, request?: RequestOptions): Promise<Page<Article>> {
+      const signal = request?.signal;
+      const pageSize = Math.min(
+        LARGEST_PAGE,
+        Math.max(1, Math.floor(query.pageSize ?? options.pageSize ?? DEFAULT_PAGE_SIZE)),
+      );
+      const pageNumber = Math.max(1, Math.floor(query.page ?? 1));
+      const route = 'v1/content/articles';
+      const search = queryString({
+        'filter[state]': 1,
+        'filter[category]': query.categoryId === undefined ? undefined : await categoryIdFor(query.categoryId, signal),
+        'list[ordering]': query.order === 'most-read' ? 'a.hits' : 'a.publish_up',
+        'list[direction]': 'desc',
+        'page[offset]': (pageNumber - 1) * pageSize,
+        'page[limit]': pageSize,
+      });
+      // No filter[language]: Joomla's filter is exact, and the site shows articles "for all
+      // languages" (`*`) too; those are kept below.
+      let document: JsonApiDocument;
+      try {
+        document = await load(route, search, signal);
+      } catch (error) {
+        // Joomla answers 404 for an offset past the last article: an empty page, not a failure.
+        if (pageNumber > 1 && isNotFound(error)) return { items: [], page: pageNumber, pageSize, hasMore: false };
+        throw error;
+      }
+      const url = `${new URL(route, base).href}?${search}`;
+      const now = Date.now();
+      const items = inAnswer(url, () =>
+        document.resources
+          .filter((resource) => isShown(resource, 'state', now) && inLanguage(resource, language))
+          .map((resource) => mapArticle(resource, links, 'intro')),
+      );
+      return { items, page: pageNumber, pageSize, hasMore: nextPageQuery(document, url) !== undefined };
+    },
+
+    async getArticle(id: string, request?: RequestOptions): Promise<Article> {
+      const missing = new SourceError('not-found', `No published Joomla article with the id "${id}".`, {
+        retryable: false,
+      });
+      if (!/^\d+$/.test(id)) throw missing;
+      const route = `v1/content/articles/${id}`;
+      let document: JsonApiDocument;
+      try {
+        document = await load(route, '', request?.signal);
+      } catch (error) {
+        throw isNotFound(error) ? missing : error;
+      }
+      const [resource] = document.resources;
+      const shown = inAnswer(new URL(route, base).href, () => resource && isShown(resource, 'state', Date.now()));
+      if (!resource || !shown) throw missing;
+      return inAnswer(new URL(route, base).href, () => mapArticle(resource, links, 'fulltext'));
+    },
+
+    async getCategories(request?: RequestOptions): Promise<Category[]> {
+      const signal = request?.signal;
+      const now = Date.now();
+      if (menuType !== undefined) {
+        const route = 'v1/menus/site/items';
+        const items = await loadAll(route, { 'filter[menutype]': menuType }, signal);
+        return inAnswer(new URL(route, base).href, () =>
+          menuTree(
+            items.filter(
+              (item) => isShown(item, 'published', now) && isShownInMenu(item) && inLanguage(item, language),
+            ),
+            links,
+          ),
+        );
+      }
+      const route = 'v1/content/categories';
+      const categories = await loadAll(route, {}, signal);
+      return inAnswer(new URL(route, base).href, () =>
+        categoryTree(
+          categories.filter((category) => isShown(category, 'published', now) && inLanguage(category, language)),
+          links,
+        ),
+      );
+    },
+
+    /**
+     * Joomla banners have no module position: `position` names a banner category, by alias
+     * (`sidebar`), title or id. The list route leaves out each banner's image, link and code,
+     * so each banner's own route is asked for them (once per page, through the shared cache).
+     */
+    async getBanners(position: string, request?: RequestOptions): Promise<Banner[]> {
+      const signal = request?.signal;
+      const now = Date.now();
+      const [categoryIds, listed] = await Promise.all([
+        bannerCategoryIds(position, signal),
+        loadAll('v1/banners', {}, signal),
+      ]);
+      const inPosition = inAnswer(new URL('v1/banners', base).href, () =>
+        listed.filter(
+          (banner) =>
+            categoryIds.has(String(banner.attributes.catid)) &&
+            isShown(banner, 'state', now) &&
+            hasImpressionsLeft(banner) &&
+            inLanguage(banner, language),
+        ),
+      );
+      const detailed = await Promise.all(
+        inPosition.map(async (banner): Promise<JsonApiResource | undefined> => {
+          if (!lacksDetails(banner)) return banner;
+          try {
+            const [details] = (await load(`v1/banners/${banner.id}`, '', signal)).resources;
+            return details && { ...banner, attributes: { ...banner.attributes, ...details.attributes } };
+          } catch (error) {
+            // Unpublished since the list was read: the proxy answers 404.
+            if (isNotFound(error)) return undefined;
+            throw error;
+          }
+        }),
+      );
+      const bannerLinks = { siteUrl: links.siteUrl, trackClicks: options.trackBannerClicks === true };
+      return inAnswer(new URL('v1/banners', base).href, () =>
+        detailed
+          .filter((banner): banner is JsonApiResource => banner !== undefined)
+          .map((banner) => mapBanner(banner, position, bannerLinks))
+          .sort(byBannerOrder),
+      );
+    },
+  };
+}

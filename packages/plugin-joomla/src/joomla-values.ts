@@ -1,0 +1,79 @@
+import type { Image } from '@portico/core';
+import { SourceError } from '@portico/core';
+
+/**
+ * Joomla's own value formats, turned into Portico's: its database dates, its media-field
+ * image addresses, and text that may carry HTML.
+ */
+
+function invalid(path: string, expected: string): SourceError {
+  return new SourceError('invalid-data', `${path} must be ${expected}.`, { retryable: false });
+}
+
+// `2020-08-25 10:00:00`: how Joomla stores and serves every date, always in UTC.
+const JOOMLA_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]00:?00)?$/;
+
+/**
+ * A Joomla date as ISO 8601 UTC (`2020-08-25T10:00:00Z`), or `undefined` for no date
+ * (`null`, `""`, Joomla 3's `0000-00-00 00:00:00`).
+ */
+export function joomlaDate(value: unknown, path: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw invalid(path, 'a date such as "2020-08-25 10:00:00"');
+  // Joomla 3 wrote this instead of NULL for "no date"; sites upgraded to 4 and 5 still have it.
+  if (value.startsWith('0000-00-00')) return undefined;
+  const match = JOOMLA_DATE.exec(value.trim());
+  if (!match) throw invalid(path, `a date such as "2020-08-25 10:00:00", not ${JSON.stringify(value)}`);
+  return `${match[1] ?? ''}T${match[2] ?? ''}Z`;
+}
+
+/** Whether `now` lies in the window Joomla shows an item in: from `publish_up`, until `publish_down`. */
+export function isInPublishWindow(
+  publishUp: string | undefined,
+  publishDown: string | undefined,
+  now: number,
+): boolean {
+  return (
+    (publishUp === undefined || Date.parse(publishUp) <= now) &&
+    (publishDown === undefined || Date.parse(publishDown) > now)
+  );
+}
+
+/**
+ * An image from a Joomla media field. Joomla 4 and 5 store
+ * `images/x.jpg#joomlaImage://local-images/x.jpg?width=800&height=600`: the part before `#`
+ * is the address (relative to the site, unless the API already made it absolute); the
+ * fragment carries the intrinsic size, which lets a widget reserve the image's box.
+ */
+export function joomlaImage(value: unknown, alt: string | undefined, siteUrl: string, path: string): Image | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw invalid(path, 'an image address (a string)');
+  const hash = value.indexOf('#');
+  const address = (hash === -1 ? value : value.slice(0, hash)).trim();
+  if (address === '') return undefined;
+  const image: Image = { src: new URL(address, siteUrl).href };
+  if (alt !== undefined) image.alt = alt;
+  if (hash !== -1) {
+    const size = new URLSearchParams(value.slice(value.indexOf('?', hash) + 1 || value.length));
+    const width = Number(size.get('width'));
+    const height = Number(size.get('height'));
+    if (width > 0 && height > 0) {
+      image.width = width;
+      image.height = height;
+    }
+  }
+  return image;
+}
+
+/** A scalar setting as text (`1` and `"1"` alike); anything else as `""`. */
+export function scalarText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+/** Fills `{name}` placeholders with URL-encoded values; unknown placeholders stay as written. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : encodeURIComponent(value).replace(/%3A/g, ':').replace(/%2F/g, '/');
+  });
+}

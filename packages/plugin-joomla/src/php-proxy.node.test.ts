@@ -1,0 +1,179 @@
+/// <reference types="node" />
+// php/portico-joomla-proxy.php under PHP's built-in server (`php -S`, Debian's php-cli), held
+// to the same contract as the Node proxy, and to the same answers.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJoomlaProxy } from './proxy.js';
+import { startFakeJoomla, type FakeJoomla } from './test-support/fake-joomla.js';
+import {
+  TOKEN,
+  database,
+  proxyContract,
+  type ProxySettings,
+  type RunningProxy,
+} from './test-support/proxy-contract.js';
+
+const PHP_FILE = join(import.meta.dirname, '..', 'php', 'portico-joomla-proxy.php');
+const hasPhp = spawnSync('php', ['-v'], { encoding: 'utf8' }).status === 0;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+  });
+}
+
+async function startPhpProxy(settings: ProxySettings): Promise<RunningProxy> {
+  const port = await freePort();
+  const cacheDirectory = mkdtempSync(join(tmpdir(), 'portico-php-cache-'));
+  let logs = '';
+  const server: ChildProcess = spawn('php', ['-S', `127.0.0.1:${String(port)}`, PHP_FILE], {
+    env: {
+      PATH: process.env.PATH,
+      PORTICO_JOOMLA_URL: settings.joomlaUrl,
+      PORTICO_JOOMLA_TOKEN: TOKEN,
+      PORTICO_CACHE_SECONDS: String(settings.cacheSeconds),
+      PORTICO_CACHE_DIR: cacheDirectory,
+      PORTICO_TIMEOUT: String(settings.timeoutSeconds),
+      PORTICO_ALLOWED_ORIGINS: (settings.allowedOrigins ?? []).join(' '),
+      // Several workers, so concurrent requests really run at once and the cache's file lock matters.
+      PHP_CLI_SERVER_WORKERS: '4',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+  const base = `http://127.0.0.1:${String(port)}/portico-joomla-proxy.php`;
+  // Shared hosting calls the file by name, with Joomla's API path after it.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await fetch(`${base}/ready`);
+      break;
+    } catch (error) {
+      if (attempt > 100) throw new Error(`php -S did not start: ${logs}`, { cause: error });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return {
+    base,
+    logs: () => logs,
+    close: () =>
+      new Promise((resolve) => {
+        server.once('exit', () => {
+          rmSync(cacheDirectory, { recursive: true, force: true });
+          resolve();
+        });
+        server.kill();
+      }),
+  };
+}
+
+if (hasPhp) {
+  proxyContract({ name: 'portico-joomla-proxy.php (php -S)', start: startPhpProxy });
+
+  describe('portico-joomla-proxy.php beside the Node proxy', () => {
+    let fake: FakeJoomla;
+    let php: RunningProxy;
+    let node: { base: string; close: () => Promise<void> };
+
+    beforeAll(async () => {
+      fake = await startFakeJoomla(database, TOKEN);
+      php = await startPhpProxy({ joomlaUrl: fake.origin, cacheSeconds: 0, timeoutSeconds: 2 });
+      const handler = createJoomlaProxy({ joomlaUrl: fake.origin, token: TOKEN, cacheSeconds: 0 });
+      const { createServer: createHttpServer } = await import('node:http');
+      const server = createHttpServer((request, response) => {
+        handler(request, response);
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const address = server.address();
+      node = {
+        base: `http://127.0.0.1:${String(typeof address === 'object' && address ? address.port : 0)}/portico-proxy`,
+        close: () =>
+          new Promise((resolve) =>
+            server.close(() => {
+              resolve();
+            }),
+          ),
+      };
+    });
+
+    afterAll(async () => {
+      await Promise.all([php.close(), node.close(), fake.close()]);
+    });
+
+    it('gives the same answers as the Node proxy, field for field', async () => {
+      const paths = [
+        '/v1/content/articles?page[limit]=7&page[offset]=7&list[ordering]=a.hits&list[direction]=desc',
+        '/v1/content/articles?filter[category]=8&filter[language]=*',
+        '/v1/content/articles/27',
+        '/v1/content/articles/101',
+        '/v1/content/articles/103',
+        '/v1/content/categories?page[limit]=3',
+        '/v1/menus/site/items?filter[menutype]=mainmenu',
+        '/v1/banners',
+        '/v1/banners/1',
+        '/v1/banners/3',
+        '/v1/banners/categories',
+        '/v1/content/articles?page[limit]=500',
+        '/v1/users',
+      ];
+      for (const path of paths) {
+        const [fromPhp, fromNode] = await Promise.all([fetch(`${php.base}${path}`), fetch(`${node.base}${path}`)]);
+        expect(fromPhp.status, path).toBe(fromNode.status);
+        expect(fromPhp.headers.get('content-type'), path).toBe(fromNode.headers.get('content-type'));
+        expect(JSON.parse(await fromPhp.text()), path).toEqual(JSON.parse(await fromNode.text()));
+      }
+    });
+
+    it('keeps its configuration at the top of the file, the token read from the environment', () => {
+      const source = readFileSync(PHP_FILE, 'utf8');
+      const head = source.slice(0, source.indexOf('function '));
+      for (const setting of [
+        'PORTICO_JOOMLA_URL',
+        'PORTICO_JOOMLA_TOKEN',
+        'PORTICO_CACHE_SECONDS',
+        'PORTICO_CACHE_DIR',
+      ]) {
+        expect(head).toContain(`const ${setting} =`);
+      }
+      expect(head).toContain("const PORTICO_JOOMLA_TOKEN = '';");
+    });
+
+    it('refuses to work without a token, without asking Joomla', () => {
+      fake.requests.length = 0;
+      const unconfigured = spawnSync(
+        'php',
+        ['-r', `$_SERVER['REQUEST_URI'] = '/p.php/v1/banners'; include '${PHP_FILE}';`],
+        {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, PORTICO_JOOMLA_URL: fake.origin },
+        },
+      );
+      expect(unconfigured.stdout).toBe('{"errors":[{"title":"The proxy is not configured"}]}');
+      expect(fake.apiRequests()).toEqual([]);
+    });
+  });
+} else if (process.env.CI) {
+  describe('portico-joomla-proxy.php', () => {
+    it('needs php-cli on CI', () => {
+      throw new Error(
+        'php was not found: CI must install php-cli (sudo apt-get install php-cli) to test the PHP proxy.',
+      );
+    });
+  });
+} else {
+  console.warn(
+    'The PHP proxy suite (php/portico-joomla-proxy.php) did not run: php was not found. ' +
+      'Install it to run it: sudo apt-get install php-cli',
+  );
+}

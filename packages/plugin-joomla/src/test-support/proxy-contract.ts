@@ -1,0 +1,375 @@
+/// <reference types="node" />
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- a test suite, like the *.test.ts files the rule is off for */
+// What both proxies (Node's `createJoomlaProxy` and `php/portico-joomla-proxy.php`) must do,
+// run against each by proxy.node.test.ts and php-proxy.node.test.ts.
+import { clearCache } from '@portico/plugin-kit';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import seed from '../../../../fixtures/seed-portal.json' with { type: 'json' };
+import site from '../fixtures/joomla-site.json' with { type: 'json' };
+import { joomla } from '../index.js';
+import { startFakeJoomla, type FakeJoomla } from './fake-joomla.js';
+import type { JoomlaSite } from './joomla-api.js';
+
+export const TOKEN = 'c2hhMjU2OjQyOjdmM2Q5YjFlNWE4YzRkNmUyZjBhOWI4YzdkNmU1ZjRhM2IyYzFkMGU5ZjhhN2I2YzVkNGUzZjJhMWIw';
+export const database = site as unknown as JoomlaSite;
+
+export interface ProxySettings {
+  joomlaUrl: string;
+  cacheSeconds: number;
+  timeoutSeconds: number;
+  allowedOrigins?: string[] | undefined;
+}
+
+export interface RunningProxy {
+  /** Where it mirrors Joomla's API: `http://127.0.0.1:1234/portico-proxy`. */
+  base: string;
+  /** Everything it logged so far. */
+  logs(): string;
+  close(): Promise<void>;
+}
+
+export interface ProxyUnderTest {
+  name: string;
+  start(settings: ProxySettings): Promise<RunningProxy>;
+}
+
+interface SeenAnswer {
+  status: number;
+  headers: Headers;
+  body: string;
+}
+
+export const REFUSED_ROUTES = [
+  '/v1/users',
+  '/v1/users/42',
+  '/v1/config/application',
+  '/v1/content/articles/abc',
+  '/v1/content/articles/27/',
+  '/v1/content/articles/27/extra',
+  '/v1/content/articles%2F27',
+  '/v1/content/categories/8',
+  '/v1/menus/administrator/items',
+  '/v1/menus/site',
+  '/v1/banners/clients',
+  '/v1/banners/contenthistory/1',
+  '/v1/plugins',
+  '/v1/extensions',
+  '/v2/content/articles',
+  '/api/index.php/v1/users',
+  '/',
+  '',
+];
+
+export function proxyContract(proxy: ProxyUnderTest): void {
+  describe(`${proxy.name}: the proxy contract`, () => {
+    let fake: FakeJoomla;
+    let main: RunningProxy;
+    const answers: SeenAnswer[] = [];
+    const started: RunningProxy[] = [];
+
+    async function ask(url: string, init?: RequestInit): Promise<SeenAnswer & { json: () => unknown }> {
+      const response = await fetch(url, init);
+      const seen = { status: response.status, headers: response.headers, body: await response.text() };
+      answers.push(seen);
+      return { ...seen, json: () => JSON.parse(seen.body) as unknown };
+    }
+
+    async function another(settings: Partial<ProxySettings>): Promise<RunningProxy> {
+      const running = await proxy.start({ joomlaUrl: fake.origin, cacheSeconds: 60, timeoutSeconds: 1, ...settings });
+      started.push(running);
+      return running;
+    }
+
+    beforeAll(async () => {
+      fake = await startFakeJoomla(database, TOKEN);
+      main = await another({});
+    });
+
+    afterEach(() => {
+      fake.override = undefined;
+      fake.delay = 0;
+      fake.requests.length = 0;
+      clearCache();
+    });
+
+    afterAll(async () => {
+      await Promise.all(started.map((running) => running.close()));
+      await fake.close();
+    });
+
+    it('forwards the widgets’ routes with the token and passes on JSON:API without Joomla’s cookies and headers', async () => {
+      const answer = await ask(`${main.base}/v1/content/articles?page[limit]=3`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toBe('application/vnd.api+json; charset=utf-8');
+      expect(answer.headers.get('cache-control')).toBe('public, max-age=60');
+      for (const header of ['set-cookie', 'x-frame-options', 'x-powered-by'])
+        expect(answer.headers.get(header)).toBeNull();
+      const [upstream] = fake.apiRequests();
+      expect(upstream?.parsed.pathname).toBe('/api/index.php/v1/content/articles');
+      expect(upstream?.headers['x-joomla-token']).toBe(TOKEN);
+      expect(upstream?.headers.accept).toBe('application/vnd.api+json');
+      expect(upstream?.headers.cookie).toBeUndefined();
+      expect(Object.fromEntries(upstream!.parsed.searchParams)).toEqual({ 'filter[state]': '1', 'page[limit]': '3' });
+      const document = answer.json() as { data: unknown[]; links: Record<string, string>; meta: unknown };
+      expect(document.data).toHaveLength(3);
+      // Joomla's own address stays inside: the links keep the query only.
+      expect(document.links.next).toBe('?filter%5Bstate%5D=1&page%5Boffset%5D=3&page%5Blimit%5D=3');
+      expect(answer.body).not.toContain(fake.origin);
+      expect(document.meta).toEqual({ 'total-pages': 9 });
+      for (const path of [
+        '/v1/content/articles/27',
+        '/v1/content/categories',
+        '/v1/menus/site/items?filter[menutype]=mainmenu',
+        '/v1/banners',
+        '/v1/banners/1',
+        '/v1/banners/categories',
+      ]) {
+        expect((await ask(`${main.base}${path}`)).status, path).toBe(200);
+      }
+    });
+
+    it('refuses every route it does not allow with 404, without asking Joomla', async () => {
+      for (const path of REFUSED_ROUTES) {
+        const answer = await ask(`${main.base}${path}`);
+        expect(answer.status, path).toBe(404);
+        expect(answer.json(), path).toEqual({ errors: [{ title: 'Resource not found' }] });
+      }
+      expect(fake.apiRequests()).toEqual([]);
+    });
+
+    it('refuses every other method on its routes with 405, without asking Joomla', async () => {
+      for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+        for (const path of ['/v1/content/articles', '/v1/banners/1']) {
+          const answer = await ask(`${main.base}${path}`, {
+            method,
+            body: method === 'POST' || method === 'PATCH' ? JSON.stringify({ title: 'x', state: 1 }) : null,
+          });
+          expect(answer.status, `${method} ${path}`).toBe(405);
+          expect(answer.headers.get('allow')).toBe('GET, HEAD');
+        }
+      }
+      expect(fake.apiRequests()).toEqual([]);
+    });
+
+    it('answers HEAD like GET, without a body', async () => {
+      const answer = await ask(`${main.base}/v1/content/categories`, { method: 'HEAD' });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toBe('');
+      expect(Number(answer.headers.get('content-length'))).toBeGreaterThan(100);
+    });
+
+    it('passes only the query parameters the widgets use, always filter[state]=1, and refuses bad values', async () => {
+      const answer = await ask(
+        `${main.base}/v1/content/articles?filter[state]=0&filter[search]=x&filter[author]=42&list[fullordering]=a.id&page[limit]=5&page[offset]=5&list[ordering]=a.hits&list[direction]=desc&filter[category]=9`,
+      );
+      expect(answer.status).toBe(200);
+      expect(fake.apiRequests()[0]?.parsed.search).toBe(
+        '?filter[state]=1&filter[category]=9&list[ordering]=a.hits&list[direction]=desc&page[offset]=5&page[limit]=5',
+      );
+      for (const bad of [
+        'page[limit]=1000',
+        'page[offset]=-1',
+        'list[ordering]=a.id;DROP',
+        'filter[category]=8 OR 1=1',
+        'filter[language]=<x>',
+      ]) {
+        const refused = await ask(`${main.base}/v1/content/articles?${bad}`);
+        expect(refused.status, bad).toBe(400);
+        expect((refused.json() as { errors: { title: string }[] }).errors[0]?.title).toMatch(/^Bad request: /);
+      }
+      expect(fake.apiRequests()).toHaveLength(1);
+    });
+
+    it('lets through only published, public items, with only the fields the widgets use', async () => {
+      const articles = (await ask(`${main.base}/v1/content/articles?page[limit]=100&filter[state]=0`)).json() as {
+        data: { id: string; attributes: Record<string, unknown>; relationships?: Record<string, unknown> }[];
+      };
+      const ids = articles.data.map((article) => article.id);
+      expect(ids).toContain('27');
+      for (const hidden of ['103', '107', '111', '130']) expect(ids).not.toContain(hidden);
+      const [first] = articles.data;
+      for (const field of ['note', 'created_by', 'asset_id', 'metakey', 'urls', 'version'])
+        expect(first?.attributes).not.toHaveProperty(field);
+      expect(Object.keys(first?.relationships ?? {})).toEqual(['category']);
+      expect(Object.keys(first?.attributes.images as object).sort()).toEqual([
+        'image_fulltext',
+        'image_fulltext_alt',
+        'image_intro',
+        'image_intro_alt',
+      ]);
+      for (const hidden of ['103', '130'])
+        expect((await ask(`${main.base}/v1/content/articles/${hidden}`)).status, hidden).toBe(404);
+      const categories = (await ask(`${main.base}/v1/content/categories`)).json() as {
+        data: { id: string; attributes: object }[];
+      };
+      expect(categories.data.map((category) => category.id)).toEqual(['8', '11', '9', '10', '14']);
+      expect(categories.data[0]?.attributes).not.toHaveProperty('author_name');
+      const banners = (await ask(`${main.base}/v1/banners`)).json() as { data: { id: string; attributes: object }[] };
+      expect(banners.data.map((banner) => banner.id)).not.toContain('5');
+      expect(banners.data[0]?.attributes).not.toHaveProperty('clicks');
+      expect(banners.data[0]?.attributes).not.toHaveProperty('client_name');
+      const banner = (await ask(`${main.base}/v1/banners/3`)).json() as {
+        data: { attributes: Record<string, unknown> };
+      };
+      expect(banner.data.attributes.custombannercode).toBe('<a href="{CLICKURL}" class="mau">{NAME}</a>');
+      expect(banner.data.attributes).not.toHaveProperty('cid');
+      expect((await ask(`${main.base}/v1/banners/5`)).status).toBe(404);
+    });
+
+    it('caches answers for cacheSeconds and asks Joomla once for concurrent equal requests', async () => {
+      const cached = await another({ cacheSeconds: 60 });
+      fake.delay = 150;
+      const url = `${cached.base}/v1/content/categories?page[limit]=7`;
+      const together = await Promise.all(Array.from({ length: 10 }, () => ask(url)));
+      expect(together.every((answer) => answer.status === 200 && answer.body === together[0]?.body)).toBe(true);
+      expect(fake.apiRequests()).toHaveLength(1);
+      await ask(url);
+      expect(fake.apiRequests()).toHaveLength(1);
+      await ask(`${cached.base}/v1/content/categories?page[limit]=8`);
+      expect(fake.apiRequests()).toHaveLength(2);
+    });
+
+    it('asks again once an answer is older than cacheSeconds, and caches nothing with 0', async () => {
+      const brief = await another({ cacheSeconds: 1 });
+      await ask(`${brief.base}/v1/banners`);
+      await ask(`${brief.base}/v1/banners`);
+      expect(fake.apiRequests()).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      await ask(`${brief.base}/v1/banners`);
+      expect(fake.apiRequests()).toHaveLength(2);
+      const none = await another({ cacheSeconds: 0 });
+      const answer = await ask(`${none.base}/v1/banners`);
+      await ask(`${none.base}/v1/banners`);
+      expect(answer.headers.get('cache-control')).toBe('no-cache');
+      expect(fake.apiRequests()).toHaveLength(4);
+    }, 10_000);
+
+    it('never passes on Joomla’s error bodies, which may echo the token, nor an answer holding it', async () => {
+      const echo = (status: number) => (request: { headers: object }) => ({
+        status,
+        body: JSON.stringify({ errors: [{ title: 'Debug', detail: JSON.stringify(request.headers) }] }),
+      });
+      const cases: [
+        ReturnType<typeof echo> | (() => { status: number; body: string; headers?: Record<string, string> }),
+        number,
+      ][] = [
+        [echo(500), 502],
+        [echo(401), 502],
+        [echo(403), 502],
+        [echo(404), 404],
+        [echo(400), 502],
+        [
+          () => ({
+            status: 200,
+            body: JSON.stringify({
+              data: [{ type: 'articles', id: '1', attributes: { state: 1, title: `x ${TOKEN}` } }],
+            }),
+          }),
+          502,
+        ],
+        [
+          () => ({
+            status: 200,
+            headers: { 'content-type': 'text/html' },
+            body: `<html><title>Lỗi</title>${TOKEN}</html>`,
+          }),
+          502,
+        ],
+        [() => ({ status: 200, body: '' }), 502],
+        [() => ({ status: 200, body: '{"data":[{"type":"articles"' }), 502],
+      ];
+      for (const [index, [override, status]] of cases.entries()) {
+        fake.override = override;
+        const answer = await ask(`${main.base}/v1/content/articles?page[limit]=${String(index + 10)}`);
+        expect(answer.status, `case ${String(index)}`).toBe(status);
+        expect(answer.body).not.toContain(TOKEN);
+        expect(answer.body).not.toContain('Debug');
+        expect(answer.headers.get('cache-control')).toBe('no-store');
+      }
+      expect(main.logs()).toMatch(/refused the token/);
+    });
+
+    it('answers 502 when Joomla is down, 504 when it is too slow, 429 when it is busy, and refuses redirects', async () => {
+      const down = await another({ joomlaUrl: 'http://127.0.0.1:9' });
+      expect((await ask(`${down.base}/v1/banners`)).status).toBe(502);
+      fake.delay = 1600;
+      const slow = await ask(`${main.base}/v1/content/categories?page[limit]=30`);
+      expect(slow.status).toBe(504);
+      fake.delay = 0;
+      fake.override = () => ({
+        status: 429,
+        headers: { 'retry-after': '7' },
+        body: '{"errors":[{"title":"Too many"}]}',
+      });
+      const busy = await ask(`${main.base}/v1/content/categories?page[limit]=31`);
+      expect(busy.status).toBe(429);
+      expect(busy.headers.get('retry-after')).toBe('7');
+      fake.override = (request) =>
+        request.url.startsWith('/elsewhere')
+          ? undefined
+          : { status: 302, headers: { location: `${fake.origin}/elsewhere` }, body: '' };
+      expect((await ask(`${main.base}/v1/content/categories?page[limit]=32`)).status).toBe(502);
+      expect(fake.requests.filter((request) => request.url.startsWith('/elsewhere'))).toEqual([]);
+    }, 10_000);
+
+    it('lets pages on other origins read only when their origin is allowed', async () => {
+      const open = await another({ allowedOrigins: ['https://portal.example.vn'] });
+      const allowed = await ask(`${open.base}/v1/banners`, { headers: { origin: 'https://portal.example.vn' } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.example.vn');
+      expect(allowed.headers.get('vary')).toMatch(/Origin/);
+      const other = await ask(`${open.base}/v1/banners`, { headers: { origin: 'https://evil.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const closed = await ask(`${main.base}/v1/banners`, { headers: { origin: 'https://portal.example.vn' } });
+      expect(closed.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('feeds the joomla() plugin end to end: articles, paging, categories, menus and banners', async () => {
+      const source = joomla({ baseUrl: main.base, siteUrl: 'https://tinh-uy.example.vn/' });
+      const article = await source.getArticle!('27');
+      expect(article).toMatchObject({
+        title: seed.articles[0]!.title,
+        lead: seed.articles[0]!.lead,
+        body: seed.articles[0]!.body,
+        authors: seed.articles[0]!.authors,
+        source: 'TUAG',
+        published: '2020-08-25T03:00:00Z',
+      });
+      const first = await source.listArticles!({ pageSize: 10 });
+      const third = await source.listArticles!({ pageSize: 10, page: 3 });
+      expect(first.hasMore).toBe(true);
+      expect(third.hasMore).toBe(false);
+      expect(first.items.map((item) => item.id)).not.toContain('130');
+      expect((await source.getCategories!()).map((category) => category.title)).toEqual(
+        seed.categories.map((category) => category.title),
+      );
+      const menu = await joomla({ baseUrl: main.base, menuType: 'mainmenu' }).getCategories!();
+      expect(menu.map((item) => item.id)).toEqual(['101', '102', '103', '104', '111']);
+      const banners = await source.getBanners!('sidebar');
+      expect(banners.map((banner) => banner.title)).toEqual([
+        'Banner ghim (mẫu)',
+        ...seed.banners.map((banner) => banner.title),
+        'Quảng cáo HTML (mẫu)',
+      ]);
+      expect(banners[1]?.image?.src).toBe('https://tinh-uy.example.vn/images/banners/tien-toi-dai-hoi-dang.jpg');
+    });
+
+    it('lets the plugin retry through a failing Joomla', async () => {
+      let failures = 1;
+      fake.override = () =>
+        failures-- > 0 ? { status: 500, body: '{"errors":[{"code":500,"title":"Internal server error"}]}' } : undefined;
+      const fresh = await another({});
+      const menu = await joomla({ baseUrl: fresh.base }).getCategories!({});
+      expect(menu).toHaveLength(3);
+      expect(fake.apiRequests()).toHaveLength(2);
+    });
+
+    it('never showed the token: not in any answer’s body or headers, nor in its logs', () => {
+      expect(answers.length).toBeGreaterThan(60);
+      for (const answer of answers) {
+        expect(answer.body).not.toContain(TOKEN);
+        for (const [name, value] of answer.headers) expect(`${name}: ${value}`).not.toContain(TOKEN);
+      }
+      for (const running of started) expect(running.logs()).not.toContain(TOKEN);
+    });
+  });
+}

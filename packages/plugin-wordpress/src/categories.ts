@@ -1,0 +1,69 @@
+import { isAbortError, isSourceError, type Category } from '@portico/core';
+import { cachedRequest, readArray } from '@portico/plugin-kit';
+import { readCategoryTerms, readMenuItems } from './read-terms.js';
+import { headerCount, wordPressErrorOf } from './rest-request.js';
+import type { SourceContext } from './source-context.js';
+
+/** Every category, through all pages of `wp/v2/categories?per_page=100` (the first tells how many). */
+async function categoryTree(context: SourceContext, signal: AbortSignal): Promise<Category[]> {
+  const pageUrl = (page: number): string => context.rest.url('wp/v2/categories', { per_page: 100, page });
+  const first = await context.get(pageUrl(1), signal);
+  const pageCount = headerCount(first.headers, 'x-wp-totalpages') ?? 1;
+  const later = await Promise.all(
+    Array.from({ length: Math.max(0, pageCount - 1) }, async (_, index) => {
+      const url = pageUrl(index + 2);
+      return readArray((await context.get(url, signal)).data, url);
+    }),
+  );
+  return readCategoryTerms([...readArray(first.data, pageUrl(1)), ...later.flat()], 'wp/v2/categories');
+}
+
+/** Why a menu is not used, when it cannot be; `undefined` for a failure categories would share. */
+function menuUnavailable(error: unknown, menu: string): string | undefined {
+  const wordPressError = wordPressErrorOf(error);
+  const status = isSourceError(error) ? error.status : undefined;
+  if (status === 401 || status === 403) {
+    return (
+      `menu ${menu} is not public (${wordPressError?.code ?? String(status)}): WordPress shows menus over the REST API ` +
+      `only to signed-in editors, unless the site allows it (WordPress 6.8's rest_menu_read_access filter). ` +
+      `Showing the categories instead.`
+    );
+  }
+  if (wordPressError?.code === 'rest_no_route') {
+    return `the site has no menu route (wp/v2/menu-items came with WordPress 5.9). Showing the categories instead.`;
+  }
+  return undefined;
+}
+
+/**
+ * The category tree: the categories with their parents and counts, or, given a `menu`, that
+ * navigation menu's items when the site lets visitors read them. A menu the site keeps
+ * private (401/403 `rest_cannot_view`), an empty one, or no menu route at all falls back to
+ * the categories with one console warning. The result is cached as a whole, so ten menus on
+ * a page make one set of requests.
+ */
+export function getCategories(
+  context: SourceContext,
+  menu: string | undefined,
+  maxAge: number,
+  signal: AbortSignal | undefined,
+): Promise<Category[]> {
+  return cachedRequest(
+    `wordpress:categories:${context.rest.root}:${menu ?? ''}`,
+    async (requestSignal) => {
+      if (menu === undefined) return categoryTree(context, requestSignal);
+      const url = context.rest.url('wp/v2/menu-items', { menus: menu, per_page: 100 });
+      try {
+        const items = readMenuItems(readArray((await context.get(url, requestSignal)).data, url), 'wp/v2/menu-items');
+        if (items.length > 0) return items;
+        context.warnOnce('menu', `menu ${menu} has no published items. Showing the categories instead.`);
+      } catch (error) {
+        const reason = requestSignal.aborted || isAbortError(error) ? undefined : menuUnavailable(error, menu);
+        if (reason === undefined) throw error;
+        context.warnOnce('menu', reason);
+      }
+      return categoryTree(context, requestSignal);
+    },
+    { signal, maxAge },
+  );
+}
