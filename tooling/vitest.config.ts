@@ -41,6 +41,9 @@ if (hasFiles(TEST_FILES, [NODE_ONLY])) {
         enabled: true,
         headless: true,
         screenshotFailures: false,
+        // Several packages start Chromium at once under turbo; on a 2-core machine the first
+        // connection can take longer than the one-minute default.
+        connectTimeout: 180_000,
         provider: playwright({ launchOptions: { executablePath, args: CHROMIUM_ARGS } }),
         instances: [{ browser: 'chromium' }],
       },

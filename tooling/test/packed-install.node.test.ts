@@ -20,10 +20,17 @@ const packages = publishedPackages();
 const scratch = mkdtempSync(join(tmpdir(), 'portico-packed-'));
 const tarballs = new Map<string, string>();
 
-/** The import specifiers of a package's code entry points, from its `exports` map. */
+/** Entry points that only run in a browser: the CDN build, which bundles Lit's browser build. */
+function isBrowserOnly(target: unknown): boolean {
+  const file = typeof target === 'string' ? target : (target as { default?: string } | undefined)?.default;
+  return file?.includes('/dist/cdn/') ?? false;
+}
+
+/** The import specifiers of a package's code entry points that run in Node, from its `exports` map. */
 function entryPoints(workspacePackage: WorkspacePackage): string[] {
-  return Object.keys(workspacePackage.exports)
-    .filter((subpath) => !/\.(json|css)$/.test(subpath) && !subpath.includes('*'))
+  return Object.entries(workspacePackage.exports)
+    .filter(([subpath, target]) => !/\.(json|css)$/.test(subpath) && !subpath.includes('*') && !isBrowserOnly(target))
+    .map(([subpath]) => subpath)
     .map((subpath) => (subpath === '.' ? workspacePackage.name : `${workspacePackage.name}${subpath.slice(1)}`));
 }
 
@@ -142,6 +149,13 @@ describe('the packed packages, installed outside the workspace', () => {
     const typescript = join(REPOSITORY_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
     await expect(run(process.execPath, [typescript, '-p', 'tsconfig.json'], { cwd: scratch })).resolves.toBeDefined();
   }, 60_000);
+
+  it('ships the CDN build, complete, in @portico/widgets', async () => {
+    const { stdout } = await run('tar', ['-tzf', tarballs.get('@portico/widgets') ?? '']);
+    expect(stdout).toMatch(/package\/dist\/cdn\/portico\.js\n/);
+    expect(stdout).toMatch(/package\/dist\/cdn\/portico\.css\n/);
+    expect(stdout).toMatch(/package\/dist\/cdn\/chunks\/dompurify-[\w-]+\.js\n/);
+  });
 
   it('ships no tests', async () => {
     for (const workspacePackage of packages) {

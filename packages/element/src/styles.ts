@@ -23,6 +23,24 @@ export const baseStyles = css`
     color: var(--_portico-text);
     font-family: var(--portico-font-family, inherit);
     overflow-wrap: break-word;
+    /*
+     * Inherited text properties a host page may set on every element (Joomla 3 templates set
+     * text-transform, letter-spacing and line-height on *): the widget's text stays readable
+     * and its layout intact. Important declarations in a shadow root win over the page's, so
+     * these hold; the font itself may follow the page, and --portico-line-height adjusts.
+     */
+    line-height: var(--portico-line-height, 1.5) !important;
+    text-transform: none !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-indent: 0 !important;
+    text-align: start !important;
+    text-shadow: none !important;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-weight: normal !important;
+    white-space: normal !important;
+    visibility: visible !important;
   }
 
   :host([hidden]) {

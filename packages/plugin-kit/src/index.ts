@@ -26,4 +26,10 @@ export {
   readVisitorStats,
 } from './portal-data.js';
 export { decodeEntities, htmlToText } from './html-text.js';
-export { applyPageConfig, type PageConfigOptions, type PageConfigResult, type SourceFactory } from './page-config.js';
+export {
+  applyPageConfig,
+  type LazySourceFactory,
+  type PageConfigOptions,
+  type PageConfigResult,
+  type SourceFactory,
+} from './page-config.js';

@@ -34,7 +34,7 @@ describe('applyPageConfig', () => {
       "phrases": { "vi": { "GUESTS_0": "không có khách" } }
     }`);
     const result = applyPageConfig({ types: { joomla: fakeFactory } });
-    expect(result).toEqual({ registered: ['site'], problems: [] });
+    expect(result).toMatchObject({ registered: ['site'], problems: [] });
     expect(getSource('site')?.kind).toBe('fake');
     expect(made.at(-1)).toEqual({ baseUrl: '/portico-proxy' });
     expect(translate('GUESTS_0', 'vi')).toBe('không có khách');
@@ -58,5 +58,32 @@ describe('applyPageConfig', () => {
     ]);
     expect(logged).toHaveBeenCalledTimes(4);
     unregisterSource('ok');
+  });
+});
+
+describe('applyPageConfig with plugins loaded on demand', () => {
+  it('loads only the plugins the page names, registers them, and reports one that fails to load', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const loads: string[] = [];
+    const lazy = (type: string, fails = false) => ({
+      load: () => {
+        loads.push(type);
+        return fails ? Promise.reject(new Error('network down')) : Promise.resolve(fakeFactory);
+      },
+    });
+    block(
+      '{ "sources": { "lazy-site": { "type": "joomla", "baseUrl": "/p" }, "broken": { "type": "stats", "baseUrl": "/s" } } }',
+    );
+    const result = applyPageConfig({
+      types: { joomla: lazy('joomla'), wordpress: lazy('wordpress'), stats: lazy('stats', true) },
+    });
+    expect(result.registered).toEqual([]);
+    await result.ready;
+    expect(loads).toEqual(['joomla', 'stats']);
+    expect(result.registered).toEqual(['lazy-site']);
+    expect(getSource('lazy-site')?.kind).toBe('fake');
+    expect(result.problems).toEqual([expect.stringContaining('the "stats" plugin did not load (network down).')]);
+    expect(logged).toHaveBeenCalledTimes(1);
+    unregisterSource('lazy-site');
   });
 });

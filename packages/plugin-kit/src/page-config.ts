@@ -8,9 +8,17 @@ import { readObject, readString } from './validate.js';
  */
 export type SourceFactory = (options: never) => DataSource;
 
+/**
+ * A plugin that is downloaded only when a block names its type: the CDN build loads the
+ * Joomla plugin on a Joomla site and never the WordPress one.
+ */
+export interface LazySourceFactory {
+  load(): Promise<SourceFactory>;
+}
+
 export interface PageConfigOptions {
   /** The plugin factories, by the `type` a block names: `{ json, joomla, wordpress, stats }`. */
-  types: Readonly<Record<string, SourceFactory>>;
+  types: Readonly<Record<string, SourceFactory | LazySourceFactory>>;
   /** Where to look for blocks. Default: the document. */
   root?: ParentNode;
 }
@@ -20,6 +28,8 @@ export interface PageConfigResult {
   registered: string[];
   /** What was wrong, one message per problem; each was also logged with `console.error`. */
   problems: string[];
+  /** Settles when lazily loaded plugins are registered too (`registered` and `problems` then include them). */
+  ready: Promise<void>;
 }
 
 const SELECTOR = 'script[type="application/json"][data-portico]';
@@ -49,7 +59,8 @@ const applied = pageGlobal('page-config.v1', () => new WeakSet<Element>());
  * still apply. Never throws.
  */
 export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
-  const result: PageConfigResult = { registered: [], problems: [] };
+  const pending: Promise<void>[] = [];
+  const result: PageConfigResult = { registered: [], problems: [], ready: Promise.resolve() };
   const root = options.root ?? document;
   root.querySelectorAll(SELECTOR).forEach((block, index) => {
     if (applied.has(block)) return;
@@ -67,9 +78,10 @@ export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
       report(`is not valid JSON configuration (${error instanceof Error ? error.message : String(error)}).`);
       return;
     }
-    applySources(config.sources, options.types, report, result.registered);
+    applySources(config.sources, options.types, report, result.registered, pending);
     applyPhrases(config.phrases, report);
   });
+  result.ready = Promise.all(pending).then(() => undefined);
   return result;
 }
 
@@ -78,6 +90,7 @@ function applySources(
   types: PageConfigOptions['types'],
   report: (problem: string) => void,
   registered: string[],
+  pending: Promise<void>[],
 ): void {
   if (sources === undefined) return;
   let entries: [string, unknown][];
@@ -96,12 +109,33 @@ function applySources(
         report(`"sources"."${name}".type is "${typeName}", which is not one of ${Object.keys(types).join(', ')}.`);
         continue;
       }
-      registerSource(name, factory(factoryOptions as never));
-      registered.push(name);
+      const register = (make: SourceFactory): void => {
+        registerSource(name, make(factoryOptions as never));
+        registered.push(name);
+      };
+      if (typeof factory === 'function') {
+        register(factory);
+        continue;
+      }
+      pending.push(
+        factory
+          .load()
+          .catch((error: unknown) => {
+            throw new Error(`the "${typeName}" plugin did not load (${errorText(error)}).`);
+          })
+          .then(register)
+          .catch((error: unknown) => {
+            report(errorText(error));
+          }),
+      );
     } catch (error) {
-      report(error instanceof Error ? error.message : String(error));
+      report(errorText(error));
     }
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function applyPhrases(phrases: unknown, report: (problem: string) => void): void {

@@ -38,7 +38,7 @@ describe('configuring wordpress() from a <script type="application/json" data-po
     });
     vi.stubGlobal('fetch', wp.fetch);
     block('{"sources":{"site":{"type":"wordpress","baseUrl":"https://example.vn/wp-json","menu":2}}}');
-    expect(applyPageConfig({ types })).toEqual({ registered: ['site'], problems: [] });
+    expect(applyPageConfig({ types })).toMatchObject({ registered: ['site'], problems: [] });
     const getCategories = await requireCapability('site', 'getCategories');
     expect((await getCategories()).map((item) => item.title)).toEqual([
       'Trang chủ',

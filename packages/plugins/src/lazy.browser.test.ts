@@ -1,0 +1,31 @@
+import { getSource, unregisterSource } from '@portico/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configurePageLazily, loadPlugin } from './lazy.js';
+
+const added: Element[] = [];
+afterEach(() => {
+  added.splice(0).forEach((element) => {
+    element.remove();
+  });
+});
+
+describe('@portico/plugins/lazy', () => {
+  it('registers the sources a block names once their plugins have loaded', async () => {
+    const block = document.createElement('script');
+    block.type = 'application/json';
+    block.dataset.portico = '';
+    block.textContent = '{ "sources": { "lazy-json": { "type": "json", "data": { "categories": [] } } } }';
+    document.body.append(block);
+    added.push(block);
+    const result = configurePageLazily();
+    await result.ready;
+    expect(result.registered).toEqual(['lazy-json']);
+    expect(getSource('lazy-json')?.kind).toBe('json');
+    unregisterSource('lazy-json');
+  });
+
+  it('gives a built-in factory on demand', async () => {
+    const joomla = await loadPlugin('joomla');
+    expect(joomla({ baseUrl: '/portico-proxy' } as never).kind).toBe('joomla');
+  });
+});

@@ -1,0 +1,185 @@
+/// <reference types="node" />
+// The CDN build as a CMS template uses it: one <script type="module"> and a configuration
+// block, in real Chromium, on an ordinary page, a hostile Joomla 3 template, beside a second
+// copy of itself, and under a strict Content-Security-Policy with Trusted Types.
+import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../../../tooling/chromium.mjs';
+import { startPageServer, type PageServer } from './page-server.js';
+
+const TAGS = [
+  'portico-category-menu',
+  'portico-article-card',
+  'portico-sidebar-banners',
+  'portico-online-visitors',
+  'portico-view-counter',
+];
+
+let server: PageServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium for the CDN page tests.');
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser.close();
+  server.close();
+});
+
+// Whole pages in a real browser: allow for a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
+
+interface Visit {
+  page: Page;
+  errors: string[];
+  violations: string[];
+}
+
+async function visit(path: string): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      void (window as unknown as { reportViolation(text: string): Promise<void> }).reportViolation(
+        `${event.violatedDirective}: ${event.blockedURI}`,
+      );
+    });
+  });
+  await page.goto(`${server.origin}${path}`);
+  // Every widget has its data: the menu's links, the article's byline, the counter's number.
+  await page.waitForFunction(() => {
+    const shadow = (tag: string) => document.querySelector(tag)?.shadowRoot?.textContent ?? '';
+    return (
+      shadow('portico-category-menu').includes('Giải phóng miền Nam') &&
+      shadow('portico-article-card').includes('Thúy Vân, Bá Siêu') &&
+      shadow('portico-sidebar-banners').includes('Tiến tới đại hội đảng') &&
+      shadow('portico-online-visitors').includes('Đang có 69') &&
+      shadow('portico-view-counter').includes('18116910')
+    );
+  });
+  return { page, errors, violations };
+}
+
+function shadowText(page: Page, tag: string): Promise<string> {
+  // ASCII white space only: the no-break spaces are part of the texts.
+  return page.evaluate(
+    (name) => (document.querySelector(name)?.shadowRoot?.textContent ?? '').replace(/[ \t\n\r]+/g, ' ').trim(),
+    tag,
+  );
+}
+
+describe('the CDN build', () => {
+  it('gives a plain page all five widgets from one script tag, loading only what the page needs', async () => {
+    const { page, errors } = await visit('/pages/portal.html');
+    for (const tag of TAGS)
+      expect(await page.evaluate((name) => Boolean(customElements.get(name)), tag), tag).toBe(true);
+    expect(await shadowText(page, 'portico-online-visitors')).toContain(
+      'Đang có 69\u00A0khách và không thành viên đang online',
+    );
+    expect(await shadowText(page, 'portico-article-card')).toContain('(TUAG)- Ngày 25/8/2020');
+    const loaded = server.requests.filter((path) => path.startsWith('/cdn/'));
+    expect(loaded.some((path) => path.includes('/chunks/plugin-json-'))).toBe(true);
+    expect(
+      loaded.some((path) => /plugin-(joomla|wordpress|stats)-/.test(path)),
+      'unused plugins stay on the server',
+    ).toBe(false);
+    expect(errors, errors.join('\n')).toEqual([]);
+    await page.close();
+  });
+
+  it('has no bare imports: every module it loads comes from the build', async () => {
+    const { page } = await visit('/pages/portal.html');
+    const scripts = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => name.endsWith('.js')),
+    );
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const script of scripts) expect(new URL(script).pathname).toMatch(/^\/cdn\/(portico\.js|chunks\/[\w-]+\.js)$/);
+    await page.close();
+  });
+
+  it('lives beside a second copy of itself: nothing throws and the widgets keep working', async () => {
+    const { page, errors } = await visit('/pages/second-copy.html');
+    expect(errors).toEqual([]);
+    expect(server.requests).toContain('/copy/portico.js');
+    expect(await shadowText(page, 'portico-view-counter')).toContain('18116910');
+    await page.close();
+  });
+
+  it('works under a strict Content-Security-Policy without unsafe-inline, with Trusted Types required', async () => {
+    const { page, errors, violations } = await visit('/strict/pages/portal.html');
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    // The article body goes through the sanitizer (a chunk loaded on demand) and renders.
+    await page.waitForFunction(() =>
+      document.querySelector('portico-article-card')?.shadowRoot?.textContent.includes('Tại hội nghị các đại biểu'),
+    );
+    expect(violations).toEqual([]);
+    expect(server.requests.some((path) => path.includes('/chunks/dompurify-'))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the widgets inside a hostile Joomla 3 template', () => {
+  it('keep their layout, text and controls whatever the template does to *, a, ul, img, h1–h6 and button', async () => {
+    const { page, errors } = await visit('/pages/joomla3.html');
+    expect(errors).toEqual([]);
+    const report = await page.evaluate((tags) => {
+      const problems: string[] = [];
+      for (const tag of tags) {
+        const host = document.querySelector(tag);
+        const root = host?.shadowRoot;
+        if (!host || !root) {
+          problems.push(`${tag}: not rendered`);
+          continue;
+        }
+        if (host.scrollWidth > host.clientWidth + 1)
+          problems.push(`${tag}: overflows (${String(host.scrollWidth)} > ${String(host.clientWidth)})`);
+        for (const element of root.querySelectorAll('*')) {
+          const style = getComputedStyle(element);
+          const name = `${tag} ${element.localName}${element.getAttribute('part') ? `[part=${element.getAttribute('part') ?? ''}]` : ''}`;
+          if (style.textTransform !== 'none') problems.push(`${name}: text-transform ${style.textTransform}`);
+          if (style.letterSpacing !== 'normal') problems.push(`${name}: letter-spacing ${style.letterSpacing}`);
+          if (parseFloat(style.lineHeight) / parseFloat(style.fontSize) > 2)
+            problems.push(`${name}: line-height ${style.lineHeight}`);
+          if (element.localName === 'a' && style.color === 'rgb(204, 0, 0)')
+            problems.push(`${name}: the template's link colour`);
+          if (element.localName === 'a' && style.float !== 'none') problems.push(`${name}: floats`);
+          if (element.localName === 'ul' && style.borderStyle.includes('dashed'))
+            problems.push(`${name}: the template's list border`);
+          if (/^h\d$/.test(element.localName) && style.fontSize === '34px')
+            problems.push(`${name}: the template's heading size`);
+          if (
+            element.localName === 'button' &&
+            !element.closest('[hidden]') &&
+            (element as HTMLElement).offsetWidth === 0 &&
+            style.display === 'none'
+          ) {
+            problems.push(`${name}: hidden by the template`);
+          }
+        }
+      }
+      return problems;
+    }, TAGS);
+    expect(report).toEqual([]);
+    // Controls a reader needs are there and visible: the menu's submenu toggles would be, the
+    // heading and the texts are intact.
+    expect(await shadowText(page, 'portico-online-visitors')).toBe(
+      'Truy cập hiện tại Đang có 69\u00A0khách và không thành viên đang online',
+    );
+    expect(await shadowText(page, 'portico-view-counter')).toContain('Số lần xem các bài viết');
+    await page.close();
+  });
+});
