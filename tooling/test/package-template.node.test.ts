@@ -59,7 +59,17 @@ describe.each(publishedPackages())('$name follows the package template', ({ dire
   });
 
   it('runs the shared checks and has size budgets', () => {
-    expect(manifest.scripts).toMatchObject(SHARED_SCRIPTS);
+    const { test, ...others } = SHARED_SCRIPTS;
+    expect(manifest.scripts).toMatchObject(others);
+    // The shared Vitest config, directly or through a local one that extends it (to add a
+    // framework's Vite plugin).
+    if (manifest.scripts?.test === test) expect(manifest.scripts.test).toBe(test);
+    else {
+      expect(manifest.scripts?.test).toBe('vitest run --config vitest.config.ts');
+      expect(readFileSync(join(directory, 'vitest.config.ts'), 'utf8')).toContain(
+        "from '../../tooling/vitest.config.js'",
+      );
+    }
     expect(manifest.scripts?.['check:package']).toMatch(
       /^publint --strict && attw --pack \. --profile esm-only(?: --exclude-entrypoints [^&]+)? && size-limit$/,
     );

@@ -1,0 +1,117 @@
+/// <reference types="node" />
+// Writes src/generated/ from the custom-elements.json of every widget package this package
+// depends on: a React component per tag (its props picked from the element's class, a handler
+// prop per event), the framework-neutral types of every tag, and React's JSX types for them.
+// The build, typecheck, lint and test scripts run it first (npm's `pre` scripts); the output
+// is ignored by git.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  elementsModule,
+  GENERATED_HEADER,
+  jsDoc,
+  lowerFirst,
+  pascalCase,
+  readWidgets,
+  writeGenerated,
+} from '../../../tooling/widget-manifests.mjs';
+
+/** @typedef {import('../../../tooling/widget-manifests.mjs').Widget} Widget */
+
+const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** The module of one widget's component, named after its tag: `view-counter.ts`. */
+function moduleName(/** @type {Widget} */ widget) {
+  return `${widget.tagName.replace(/^portico-/, '')}.ts`;
+}
+
+/** One widget's React component, with its props and handler types. */
+function componentModule(/** @type {Widget} */ widget) {
+  const name = widget.className;
+  let code = GENERATED_HEADER;
+  code += `import { createComponent, type EventName } from '@lit/react';\n`;
+  code += `import * as React from 'react';\n`;
+  code += `import { ${name} as ${name}Element } from '${widget.entry}';\n`;
+  code += `import type { WidgetProps } from '../props.js';\n`;
+  code += `import type { ${name}EventMap, ${name}Properties } from './elements.js';\n\n`;
+  code += jsDoc(`The event handler props of \`${name}\`: each receives the widget's event as is.`);
+  code += `export interface ${name}Handlers {\n`;
+  for (const event of widget.events) {
+    if (event.description) code += jsDoc(`\`${event.name}\`: ${event.description}`, '  ');
+    code += `  on${pascalCase(event.name)}?: (event: ${name}EventMap['${event.name}']) => void;\n`;
+  }
+  code += '}\n\n';
+  code += jsDoc(`The props of \`${name}\`: the element's properties, its event handlers, and React's HTML attributes.`);
+  code += `export type ${name}Props = WidgetProps<${name}Element, ${name}Properties, ${name}Handlers>;\n\n`;
+  code += jsDoc(
+    `\`<${widget.tagName}>\` as a React component${widget.summary ? `: ${lowerFirst(widget.summary).replace(/\.$/, '')}` : ''}.\n` +
+      `Importing it registers the tag. Its props set the element's properties, and the \`${name}Handlers\` listen to its events.`,
+  );
+  code += `export const ${name}: React.ForwardRefExoticComponent<${name}Props & React.RefAttributes<${name}Element>> =\n`;
+  code += `  /*#__PURE__*/ createComponent({\n    react: React,\n    tagName: '${widget.tagName}',\n    elementClass: ${name}Element,\n    events: {\n`;
+  for (const event of widget.events) {
+    code += `      on${pascalCase(event.name)}: '${event.name}' as EventName<${name}EventMap['${event.name}']>,\n`;
+  }
+  code += `    },\n    displayName: '${name}',\n  });\n`;
+  return code;
+}
+
+/** The components, one module each, so that bundlers drop (and do not register) the unused ones. */
+function indexModule(/** @type {Widget[]} */ widgets) {
+  return (
+    GENERATED_HEADER +
+    widgets.map((widget) => `export * from './${moduleName(widget).replace(/\.ts$/, '.js')}';\n`).join('') +
+    `export * from './elements.js';\n`
+  );
+}
+
+/**
+ * JSX: every tag → its properties, the attributes whose name is no property's, and an
+ * `on<event>` handler per event, framework-neutral; and that as React's intrinsic elements.
+ */
+function jsxModule(/** @type {Widget[]} */ widgets) {
+  let code = GENERATED_HEADER;
+  code += widgets.map((widget) => `import type { ${widget.className} } from '${widget.entry}';\n`).join('');
+  code += `import type * as React from 'react';\n`;
+  code += `import type { IntrinsicElementProps } from '../intrinsic-element-props.js';\n`;
+  const renamedAttributes = (/** @type {Widget} */ widget) =>
+    widget.fields.filter((field) => field.attribute && field.attribute !== field.name);
+  const used = widgets.flatMap((widget) =>
+    (renamedAttributes(widget).length ? ['Attributes', 'EventMap', 'Properties'] : ['EventMap', 'Properties']).map(
+      (suffix) => `${widget.className}${suffix}`,
+    ),
+  );
+  code += `import type { ${used.join(', ')} } from './elements.js';\n\n`;
+  code += `export * from './elements.js';\n\n`;
+  code += jsDoc(
+    'Every Portico tag \u2192 what JSX gives it: its properties, the attributes whose name is no property\u2019s, and `on<event>` handlers.',
+  );
+  code += 'export interface PorticoIntrinsicElements {\n';
+  for (const widget of widgets) {
+    const name = widget.className;
+    const renamed = renamedAttributes(widget);
+    const attributes = renamed.length
+      ? `Pick<${name}Attributes, ${renamed.map((field) => `'${field.attribute}'`).join(' | ')}>`
+      : 'object';
+    code += `  '${widget.tagName}': IntrinsicElementProps<${name}Properties, ${attributes}, ${name}EventMap>;\n`;
+  }
+  code += '}\n\n';
+  code += `declare module 'react' {\n  // eslint-disable-next-line @typescript-eslint/no-namespace -- React declares its JSX types in a namespace.\n  namespace JSX {\n    interface IntrinsicElements {\n`;
+  for (const widget of widgets) {
+    const props = `PorticoIntrinsicElements['${widget.tagName}']`;
+    code += `      '${widget.tagName}': React.ClassAttributes<${widget.className}> & Omit<React.HTMLAttributes<${widget.className}>, keyof ${props}> & ${props};\n`;
+  }
+  code += '    }\n  }\n}\n';
+  return code;
+}
+
+const widgets = readWidgets(packageRoot);
+await writeGenerated(
+  join(packageRoot, 'src', 'generated'),
+  new Map([
+    ['elements.ts', elementsModule(widgets)],
+    ['index.ts', indexModule(widgets)],
+    ['jsx.ts', jsxModule(widgets)],
+    ...widgets.map((widget) => /** @type {[string, string]} */ ([moduleName(widget), componentModule(widget)])),
+  ]),
+);
