@@ -1,0 +1,236 @@
+// The static Storybook, as designers get it from `npm run build-storybook`, loaded in
+// Chromium from a plain static server: in every story, every `portico-*` element must be
+// registered and rendered. This is what catches a `sideEffects` list that lets the build drop
+// a widget's registering import (the dev server and the story tests would not notice).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, findChromium, MISSING_CHROMIUM_MESSAGE } from '../../../tooling/chromium.mjs';
+import { declarationOf } from '../.storybook/manifest.js';
+import { ensureStaticBuild, serveStatic, STATIC_DIR } from './static-storybook.js';
+
+/** The stories of each widget, and the page composing them. */
+const TITLES = [
+  'Widgets/Online visitors',
+  'Widgets/View counter',
+  'Widgets/Category menu',
+  'Widgets/Article card',
+  'Widgets/Sidebar banners',
+  'Pages/Portal',
+] as const;
+
+/** Each widget's stories, and its tag. */
+const WIDGETS = [
+  ['Widgets/Online visitors', 'portico-online-visitors'],
+  ['Widgets/View counter', 'portico-view-counter'],
+  ['Widgets/Category menu', 'portico-category-menu'],
+  ['Widgets/Article card', 'portico-article-card'],
+  ['Widgets/Sidebar banners', 'portico-sidebar-banners'],
+] as const;
+
+const STORY_TIMEOUT = 20_000;
+const RENDER_TIMEOUT = 5_000;
+
+interface IndexEntry {
+  type: string;
+  id: string;
+  title: string;
+  name: string;
+}
+
+interface WidgetState {
+  tag: string;
+  defined: boolean;
+  rendered: boolean;
+}
+
+interface StoryResult {
+  id: string;
+  widgets: WidgetState[];
+  errors: string[];
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let allEntries: Record<string, IndexEntry> = {};
+let entries: IndexEntry[] = [];
+
+beforeAll(async () => {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(MISSING_CHROMIUM_MESSAGE);
+  ensureStaticBuild();
+  const index = JSON.parse(await readFile(join(STATIC_DIR, 'index.json'), 'utf8')) as {
+    entries: Record<string, IndexEntry>;
+  };
+  allEntries = index.entries;
+  entries = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  server = await serveStatic(STATIC_DIR);
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+/** Every `portico-*` element of the story's page: registered, and with rendered shadow content. */
+function widgetStates(): WidgetState[] {
+  return Array.from(document.querySelectorAll('*'))
+    .filter((element) => element.localName.startsWith('portico-'))
+    .map((element) => ({
+      tag: element.localName,
+      defined: customElements.get(element.localName) !== undefined,
+      rendered:
+        element.shadowRoot !== null &&
+        (element.shadowRoot.childElementCount > 0 || element.shadowRoot.textContent.trim() !== ''),
+    }));
+}
+
+/** Whether every `portico-*` element of the page is registered and has rendered shadow content. */
+function widgetsReady(): boolean {
+  const widgets = Array.from(document.querySelectorAll('*')).filter((element) =>
+    element.localName.startsWith('portico-'),
+  );
+  return (
+    widgets.length > 0 &&
+    widgets.every(
+      (element) =>
+        customElements.get(element.localName) !== undefined &&
+        element.shadowRoot !== null &&
+        (element.shadowRoot.childElementCount > 0 || element.shadowRoot.textContent.trim() !== ''),
+    )
+  );
+}
+
+interface PreviewWindow {
+  __STORYBOOK_PREVIEW__?: { onSetCurrentStory(selection: { storyId: string; viewMode: 'story' }): Promise<void> };
+  __STORYBOOK_ADDONS_CHANNEL__?: {
+    on(event: string, listener: (...args: unknown[]) => void): void;
+    off(event: string, listener: (...args: unknown[]) => void): void;
+  };
+}
+
+/**
+ * Shows a story in the preview already open in `page`, as the Storybook UI does when a
+ * designer picks it, and waits until it has finished (rendered, played); resolves with the
+ * errors it reported.
+ */
+function showStory({ id, timeout }: { id: string; timeout: number }): Promise<string[]> {
+  const preview = window as unknown as PreviewWindow;
+  const channel = preview.__STORYBOOK_ADDONS_CHANNEL__;
+  const store = preview.__STORYBOOK_PREVIEW__;
+  if (!channel || !store) return Promise.resolve(['the Storybook preview did not start']);
+  const errors: string[] = [];
+  const failures = ['storyErrored', 'storyThrewException', 'playFunctionThrewException', 'storyMissing'];
+  const onFailure = (...args: unknown[]): void => {
+    errors.push(JSON.stringify(args).slice(0, 500));
+  };
+  return new Promise<string[]>((resolve) => {
+    const finish = (): void => {
+      clearTimeout(timer);
+      channel.off('storyFinished', onFinished);
+      failures.forEach((event) => {
+        channel.off(event, onFailure);
+      });
+      resolve(errors);
+    };
+    const onFinished = (...args: unknown[]): void => {
+      if ((args[0] as { storyId?: string } | undefined)?.storyId === id) finish();
+    };
+    const timer = setTimeout(() => {
+      errors.push(`the story did not finish within ${String(timeout)} ms`);
+      finish();
+    }, timeout);
+    channel.on('storyFinished', onFinished);
+    failures.forEach((event) => {
+      channel.on(event, onFailure);
+    });
+    void store.onSetCurrentStory({ storyId: id, viewMode: 'story' });
+  });
+}
+
+/**
+ * Opens the static preview (`iframe.html`, which loads no story until one is picked) in a
+ * fresh page, then shows the stories one after the other in it. One page per title: only
+ * that title's stories file is loaded, so a widget registered by another file cannot hide a
+ * missing registration.
+ */
+async function checkStories(ids: string[]): Promise<StoryResult[]> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await page.goto(`${server.url}/iframe.html`);
+    await page.waitForFunction(() => {
+      const preview = window as unknown as PreviewWindow;
+      return preview.__STORYBOOK_PREVIEW__ !== undefined && preview.__STORYBOOK_ADDONS_CHANNEL__ !== undefined;
+    });
+    const results: StoryResult[] = [];
+    for (const id of ids) {
+      const errors = await page.evaluate(showStory, { id, timeout: STORY_TIMEOUT });
+      await page
+        .waitForFunction(widgetsReady, undefined, { timeout: RENDER_TIMEOUT, polling: 50 })
+        .catch(() => undefined);
+      results.push({ id, widgets: await page.evaluate(widgetStates), errors: [...errors, ...pageErrors.splice(0)] });
+    }
+    return results;
+  } finally {
+    await page.close();
+  }
+}
+
+/** What is wrong with a story's widgets, one line each. */
+function problems({ id, widgets, errors }: StoryResult): string[] {
+  return [
+    ...(widgets.length === 0 ? [`${id}: no portico-* element on the page`] : []),
+    ...widgets.flatMap(({ tag, defined, rendered }) =>
+      !defined ? [`${id}: <${tag}> is not registered`] : !rendered ? [`${id}: <${tag}> rendered nothing`] : [],
+    ),
+    ...errors.map((error) => `${id}: ${error}`),
+  ];
+}
+
+describe('the static Storybook build', () => {
+  it('has the stories of each widget and of the portal page', () => {
+    const titles = new Set(entries.map((entry) => entry.title));
+    for (const title of TITLES) expect(titles, title).toContain(title);
+  });
+
+  it('generates each widget’s Docs page from custom-elements.json', async () => {
+    const page = await browser.newPage();
+    try {
+      for (const [title, tag] of WIDGETS) {
+        const docs = Object.values(allEntries).find((entry) => entry.type === 'docs' && entry.title === title);
+        expect(docs, `${title} has a Docs page`).toBeDefined();
+        const declaration = declarationOf(tag);
+        const expected = [
+          ...(declaration?.attributes ?? []),
+          ...(declaration?.events ?? []),
+          ...(declaration?.slots ?? []),
+          ...(declaration?.cssParts ?? []),
+          ...(declaration?.cssProperties ?? []),
+        ].map((item) => item.name);
+        await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(docs?.id ?? '')}&viewMode=docs`);
+        await page.waitForSelector('.docblock-argstable tbody tr', { timeout: RENDER_TIMEOUT });
+        const shown = await page.$$eval('.docblock-argstable tbody tr > td:first-child', (cells) =>
+          cells.map((cell) => cell.textContent.trim()),
+        );
+        expect(
+          expected.filter((name) => !shown.includes(name)),
+          `${title}: rows missing from the Docs table`,
+        ).toEqual([]);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it.each(TITLES)('registers and renders every widget in the stories of %s', async (title) => {
+    const ids = entries.filter((entry) => entry.title === title).map((entry) => entry.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const results = await checkStories(ids);
+    expect(results.flatMap(problems)).toEqual([]);
+    expect(results).toHaveLength(ids.length);
+  });
+});
