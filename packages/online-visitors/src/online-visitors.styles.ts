@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const onlineVisitorsStyles = css`
+  /* The height before-upgrade.css reserves, kept after upgrade: nothing moves. */
+  :host {
+    min-block-size: var(--portico-online-visitors-reserve, 6.65em);
+  }
+
   [part~='status'] {
     margin: 0;
   }

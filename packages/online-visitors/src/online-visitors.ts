@@ -40,6 +40,7 @@ interface Counts {
  * @csspart error - The note shown when there are no figures at all.
  *
  * @cssproperty --portico-online-visitors-text-size - Size of the sentence (default 1em).
+ * @cssproperty --portico-online-visitors-reserve - The least height, reserved before the script runs (default 6.65em).
  */
 export class PorticoOnlineVisitors extends LiveModuleElement {
   static override styles = [baseStyles, moduleStyles, onlineVisitorsStyles];

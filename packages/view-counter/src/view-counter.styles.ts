@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const viewCounterStyles = css`
+  /* The height before-upgrade.css reserves, kept after upgrade: nothing moves. */
+  :host {
+    min-block-size: var(--portico-view-counter-reserve, 5.75em);
+  }
+
   [part~='status'] {
     margin: 0;
   }
