@@ -7,7 +7,8 @@ module.exports = [
     gzip: true,
     limit: '28 kB',
     modifyEsbuildConfig(config) {
-      return { ...config, external: [...(config.external ?? []), './chunks/*'] };
+      // The file is an ES module with a top-level await (the hydration check).
+      return { ...config, format: 'esm', external: [...(config.external ?? []), './chunks/*'] };
     },
   },
   {

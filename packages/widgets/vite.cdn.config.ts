@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
-import { minifyLitTemplates } from './template-minify.js';
+import { minifyLitCss } from './css-minify.js';
 
 const require = createRequire(import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
@@ -52,6 +52,6 @@ export default defineConfig({
       },
     },
   },
-  plugins: [minifyLitTemplates(), subresourceIntegrity()],
+  plugins: [minifyLitCss(), subresourceIntegrity()],
   logLevel: 'info',
 });

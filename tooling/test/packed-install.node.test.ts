@@ -52,7 +52,15 @@ beforeAll(async () => {
     JSON.stringify(
       // `overrides` makes the packages' dependencies on each other resolve to the tarballs
       // too, not to the registry.
-      { name: 'integrator-app', private: true, type: 'module', dependencies, overrides: dependencies },
+      // @types/node as an integrator's server project has it: @portico/ssr and
+      // @portico/stats-server declare Node streams and requests.
+      {
+        name: 'integrator-app',
+        private: true,
+        type: 'module',
+        dependencies: { ...dependencies, '@types/node': '^20.19.0' },
+        overrides: dependencies,
+      },
       null,
       2,
     ),
@@ -141,7 +149,7 @@ describe('the packed packages, installed outside the workspace', () => {
           lib: ['es2023', 'dom', 'dom.iterable'],
           strict: true,
           noEmit: true,
-          types: [],
+          types: ['node'],
         },
         files: ['uses-every-entry.ts'],
       }),

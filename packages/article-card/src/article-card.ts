@@ -9,8 +9,17 @@ import {
   type Article,
   type Image,
 } from '@portico/core';
-import { baseStyles, PorticoElement, safeLink, sanitizeHtml, SourceController, toHeadingLevel } from '@portico/element';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  baseStyles,
+  onServer,
+  PorticoElement,
+  safeLink,
+  sanitizeHtml,
+  sanitizeHtmlOnServer,
+  SourceController,
+  toHeadingLevel,
+} from '@portico/element';
+import { html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
@@ -130,23 +139,31 @@ export class PorticoArticleCard extends PorticoElement {
   /** The article on screen, read before each render. */
   private shown: ShownArticle | undefined;
   private bodyHtml: string | undefined;
-  private bodyNodes: Node[] = [];
+  /**
+   * The sanitized body: its nodes in the browser; on the server, its HTML as the renderer's
+   * content; `noChange` while the nodes are the ones a server rendered (sanitized there), taken
+   * over as they are.
+   */
+  private bodyContent: unknown;
   private pendingBody: Promise<void> | undefined;
   /** An image address that failed to load: the card is laid out without it. */
   private failedImage: string | undefined;
   // The server markup may stream in after the element upgrades, or the CMS may change it.
-  private readonly markupObserver = new MutationObserver(() => {
-    this.requestUpdate();
-  });
+  // (A server has no DOM to observe.)
+  private readonly markupObserver = onServer
+    ? undefined
+    : new MutationObserver(() => {
+        this.requestUpdate();
+      });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.markupObserver.observe(this, { childList: true, subtree: true, characterData: true });
+    this.markupObserver?.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.markupObserver.disconnect();
+    this.markupObserver?.disconnect();
   }
 
   /** Also waits for the body to be sanitized and rendered. */
@@ -241,7 +258,7 @@ export class PorticoArticleCard extends PorticoElement {
           <span class="visually-hidden" lang=${interfaceLang}>${this.phrase('WRITTEN_BY', names)}</span>
         </p>`
       : nothing;
-    const body = this.bodyNodes.length ? html`<div part="body">${this.bodyNodes}</div>` : nothing;
+    const body = this.bodyContent === undefined ? nothing : html`<div part="body">${this.bodyContent}</div>`;
 
     // The heading comes first for screen readers; the styles put a card's image above or beside it.
     return html`<article part="article" class="${variant} ${shownImage ? 'has-image' : ''}" lang=${lang ?? nothing}>
@@ -293,6 +310,7 @@ export class PorticoArticleCard extends PorticoElement {
       (this.data.value === undefined ? undefined : this.readArticle(this.data.value, 'source data'));
     if (article) return article;
     if (this.hasServerMarkup()) {
+      if (!this.canReadServerMarkup('article is')) return undefined;
       const markup = readArticleMarkup(this);
       if (markup) return this.readArticle(markup, 'markup');
       this.warnInvalid('markup', this.innerHTML.slice(0, 80), 'has no heading (h1–h6)', 'it as it is');
@@ -372,9 +390,21 @@ export class PorticoArticleCard extends PorticoElement {
   private showBody(body: string | undefined): void {
     if (body === this.bodyHtml) return;
     this.bodyHtml = body;
-    this.bodyNodes = [];
-    if (!body) {
-      this.pendingBody = undefined;
+    this.bodyContent = undefined;
+    this.pendingBody = undefined;
+    if (!body) return;
+    if (onServer) {
+      // No DOM for DOMPurify here: the server renderer's sanitizer, with the same allowlist.
+      const sanitized = sanitizeHtmlOnServer(body, 'article');
+      if (sanitized?.removed) {
+        this.warnInvalid('article.body', body.slice(0, 80), 'had unsafe HTML, removed', 'the rest');
+      }
+      if (sanitized?.html) this.bodyContent = sanitized.content;
+      return;
+    }
+    if (this.rendersAsServer && this.renderRoot.querySelector('[part~="body"]')) {
+      // Hydrating: the server rendered this body, sanitized; its nodes stay as they are.
+      this.bodyContent = noChange;
       return;
     }
     const pending: Promise<void> = sanitizeHtml(body, 'article')
@@ -382,7 +412,7 @@ export class PorticoArticleCard extends PorticoElement {
         ({ fragment, removed }) => {
           if (this.bodyHtml !== body) return;
           if (removed) this.warnInvalid('article.body', body.slice(0, 80), 'had unsafe HTML, removed', 'the rest');
-          this.bodyNodes = Array.from(fragment.childNodes);
+          this.bodyContent = fragment.childNodes.length ? Array.from(fragment.childNodes) : undefined;
         },
         (error: unknown) => {
           console.warn(`<${this.localName}>: the sanitizer did not load; no body shown.`, error);

@@ -1,5 +1,13 @@
 import { formatInteger, parseCount, slugify, translatePlural, type Category } from '@portico/core';
-import { baseStyles, isExternalLink, PorticoElement, safeLink, SourceController } from '@portico/element';
+import {
+  baseStyles,
+  isExternalLink,
+  onServer,
+  pageAddress,
+  PorticoElement,
+  safeLink,
+  SourceController,
+} from '@portico/element';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { categoryMenuStyles } from './category-menu.styles.js';
@@ -182,19 +190,24 @@ export class PorticoCategoryMenu extends PorticoElement {
     fetch: (source, options) => source.getCategories?.(options),
   }));
 
-  private readonly resizeObserver = new ResizeObserver(([entry]) => {
-    this.width = entry?.contentRect.width ?? 0;
-  });
+  // None on the server, which has no layout: the width stays 0 there, as in the browser's first render.
+  private readonly resizeObserver = onServer
+    ? undefined
+    : new ResizeObserver(([entry]) => {
+        this.width = entry?.contentRect.width ?? 0;
+      });
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (onServer) return;
     if (this.hasUpdated) this.observeWidth();
     document.addEventListener('pointerdown', this.onPointerDown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver.disconnect();
+    if (onServer) return;
+    this.resizeObserver?.disconnect();
     document.removeEventListener('pointerdown', this.onPointerDown);
   }
 
@@ -208,11 +221,17 @@ export class PorticoCategoryMenu extends PorticoElement {
    */
   private observeWidth(): void {
     const line = this.renderRoot.querySelector('#width');
-    if (line) this.resizeObserver.observe(line);
+    if (line) this.resizeObserver?.observe(line);
   }
 
   protected override willUpdate(): void {
-    const list = this.querySelector(':scope > ul, :scope > nav > ul');
+    const list =
+      this.categories === undefined &&
+      this.data.value === undefined &&
+      this.hasServerMarkup() &&
+      this.canReadServerMarkup('categories are')
+        ? this.querySelector(':scope > ul, :scope > nav > ul')
+        : null;
     const [data, field] =
       this.categories !== undefined
         ? [this.categories, 'categories']
@@ -227,13 +246,13 @@ export class PorticoCategoryMenu extends PorticoElement {
       this.items =
         data === undefined
           ? undefined
-          : readCategories(data instanceof Element ? readMarkupList(data) : data, field, warn);
+          : readCategories(list && data === list ? readMarkupList(list) : data, field, warn);
       if (this.items?.length === 0) warn(field, data, this.phrase('EMPTY'));
     }
 
     // The current category: by id, or by address (ignoring the origin and a trailing slash,
     // and the query unless the category's own address has one, as CMS addresses can).
-    const wanted = this.current?.trim() || location.href;
+    const wanted = this.current?.trim() || pageAddress();
     const here = safeLink(wanted);
     this.currentKeys = currentBranch(
       this.items ?? [],

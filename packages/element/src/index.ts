@@ -14,5 +14,13 @@ export {
 export { AnnounceThrottle } from './announce-throttle.js';
 export { defineElement } from './define.js';
 export { safeLink, isExternalLink, type LinkScheme } from './safe-link.js';
-export { sanitizeHtml, type SanitizeProfile, type SanitizedHtml } from './sanitize.js';
+export {
+  sanitizeHtml,
+  sanitizeHtmlOnServer,
+  type SanitizeAllowlist,
+  type SanitizeProfile,
+  type SanitizedHtml,
+} from './sanitize.js';
+export { onServer, pageAddress } from './server.js';
+export { serverRenderContext, type ServerRenderContext, type ServerSanitizedHtml } from './server-context.js';
 export { baseStyles, moduleStyles } from './styles.js';

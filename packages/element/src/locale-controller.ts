@@ -1,14 +1,18 @@
 import { onLocalesChange, resolveLocale, type ResolvedLocale } from '@portico/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { serverRenderContext } from './server-context.js';
+import { onServer } from './server.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 /**
  * The language of an element, as DESIGN.md fixes it: its own `lang`, else the closest
  * ancestor's (across shadow roots), else `<html lang>`, else English. An empty `lang` is
- * skipped.
+ * skipped. On the server, which has no ancestors: its own `lang`, else the page's language
+ * the server renderer was given.
  */
 export function closestLanguage(element: Element): string | undefined {
+  if (onServer) return element.getAttribute('lang') || serverRenderContext().lang || undefined;
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element) {
@@ -65,21 +69,26 @@ export class LocaleController implements ReactiveController {
 
   /** The widget's language tag, resolved (`vi`, `en-GB`, …). */
   get locale(): string {
-    return this.resolved.intlLocale;
+    return this.current.intlLocale;
   }
 
   /** The resolved locale, with its phrases and formats. */
   get current(): ResolvedLocale {
+    // On the server nothing keeps it current (no lifecycle, no observers), and nothing changes
+    // while an element renders: read it when asked.
+    if (onServer) this.refresh();
     return this.resolved;
   }
 
   hostConnected(): void {
+    if (onServer) return;
     controllers.add(this);
     watchPage();
     this.refresh(true);
   }
 
   hostDisconnected(): void {
+    if (onServer) return;
     controllers.delete(this);
     unwatchPage();
   }
@@ -90,6 +99,6 @@ export class LocaleController implements ReactiveController {
     if (!force && tag === this.tag) return;
     this.tag = tag;
     this.resolved = resolveLocale(tag);
-    this.host.requestUpdate();
+    if (!onServer) this.host.requestUpdate();
   }
 }

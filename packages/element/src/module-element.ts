@@ -50,7 +50,7 @@ export class ModuleElement extends PorticoElement {
     if (this.noHeading) return nothing;
     // A heading element the server rendered into the slot keeps its own semantics and the
     // page's styles; wrapping it would nest one heading in another.
-    if (this.querySelector(':scope > [slot="heading"]')) {
+    if (this.hasSlottedChild('heading')) {
       return html`<slot name="heading" @slotchange=${this.onSlotChange}></slot>`;
     }
     const level = toHeadingLevel(this.headingLevel, 3);

@@ -1,7 +1,9 @@
 import { parseCount, translate, type PhraseArgument, type PhraseKey } from '@portico/core';
-import { LitElement, type CSSResultGroup } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from './locale-controller.js';
+import { serverRenderContext } from './server-context.js';
+import { onServer } from './server.js';
 import type { SourceState } from './source-controller.js';
 import { baseStyles } from './styles.js';
 
@@ -17,6 +19,8 @@ export class PorticoElement extends LitElement {
 
   private readonly localeController = new LocaleController(this);
   private readonly warned = new Set<string>();
+  /** Whether the shadow root was server-rendered and Lit takes its nodes over on the first render. */
+  private hydrating = false;
 
   /** The widget's resolved language tag (`vi`, `en-GB`, …). */
   get locale(): string {
@@ -26,6 +30,58 @@ export class PorticoElement extends LitElement {
   /** A phrase in the widget's language. */
   protected phrase(key: PhraseKey | (string & {}), ...args: PhraseArgument[]): string {
     return translate(key, this.locale, ...args);
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // The nodes of a shadow root the server rendered (declarative: attached before upgrade).
+    const serverNodes = onServer ? [] : Array.from(this.shadowRoot?.childNodes ?? []);
+    const root = super.createRenderRoot();
+    if (serverNodes.length > 0) {
+      // With Lit's hydration support installed (`@portico/ssr/hydrate`; it leaves its hook on
+      // `globalThis`, a public name, where Lit's own markers are renamed in production builds)
+      // the first render takes these nodes over. Without it Lit would render after them: the
+      // widget starts from an empty root instead.
+      if (typeof (globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport === 'function') {
+        this.hydrating = true;
+      } else {
+        for (const node of serverNodes) node.remove();
+        this.renderOptions.renderBefore = root.firstChild;
+      }
+    }
+    return root;
+  }
+
+  /**
+   * Whether this render has to be the server's: on the server, and in the browser's first render
+   * over a server-rendered shadow root (hydration), which takes over the server's nodes as they
+   * are. Such a render leaves out what only the browser knows (media queries, the reader's
+   * settings); the widget renders again right after hydrating, with it.
+   */
+  protected get rendersAsServer(): boolean {
+    return onServer || (this.hydrating && !this.hasUpdated);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const hydrating = !onServer && this.rendersAsServer;
+    super.update(changed);
+    if (hydrating) {
+      void this.updateComplete.then(() => {
+        this.afterHydrating();
+      });
+    }
+  }
+
+  /** Right after hydrating: what only the browser knows, and what it did before the widget listened. */
+  private afterHydrating(): void {
+    this.requestUpdate();
+    // An image that failed while the page loaded fired `error` before the widget had a listener.
+    for (const image of this.renderRoot.querySelectorAll('img')) {
+      if (image.complete) {
+        image.decode().catch(() => {
+          image.dispatchEvent(new Event('error'));
+        });
+      }
+    }
   }
 
   /** Dispatches a `portico-` event that bubbles out of shadow roots. */
@@ -39,11 +95,41 @@ export class PorticoElement extends LitElement {
    * assigned to a named slot): what a widget shows until it has data of its own.
    */
   protected hasServerMarkup(): boolean {
+    // The server cannot see the light DOM; its renderer says what the browser will find there.
+    if (onServer) return serverRenderContext().children?.content ?? false;
+    // Never shown, so not markup: a script (the properties block a server renderer writes), or a
+    // template (a server-rendered shadow root that a browser without declarative shadow DOM left).
     return Array.from(this.childNodes).some((node) =>
       node instanceof Element
-        ? !node.hasAttribute('slot')
+        ? !node.hasAttribute('slot') && !node.matches('script, template')
         : node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
     );
+  }
+
+  /** Whether a child element is assigned to the slot `name` (`<h3 slot="heading">`). */
+  protected hasSlottedChild(name: string): boolean {
+    if (onServer) return serverRenderContext().children?.slots.includes(name) ?? false;
+    return Array.from(this.children).some((child) => child.getAttribute('slot') === name);
+  }
+
+  /**
+   * For a widget about to read its data from its server-rendered markup: whether it can. Not on
+   * the server, where there is no DOM to read it from: the server renderer is told to leave the
+   * widget to the browser, which reads the markup as it would without server rendering. `data`
+   * says what it reads, with its verb, for the renderer's warning: `categories are`.
+   */
+  protected canReadServerMarkup(data: string): boolean {
+    if (!onServer) return true;
+    this.renderInBrowser(`its ${data} in its light-DOM markup, which the server cannot read`);
+    return false;
+  }
+
+  /**
+   * On the server: asks the server renderer to leave this widget to the browser (no declarative
+   * shadow root; the browser renders it on upgrade, as without server rendering), saying why.
+   */
+  protected renderInBrowser(reason: string): void {
+    if (onServer) serverRenderContext().renderInBrowser?.(reason);
   }
 
   /** Re-renders when slotted content changes; put it on a `<slot>`'s `@slotchange`. */

@@ -1,4 +1,5 @@
 import type { Config, DOMPurify } from 'dompurify';
+import { serverRenderContext, type ServerSanitizedHtml } from './server-context.js';
 
 /**
  * What HTML from a CMS may keep. `article`: the body of a news article (text structure,
@@ -66,6 +67,12 @@ const PROFILES: Record<SanitizeProfile, Config> = {
   },
 };
 
+/** The elements and attributes a profile keeps, for a sanitizer other than DOMPurify (on the server). */
+export interface SanitizeAllowlist {
+  tags: readonly string[];
+  attributes: readonly string[];
+}
+
 export interface SanitizedHtml {
   /** The content to render: a fragment, so no HTML string ever reaches an `innerHTML` sink. */
   fragment: DocumentFragment;
@@ -94,12 +101,31 @@ function loadPurifier(): Promise<DOMPurify> {
   return purifier;
 }
 
-/** Sanitizes CMS HTML for `profile`. Never throws for any string; a non-string gives an empty fragment. */
+/**
+ * Sanitizes CMS HTML for `profile`. Never throws for any string; a non-string gives an empty
+ * fragment. Browser only: on the server, see `sanitizeHtmlOnServer`.
+ */
 export async function sanitizeHtml(html: unknown, profile: SanitizeProfile): Promise<SanitizedHtml> {
+  if (typeof document === 'undefined') {
+    throw new Error('sanitizeHtml needs a DOM; on the server, use sanitizeHtmlOnServer.');
+  }
   const instance = await loadPurifier();
   if (typeof html !== 'string') return { fragment: document.createDocumentFragment(), removed: 0 };
   const fragment = instance.sanitize(html, { ...PROFILES[profile], RETURN_DOM_FRAGMENT: true });
   // DOMPurify lists the <body> it parsed into as removed when body is not an allowed tag.
   const removed = instance.removed.filter((entry) => !('element' in entry && entry.element.nodeName === 'BODY'));
   return { fragment, removed: removed.length };
+}
+
+/**
+ * Sanitizes CMS HTML for `profile` on the server, with the same allowlist as `sanitizeHtml`, through
+ * the sanitizer the server renderer provides (`@portico/ssr` has one): the HTML to render, or
+ * `undefined` when there is no sanitizer (then no CMS HTML renders on the server) or `html` is not a
+ * string.
+ */
+export function sanitizeHtmlOnServer(html: unknown, profile: SanitizeProfile): ServerSanitizedHtml | undefined {
+  const { sanitize } = serverRenderContext();
+  if (!sanitize || typeof html !== 'string') return undefined;
+  const { ALLOWED_TAGS = [], ALLOWED_ATTR = [] } = PROFILES[profile];
+  return sanitize(html, { tags: ALLOWED_TAGS, attributes: ALLOWED_ATTR });
 }

@@ -12,6 +12,7 @@ import {
 } from '@portico/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AnnounceThrottle } from './announce-throttle.js';
+import { onServer } from './server.js';
 
 /**
  * - `idle`: no source to load from;
@@ -60,7 +61,6 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class SourceController<T> implements ReactiveController {
   /** The latest data the widget shows; kept through failures. */
   value: T | undefined;
-  state: SourceState = 'idle';
   error: SourceError | undefined;
 
   private readonly host: Host;
@@ -76,6 +76,7 @@ export class SourceController<T> implements ReactiveController {
   /** Data key, liveness and interval: when they change, loading restarts. */
   private signature: string | undefined;
   private connected = false;
+  private current: SourceState = 'idle';
 
   constructor(host: Host, describe: () => SourceRequest<T>, options: SourceControllerOptions = {}) {
     this.host = host;
@@ -83,14 +84,22 @@ export class SourceController<T> implements ReactiveController {
     this.registrationTimeout = options.registrationTimeout ?? DEFAULT_REGISTRATION_TIMEOUT;
     this.throttle = new AnnounceThrottle<T>((value) => {
       this.value = value;
-      this.state = 'ready';
+      this.current = 'ready';
       this.error = undefined;
       this.host.requestUpdate();
     });
     host.addController(this);
   }
 
+  /** Where loading is; see `SourceState`. */
+  get state(): SourceState {
+    // Nothing loads on the server: a widget with a source renders what the browser first shows.
+    if (onServer) return this.describe().name?.trim() ? 'loading' : 'idle';
+    return this.current;
+  }
+
   hostConnected(): void {
+    if (onServer) return;
     this.connected = true;
     document.addEventListener('visibilitychange', this.onVisibilityChange);
     this.signature = undefined;
@@ -98,6 +107,7 @@ export class SourceController<T> implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    if (onServer) return;
     this.connected = false;
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.stop();
@@ -128,10 +138,10 @@ export class SourceController<T> implements ReactiveController {
       this.throttle.reset();
     }
     if (name === '') {
-      this.state = 'idle';
+      this.current = 'idle';
       return;
     }
-    if (this.value === undefined) this.state = 'loading';
+    if (this.value === undefined) this.current = 'loading';
     void this.start(name, request, live);
   }
 
@@ -226,7 +236,7 @@ export class SourceController<T> implements ReactiveController {
 
   private fail(error: unknown, name: string): void {
     this.error = toSourceError(error, name);
-    this.state = this.value === undefined ? 'error' : 'stale';
+    this.current = this.value === undefined ? 'error' : 'stale';
     this.host.requestUpdate();
     this.host.dispatchEvent(
       new CustomEvent('portico-error', { detail: { error: this.error }, bubbles: true, composed: true }),

@@ -3,6 +3,7 @@ import {
   baseStyles,
   isExternalLink,
   moduleStyles,
+  onServer,
   PorticoElement,
   safeLink,
   sanitizeHtml,
@@ -171,6 +172,7 @@ export class PorticoSidebarBanners extends PorticoElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (onServer) return;
     this.observer = new IntersectionObserver(
       (entries) => {
         entries.forEach(({ target, isIntersecting, intersectionRatio }) => {
@@ -197,7 +199,7 @@ export class PorticoSidebarBanners extends PorticoElement {
       origin = 'source data';
       given = this.data.value;
     }
-    if (given === undefined && this.hasServerMarkup()) {
+    if (given === undefined && this.hasServerMarkup() && this.canReadServerMarkup('banners are')) {
       origin = 'markup';
       given = this.readMarkup();
     }
@@ -216,6 +218,10 @@ export class PorticoSidebarBanners extends PorticoElement {
     const order = this.oneOf('order', this.order, ORDERS);
     const limit = Number.isInteger(this.limit) && this.limit >= 0 ? this.limit : 0;
     if (limit !== this.limit) this.warnInvalid('limit', this.limit, 'is not a whole number of 0 or more', 'all');
+    // Shuffled per reader: a server's order would be the same for all.
+    if (order === 'random' && published.filter((banner) => !banner.pinned).length > 1) {
+      this.renderInBrowser('its banners are shuffled in the browser (order="random")');
+    }
     // Arranged again only when what is published changes: re-rendering never reshuffles.
     const key = JSON.stringify([published, order, limit]);
     if (key !== this.shownKey) {
@@ -358,6 +364,8 @@ export class PorticoSidebarBanners extends PorticoElement {
 
   /** The custom HTML, sanitized; `undefined` (the banner shows as a link) until ready, or when nothing is left of it. */
   private sanitized(banner: ShownBanner, markup: string): HTMLElement | undefined {
+    // No DOM to sanitize into on the server: the banner is its link there, as in the browser until sanitized.
+    if (onServer) return undefined;
     const key = JSON.stringify([banner.id, banner.title, markup]);
     if (!this.htmlContent.has(key)) {
       this.htmlContent.set(key, undefined);
@@ -478,11 +486,15 @@ export class PorticoSidebarBanners extends PorticoElement {
     return undefined;
   }
 
-  /** Whether the rotation is on: started by the reader, or by default unless they prefer reduced motion. */
+  /**
+   * Whether the rotation is on: started by the reader, or by default unless they prefer reduced
+   * motion (which the server cannot know: there, and while hydrating, no preference is assumed).
+   */
   private wantsRotation(): boolean {
     return (
       this.playState === 'playing' ||
-      (this.playState === 'auto' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches)
+      (this.playState === 'auto' &&
+        (this.rendersAsServer || !window.matchMedia('(prefers-reduced-motion: reduce)').matches))
     );
   }
 

@@ -2,15 +2,45 @@
  * The CDN build's entry (`dist/cdn/portico.js`): one `<script type="module">` gives a CMS
  * template all five widgets, the data plugins (each downloaded only when the page's
  * `<script type="application/json" data-portico>` configuration names it) and the shared
- * registry, with no build step.
+ * registry, with no build step. A page rendered on the server (declarative shadow DOM from
+ * `@portico/ssr`) gets the hydration support first, loaded only then.
  */
+import { PorticoArticleCard } from '@portico/article-card/element';
+import { PorticoCategoryMenu } from '@portico/category-menu/element';
+import { defineElement } from '@portico/element';
+import { PorticoOnlineVisitors } from '@portico/online-visitors/element';
 import { configurePageLazily } from '@portico/plugins/lazy';
+import { PorticoSidebarBanners } from '@portico/sidebar-banners/element';
+import { PorticoViewCounter } from '@portico/view-counter/element';
+import { LitElement } from 'lit';
 
-export * from './index.js';
+export { PorticoArticleCard, PorticoCategoryMenu, PorticoOnlineVisitors, PorticoSidebarBanners, PorticoViewCounter };
 export { defineLocale, definePhrases, registerSource, SourceError } from '@portico/core';
 export { loadPlugin } from '@portico/plugins/lazy';
 
+const WIDGETS: readonly [string, CustomElementConstructor][] = [
+  ['portico-online-visitors', PorticoOnlineVisitors],
+  ['portico-view-counter', PorticoViewCounter],
+  ['portico-category-menu', PorticoCategoryMenu],
+  ['portico-article-card', PorticoArticleCard],
+  ['portico-sidebar-banners', PorticoSidebarBanners],
+];
+
+type HydrateSupport = (lit: { LitElement: typeof LitElement }) => void;
+
+/** Whether the server rendered any widget's shadow DOM (the browser attached it already). */
+function serverRendered(): boolean {
+  return WIDGETS.some(([tag]) => [...document.querySelectorAll(tag)].some((element) => element.shadowRoot !== null));
+}
+
 if (typeof document !== 'undefined') {
+  if (serverRendered()) {
+    // Lit's hydration support patches LitElement before any widget is defined; in this bundle
+    // Lit has already loaded, so the hook it installs is called here.
+    await import('@portico/ssr/hydrate');
+    (globalThis as { litElementHydrateSupport?: HydrateSupport }).litElementHydrateSupport?.({ LitElement });
+  }
+  for (const [tag, widget] of WIDGETS) defineElement(tag, widget);
   configurePageLazily();
   // Blocks printed after the script tag (a module script in the head runs deferred, but a
   // page may load it async) are read once the page is parsed.

@@ -2,6 +2,8 @@
 // The CDN build as a CMS template uses it: one <script type="module"> and a configuration
 // block, in real Chromium, on an ordinary page, a hostile Joomla 3 template, beside a second
 // copy of itself, and under a strict Content-Security-Policy with Trusted Types.
+import { readFile } from 'node:fs/promises';
+import type { Article, Banner, Category } from '@portico/core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../../tooling/chromium.mjs';
@@ -220,5 +222,92 @@ describe('loading the CDN build over a page already shown', () => {
     expect(await positions()).toEqual(before);
     expect(shifts).toEqual([]);
     await page.close();
+  });
+});
+
+describe('a page rendered on the server with @portico/ssr', () => {
+  it('hydrates every widget in place: the server’s nodes stay, nothing moves, nothing fails', async () => {
+    const { html, renderPage, widget } = await import('@portico/ssr');
+    const seed = JSON.parse(await readFile(new URL('../../../fixtures/seed-portal.json', import.meta.url), 'utf8')) as {
+      articles: Article[];
+      categories: Category[];
+      banners: Banner[];
+    };
+    const page = await renderPage(
+      html`<!doctype html>
+        <html lang="vi">
+          <head>
+            <meta charset="utf-8" />
+            <link rel="stylesheet" href="/cdn/portico.css" />
+            <link rel="stylesheet" href="/pages/layout.css" />
+          </head>
+          <body>
+            ${widget('portico-category-menu', { attributes: { orientation: 'horizontal' }, properties: { categories: seed.categories } })}
+            <main>
+              ${widget('portico-article-card', { attributes: { variant: 'full' }, properties: { article: seed.articles[0] } })}
+            </main>
+            <aside class="sidebar">
+              ${widget('portico-sidebar-banners', { attributes: { position: 'sidebar' }, properties: { banners: seed.banners } })}
+              ${widget('portico-online-visitors', { attributes: { guests: 69, members: 0 } })}
+              ${widget('portico-view-counter', { attributes: { value: '18116910', grouping: 'off' } })}
+              <p>Chân trang</p>
+            </aside>
+          </body>
+        </html>`,
+      { lang: 'vi', url: `${server.origin}/ssr.html` },
+    );
+    server.pages.set('/ssr.html', page);
+    const browserPage = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const errors: string[] = [];
+    browserPage.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    browserPage.on('pageerror', (error) => errors.push(error.message));
+    await browserPage.goto(`${server.origin}/ssr.html`);
+    // Before the script: the content is there, from the server.
+    expect(await shadowText(browserPage, 'portico-article-card')).toContain('Thúy Vân, Bá Siêu');
+    const result = await browserPage.evaluate(async (tags) => {
+      const shifts: number[] = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift' });
+      const serverNodes = tags.map((tag) => document.querySelector(tag)?.shadowRoot?.firstElementChild ?? null);
+      const before = tags.map((tag) => document.querySelector(tag)?.getBoundingClientRect().toJSON() as unknown);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.src = '/cdn/portico.js';
+      document.head.append(script);
+      await Promise.all(tags.map((tag) => customElements.whenDefined(tag)));
+      await Promise.all(
+        tags.map(
+          (tag) =>
+            document.querySelector<Element & { updateComplete: Promise<unknown> }>(tag)?.updateComplete ??
+            Promise.resolve(),
+        ),
+      );
+      for (let frame = 0; frame < 5; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+      return {
+        shifts,
+        kept: tags.map(
+          (tag, index) => document.querySelector(tag)?.shadowRoot?.firstElementChild === serverNodes[index],
+        ),
+        moved: tags.filter(
+          (tag, index) =>
+            JSON.stringify(document.querySelector(tag)?.getBoundingClientRect().toJSON()) !==
+            JSON.stringify(before[index]),
+        ),
+      };
+    }, TAGS);
+    expect(
+      server.requests.some((path) => path.includes('/chunks/ssr-')),
+      'the hydration support loaded',
+    ).toBe(true);
+    expect(result.kept).toEqual(TAGS.map(() => true));
+    expect(result.moved).toEqual([]);
+    expect(result.shifts).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await shadowText(browserPage, 'portico-online-visitors')).toContain('Đang có 69\u00A0khách');
+    await browserPage.close();
   });
 });

@@ -43,14 +43,22 @@ export interface PageServer {
   origin: string;
   /** Paths asked for, in order. */
   requests: string[];
+  /** Pages a test renders itself (on the server side, say), by path. */
+  pages: Map<string, string>;
   close(): void;
 }
 
 export async function startPageServer(): Promise<PageServer> {
   const requests: string[] = [];
+  const renderedPages = new Map<string, string>();
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     requests.push(path);
+    const rendered = renderedPages.get(path);
+    if (rendered !== undefined) {
+      response.writeHead(200, { 'content-type': TYPES['.html'] ?? 'text/html' }).end(rendered);
+      return;
+    }
     let file: string | undefined;
     const headers: Record<string, string> = {};
     if (path.startsWith('/cdn/')) file = inside(cdn, path.slice('/cdn/'.length));
@@ -82,6 +90,7 @@ export async function startPageServer(): Promise<PageServer> {
   return {
     origin: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
     requests,
+    pages: renderedPages,
     close: () => {
       server.closeAllConnections();
       server.close();

@@ -9,7 +9,9 @@ interface Node {
   [key: string]: unknown;
 }
 
-const TAGS = new Set(['css', 'html', 'svg']);
+// Only CSS: an `html` template's strings are hashed into the markers of server-rendered
+// markup (@lit-labs/ssr), which hydration checks against the browser's copy of the template.
+const TAGS = new Set(['css']);
 
 /** Shrinks one piece of a `css` template: comments go, white space only where CSS needs it. */
 function minifyCss(text: string): string {
@@ -18,11 +20,6 @@ function minifyCss(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};>])\s*/g, '$1')
     .replace(/([{;])\s*([a-z-]+):\s+/g, '$1$2:');
-}
-
-/** Shrinks one piece of an `html` template: a run of white space with a line break reads as one space. */
-function minifyHtml(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/>\s+</g, '> <');
 }
 
 function walk(node: unknown, visit: (node: Node) => void): void {
@@ -35,14 +32,13 @@ function walk(node: unknown, visit: (node: Node) => void): void {
 }
 
 /**
- * Shrinks the CSS and HTML inside Lit's `css`, `html` and `svg` tagged templates of Portico's
- * own compiled modules, piece by piece between the `${…}` holes, found by parsing the code
- * (so nested templates and strings are safe). Comments go; white space that holds a line
- * break becomes one space, which HTML and CSS read the same way.
+ * Shrinks the CSS inside Lit's `css` tagged templates of Portico's own compiled modules, piece
+ * by piece between the `${…}` holes, found by parsing the code (so nested templates and
+ * strings are safe): comments go, and white space where CSS needs none.
  */
-export function minifyLitTemplates(): Plugin {
+export function minifyLitCss(): Plugin {
   return {
-    name: 'portico-minify-lit-templates',
+    name: 'portico-minify-lit-css',
     transform(code, id) {
       if (!/[\\/]packages[\\/][^\\/]+[\\/]dist[\\/].*\.js$/.test(id)) return null;
       const output = new MagicString(code);
@@ -50,10 +46,9 @@ export function minifyLitTemplates(): Plugin {
         const tag = node.tag as Node | undefined;
         if (node.type !== 'TaggedTemplateExpression' || tag?.type !== 'Identifier' || !TAGS.has(tag.name as string))
           return;
-        const minify = tag.name === 'css' ? minifyCss : minifyHtml;
         for (const quasi of (node.quasi as Node).quasis as Node[]) {
           const raw = code.slice(quasi.start, quasi.end);
-          const shrunk = minify(raw);
+          const shrunk = minifyCss(raw);
           if (shrunk !== raw) output.overwrite(quasi.start, quasi.end, shrunk || ' ');
         }
       });

@@ -1,0 +1,63 @@
+// PorticoElement in server-rendered markup: what counts as fallback markup, and a declarative
+// shadow root without Lit's hydration support (`@portico/ssr` tests it with).
+import { html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defineElement } from './define.js';
+import { PorticoElement } from './portico-element.js';
+
+class Probe extends PorticoElement {
+  @property({ attribute: false }) stats: { guests: number } | undefined;
+  @property() heading: string | undefined;
+  @state() private secret = 'kept';
+  renders = 0;
+
+  override render() {
+    this.renders += 1;
+    return html`<p>${this.heading ?? '—'}: ${this.stats?.guests ?? '—'} (${this.secret})</p>
+      <span>${this.hasServerMarkup() ? 'markup' : 'no markup'}</span>`;
+  }
+}
+defineElement('portico-element-probe', Probe);
+
+const holders: HTMLElement[] = [];
+afterEach(() => {
+  holders.splice(0).forEach((holder) => {
+    holder.remove();
+  });
+  vi.restoreAllMocks();
+});
+
+async function mount(markup: string): Promise<Probe> {
+  const holder = document.createElement('div');
+  holder.setHTMLUnsafe(markup);
+  document.body.append(holder);
+  holders.push(holder);
+  const element = holder.querySelector<Probe>('portico-element-probe')!;
+  await element.updateComplete;
+  return element;
+}
+
+const text = (element: Probe): string => element.shadowRoot!.textContent.replace(/\s+/g, ' ').trim();
+
+describe('PorticoElement in server-rendered markup', () => {
+  it('counts text and elements as server markup, but not a script or a template', async () => {
+    const markup = await mount('<portico-element-probe><p>69 khách</p></portico-element-probe>');
+    expect(text(markup)).toContain(' markup');
+    const hidden = await mount(`<portico-element-probe>
+      <template><p>x</p></template>
+      <script type="application/json" data-portico-properties>{"stats": {"guests": 69}}</script>
+      <h3 slot="heading">x</h3>
+    </portico-element-probe>`);
+    expect(text(hidden)).toContain('no markup');
+  });
+
+  it('renders anew over a server-rendered shadow root when Lit has no hydration support', async () => {
+    const element = await mount(`<portico-element-probe heading="Truy cập">
+      <template shadowrootmode="open"><p>server: 69</p></template>
+    </portico-element-probe>`);
+    expect(text(element)).toBe('Truy cập: — (kept) no markup');
+    expect(element.shadowRoot!.querySelectorAll('p')).toHaveLength(1);
+    expect(element.renders).toBe(1);
+  });
+});

@@ -1,0 +1,46 @@
+import type { SanitizeAllowlist } from './sanitize.js';
+
+/**
+ * What a server renderer (`@portico/ssr`) tells the element it is rendering. A server has no
+ * DOM: no ancestors to take `lang` from, no `location`, no light-DOM children to read and
+ * nothing for DOMPurify to parse into. The renderer puts this object on a global symbol around
+ * each element's server lifecycle (`willUpdate`, `render`), so any copy of this package reads it.
+ */
+export interface ServerRenderContext {
+  /** The page's language: what the closest ancestor's `lang` or `<html lang>` gives in the browser. */
+  lang?: string | undefined;
+  /** The page's address: what `location` and `document.baseURI` give in the browser. */
+  url?: string | undefined;
+  /**
+   * The element's light-DOM children as the browser will see them: the slots its child elements
+   * name, and whether there is anything else (text, or elements for the default slot). Unknown
+   * children count as none.
+   */
+  children?: { slots: readonly string[]; content: boolean } | undefined;
+  /**
+   * Sanitizes HTML from a CMS with an allowlist, synchronously: the HTML, how many elements and
+   * attributes were removed, and the HTML as content a template renders. Without it no CMS HTML
+   * renders on the server.
+   */
+  sanitize?: ((html: string, allowed: SanitizeAllowlist) => ServerSanitizedHtml) | undefined;
+  /** Leaves the element to the browser (no declarative shadow root), saying why. */
+  renderInBrowser?: ((reason: string) => void) | undefined;
+}
+
+/** CMS HTML sanitized on the server. */
+export interface ServerSanitizedHtml {
+  html: string;
+  removed: number;
+  /** The HTML as a value a Lit template renders as HTML (the renderer's `unsafeHTML`). */
+  content: unknown;
+}
+
+const CONTEXT = Symbol.for('portico.server-render-context');
+
+/**
+ * The context of the element being server-rendered; empty outside a server renderer (and so in
+ * the browser, where nothing sets it).
+ */
+export function serverRenderContext(): ServerRenderContext {
+  return ((globalThis as Record<symbol, unknown>)[CONTEXT] as ServerRenderContext | undefined) ?? {};
+}

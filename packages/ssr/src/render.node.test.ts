@@ -1,0 +1,297 @@
+import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
+import { render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { html as litHtml } from 'lit';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { html, renderPage, renderPageToStream, renderWidget, widget } from './index.js';
+import { summarizeChildren } from './render.js';
+
+const [article] = seed.articles;
+const PAGE_URL = 'https://tinhuyangiang.vn/tien-toi-dai-hoi-dang';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The declarative shadow root's markup, without its styles. */
+function shadowOf(output: string): string {
+  const shadow = /<template shadowroot="open" shadowrootmode="open">([\s\S]*)<\/template>/.exec(output)?.[1];
+  if (shadow === undefined) throw new Error(`no declarative shadow root in ${output.slice(0, 200)}`);
+  return shadow.replace(/<style>[\s\S]*?<\/style>/g, '');
+}
+
+/** The shadow root's text as a reader gets it, ASCII white space collapsed (no-break spaces kept). */
+function shadowText(output: string): string {
+  return shadowOf(output)
+    .replace(/<!--[\s\S]*?-->|<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? "'")
+    .replace(/[ \t\n\r]+/g, ' ')
+    .trim();
+}
+
+/** The properties block the browser reads, parsed. */
+function propertiesIn(output: string): unknown {
+  const json = /<script type="application\/json" data-portico-properties>([\s\S]*?)<\/script>/.exec(output)?.[1];
+  return json === undefined ? undefined : JSON.parse(json);
+}
+
+/** Catches console warnings; call the result for the messages so far. */
+function catchWarnings(): () => string[] {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  return () => warn.mock.calls.map((call) => call.join(' '));
+}
+
+describe('renderWidget', () => {
+  it('renders each widget with its shadow DOM as a declarative shadow root, in the page’s language', async () => {
+    const visitors = await renderWidget('portico-online-visitors', {
+      attributes: { guests: 69, members: 0 },
+      lang: 'vi',
+    });
+    expect(visitors).toMatch(
+      /^<!--lit-part [^>]*--><!--lit-node 0--><portico-online-visitors\s+guests="69" members="0"/,
+    );
+    expect(visitors).toContain('<template shadowroot="open" shadowrootmode="open"><style>');
+    expect(shadowText(visitors)).toBe(`${seed.shown.visitorsTitle} ${seed.shown.visitorsText}`);
+    expect(shadowText(visitors)).toContain('Đang có 69\u00A0khách và không thành viên đang online');
+
+    const views = await renderWidget('portico-view-counter', {
+      attributes: { value: '18116910', grouping: 'off' },
+      lang: 'vi',
+    });
+    expect(shadowText(views)).toContain(`${seed.shown.viewsTitle} 18116910`);
+    const grouped = await renderWidget('portico-view-counter', { attributes: { value: 18116910 }, lang: 'vi' });
+    expect(shadowText(grouped)).toContain('18.116.910');
+
+    const menu = await renderWidget('portico-category-menu', {
+      properties: { categories: seed.categories },
+      lang: 'vi',
+      url: PAGE_URL,
+    });
+    expect(shadowText(menu)).toBe(seed.categories.map((category) => category.title).join(' '));
+    expect(shadowOf(menu)).toMatch(/aria-label="Chuyên mục"/);
+
+    const card = await renderWidget('portico-article-card', {
+      attributes: { variant: 'full' },
+      properties: { article },
+      lang: 'vi',
+    });
+    const text = shadowText(card);
+    expect(text).toContain(article!.title);
+    expect(text).toContain(seed.shown.articleDate);
+    expect(text).toContain(`${seed.shown.leadPrefix}${article!.lead}`);
+    expect(text).toContain(`Viết bởi ${seed.shown.articleAuthors}`);
+    expect(shadowOf(card)).toMatch(/<div part="body"><!--lit-part [^>]*-->/);
+    expect(shadowOf(card)).toContain(article!.body);
+
+    const banners = await renderWidget('portico-sidebar-banners', {
+      attributes: { position: 'sidebar' },
+      properties: { banners: seed.banners },
+      lang: 'vi',
+    });
+    expect(shadowText(banners)).toBe('Tiến tới đại hội đảngGiải phóng miền Nam');
+    expect(shadowOf(banners)).toContain('href="/tien-toi-dai-hoi-dang"');
+  });
+
+  it('takes the widget’s own lang over the page’s, and English without either', async () => {
+    const options = { attributes: { guests: 69, members: 0 } };
+    expect(shadowText(await renderWidget('portico-online-visitors', { ...options, lang: 'vi' }))).toContain('khách');
+    const own = await renderWidget('portico-online-visitors', {
+      attributes: { ...options.attributes, lang: 'en' },
+      lang: 'vi',
+    });
+    expect(shadowText(own)).toContain('We have 69\u00A0guests and no members online');
+    expect(own).toContain(' lang="en"');
+    expect(shadowText(await renderWidget('portico-online-visitors', options))).toContain('We have 69');
+  });
+
+  it('gives the browser the properties in a JSON block that nothing in them can end early', async () => {
+    const tricky = { ...article!, title: 'A </script><script>alert(1)</script> <!-- B', views: 12345678901234567890n };
+    const output = await renderWidget('portico-article-card', { properties: { article: tricky } });
+    expect(output.match(/<\/script>/gi)).toHaveLength(1);
+    expect(output).not.toContain('<!-- B');
+    expect(propertiesIn(output)).toEqual({ article: { ...tricky, views: '12345678901234567890' } });
+    expect(shadowText(output)).toContain('Hits: 12,345,678,901,234,567,890');
+
+    const attributesOnly = await renderWidget('portico-view-counter', { attributes: { value: 5 } });
+    expect(attributesOnly).not.toContain('data-portico-properties');
+  });
+
+  it('marks the current category from the page’s address, or from current', async () => {
+    const menu = (options: { url?: string; current?: string }) =>
+      renderWidget('portico-category-menu', {
+        properties: { categories: seed.categories },
+        attributes: { current: options.current },
+        url: options.url,
+        lang: 'vi',
+      });
+    const current = (output: string): string[] =>
+      Array.from(shadowOf(output).matchAll(/href="([^"]*)"\s*aria-current="page"/g), ([, href]) => href ?? '');
+    expect(current(await menu({ url: PAGE_URL }))).toEqual(['/tien-toi-dai-hoi-dang']);
+    expect(current(await menu({ current: 'giai-phong-mien-nam' }))).toEqual(['/giai-phong-mien-nam']);
+    expect(current(await menu({}))).toEqual([]);
+  });
+
+  it('tells links that leave the site by the page’s address', async () => {
+    const categories = [
+      { id: 'a', title: 'Trong', url: 'https://tinhuyangiang.vn/trong' },
+      { id: 'b', title: 'Ngoài', url: 'https://chinhphu.vn/' },
+    ];
+    const output = await renderWidget('portico-category-menu', { properties: { categories }, url: PAGE_URL });
+    expect(shadowOf(output)).toMatch(/href="https:\/\/tinhuyangiang.vn\/trong"\s*>/);
+    expect(shadowOf(output)).toMatch(/href="https:\/\/chinhphu.vn\/"\s*rel="noopener"/);
+  });
+
+  it('renders light-DOM children: a slotted heading, or server fallback through the default slot', async () => {
+    const headed = await renderWidget('portico-online-visitors', {
+      attributes: { guests: 69, members: 0 },
+      children: '<h3 slot="heading">Truy cập hiện tại</h3>',
+      lang: 'vi',
+    });
+    expect(shadowOf(headed)).toMatch(/<slot name="heading"\s*><\/slot>/);
+    expect(shadowOf(headed)).not.toContain('role="heading"');
+    expect(headed).toMatch(/<\/template><!--lit-part [^>]*--><h3 slot="heading">Truy cập hiện tại<\/h3>/);
+
+    const fallback = await renderWidget('portico-view-counter', { children: '18116910', lang: 'vi' });
+    expect(shadowOf(fallback)).toMatch(/<div part="status" role="status">\s*<!--lit-node 1--><slot\s*><\/slot>/);
+    expect(fallback).toMatch(/<\/template><!--lit-part [^>]*-->18116910<!--\/lit-part--><\/portico-view-counter>/);
+  });
+
+  it('renders a widget with a source as the browser first shows it: loading, or the page’s numbers', async () => {
+    const loading = await renderWidget('portico-online-visitors', { attributes: { source: 'stats' }, lang: 'vi' });
+    expect(shadowOf(loading)).toContain('aria-busy="true"');
+    expect(shadowText(loading)).toContain('Đang tải');
+    const numbers = await renderWidget('portico-online-visitors', {
+      attributes: { source: 'stats', guests: 69, members: 0 },
+      lang: 'vi',
+    });
+    expect(shadowText(numbers)).toContain('Đang có 69');
+  });
+
+  it('sanitizes article bodies on the server: no script, no event handler, no script link', async () => {
+    const warned = catchWarnings();
+    const body =
+      '<p>Đoạn một<script>window.__porticoPwned = 1</script></p><img src="x" onerror="window.__porticoPwned = 2" alt="ảnh"><p onclick="window.__porticoPwned = 3">Đoạn <a href="javascript:alert(1)">hai</a></p>';
+    const output = await renderWidget('portico-article-card', {
+      attributes: { variant: 'full' },
+      properties: { article: { ...article!, body } },
+      lang: 'vi',
+    });
+    const shadow = shadowOf(output);
+    expect(shadow).toContain(
+      '<p>Đoạn một</p><img src="x" alt="ảnh" loading="lazy" decoding="async" /><p>Đoạn <a>hai</a></p>',
+    );
+    expect(shadow).not.toMatch(/<script|onerror|onclick|javascript:/);
+    expect(warned().join('\n')).toContain('article.body="<p>Đoạn một<script>');
+  });
+
+  it('leaves to the browser a content widget whose data is only in its light-DOM markup', async () => {
+    const warned = catchWarnings();
+    const list = '<ul><li><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></li></ul>';
+    const output = await renderWidget('portico-category-menu', { children: list, lang: 'vi' });
+    expect(output).not.toContain('shadowrootmode');
+    expect(output).toContain(list);
+    expect(warned()).toContainEqual(
+      '<portico-category-menu> is left to the browser: its categories are in its light-DOM markup, which the server cannot read.',
+    );
+    // With the data as a property, the markup is only for crawlers and the widget renders.
+    const both = await renderWidget('portico-category-menu', { children: list, properties: { categories: [] } });
+    expect(both).toContain('shadowrootmode');
+  });
+
+  it('leaves banners in random order to the browser, which shuffles them', async () => {
+    const warned = catchWarnings();
+    const output = await renderWidget('portico-sidebar-banners', {
+      attributes: { position: 'sidebar', order: 'random' },
+      properties: { banners: seed.banners },
+    });
+    expect(output).not.toContain('shadowrootmode');
+    expect(propertiesIn(output)).toEqual({ banners: seed.banners });
+    expect(warned().join('\n')).toContain('its banners are shuffled in the browser');
+  });
+
+  it('refuses what it cannot render, saying what', async () => {
+    await expect(renderWidget('div')).rejects.toThrow('"div" is not a custom element name.');
+    await expect(renderWidget('portico-nothing')).rejects.toThrow('<portico-nothing> is not defined on the server');
+    await expect(renderWidget('portico-view-counter', { attributes: { 'a b': 1 } })).rejects.toThrow(
+      '"a b" is not an attribute name.',
+    );
+    await expect(renderWidget('portico-sidebar-banners', { properties: { random: () => 0.5 } })).rejects.toThrow(
+      'cannot be sent to the browser as JSON',
+    );
+  });
+
+  it('leaves nothing behind between renders', async () => {
+    await renderWidget('portico-online-visitors', { attributes: { guests: 1, members: 1 }, lang: 'vi' });
+    expect((globalThis as Record<symbol, unknown>)[Symbol.for('portico.server-render-context')]).toBeUndefined();
+    const again = await renderWidget('portico-online-visitors', { attributes: { guests: 1, members: 1 } });
+    expect(shadowText(again)).toContain('We have one guest and one member online');
+  });
+});
+
+describe('renderPage', () => {
+  it('renders a whole page with several widgets in the page’s language, as a string or a stream', async () => {
+    const page = html`<!doctype html>
+      <html lang="vi">
+        <body>
+          <main>${widget('portico-article-card', { properties: { article } })}</main>
+          <aside>
+            ${widget('portico-online-visitors', { attributes: { guests: 69, members: 0 } })}
+            ${widget('portico-view-counter', { attributes: { value: 18116910, grouping: 'off' } })}
+          </aside>
+        </body>
+      </html>`;
+    const output = await renderPage(page, { lang: 'vi', url: PAGE_URL });
+    expect(output).toMatch(/^<!doctype html>\s*<html lang="vi">/);
+    expect(output.match(/shadowrootmode="open"/g)).toHaveLength(3);
+    expect(output).toContain('Đang có 69\u00A0khách');
+    expect(output).toContain('25/8/2020');
+
+    let streamed = '';
+    for await (const chunk of renderPageToStream(page, { lang: 'vi', url: PAGE_URL })) streamed += String(chunk);
+    expect(streamed).toBe(output);
+  });
+
+  it('renders widgets written as tags in a Lit template too', async () => {
+    const output = await renderPage(
+      litHtml`<portico-view-counter value="18116910" grouping="off"></portico-view-counter>`,
+      { lang: 'vi' },
+    );
+    expect(shadowText(output)).toBe('Số lần xem các bài viết 1811691018116910');
+  });
+});
+
+describe('the widgets under plain @lit-labs/ssr', () => {
+  it('render without a DOM, each guarded on its own: no body without a sanitizer', async () => {
+    const output = await collectResult(
+      render(litHtml`
+        <portico-online-visitors guests="69" members="0" lang="vi"></portico-online-visitors>
+        <portico-view-counter value="18116910" lang="vi"></portico-view-counter>
+        <portico-category-menu .categories=${seed.categories} current="giai-phong-mien-nam"></portico-category-menu>
+        <portico-article-card variant="full" .article=${article}></portico-article-card>
+        <portico-sidebar-banners position="sidebar" rotate="5" .banners=${seed.banners}></portico-sidebar-banners>`),
+    );
+    expect(output.match(/shadowrootmode="open"/g)).toHaveLength(5);
+    expect(output).toContain('Đang có 69\u00A0khách');
+    expect(output).toContain('18.116.910');
+    expect(output).toContain('aria-current="page"');
+    expect(output).not.toContain('<div part="body">');
+    expect(output).toContain('aria-roledescription="carousel"');
+  });
+});
+
+describe('summarizeChildren', () => {
+  it('tells the slots child elements fill from content for the default slot', () => {
+    expect(summarizeChildren('')).toEqual({ slots: [], content: false });
+    expect(summarizeChildren(' <!-- x -->\n ')).toEqual({ slots: [], content: false });
+    expect(summarizeChildren('<h3 slot="heading">Tiêu đề</h3>')).toEqual({ slots: ['heading'], content: false });
+    expect(summarizeChildren('<h3 slot="heading"><span>x</span></h3> 69 khách')).toEqual({
+      slots: ['heading'],
+      content: true,
+    });
+    expect(summarizeChildren('<p>một<p>hai<h3 slot="heading">x</h3>')).toEqual({ slots: ['heading'], content: true });
+    expect(summarizeChildren('<template shadowrootmode="open"><p>x</p></template>')).toEqual({
+      slots: [],
+      content: false,
+    });
+  });
+});

@@ -1,0 +1,117 @@
+import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
+import { describe, expect, it } from 'vitest';
+import { sanitizeHtmlString } from './sanitize.js';
+
+import { ARTICLE, ATTACKS, BANNER, sanitize } from './test-support/sanitize-cases.js';
+
+describe('sanitizeHtmlString (the server sanitizer)', () => {
+  it('keeps the seed article body as it is', () => {
+    const body = seed.articles[0]!.body;
+    expect(sanitizeHtmlString(body, ARTICLE)).toEqual({ html: body, removed: 0 });
+  });
+
+  it('removes script, event handlers, script links, frames, forms and styles, keeping the text', () => {
+    const { html, removed } = sanitizeHtmlString(
+      [
+        '<p>Tin <script>window.__porticoPwned = true</script>mới</p>',
+        '<img src="x" onerror="window.__porticoPwned = true" alt="ảnh">',
+        '<a href="javascript:window.__porticoPwned = true">bấm</a>',
+        '<iframe src="https://example.com"></iframe>',
+        '<form action="/steal"><input name="x"></form>',
+        '<style>body { display: none }</style>',
+        '<p style="position:fixed" onclick="alert(1)" class="x">đoạn</p>',
+      ].join(''),
+      ARTICLE,
+    );
+    expect(html).toBe('<p>Tin mới</p><img src="x" alt="ảnh" loading="lazy" decoding="async" /><a>bấm</a><p>đoạn</p>');
+    expect(removed).toBeGreaterThan(5);
+  });
+
+  it('refuses script addresses however they are written, and keeps web, mail and phone links', () => {
+    for (const attack of ATTACKS) {
+      // Text is escaped: every `<` left is a tag the sanitizer wrote.
+      const tags =
+        sanitize(attack)
+          .match(/<[^>]*>/g)
+          ?.join('') ?? '';
+      expect(tags, attack).not.toMatch(/<\/?(script|svg|math|style|iframe|object|embed|form|button|base|template)/i);
+      // Attribute names, values aside (the sanitizer writes every value in double quotes).
+      expect(tags.replace(/"[^"]*"/g, '""'), attack).not.toMatch(/\s(on\w+|srcdoc|style|formaction)=/i);
+      // Addresses as browsers read them (a leading U+2028 makes a relative path, for one).
+      for (const [, address] of tags.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        const decoded = address!.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+        expect(new URL(decoded, 'https://relative.invalid/').protocol, attack).toMatch(/^(https?|mailto|tel|data):$/);
+      }
+    }
+    expect(sanitize('<a href="https://tinhuyangiang.vn/a?b=1&amp;c=2">x</a>')).toBe(
+      '<a href="https://tinhuyangiang.vn/a?b=1&amp;c=2">x</a>',
+    );
+    expect(sanitize('<a href="/van-ban">x</a><a href="#muc-2">y</a><a href="mailto:a@b.vn">z</a>')).toBe(
+      '<a href="/van-ban">x</a><a href="#muc-2">y</a><a href="mailto:a@b.vn">z</a>',
+    );
+    expect(sanitize('<a href="tel:+842963852000">Gọi</a>')).toBe('<a href="tel:+842963852000">Gọi</a>');
+    // An unknown reference is no scheme: a relative address, harmless.
+    expect(sanitize('<a href="ftp://x">x</a><a href="&unknown;x">y</a>')).toBe(
+      '<a>x</a><a href="&amp;unknown;x">y</a>',
+    );
+  });
+
+  it('keeps images from the web or data:image, and checks every address of a srcset', () => {
+    expect(sanitize('<img src="data:image/png;base64,iVBORw0KGgo=" alt="">')).toBe(
+      '<img src="data:image/png;base64,iVBORw0KGgo=" alt="" loading="lazy" decoding="async" />',
+    );
+    expect(sanitize('<img srcset="/a.jpg 1x, /b.jpg 2x" alt="">')).toBe(
+      '<img srcset="/a.jpg 1x, /b.jpg 2x" alt="" loading="lazy" decoding="async" />',
+    );
+    // The script candidate goes; the image candidates stay.
+    expect(sanitize('<img srcset="/a.jpg 1x,javascript:alert(1) 2x" alt="">')).toBe(
+      '<img srcset="/a.jpg 1x" alt="" loading="lazy" decoding="async" />',
+    );
+    expect(sanitize('<a href="data:image/png;base64,x">x</a>')).toBe('<a>x</a>');
+  });
+
+  it('opens new-tab links safely, and keeps data- and aria- attributes as DOMPurify does', () => {
+    expect(sanitize('<a href="https://tinhuyangiang.vn" target="_blank" rel="opener">Tỉnh ủy</a>')).toBe(
+      '<a href="https://tinhuyangiang.vn" target="_blank" rel="noopener noreferrer">Tỉnh ủy</a>',
+    );
+    expect(sanitize('<span data-id="7" aria-label="Bảy" id="x" class="y">7</span>')).toBe(
+      '<span data-id="7" aria-label="Bảy">7</span>',
+    );
+  });
+
+  it('keeps a banner to links, images and a few words', () => {
+    expect(
+      sanitize(
+        '<h2>Tiêu đề</h2><table><tr><td>x</td></tr></table><a href="/x"><img src="/b.png" alt="Giải phóng miền Nam"></a>',
+        BANNER,
+      ),
+    ).toBe('Tiêu đềx<a href="/x"><img src="/b.png" alt="Giải phóng miền Nam" loading="lazy" decoding="async" /></a>');
+  });
+
+  it('closes what the browser closes, so its tree is the one written', () => {
+    expect(sanitize('<p>một<p>hai')).toBe('<p>một</p><p>hai</p>');
+    expect(sanitize('<ul><li>a<li>b</ul><p>c<div>d</div>')).toBe('<ul><li>a</li><li>b</li></ul><p>c</p>d');
+    expect(sanitize('<table><tr><td>1<td>2<tr><td>3</table>')).toBe(
+      '<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>',
+    );
+    expect(sanitize('<b><i>x</b>y</i>')).toBe('<b><i>x</i></b>y');
+    // A stray </p> opens and closes an empty paragraph, in the browser's parser too.
+    expect(sanitize('</p>a</b><br/>')).toBe('<p></p>a<br />');
+  });
+
+  it('escapes text and attribute values, keeping character references', () => {
+    expect(sanitize('a < b && c > d &amp; &nbsp;&#160;&#xA0; &copy')).toBe(
+      'a &lt; b &amp;&amp; c &gt; d &amp; \u00A0\u00A0\u00A0 ©',
+    );
+    expect(sanitize(`<abbr title='a "b" <c>'>x</abbr>`)).toBe('<abbr title="a &quot;b&quot; &lt;c&gt;">x</abbr>');
+    // A comment goes too; harmless, it is not counted as removed content.
+    expect(sanitizeHtmlString('<p>x<!-- ghi chú --></p>', ARTICLE)).toEqual({ html: '<p>x</p>', removed: 0 });
+  });
+
+  it('never lets what the allowlist asks for override its own limits', () => {
+    const greedy = { tags: [...ARTICLE.tags, 'script', 'style', 'svg', 'iframe'], attributes: ['onclick', 'style'] };
+    expect(
+      sanitize('<script>x</script><style>y</style><svg></svg><iframe></iframe><p onclick="z" style="w">t</p>', greedy),
+    ).toBe('<p>t</p>');
+  });
+});

@@ -1,0 +1,81 @@
+import sanitize from 'sanitize-html';
+
+/** The elements and attributes HTML from a CMS may keep (`@portico/element` gives its profiles'). */
+export interface SanitizeAllowlist {
+  tags: readonly string[];
+  attributes: readonly string[];
+}
+
+export interface SanitizedHtmlString {
+  /** The HTML to render. */
+  html: string;
+  /** How many elements and attributes the input had that the allowlist does not keep (0 for clean input). */
+  removed: number;
+}
+
+/** Never kept, whatever an allowlist says: elements that run code, load documents or take input. */
+const NEVER_ALLOWED = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'svg',
+  'math',
+  'template',
+  'base',
+  'link',
+  'meta',
+]);
+
+/** Kept everywhere the browser's DOMPurify keeps them. */
+const DATA_OR_ARIA = /^(?:data-[-\w.]+|aria-[-\w]+)$/;
+
+/**
+ * Sanitizes HTML from a CMS without a DOM (on the server) with `sanitize-html`, keeping the
+ * same allowlist the browser's DOMPurify profile keeps: scripts, styles and the like go with
+ * their content, other elements that are not allowed go but leave their content, comments go,
+ * links may only go to web, mail or phone addresses (images also `data:`), event handlers
+ * and `style` never stay. As the browser's hook does, a `target="_blank"` link gets
+ * `rel="noopener noreferrer"` and images load lazily.
+ */
+export function sanitizeHtmlString(html: string, allowed: SanitizeAllowlist): SanitizedHtmlString {
+  const tags = allowed.tags.map((tag) => tag.toLowerCase()).filter((tag) => !NEVER_ALLOWED.has(tag));
+  const attributes = allowed.attributes
+    .map((name) => name.toLowerCase())
+    .filter((name) => !/^on|^style$|^srcdoc$/.test(name));
+  let removed = 0;
+  const output = sanitize(html, {
+    allowedTags: tags,
+    allowedAttributes: { '*': [...attributes, 'data-*', 'aria-*'], img: ['loading', 'decoding'] },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+    allowProtocolRelative: true,
+    disallowedTagsMode: 'discard',
+    transformTags: {
+      a: (tagName, attribs) => ({
+        tagName,
+        attribs: attribs.target === '_blank' ? { ...attribs, rel: 'noopener noreferrer' } : attribs,
+      }),
+      img: (tagName, attribs) => {
+        const kept: Record<string, string> = { ...attribs, loading: 'lazy', decoding: 'async' };
+        // Images may be inline data, but only image data: never `data:text/html`.
+        if (/^\s*data:/i.test(kept.src ?? '') && !/^\s*data:image\//i.test(kept.src ?? '')) delete kept.src;
+        return { tagName, attribs: kept };
+      },
+    },
+    onOpenTag(name, attribs) {
+      if (!tags.includes(name)) removed += 1;
+      for (const attribute of Object.keys(attribs)) {
+        if (!attributes.includes(attribute) && !DATA_OR_ARIA.test(attribute)) removed += 1;
+      }
+    },
+  });
+  return { html: output, removed };
+}

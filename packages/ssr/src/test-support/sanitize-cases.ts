@@ -1,0 +1,64 @@
+import { sanitizeHtmlString, type SanitizeAllowlist } from '../sanitize.js';
+
+// The allowlists of @portico/element's profiles (its sanitize.ts), which the widgets pass.
+const TEXT = ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'span', 'mark', 'abbr'];
+export const ARTICLE: SanitizeAllowlist = {
+  tags: [
+    ...TEXT,
+    ...['a', 'img', 'figure', 'figcaption', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'q'],
+    ...['cite', 'hr', 'code', 'pre', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'time'],
+  ],
+  attributes: [
+    ...['href', 'title', 'target', 'rel', 'src', 'srcset', 'sizes', 'alt', 'width', 'height', 'colspan'],
+    ...['rowspan', 'scope', 'datetime', 'lang', 'dir'],
+  ],
+};
+export const BANNER: SanitizeAllowlist = {
+  tags: [...TEXT, 'a', 'img'],
+  attributes: ['href', 'title', 'target', 'rel', 'src', 'srcset', 'sizes', 'alt', 'width', 'height', 'lang', 'dir'],
+};
+
+export const sanitize = (html: string, allowed = ARTICLE): string => sanitizeHtmlString(html, allowed).html;
+
+/** Attacks from the usual lists: scripts, handlers, script URLs hidden by case, entities and white space, parser tricks. */
+export const ATTACKS = [
+  '<script>window.__porticoPwned = 1</script>',
+  '<img src="x" onerror="window.__porticoPwned = 2">',
+  '<IMG SRC=x ONERROR=window.__porticoPwned=3>',
+  '<p onclick="window.__porticoPwned = 4">đoạn</p>',
+  '<a href="javascript:window.__porticoPwned = 5">bấm</a>',
+  '<a href=" JaVaScRiPt:window.__porticoPwned = 6">bấm</a>',
+  '<a href="java&#x09;script:window.__porticoPwned = 7">bấm</a>',
+  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;window.__porticoPwned=8">bấm</a>',
+  '<a href="&#106avascript:window.__porticoPwned=9">bấm</a>',
+  '<a href="javascript&colon;window.__porticoPwned=10">bấm</a>',
+  '<a href="jav&Tab;ascript:window.__porticoPwned=11">bấm</a>',
+  '<a href="java\u0000script:window.__porticoPwned=12">bấm</a>',
+  '<a href="data:text/html,<script>window.__porticoPwned=13</script>">bấm</a>',
+  '<img src="data:text/html,x" alt="a">',
+  '<img srcset="ok.png 1x, javascript:window.__porticoPwned=14 2x" alt="b">',
+  '<svg><script>window.__porticoPwned = 15</script></svg>',
+  '<svg><style><img src=x onerror="window.__porticoPwned=16"></style></svg>',
+  '<math><mtext><table><mglyph><style><img src=x onerror="window.__porticoPwned=17"></style></mglyph></table></mtext></math>',
+  '<noscript><p title="</noscript><img src=x onerror=window.__porticoPwned=18>"></noscript>',
+  '<textarea><img src=x onerror=window.__porticoPwned=19></textarea>',
+  '<title><img src=x onerror=window.__porticoPwned=20></title>',
+  '<style><img src=x onerror=window.__porticoPwned=21></style>',
+  '<iframe srcdoc="<script>parent.__porticoPwned=22</script>"></iframe>',
+  '<form><button formaction="javascript:window.__porticoPwned=23">x</button></form>',
+  '<p style="background:url(javascript:window.__porticoPwned=24)">x</p>',
+  '<!--<img src=x onerror=window.__porticoPwned=25>-->',
+  '<!--><img src=x onerror=window.__porticoPwned=26>-->',
+  '<p title="a"onmouseover="window.__porticoPwned=27">x</p>',
+  '<a/href="javascript:window.__porticoPwned=28">x</a>',
+  '<img """><script>window.__porticoPwned=29</script>">',
+  '<template><img src=x onerror=window.__porticoPwned=30></template>',
+  '<xmp><img src=x onerror=window.__porticoPwned=31></xmp>',
+  '<a href="#" onfocus="window.__porticoPwned=32" autofocus>x</a>',
+  '<img src=x onerror=window.__porticoPwned=33',
+  '<plaintext><img src=x onerror=window.__porticoPwned=34>',
+  '<object data="javascript:window.__porticoPwned=35"></object><embed src="javascript:window.__porticoPwned=36">',
+  '<base href="javascript:/"><a href="x">x</a>',
+  '<a href="\u2028javascript:window.__porticoPwned=37">x</a>',
+  '<img src="x" alt="<img src=x onerror=window.__porticoPwned=38>">',
+];
