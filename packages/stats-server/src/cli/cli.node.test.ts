@@ -1,0 +1,172 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createSqliteStore } from '../store/sqlite-store.js';
+import { BROWSER, send } from '../test-support/http-client.js';
+import { parseCommand } from './options.js';
+import { runCli } from './run.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'portico-stats-cli-'));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+});
+
+function file(name: string, content: unknown): string {
+  const path = join(directory, name);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+}
+
+describe('the portico-stats command line', () => {
+  it('starts with sensible defaults', () => {
+    expect(parseCommand([], {})).toEqual({
+      kind: 'serve',
+      settings: {
+        store: { file: 'portico-stats.sqlite' },
+        port: 8787,
+        host: undefined,
+        handler: { sites: [{ id: 'default', origins: undefined, memberSecret: undefined }] },
+        site: 'default',
+      },
+    });
+  });
+
+  it('takes flags over environment variables over the config file', () => {
+    const config = file('config.json', { port: 1, db: 'from-file.sqlite', windowSeconds: 60, cacheSeconds: 2 });
+    const env = {
+      PORT: '2',
+      PORTICO_STATS_CONFIG: config,
+      PORTICO_STATS_ORIGINS: 'https://a.example, https://b.example',
+      PORTICO_STATS_TRUSTED_PROXIES: '10.0.0.0/8',
+      PORTICO_STATS_MEMBER_SECRET: 'secret',
+      PORTICO_STATS_WINDOW_SECONDS: '120',
+    };
+    const command = parseCommand(['--port', '3', '--origin', 'https://c.example', '--window', '90'], env);
+    expect(command).toMatchObject({
+      kind: 'serve',
+      settings: {
+        store: { file: 'from-file.sqlite' },
+        port: 3,
+        handler: {
+          sites: [{ id: 'default', origins: ['https://c.example'], memberSecret: 'secret' }],
+          trustedProxies: ['10.0.0.0/8'],
+          windowSeconds: 90,
+          cacheSeconds: 2,
+        },
+      },
+    });
+    expect(parseCommand([], env)).toMatchObject({
+      settings: {
+        port: 2,
+        handler: { windowSeconds: 120, sites: [{ origins: ['https://a.example', 'https://b.example'] }] },
+      },
+    });
+    expect(parseCommand(['--redis', 'redis://10.0.0.5:6379'], env)).toMatchObject({
+      settings: { store: { redisUrl: 'redis://10.0.0.5:6379' } },
+    });
+  });
+
+  it('refuses what it cannot do, saying why', () => {
+    const sites = file('sites.json', { sites: [{ id: 'news' }, { id: 'docs' }] });
+    expect(() => parseCommand(['stop'], {})).toThrow(/unknown command "stop"/);
+    expect(() => parseCommand(['import'], {})).toThrow(/import needs a file/);
+    expect(() => parseCommand(['--port', 'eighty'], {})).toThrow(/--port must be a number/);
+    expect(() => parseCommand(['--config', sites, '--origin', 'https://a.example'], {})).toThrow(/lists its sites/);
+    expect(() => parseCommand(['--config', sites, '--site', 'blog'], {})).toThrow(/--site blog is not among/);
+    expect(() => parseCommand(['--config', join(directory, 'missing.json')], {})).toThrow(
+      /cannot read the config file/,
+    );
+    expect(() => parseCommand(['--config', file('typo.json', { trustedProxy: ['10.0.0.1'] })], {})).toThrow(
+      /unknown options: trustedProxy/,
+    );
+    expect(parseCommand(['import', 'totals.json', '--config', sites, '--site', 'docs'], {})).toMatchObject({
+      kind: 'import',
+      file: 'totals.json',
+      settings: { site: 'docs' },
+    });
+  });
+
+  it('serves until SIGTERM, then shuts down gracefully and flushes the store', async () => {
+    const db = join(directory, 'serve.sqlite');
+    let output = '';
+    let listened: (url: string) => void = () => undefined;
+    const listening = new Promise<string>((resolve) => (listened = resolve));
+    const shutdown = new AbortController();
+    const exitCode = runCli({
+      argv: ['--port', '0', '--host', '127.0.0.1', '--db', db, '--origin', 'https://news.example'],
+      env: {},
+      write: (text) => {
+        output += text;
+        const url = /listening on (\S+)/.exec(output)?.[1];
+        if (url) listened(url);
+      },
+      shutdown: shutdown.signal,
+      version: '1.2.3',
+    });
+    const url = await listening;
+    const hits = await Promise.all(
+      ['/a.html', '/b.html', '/a.html'].map((path) =>
+        send(`${url}/v1/hit`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', 'user-agent': BROWSER },
+          body: JSON.stringify({ path }),
+        }),
+      ),
+    );
+    expect(hits.map((hit) => hit.status)).toEqual([200, 200, 200]);
+
+    shutdown.abort(); // what SIGTERM does in cli.ts
+    expect(await exitCode).toBe(0);
+    expect(output).toMatch(/shutting down\n.*stopped; the store is flushed\n$/);
+    const store = createSqliteStore({ file: db });
+    expect(await store.views('default')).toEqual({ total: 2n });
+    await store.close();
+  });
+
+  it('imports existing totals: a Joomla site keeps its 18116910', async () => {
+    const db = join(directory, 'import.sqlite');
+    const totals = file('joomla-hits.json', { total: '18116910', paths: { '/thoai-son/a.html': '1234' } });
+    let output = '';
+    const code = await runCli({
+      argv: ['import', totals, '--db', db],
+      env: {},
+      write: (text) => (output += text),
+      shutdown: new AbortController().signal,
+      version: '1.2.3',
+    });
+    expect(code).toBe(0);
+    expect(output).toBe('Imported 1 path into site "default"; its total is now 18116910.\n');
+  });
+
+  it('exits non-zero with a message for a bad import or bad flags', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const context = { env: {}, write: () => undefined, shutdown: new AbortController().signal, version: '1.2.3' };
+    const bad = file('bad.json', { total: 'lots' });
+    const db = join(directory, 'bad.sqlite');
+    expect(await runCli({ ...context, argv: ['import', bad, '--db', db] })).toBe(1);
+    expect(await runCli({ ...context, argv: ['--port'] })).toBe(2);
+    expect(await runCli({ ...context, argv: ['--db', join(directory, 'missing', 'stats.sqlite')] })).toBe(1);
+    expect(await runCli({ ...context, argv: ['--port', '0', '--db', db, '--trust-proxy', 'my-proxy'] })).toBe(1);
+    expect(errors.mock.calls.map(([message]) => String(message))).toEqual([
+      expect.stringMatching(/import failed: "total" must be a whole number/),
+      expect.stringMatching(/--port/),
+      expect.stringMatching(/cannot open the store: /),
+      expect.stringMatching(/cannot start: trusted proxy "my-proxy"/),
+    ]);
+    errors.mockRestore();
+  });
+
+  it('prints its usage and version', async () => {
+    let output = '';
+    const context = {
+      env: {},
+      write: (text: string) => (output += text),
+      shutdown: new AbortController().signal,
+      version: '1.2.3',
+    };
+    expect(await runCli({ ...context, argv: ['--version'] })).toBe(0);
+    expect(await runCli({ ...context, argv: ['--help'] })).toBe(0);
+    expect(output).toMatch(/^1\.2\.3\nUsage:\n {2}portico-stats \[serve\] \[options\]/);
+  });
+});

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { SiteOptions, StatsHandlerOptions } from '../options.js';
+
+export const USAGE = `Usage:
+  portico-stats [serve] [options]        start the stats service
+  portico-stats import <file> [options]  add existing totals ({"total": "…", "paths": {"/a.html": "…"}})
+
+Options (environment variable in brackets; flags win):
+  --port <n>            [PORT] default 8787
+  --host <address>      [HOST] default every interface
+  --db <file>           [PORTICO_STATS_DB] the embedded store; default ./portico-stats.sqlite
+  --redis <url>         [PORTICO_STATS_REDIS_URL] Redis or Valkey instead of the embedded store
+  --site <id>           [PORTICO_STATS_SITE] the site's id (with --config: the site import adds to); default "default"
+  --origin <origin>     [PORTICO_STATS_ORIGINS, comma-separated] an origin allowed to call; repeatable; default any
+  --trust-proxy <cidr>  [PORTICO_STATS_TRUSTED_PROXIES, comma-separated] a proxy whose X-Forwarded-For is believed; repeatable
+  --window <seconds>    [PORTICO_STATS_WINDOW_SECONDS] how long a visitor stays online; default 300
+  --config <file>       [PORTICO_STATS_CONFIG] a JSON file of options, several sites among them
+                        [PORTICO_STATS_MEMBER_SECRET] the secret member tokens are signed with (not a flag: flags show in ps)
+  --help, --version
+`;
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'serve'; settings: CliSettings }
+  | { kind: 'import'; settings: CliSettings; file: string };
+
+/** Everything the command needs: where the store is, where to listen, and the handler's options. */
+export interface CliSettings {
+  store: { redisUrl: string } | { file: string };
+  port: number;
+  host: string | undefined;
+  handler: Omit<StatsHandlerOptions, 'store'>;
+  /** The site `import` writes to. */
+  site: string;
+}
+
+/** What the `--config` file may hold: the handler's options, and the flags' settings. */
+type ConfigFile = Omit<StatsHandlerOptions, 'store' | 'now'> & {
+  port?: number;
+  host?: string;
+  db?: string;
+  redis?: string;
+};
+
+const CONFIG_KEYS = new Set<string>([
+  'port',
+  'host',
+  'db',
+  'redis',
+  'sites',
+  'trustedProxies',
+  'windowSeconds',
+  'cacheSeconds',
+  'maxBodyBytes',
+  'maxPathLength',
+  'maxGuestsPerIp',
+  'rateLimit',
+  'maxMemberNames',
+  'basePath',
+] satisfies (keyof ConfigFile)[]);
+
+/** Reads flags, then the environment, then the config file, then defaults. Throws a usage error. */
+export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      redis: { type: 'string' },
+      site: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      'trust-proxy': { type: 'string', multiple: true },
+      window: { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean' },
+      version: { type: 'boolean' },
+    },
+  });
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const [command = 'serve', file, extra] = positionals;
+  if (command !== 'serve' && command !== 'import') throw new Error(`unknown command "${command}"`);
+  if (command === 'import' && file === undefined) {
+    throw new Error('import needs a file: portico-stats import totals.json');
+  }
+  if (extra !== undefined || (command === 'serve' && file !== undefined)) {
+    throw new Error(`unexpected argument "${extra ?? file ?? ''}"`);
+  }
+
+  const configPath = values.config ?? env.PORTICO_STATS_CONFIG;
+  const { port, host, db, redis, ...config } = configPath === undefined ? {} : readConfigFile(configPath);
+  const origins = values.origin ?? list(env.PORTICO_STATS_ORIGINS);
+  const siteId = values.site ?? env.PORTICO_STATS_SITE;
+  const memberSecret = env.PORTICO_STATS_MEMBER_SECRET;
+  if (config.sites && (origins ?? memberSecret) !== undefined) {
+    throw new Error(`${configPath ?? ''} lists its sites: set their origins and secrets there`);
+  }
+  const sites: readonly SiteOptions[] = config.sites ?? [{ id: siteId ?? 'default', origins, memberSecret }];
+  if (siteId !== undefined && !sites.some((site) => site.id === siteId)) {
+    throw new Error(`--site ${siteId} is not among the sites of ${configPath ?? ''}`);
+  }
+  const windowSeconds = values.window ?? env.PORTICO_STATS_WINDOW_SECONDS;
+  const redisUrl = values.redis ?? env.PORTICO_STATS_REDIS_URL ?? redis;
+
+  const settings: CliSettings = {
+    store: redisUrl ? { redisUrl } : { file: values.db ?? env.PORTICO_STATS_DB ?? db ?? 'portico-stats.sqlite' },
+    port: toNumber('--port', values.port ?? env.PORT) ?? port ?? 8787,
+    host: values.host ?? env.HOST ?? host,
+    handler: {
+      ...config,
+      sites,
+      trustedProxies: values['trust-proxy'] ?? list(env.PORTICO_STATS_TRUSTED_PROXIES) ?? config.trustedProxies,
+      windowSeconds: toNumber('--window', windowSeconds) ?? config.windowSeconds,
+    },
+    site: siteId ?? sites[0]?.id ?? 'default',
+  };
+  return command === 'import' ? { kind: 'import', settings, file: file ?? '' } : { kind: 'serve', settings };
+}
+
+function readConfigFile(path: string): ConfigFile {
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`cannot read the config file ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new Error(`the config file ${path} must hold a JSON object`);
+  }
+  const unknown = Object.keys(config).filter((key) => !CONFIG_KEYS.has(key));
+  if (unknown.length > 0) throw new Error(`the config file ${path} has unknown options: ${unknown.join(', ')}`);
+  return config;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+function toNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new Error(`${name} must be a number, not "${value}"`);
+  return number;
+}

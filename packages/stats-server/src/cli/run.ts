@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { parseTotalsImport } from '../import/totals-file.js';
+import { startStatsServer, type StatsServer } from '../server.js';
+import { createRedisStore } from '../store/redis-store.js';
+import { createSqliteStore } from '../store/sqlite-store.js';
+import type { StatsStore } from '../store/stats-store.js';
+import { parseCommand, USAGE, type CliSettings, type Command } from './options.js';
+
+export interface CliContext {
+  argv: readonly string[];
+  env: NodeJS.ProcessEnv;
+  /** Where messages go (standard output). */
+  write: (text: string) => void;
+  /** Aborted by SIGTERM or SIGINT: the service shuts down gracefully. */
+  shutdown: AbortSignal;
+  version: string;
+}
+
+/** Runs `portico-stats`; resolves to the process's exit code. */
+export async function runCli({ argv, env, write, shutdown, version }: CliContext): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv, env);
+  } catch (error) {
+    console.error(`portico-stats: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command.kind === 'help' || command.kind === 'version') {
+    write(command.kind === 'help' ? USAGE : `${version}\n`);
+    return 0;
+  }
+
+  const { settings } = command;
+  let store: StatsStore;
+  try {
+    store = await openStore(settings);
+  } catch (error) {
+    console.error(`portico-stats: cannot open the store: ${(error as Error).message}`);
+    return 1;
+  }
+  if (command.kind === 'import') {
+    try {
+      const totals = parseTotalsImport(JSON.parse(readFileSync(command.file, 'utf8')));
+      await store.importTotals(settings.site, totals);
+      const { total } = await store.views(settings.site);
+      const paths = totals.paths?.size ?? 0;
+      write(
+        `Imported ${paths} path${paths === 1 ? '' : 's'} into site "${settings.site}"; its total is now ${total}.\n`,
+      );
+      return 0;
+    } catch (error) {
+      console.error(`portico-stats: import failed: ${(error as Error).message}`);
+      return 1;
+    } finally {
+      await store.close();
+    }
+  }
+
+  let service: StatsServer;
+  try {
+    service = await startStatsServer({ ...settings.handler, store, port: settings.port, host: settings.host });
+  } catch (error) {
+    await store.close();
+    console.error(`portico-stats: cannot start: ${(error as Error).message}`);
+    return 1;
+  }
+  const where = 'redisUrl' in settings.store ? 'Redis' : settings.store.file;
+  write(`portico-stats listening on ${service.url} (store: ${where})\n`);
+  if (settings.handler.sites?.some((site) => (site.origins ?? ['*']).includes('*'))) {
+    console.warn('portico-stats: any origin may send stats; name your sites with --origin https://your.site');
+  }
+  if (!shutdown.aborted) {
+    await new Promise((resolve) => {
+      shutdown.addEventListener('abort', resolve, { once: true });
+    });
+  }
+  write('portico-stats shutting down\n');
+  await service.close();
+  write('portico-stats stopped; the store is flushed\n');
+  return 0;
+}
+
+function openStore({ store }: CliSettings): Promise<StatsStore> {
+  if ('redisUrl' in store) return createRedisStore({ url: store.redisUrl });
+  return Promise.resolve(createSqliteStore({ file: store.file }));
+}

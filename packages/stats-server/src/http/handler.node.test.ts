@@ -1,0 +1,313 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../store/sqlite-store.js';
+import type { StatsStore } from '../store/stats-store.js';
+import { FakeClock } from '../test-support/fake-clock.js';
+import { BROWSER, send } from '../test-support/http-client.js';
+import { startTestService, visitor, type TestService } from '../test-support/stats-service.js';
+import { createStatsHandler, type StatsHandler } from './handler.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function service(options: Parameters<typeof startTestService>[1] = {}, store?: StatsStore) {
+  const opened = store ?? createSqliteStore({ file: ':memory:' });
+  const started = await startTestService(opened, options);
+  cleanups.push(
+    () => opened.close(),
+    () => started.close(),
+  );
+  return started;
+}
+
+/** A POST as a browser page sends it, with any headers on top. */
+function post(target: TestService, route: string, body: string, headers: Record<string, string> = {}) {
+  return send(`${target.url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', 'user-agent': BROWSER, ...headers },
+    body,
+  });
+}
+
+async function listen(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
+  const server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe('the HTTP API', () => {
+  it('takes a JSON body sent as application/json or as text/plain (no preflight)', async () => {
+    const stats = await service();
+    expect((await post(stats, '/v1/hit', '{"path":"/a.html"}', { 'content-type': 'application/json' })).status).toBe(
+      200,
+    );
+    expect(
+      (await post(stats, '/v1/hit', '{"path":"/b.html"}', { 'content-type': 'text/plain;charset=UTF-8' })).body,
+    ).toEqual({ as: 'guest' });
+    expect((await stats.views()).total).toBe('2');
+  });
+
+  it('refuses bad requests with a status, a code and a reason', async () => {
+    const stats = await service({ maxBodyBytes: 200, maxPathLength: 20 });
+    const cases: [string, Record<string, string>, number, string][] = [
+      ['{"path":"/a.html"}', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported-media-type'],
+      ['{"path":', {}, 400, 'invalid-json'],
+      ['["/a.html"]', {}, 400, 'invalid-json'],
+      ['{}', {}, 400, 'invalid-path'],
+      ['{"path":"a.html"}', {}, 400, 'invalid-path'],
+      ['{"path":"/a\\u0000.html"}', {}, 400, 'invalid-path'],
+      [JSON.stringify({ path: `/${'a'.repeat(20)}` }), {}, 400, 'path-too-long'],
+      [JSON.stringify({ path: `/${'a'.repeat(300)}` }), {}, 413, 'body-too-large'],
+    ];
+    for (const [body, headers, status, code] of cases) {
+      const answer = await post(stats, '/v1/hit', body, headers);
+      expect(answer.status, body).toBe(status);
+      expect(answer.body, body).toMatchObject({ error: code, message: expect.any(String) as string });
+      expect(answer.headers['cache-control']).toBe('no-store');
+    }
+    expect((await stats.views()).total).toBe('0');
+  });
+
+  it('refuses a body over the limit while it streams in, without a Content-Length', async () => {
+    const stats = await service({ maxBodyBytes: 100 });
+    const answer = await send(`${stats.url}/v1/hit`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'transfer-encoding': 'chunked', 'user-agent': BROWSER },
+      body: JSON.stringify({ path: `/${'a'.repeat(5000)}` }),
+    });
+    expect(answer.status).toBe(413);
+  });
+
+  it('answers unknown routes, wrong methods and unknown sites clearly', async () => {
+    const stats = await service();
+    expect(await send(`${stats.url}/v2/hit`)).toMatchObject({ status: 404, body: { error: 'not-found' } });
+    expect(await send(`${stats.url}/v1/hit`)).toMatchObject({
+      status: 405,
+      headers: { allow: 'POST, OPTIONS' },
+      body: { error: 'method-not-allowed' },
+    });
+    expect(await send(`${stats.url}/v1/online?site=elsewhere`)).toMatchObject({
+      status: 404,
+      body: { error: 'unknown-site' },
+    });
+    expect(await send(`${stats.url}/v1/health`)).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await send(`${stats.url}/v1/online`, { method: 'HEAD' })).toMatchObject({ status: 200, body: '' });
+  });
+
+  it('answers 503 with Retry-After when the store fails', async () => {
+    const memory = createSqliteStore({ file: ':memory:' });
+    const failing: StatsStore = {
+      ...memory,
+      salts: memory.salts.bind(memory),
+      close: memory.close.bind(memory),
+      record: () => Promise.reject(new Error('connection lost')),
+      online: () => Promise.reject(new Error('connection lost')),
+      views: () => Promise.reject(new Error('connection lost')),
+      importTotals: memory.importTotals.bind(memory),
+    };
+    const stats = await service({}, failing);
+    for (const answer of [await stats.hit(visitor('203.0.113.7'), '/'), await send(`${stats.url}/v1/online`)]) {
+      expect(answer).toMatchObject({
+        status: 503,
+        headers: { 'retry-after': '5' },
+        body: { error: 'store-unavailable' },
+      });
+    }
+  });
+
+  it('marks reads cacheable by CDNs and writes not', async () => {
+    const stats = await service({ cacheSeconds: 5 });
+    for (const route of ['/v1/online', '/v1/views', '/v1/views?path=/a.html']) {
+      expect((await send(`${stats.url}${route}`)).headers['cache-control']).toBe(
+        'public, max-age=5, stale-while-revalidate=5',
+      );
+    }
+    expect((await stats.hit(visitor('203.0.113.7'), '/')).headers['cache-control']).toBe('no-store');
+  });
+
+  it('rate-limits writes per client IP with 429 and Retry-After', async () => {
+    const stats = await service({ rateLimit: { requests: 3, perSeconds: 60 } });
+    const reader = visitor('203.0.113.7');
+    for (let n = 0; n < 3; n++) expect((await stats.ping(reader)).status).toBe(200);
+
+    const refused = await stats.ping(reader);
+    expect(refused).toMatchObject({ status: 429, headers: { 'retry-after': '20' }, body: { error: 'rate-limited' } });
+    expect((await stats.ping(visitor('203.0.113.8'))).status).toBe(200);
+    stats.clock.advance(20_000);
+    expect((await stats.ping(reader)).status).toBe(200);
+  });
+});
+
+describe('trust in what a request says', () => {
+  it('ignores X-Forwarded-For and other address headers from a peer that is not a trusted proxy', async () => {
+    const direct = await service({ trustedProxies: [] });
+    for (let n = 0; n < 10; n++) {
+      await post(direct, '/v1/hit', '{"path":"/"}', {
+        'x-forwarded-for': `198.51.100.${n}`,
+        'x-real-ip': `198.51.100.${n}`,
+        forwarded: `for=198.51.100.${n}`,
+        'client-ip': `198.51.100.${n}`,
+      });
+    }
+    expect((await direct.online()).guests).toBe(1);
+  });
+
+  it('believes a trusted proxy only about the hop it saw, not what the client wrote before it', async () => {
+    const proxied = await service({ trustedProxies: ['127.0.0.1'] });
+    for (let n = 0; n < 10; n++) {
+      await post(proxied, '/v1/hit', '{"path":"/"}', { 'x-forwarded-for': `198.51.100.${n}, 203.0.113.7` });
+    }
+    expect((await proxied.online()).guests).toBe(1);
+  });
+
+  it('never takes an IP, user agent or time from the body', async () => {
+    const stats = await service();
+    const clock = stats.clock;
+    for (let n = 0; n < 10; n++) {
+      const answer = await stats.hit(visitor('203.0.113.7'), '/', {
+        ip: `198.51.100.${n}`,
+        userAgent: `Browser/${n}`,
+        ua: `Browser/${n}`,
+        time: new Date(clock.nowMs + 86_400_000).toISOString(),
+        timestamp: clock.nowMs + 86_400_000,
+      });
+      expect(answer.status).toBe(200);
+    }
+    expect((await stats.online()).guests).toBe(1);
+    clock.advance(300_000);
+    expect((await stats.online()).guests).toBe(0);
+  });
+});
+
+describe('CORS', () => {
+  const origin = 'https://news.example';
+
+  it('lets the configured origins read and write, and tells CDNs the answer varies by origin', async () => {
+    const stats = await service({ sites: [{ id: 'default', origins: [origin] }] });
+    const read = await send(`${stats.url}/v1/online`, { headers: { origin } });
+    expect(read.headers).toMatchObject({ 'access-control-allow-origin': origin, vary: 'Origin' });
+    expect((await post(stats, '/v1/hit', '{"path":"/"}', { origin })).status).toBe(200);
+
+    const preflight = await send(`${stats.url}/v1/hit`, { method: 'OPTIONS', headers: { origin } });
+    expect(preflight).toMatchObject({
+      status: 204,
+      headers: { 'access-control-allow-origin': origin, 'access-control-allow-methods': 'GET, POST, OPTIONS' },
+    });
+  });
+
+  it('refuses writes from other origins, and does not let their pages read', async () => {
+    const stats = await service({ sites: [{ id: 'default', origins: [origin] }] });
+    const elsewhere = 'https://elsewhere.example';
+    expect(await post(stats, '/v1/hit', '{"path":"/"}', { origin: elsewhere })).toMatchObject({
+      status: 403,
+      body: { error: 'origin-not-allowed' },
+    });
+    expect((await send(`${stats.url}/v1/hit`, { method: 'OPTIONS', headers: { origin: elsewhere } })).status).toBe(403);
+    const read = await send(`${stats.url}/v1/online`, { headers: { origin: elsewhere } });
+    expect(read.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await stats.online()).guests).toBe(0);
+  });
+
+  it('allows any origin when none is configured', async () => {
+    const stats = await service();
+    const read = await send(`${stats.url}/v1/views`, { headers: { origin } });
+    expect(read.headers['access-control-allow-origin']).toBe('*');
+  });
+});
+
+describe('cached, single-flight reads', () => {
+  function countingStore() {
+    const store = createSqliteStore({ file: ':memory:' });
+    const reads = { online: 0, views: 0 };
+    const counted: StatsStore = {
+      salts: store.salts.bind(store),
+      record: store.record.bind(store),
+      importTotals: store.importTotals.bind(store),
+      close: store.close.bind(store),
+      online: async (...args) => {
+        reads.online++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return store.online(...args);
+      },
+      views: async (...args) => {
+        reads.views++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return store.views(...args);
+      },
+    };
+    return { store: counted, reads };
+  }
+
+  it('turns a thousand polling widgets into one store read per key and cache period', async () => {
+    const { store, reads } = countingStore();
+    const clock = new FakeClock('2026-11-26T12:00:00Z');
+    const stats = await service({ cacheSeconds: 5, clock }, store);
+
+    const answers = await Promise.all([
+      ...Array.from({ length: 1000 }, () => send(`${stats.url}/v1/online`)),
+      ...Array.from({ length: 10 }, () => send(`${stats.url}/v1/views?path=/a.html`)),
+      ...Array.from({ length: 10 }, () => send(`${stats.url}/v1/views?path=/b.html`)),
+    ]);
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    expect(reads).toEqual({ online: 1, views: 2 });
+
+    clock.advance(4_999);
+    await send(`${stats.url}/v1/online`);
+    expect(reads.online).toBe(1);
+    clock.advance(1);
+    await send(`${stats.url}/v1/online`);
+    expect(reads.online).toBe(2);
+  });
+});
+
+describe('mounting the handler', () => {
+  it('serves under a basePath in node:http', async () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    cleanups.push(() => store.close());
+    const handler = createStatsHandler({ store, basePath: '/stats/' });
+    const url = await listen((req, res) => {
+      handler(req, res);
+    });
+    expect((await send(`${url}/stats/v1/online`)).status).toBe(200);
+    expect((await send(`${url}/v1/online`)).status).toBe(404);
+  });
+
+  it('passes what is not its own to next(), as Express and Connect expect', async () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    cleanups.push(() => store.close());
+    const handler: StatsHandler = createStatsHandler({ store });
+    // What `app.use('/stats', handler)` does: strip the prefix, call with next.
+    const url = await listen((req, res) => {
+      if (!req.url?.startsWith('/stats/')) {
+        res.writeHead(404).end('app 404');
+        return;
+      }
+      req.url = req.url.slice('/stats'.length);
+      handler(req, res, () => res.writeHead(200).end('the app'));
+    });
+    expect(await send(`${url}/stats/v1/views`)).toMatchObject({ status: 200, body: { total: '0' } });
+    expect(await send(`${url}/stats/about`)).toMatchObject({ status: 200, body: 'the app' });
+  });
+
+  it('refuses options that cannot work, naming them', () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    expect(() => createStatsHandler({ store, sites: [{ id: 'a b' }] })).toThrow(/site id "a b"/);
+    expect(() => createStatsHandler({ store, sites: [{ id: 'a' }, { id: 'a' }] })).toThrow(/listed twice/);
+    expect(() => createStatsHandler({ store, sites: [] })).toThrow(/at least one site/);
+    expect(() => createStatsHandler({ store, trustedProxies: ['10.0.0.0/33'] })).toThrow(/10\.0\.0\.0\/33/);
+    expect(() => createStatsHandler({ store, windowSeconds: 0 })).toThrow(/windowSeconds/);
+    expect(() => createStatsHandler({ store, basePath: 'stats' })).toThrow(/basePath/);
+  });
+});

@@ -1,0 +1,145 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createClientIpResolver } from '../identity/client-ip.js';
+import { SaltCache } from '../identity/salt-cache.js';
+import { resolveOptions, type ResolvedOptions, type ResolvedSite, type StatsHandlerOptions } from '../options.js';
+import { createStatsReads } from '../reads/stats-reads.js';
+import { readJsonObject } from './body.js';
+import { decideCors, forbiddenOrigin, preflightHeaders, type CorsDecision } from './cors.js';
+import { HttpError, sendError, sendJson } from './http-error.js';
+import { toPagePath } from './page-path.js';
+import { RateLimiter } from './rate-limit.js';
+import { recordVisit } from './visits.js';
+
+/** A request handler for `node:http`, Express or Connect; without a route of its own it calls `next`. */
+export type StatsHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+interface Route {
+  name: 'hit' | 'ping' | 'online' | 'views' | 'health';
+  method: 'GET' | 'POST';
+}
+
+const ROUTES = new Map<string, Route>([
+  ['/v1/hit', { name: 'hit', method: 'POST' }],
+  ['/v1/ping', { name: 'ping', method: 'POST' }],
+  ['/v1/online', { name: 'online', method: 'GET' }],
+  ['/v1/views', { name: 'views', method: 'GET' }],
+  ['/v1/health', { name: 'health', method: 'GET' }],
+]);
+
+const NO_STORE = { 'cache-control': 'no-store' };
+// Unexpected errors (a store gone away) are logged at most this often, not once per request.
+const ERROR_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * The stats API as a request handler. Mount it at the root, under a prefix with Express
+ * (`app.use('/stats', handler)`), or under `basePath` with `node:http`.
+ */
+export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
+  const config = resolveOptions(options);
+  const clientIp = createClientIpResolver(config.trustedProxies);
+  const salts = new SaltCache(config.store);
+  const reads = createStatsReads(config);
+  const rateLimiter = config.rateLimit ? new RateLimiter(config.rateLimit, config.now) : undefined;
+  const readCacheControl =
+    config.cacheSeconds > 0
+      ? `public, max-age=${config.cacheSeconds}, stale-while-revalidate=${config.cacheSeconds}`
+      : 'no-cache';
+  let errorLoggedAtMs = -Infinity;
+
+  async function handle(req: IncomingMessage, res: ServerResponse, route: Route, site: ResolvedSite, url: URL) {
+    const cors = decideCors(site.origins, req.headers.origin);
+    try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, preflightHeaders(cors)).end();
+        return;
+      }
+      const { name, method } = route;
+      if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) {
+        throw new HttpError(405, 'method-not-allowed', `use ${method} for ${url.pathname}`, {
+          allow: `${method}, OPTIONS`,
+        });
+      }
+      if (name === 'hit' || name === 'ping') {
+        const answer = await handleVisit(req, name, site, cors);
+        sendJson(res, 200, answer, { ...cors.headers, ...NO_STORE });
+      } else if (name === 'online') {
+        sendJson(res, 200, await reads.online(site.id), { ...cors.headers, 'cache-control': readCacheControl });
+      } else if (name === 'views') {
+        const pathParameter = url.searchParams.get('path');
+        const path = pathParameter === null ? undefined : toPagePath(pathParameter, config.maxPathLength);
+        sendJson(res, 200, await reads.views(site.id, path), { ...cors.headers, 'cache-control': readCacheControl });
+      } else {
+        await config.store.views(site.id);
+        sendJson(res, 200, { status: 'ok' }, { ...cors.headers, ...NO_STORE });
+      }
+    } catch (error) {
+      sendError(res, toHttpError(error), cors.headers);
+    }
+  }
+
+  async function handleVisit(req: IncomingMessage, route: 'hit' | 'ping', site: ResolvedSite, cors: CorsDecision) {
+    if (!cors.allowed) throw forbiddenOrigin();
+    const ip = clientIp(req.socket.remoteAddress, headerValue(req.headers['x-forwarded-for']));
+    const decision = rateLimiter?.take(ip);
+    if (decision && !decision.allowed) {
+      throw new HttpError(429, 'rate-limited', 'too many requests from this IP; slow down', {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
+    }
+    const body = await readJsonObject(req, config.maxBodyBytes);
+    // Only `path` and `member` are read: an IP, user agent or time in the body is never believed.
+    const path = route === 'hit' || body.path !== undefined ? toPagePath(body.path, config.maxPathLength) : undefined;
+    return recordVisit(
+      { req, site, ip, memberToken: body.member, path: route === 'hit' ? path : undefined },
+      salts,
+      config,
+    );
+  }
+
+  function toHttpError(error: unknown): HttpError {
+    if (error instanceof HttpError) return error;
+    const nowMs = Date.now();
+    if (nowMs - errorLoggedAtMs >= ERROR_LOG_INTERVAL_MS) {
+      errorLoggedAtMs = nowMs;
+      console.error('portico-stats: a request failed:', error);
+    }
+    // Nearly always the store (Redis away, the disk full): the client should try again later.
+    return new HttpError(503, 'store-unavailable', 'the stats store is not answering; try again shortly', {
+      'retry-after': '5',
+    });
+  }
+
+  return (req, res, next) => {
+    const url = new URL(req.url ?? '/', 'http://stats.invalid');
+    const pathname = stripBasePath(url.pathname, config.basePath);
+    const route = pathname === undefined ? undefined : ROUTES.get(pathname);
+    if (!route) {
+      if (next) next();
+      else sendError(res, new HttpError(404, 'not-found', `no such route: ${url.pathname}`), {});
+      return;
+    }
+    const site = findSite(config, url.searchParams.get('site'));
+    if (!site) {
+      sendError(res, new HttpError(404, 'unknown-site', `no site "${url.searchParams.get('site') ?? ''}" here`), {});
+      return;
+    }
+    handle(req, res, route, site, url).catch((error: unknown) => {
+      console.error('portico-stats: a request failed after its answer began:', error);
+      res.destroy();
+    });
+  };
+}
+
+function stripBasePath(pathname: string, basePath: string): string | undefined {
+  if (basePath === '') return pathname;
+  if (pathname === basePath) return '/';
+  return pathname.startsWith(`${basePath}/`) ? pathname.slice(basePath.length) : undefined;
+}
+
+function findSite(config: ResolvedOptions, id: string | null): ResolvedSite | undefined {
+  return id === null ? config.defaultSite : config.sites.get(id);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(',') : value;
+}

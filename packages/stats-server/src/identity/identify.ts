@@ -1,0 +1,99 @@
+import { isbot } from 'isbot';
+import type { Visit, VisitorKind } from '../store/stats-store.js';
+import { ipKey, viewKey, visitorId } from './keyed-hash.js';
+import { verifyMemberToken } from './member-token.js';
+import type { DaySalts } from './salt-cache.js';
+import { utcDayStart } from './utc-day.js';
+
+export interface VisitorRequest {
+  site: string;
+  /** From the socket, or `X-Forwarded-For` of a trusted proxy; never from the body. */
+  ip: string;
+  userAgent: string | undefined;
+  /** The body's `member`, if any. */
+  memberToken: unknown;
+  /** The page, for a hit (a ping has none). */
+  path: string | undefined;
+  nowMs: number;
+}
+
+export interface IdentifyOptions {
+  windowMs: number;
+  memberSecret: string | undefined;
+  maxGuestsPerIp: number;
+}
+
+/**
+ * Why a `member` token did not make the visitor a member, told back to the page:
+ * `expired` and `not-configured` count the visitor as a guest; `invalid` is refused.
+ */
+export type MemberTokenProblem = 'expired' | 'not-configured' | 'invalid';
+
+export type Identification =
+  { visit: Visit; tokenProblem?: Exclude<MemberTokenProblem, 'invalid'> | undefined } | { tokenProblem: 'invalid' };
+
+/** Turns a request into a `Visit` of hashed ids: a bot, a member (by a valid token) or a guest. */
+export function identify(request: VisitorRequest, salts: DaySalts, options: IdentifyOptions): Identification {
+  const { site, ip, nowMs } = request;
+  const userAgent = request.userAgent ?? '';
+  const guestId = (salt: Buffer): string => visitorId(salt, site, ip, userAgent);
+  // Just after midnight the visitor may still be online under yesterday's id: it gives way
+  // to today's, so the rotation never counts one visitor twice.
+  const previousSalt = nowMs - utcDayStart(salts.day) < options.windowMs ? salts.previous : undefined;
+  const formerIds = (kind: VisitorKind): Visit['supersedes'] =>
+    previousSalt ? [{ kind, id: guestId(previousSalt) }] : [];
+  const base = {
+    site,
+    nowMs,
+    windowMs: options.windowMs,
+    salt: { day: salts.day, value: salts.currentHex },
+  };
+
+  // A request without a user agent is no browser.
+  if (userAgent === '' || isbot(userAgent)) {
+    return { visit: { ...base, kind: 'bot', id: guestId(salts.current), supersedes: formerIds('bot') } };
+  }
+
+  let tokenProblem: Exclude<MemberTokenProblem, 'invalid'> | undefined;
+  if (request.memberToken !== undefined && request.memberToken !== null) {
+    if (options.memberSecret === undefined) {
+      tokenProblem = 'not-configured';
+    } else {
+      const check = verifyMemberToken(request.memberToken, options.memberSecret, nowMs);
+      if (check.valid) {
+        const { id, name } = check.member;
+        const subject = `member:${id}`;
+        return {
+          visit: {
+            ...base,
+            kind: 'member',
+            id,
+            name,
+            // The browser that just signed in was a guest a moment ago.
+            supersedes: [{ kind: 'guest', id: guestId(salts.current) }, ...formerIds('guest')],
+            view: request.path === undefined ? undefined : dayView(subject, request.path, salts.day),
+          },
+        };
+      }
+      if (check.reason !== 'expired') return { tokenProblem: 'invalid' };
+      tokenProblem = 'expired';
+    }
+  }
+
+  const id = guestId(salts.current);
+  return {
+    visit: {
+      ...base,
+      kind: 'guest',
+      id,
+      supersedes: formerIds('guest'),
+      guestCap: { ipKey: ipKey(salts.current, site, ip), max: options.maxGuestsPerIp },
+      view: request.path === undefined ? undefined : dayView(id, request.path, salts.day),
+    },
+    tokenProblem,
+  };
+}
+
+function dayView(subject: string, path: string, day: string): Visit['view'] {
+  return { path, key: viewKey(subject, path), day };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseTotalsImport } from './totals-file.js';
+
+describe('an import of existing totals', () => {
+  it('reads the site total and per-path views, exactly at any size', () => {
+    expect(
+      parseTotalsImport({
+        total: '18116910',
+        paths: { '/thoai-son/a.html': '1234', '/b.html?id=3': 5, '/huge.html': '9007199254740993' },
+      }),
+    ).toEqual({
+      total: 18_116_910n,
+      paths: new Map([
+        ['/thoai-son/a.html', 1234n],
+        ['/b.html', 5n],
+        ['/huge.html', 9_007_199_254_740_993n],
+      ]),
+    });
+  });
+
+  it('adds up paths that are the same page', () => {
+    expect(parseTotalsImport({ paths: { '/a.html': '1', '/a.html?print=1': '2' } }).paths).toEqual(
+      new Map([['/a.html', 3n]]),
+    );
+  });
+
+  it('names the first entry it cannot use', () => {
+    const cases: [unknown, RegExp][] = [
+      [[], /JSON object/],
+      [{ total: '1.5' }, /"total" must be a whole number/],
+      [{ total: -1 }, /"total" must be a whole number/],
+      [{ total: 2 ** 53 }, /"total" must be a whole number/],
+      [{ total: '9223372036854775808' }, /over the largest count/],
+      [{ paths: ['/a.html'] }, /"paths" must be an object/],
+      [{ paths: { 'a.html': '1' } }, /path "a\.html"/],
+      [{ paths: { '/a.html': 'many' } }, /the views of "\/a\.html"/],
+    ];
+    for (const [json, message] of cases) expect(() => parseTotalsImport(json), JSON.stringify(json)).toThrow(message);
+  });
+});

@@ -1,0 +1,49 @@
+import { toPagePath } from '../http/page-path.js';
+import { MAX_COUNT, type TotalsImport } from '../store/stats-store.js';
+
+// Paths in an import are paths the service will count, so they meet the same rules, with room for long legacy URLs.
+const MAX_IMPORTED_PATH_LENGTH = 4096;
+
+/**
+ * Reads existing totals from JSON: `{"total": "18116910", "paths": {"/news/a.html": "1234"}}`.
+ * Counts are decimal strings (exact beyond 2^53) or safe integers; `total` is optional
+ * (the sum of `paths` then). Throws an error naming the first bad entry.
+ */
+export function parseTotalsImport(json: unknown): TotalsImport {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new Error('the import must be a JSON object: {"total": "18116910", "paths": {"/a.html": "12"}}');
+  }
+  const { total, paths } = json as Record<string, unknown>;
+  const result: { total?: bigint; paths: Map<string, bigint> } = { paths: new Map() };
+  if (total !== undefined) result.total = toCount(total, '"total"');
+  if (paths !== undefined) {
+    if (typeof paths !== 'object' || paths === null || Array.isArray(paths)) {
+      throw new Error('"paths" must be an object of path and views: {"/a.html": "12"}');
+    }
+    for (const [rawPath, views] of Object.entries(paths)) {
+      let path: string;
+      try {
+        path = toPagePath(rawPath, MAX_IMPORTED_PATH_LENGTH);
+      } catch (error) {
+        throw new Error(`path ${JSON.stringify(rawPath)}: ${(error as Error).message}`, { cause: error });
+      }
+      result.paths.set(
+        path,
+        (result.paths.get(path) ?? 0n) + toCount(views, `the views of ${JSON.stringify(rawPath)}`),
+      );
+    }
+  }
+  return result;
+}
+
+function toCount(value: unknown, what: string): bigint {
+  const count =
+    typeof value === 'string' && /^\d+$/.test(value.trim())
+      ? BigInt(value.trim())
+      : typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+        ? BigInt(value)
+        : undefined;
+  if (count === undefined) throw new Error(`${what} must be a whole number of 0 or more, as a string of digits`);
+  if (count > MAX_COUNT) throw new Error(`${what} is over the largest count kept, ${MAX_COUNT}`);
+  return count;
+}

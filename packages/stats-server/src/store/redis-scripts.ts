@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+
+/** Sends one command; for a cluster, to the node that owns `firstKey`. */
+export type RedisCommandSender = (args: string[], firstKey: string) => Promise<unknown>;
+
+/** A Lua script run by its SHA-1, and sent in full only when the server does not know it yet (after a restart). */
+export class RedisScript {
+  readonly #source: string;
+  readonly #sha: string;
+
+  constructor(source: string) {
+    this.#source = source;
+    this.#sha = createHash('sha1').update(source).digest('hex');
+  }
+
+  async run(send: RedisCommandSender, keys: readonly string[], args: readonly string[]): Promise<unknown> {
+    const [firstKey = ''] = keys;
+    const rest = [String(keys.length), ...keys, ...args];
+    try {
+      return await send(['EVALSHA', this.#sha, ...rest], firstKey);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      return send(['EVAL', this.#source, ...rest], firstKey);
+    }
+  }
+}
+
+/**
+ * Makes the day's salt unless another instance did, deletes the one before yesterday's,
+ * and answers today's and yesterday's.
+ * KEYS: today's salt, yesterday's, the day before's. ARGV: a new random salt, its time to live (ms).
+ */
+export const SALTS = new RedisScript(`
+redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2])
+redis.call('DEL', KEYS[3])
+return { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) }
+`);
+
+/**
+ * One hit or ping, in one round trip: check the salt, cap guests per IP, retire superseded
+ * ids, record the presence, and count the view once per visitor, path and day.
+ * KEYS: 1 salt, 2-4 guest/member/bot presence, 5 member names, 6 the IP's guests,
+ *       7 the day's seen views, 8 total, 9 path views.
+ * ARGV: 1 salt, 2 salt ttl, 3 now, 4 window start (exclusive), 5 window (ms), 6 kind, 7 id,
+ *       8 name, 9 guest cap (0: none), 10 view key ('': no view), 11 path, 12 seen ttl,
+ *       13… superseded kind and id pairs.
+ */
+export const RECORD_VISIT = new RedisScript(`
+local salt = redis.call('GET', KEYS[1])
+if not salt then
+  -- Lost with a Redis restart: this instance's copy is the day's salt again.
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+elseif salt ~= ARGV[1] then
+  return 'stale-salt'
+end
+local presence = { guest = KEYS[2], member = KEYS[3], bot = KEYS[4] }
+local now, cutoff, window, kind, id = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local cap = tonumber(ARGV[9])
+if cap > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', cutoff)
+  if not redis.call('ZSCORE', KEYS[6], id) and redis.call('ZCARD', KEYS[6]) >= cap then
+    return 'too-many-guests'
+  end
+  redis.call('ZADD', KEYS[6], now, id)
+  redis.call('PEXPIRE', KEYS[6], window)
+end
+for i = 13, #ARGV, 2 do
+  redis.call('ZREM', presence[ARGV[i]], ARGV[i + 1])
+end
+local key = presence[kind]
+if kind == 'member' then
+  for _, gone in ipairs(redis.call('ZRANGEBYSCORE', key, '-inf', cutoff)) do
+    redis.call('HDEL', KEYS[5], gone)
+  end
+  if ARGV[8] == '' then redis.call('HDEL', KEYS[5], id) else redis.call('HSET', KEYS[5], id, ARGV[8]) end
+  redis.call('PEXPIRE', KEYS[5], window)
+end
+-- Expired presences leave as new ones arrive, so a set holds one window of visitors.
+redis.call('ZREMRANGEBYSCORE', key, '-inf', cutoff)
+redis.call('ZADD', key, now, id)
+redis.call('PEXPIRE', key, window)
+if ARGV[10] ~= '' and redis.call('SADD', KEYS[7], ARGV[10]) == 1 then
+  redis.call('PEXPIRE', KEYS[7], ARGV[12])
+  redis.call('INCR', KEYS[8])
+  redis.call('HINCRBY', KEYS[9], ARGV[11], 1)
+end
+return 'recorded'
+`);
+
+/**
+ * Counts per kind within the window, and the names of the most recently seen members.
+ * KEYS: guest, member, bot presence, member names. ARGV: window start (exclusive), names wanted.
+ */
+export const ONLINE = new RedisScript(`
+local since = '(' .. ARGV[1]
+local ids = redis.call('ZREVRANGEBYSCORE', KEYS[2], '+inf', since, 'LIMIT', 0, ARGV[2])
+local names = {}
+if #ids > 0 then names = redis.call('HMGET', KEYS[4], unpack(ids)) end
+return {
+  redis.call('ZCOUNT', KEYS[1], since, '+inf'),
+  redis.call('ZCOUNT', KEYS[2], since, '+inf'),
+  redis.call('ZCOUNT', KEYS[3], since, '+inf'),
+  names,
+}
+`);
+
+/** KEYS: total, path views. ARGV: a path, or '' for the total alone. */
+export const VIEWS = new RedisScript(`
+local total = redis.call('GET', KEYS[1]) or '0'
+if ARGV[1] == '' then return { total } end
+return { total, redis.call('HGET', KEYS[2], ARGV[1]) or '0' }
+`);
+
+/** KEYS: total, path views. ARGV: what to add to the total, then path and views pairs. */
+export const IMPORT_TOTALS = new RedisScript(`
+redis.call('INCRBY', KEYS[1], ARGV[1])
+for i = 2, #ARGV, 2 do
+  redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1])
+end
+return 'imported'
+`);

@@ -1,0 +1,176 @@
+import { createClient, createCluster } from 'redis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signMemberToken } from '../identity/member-token.js';
+import { FakeClock } from '../test-support/fake-clock.js';
+import { RedisServer, redisServerAvailable } from '../test-support/redis-server.js';
+import { nthVisitor, startTestService, visitor, type TestService } from '../test-support/stats-service.js';
+import { describeStatsStore } from '../test-support/stats-store-contract.js';
+import { createRedisStore } from './redis-store.js';
+import type { StatsStore } from './stats-store.js';
+
+const SECRET = 'shared-with-the-cms';
+
+describe.runIf(redisServerAvailable())('the Redis store', () => {
+  let redis: RedisServer;
+  let inspector: ReturnType<typeof createClient>;
+  let prefixes = 0;
+  const cleanups: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    inspector = createClient({ url: redis.url });
+    inspector.on('error', () => undefined); // the restart test kills the server under it
+    await inspector.connect();
+  });
+
+  afterAll(async () => {
+    await inspector.close();
+    await redis.stop();
+  });
+
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  /** A service on a store of its own, both closed at the test's end. */
+  async function open(store: StatsStore, clock = new FakeClock('2026-11-26T12:00:00Z')): Promise<TestService> {
+    const service = await startTestService(store, { clock, sites: [{ id: 'default', memberSecret: SECRET }] });
+    cleanups.push(
+      () => store.close(),
+      () => service.close(),
+    );
+    return service;
+  }
+
+  describeStatsStore('Redis', () => {
+    const keyPrefix = `contract-${++prefixes}`;
+    return Promise.resolve({
+      open: () => createRedisStore({ url: redis.url, keyPrefix }),
+      saltDays: async (site) =>
+        (await inspector.keys(`${keyPrefix}:{${site}}:salt:*`)).map((key) => key.slice(key.lastIndexOf(':') + 1)),
+    });
+  });
+
+  it('recovers the online count within one heartbeat of a Redis restart', async () => {
+    const service = await open(await createRedisStore({ url: redis.url, keyPrefix: 'restart' }));
+    const readers = Array.from({ length: 20 }, (_, n) => nthVisitor(n));
+    for (const reader of readers) await service.hit(reader, '/');
+    expect((await service.online()).guests).toBe(20);
+
+    await redis.restart(); // empty: as a Redis without persistence comes back
+    await expect.poll(async () => (await service.ping(readers[0]!)).status, { timeout: 10_000 }).toBe(200);
+
+    // Every open page pings once per heartbeat; one round brings everyone back.
+    for (const reader of readers) expect((await service.ping(reader)).status).toBe(200);
+    expect((await service.online()).guests).toBe(20);
+  });
+
+  it('lets two instances on one Redis agree on visitors, views and members', async () => {
+    const clock = new FakeClock('2026-11-26T12:00:00Z');
+    const first = await open(await createRedisStore({ url: redis.url, keyPrefix: 'two-instances' }), clock);
+    const second = await open(await createRedisStore({ url: redis.url, keyPrefix: 'two-instances' }), clock);
+    const reader = visitor('203.0.113.7');
+
+    // One visitor's tabs land on both instances: one guest, one view per page.
+    await first.hit(reader, '/news/a.html');
+    await second.hit(reader, '/news/a.html');
+    await second.ping(reader);
+    for (let n = 0; n < 100; n++) await (n % 2 ? first : second).hit(nthVisitor(n), '/news/b.html');
+    const token = signMemberToken({ id: '42', name: 'Thúy Vân', expiresAt: new Date(clock.nowMs + 60_000) }, SECRET);
+    expect((await first.ping(visitor('203.0.113.9'), { member: token })).body).toEqual({ as: 'member' });
+
+    const answers = [await first.online(), await second.online()];
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toMatchObject({ guests: 101, members: 1, memberNames: ['Thúy Vân'] });
+    expect(await first.views('/news/a.html')).toEqual(await second.views('/news/a.html'));
+    expect(await second.views('/news/a.html')).toMatchObject({ total: '101', views: '1' });
+  });
+
+  it('moves every instance to the salt another instance made after Redis lost the day’s', async () => {
+    const clock = new FakeClock('2026-11-26T12:00:00Z');
+    const first = await open(await createRedisStore({ url: redis.url, keyPrefix: 'salt' }), clock);
+    const reader = visitor('203.0.113.7');
+    await first.hit(reader, '/'); // the first instance now holds the day's salt
+    // Redis came back empty, and a new instance made the day's salt before anyone else wrote:
+    await inspector.set('salt:{default}:salt:2026-11-26', 'ab'.repeat(32));
+    const second = await open(await createRedisStore({ url: redis.url, keyPrefix: 'salt' }), clock);
+
+    await second.hit(reader, '/news/a.html');
+    // The store refuses the first instance's stale salt; it asks for the new one and tries again.
+    expect((await first.hit(reader, '/news/a.html')).status).toBe(200);
+    expect((await first.hit(reader, '/news/b.html')).status).toBe(200);
+    await second.hit(reader, '/news/b.html');
+    expect(await first.views('/news/a.html')).toMatchObject({ total: '3', views: '1' });
+  });
+
+  it('records a hit, and answers a read, in one round trip', async () => {
+    const commands: string[] = [];
+    const counting = {
+      sendCommand: (args: string[]) => {
+        commands.push(args[0] ?? '');
+        return inspector.sendCommand(args);
+      },
+    };
+    const service = await open(await createRedisStore({ client: counting, keyPrefix: 'round-trips' }));
+    await service.hit(visitor('203.0.113.7'), '/'); // the day's salts: once a day per instance
+    commands.length = 0;
+
+    await service.hit(visitor('203.0.113.8'), '/news/a.html');
+    expect(commands).toEqual(['EVALSHA']);
+    await service.online();
+    await service.views('/news/a.html');
+    expect(commands).toEqual(['EVALSHA', 'EVALSHA', 'EVALSHA']);
+  });
+});
+
+describe.runIf(redisServerAvailable())('the Redis store on a cluster', () => {
+  let redis: RedisServer;
+
+  beforeAll(async () => {
+    redis = await RedisServer.start({ cluster: true });
+    const setup = createClient({ url: redis.url });
+    await setup.connect();
+    try {
+      // One node serving every slot: a cluster as far as key placement goes.
+      await setup.sendCommand(['CLUSTER', 'ADDSLOTSRANGE', '0', '16383']);
+      while (!(await setup.clusterInfo()).includes('cluster_state:ok')) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await setup.close();
+    }
+  }, 15_000);
+
+  afterAll(async () => {
+    await redis.stop();
+  });
+
+  it('keeps every key of a site in one slot, so each script runs in one round trip', async () => {
+    const cluster = createCluster({ rootNodes: [{ url: redis.url }] });
+    await cluster.connect();
+    const store = await createRedisStore({ cluster });
+    const service = await startTestService(store, { sites: [{ id: 'news', memberSecret: SECRET }] });
+    try {
+      const token = signMemberToken(
+        { id: '42', name: 'Thúy Vân', expiresAt: new Date(Date.now() + 86_400_000) },
+        SECRET,
+      );
+      await store.importTotals('news', { total: 18_116_910n, paths: new Map([['/a.html', 7n]]) });
+      // Redis refuses a script whose keys span slots (CROSSSLOT): each of these would fail.
+      expect((await service.hit(visitor('203.0.113.7'), '/a.html')).status).toBe(200);
+      expect((await service.hit(visitor('203.0.113.8'), '/a.html', { member: token })).status).toBe(200);
+      expect((await service.ping(visitor('203.0.113.9', 'Googlebot/2.1'))).status).toBe(200);
+      expect(await service.online()).toMatchObject({ guests: 1, members: 1, bots: 1, memberNames: ['Thúy Vân'] });
+      expect(await service.views('/a.html')).toMatchObject({ total: '18116912', views: '9' });
+
+      const keys = await cluster.keys('*');
+      expect(keys.length).toBeGreaterThan(5);
+      const slots = new Set(await Promise.all(keys.map((key) => cluster.clusterKeySlot(key))));
+      expect(slots.size).toBe(1);
+    } finally {
+      await service.close();
+      await store.close();
+      await cluster.close();
+    }
+  }, 15_000);
+});

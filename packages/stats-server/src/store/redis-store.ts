@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import { previousUtcDay, utcDayEnd } from '../identity/utc-day.js';
+import { siteKeys } from './redis-keys.js';
+import {
+  IMPORT_TOTALS,
+  ONLINE,
+  RECORD_VISIT,
+  SALTS,
+  VIEWS,
+  type RedisCommandSender,
+  type RedisScript,
+} from './redis-scripts.js';
+import type {
+  DailySaltValues,
+  OnlineCounts,
+  StatsStore,
+  TotalsImport,
+  ViewCounts,
+  Visit,
+  VisitOutcome,
+} from './stats-store.js';
+
+/** What the store needs of a node-redis client (`createClient()` from `redis`, connected). */
+export interface RedisClientLike {
+  sendCommand(args: string[]): Promise<unknown>;
+}
+
+/** What the store needs of a node-redis cluster (`createCluster()` from `redis`, connected). */
+export interface RedisClusterLike {
+  sendCommand(firstKey: string, isReadonly: boolean | undefined, args: string[]): Promise<unknown>;
+}
+
+export type RedisStoreOptions = {
+  /** Prefix of every key. Default `portico`. */
+  keyPrefix?: string | undefined;
+} & (
+  | {
+      /** `redis://host:6379` (or `rediss://`, with credentials): the store connects, reconnects and disconnects. */
+      url: string;
+    }
+  | {
+      /** A connected client of yours; the store never closes it. */
+      client: RedisClientLike;
+    }
+  | {
+      /** A connected cluster of yours; the store never closes it. */
+      cluster: RedisClusterLike;
+    }
+);
+
+// Paths per import script call: a big import never blocks Redis for long.
+const IMPORT_SLICE = 1000;
+// Views are deduped only within their day; the hour absorbs clocks a little apart.
+const SEEN_MARGIN_MS = 3_600_000;
+
+/**
+ * The shared store, on Redis 7 or Valkey: several instances behind a load balancer see the
+ * same presences, counts and salts. Keep Redis persistence on (`appendonly yes`): the
+ * totals live there.
+ */
+export async function createRedisStore(options: RedisStoreOptions): Promise<StatsStore> {
+  const keyPrefix = options.keyPrefix ?? 'portico';
+  if ('client' in options) {
+    const { client } = options;
+    return new RedisStore(
+      (args) => client.sendCommand(args),
+      keyPrefix,
+      () => Promise.resolve(),
+    );
+  }
+  if ('cluster' in options) {
+    const { cluster } = options;
+    return new RedisStore(
+      (args, firstKey) => cluster.sendCommand(firstKey, false, args),
+      keyPrefix,
+      () => Promise.resolve(),
+    );
+  }
+  const { createClient } = await import('redis');
+  // Without the offline queue a request fails at once while Redis is away (503), rather
+  // than piling up until it returns.
+  const client = createClient({ url: options.url, disableOfflineQueue: true });
+  reportConnectionChanges(client, options.url);
+  await client.connect();
+  return new RedisStore(
+    (args) => client.sendCommand(args),
+    keyPrefix,
+    () => client.close(),
+  );
+}
+
+class RedisStore implements StatsStore {
+  readonly #send: RedisCommandSender;
+  readonly #keyPrefix: string;
+  readonly #disconnect: () => Promise<void>;
+
+  constructor(send: RedisCommandSender, keyPrefix: string, disconnect: () => Promise<void>) {
+    this.#send = send;
+    this.#keyPrefix = keyPrefix;
+    this.#disconnect = disconnect;
+  }
+
+  async salts(site: string, day: string, nowMs: number): Promise<DailySaltValues> {
+    const keys = this.#keys(site);
+    // Today's salt is yesterday's the next day, then goes: two salts at most. The expiry
+    // deletes it too when no request comes that day.
+    const ttlMs = utcDayEnd(day, 2) - nowMs;
+    const yesterday = previousUtcDay(day);
+    const reply = await this.#run(
+      SALTS,
+      [keys.salt(day), keys.salt(yesterday), keys.salt(previousUtcDay(yesterday))],
+      [randomBytes(32).toString('hex'), String(ttlMs)],
+    );
+    const [current, previous] = asArray(reply);
+    if (typeof current !== 'string') throw new Error(`unexpected salts reply from Redis: ${JSON.stringify(reply)}`);
+    return { current, previous: typeof previous === 'string' ? previous : undefined };
+  }
+
+  async record(visit: Visit): Promise<VisitOutcome> {
+    const keys = this.#keys(visit.site);
+    const { view, guestCap } = visit;
+    const day = visit.salt.day;
+    const reply = await this.#run(
+      RECORD_VISIT,
+      [
+        keys.salt(day),
+        keys.presence.guest,
+        keys.presence.member,
+        keys.presence.bot,
+        keys.memberNames,
+        keys.guestsOfIp(guestCap?.ipKey ?? ''),
+        keys.seenViews(view?.day ?? day),
+        keys.total,
+        keys.pathViews,
+      ],
+      [
+        visit.salt.value,
+        String(utcDayEnd(day, 2) - visit.nowMs),
+        String(visit.nowMs),
+        String(visit.nowMs - visit.windowMs),
+        String(visit.windowMs),
+        visit.kind,
+        visit.id,
+        visit.name ?? '',
+        String(guestCap?.max ?? 0),
+        view?.key ?? '',
+        view?.path ?? '',
+        String(utcDayEnd(view?.day ?? day) - visit.nowMs + SEEN_MARGIN_MS),
+        ...visit.supersedes.flatMap(({ kind, id }) => [kind, id]),
+      ],
+    );
+    if (reply !== 'recorded' && reply !== 'too-many-guests' && reply !== 'stale-salt') {
+      throw new Error(`unexpected visit reply from Redis: ${JSON.stringify(reply)}`);
+    }
+    return reply;
+  }
+
+  async online(site: string, nowMs: number, windowMs: number, maxNames: number): Promise<OnlineCounts> {
+    const keys = this.#keys(site);
+    const reply = await this.#run(
+      ONLINE,
+      [keys.presence.guest, keys.presence.member, keys.presence.bot, keys.memberNames],
+      [String(nowMs - windowMs), String(maxNames)],
+    );
+    const [guests, members, bots, names] = asArray(reply);
+    return {
+      guests: Number(guests),
+      members: Number(members),
+      bots: Number(bots),
+      memberNames: asArray(names).filter((name): name is string => typeof name === 'string' && name !== ''),
+    };
+  }
+
+  async views(site: string, path?: string): Promise<ViewCounts> {
+    const keys = this.#keys(site);
+    const [total, views] = asArray(await this.#run(VIEWS, [keys.total, keys.pathViews], [path ?? '']));
+    return path === undefined ? { total: toCount(total) } : { total: toCount(total), views: toCount(views) };
+  }
+
+  async importTotals(site: string, { total, paths = new Map() }: TotalsImport): Promise<void> {
+    const keys = this.#keys(site);
+    const entries = [...paths];
+    const addToTotal = total ?? entries.reduce((sum, [, views]) => sum + views, 0n);
+    // The total goes with the first slice; a total alone is one slice without paths.
+    for (let start = 0; start === 0 || start < entries.length; start += IMPORT_SLICE) {
+      await this.#run(
+        IMPORT_TOTALS,
+        [keys.total, keys.pathViews],
+        [
+          String(start === 0 ? addToTotal : 0n),
+          ...entries.slice(start, start + IMPORT_SLICE).flatMap(([path, views]) => [path, String(views)]),
+        ],
+      );
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#disconnect();
+  }
+
+  #keys(site: string) {
+    return siteKeys(this.#keyPrefix, site);
+  }
+
+  #run(script: RedisScript, keys: readonly string[], args: readonly string[]): Promise<unknown> {
+    return script.run(this.#send, keys, args);
+  }
+}
+
+function asArray(reply: unknown): unknown[] {
+  if (!Array.isArray(reply)) throw new Error(`unexpected reply from Redis: ${JSON.stringify(reply)}`);
+  return reply as unknown[];
+}
+
+function toCount(value: unknown): bigint {
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) {
+    throw new Error(`unexpected count from Redis: ${JSON.stringify(value)}`);
+  }
+  return BigInt(value);
+}
+
+/** Says once when the connection is lost, and once when it is back, rather than at every retry. */
+function reportConnectionChanges(client: NodeJS.EventEmitter, url: string): void {
+  const where = redactCredentials(url);
+  let lost = false;
+  client.on('error', (error: unknown) => {
+    if (lost) return;
+    lost = true;
+    console.warn(`portico-stats: Redis at ${where} is unreachable (${String(error)}); reconnecting`);
+  });
+  client.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    console.warn(`portico-stats: Redis at ${where} is back`);
+  });
+}
+
+function redactCredentials(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//…@');
+}

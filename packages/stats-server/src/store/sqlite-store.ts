@@ -1,0 +1,269 @@
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { previousUtcDay } from '../identity/utc-day.js';
+import { MemoryPresence } from './memory-presence.js';
+import type {
+  DailySaltValues,
+  OnlineCounts,
+  StatsStore,
+  TotalsImport,
+  ViewCounts,
+  Visit,
+  VisitOutcome,
+} from './stats-store.js';
+
+export interface SqliteStoreOptions {
+  /** The database file, made when missing. `':memory:'` keeps nothing (tests). */
+  file: string;
+  /**
+   * How long new views wait in memory to be committed together: one transaction per batch
+   * is several times cheaper than one per view, and a short wait keeps each commit's pause
+   * short. A crash of the process loses at most this much. Default 25 ms.
+   */
+  flushIntervalMs?: number | undefined;
+  /**
+   * How often the write-ahead log is synced to disk and checkpointed: what a crash of the
+   * machine (or a power cut) can take at most. Default 1000 ms.
+   */
+  checkpointIntervalMs?: number | undefined;
+}
+
+// `seen_views` is append-only (rowid order), so recording a view writes to the end of the
+// file rather than to a random page of a big index; the day's keys are looked up in memory.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS totals (site TEXT PRIMARY KEY, views INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS path_views (
+    site TEXT NOT NULL, path TEXT NOT NULL, views INTEGER NOT NULL, PRIMARY KEY (site, path)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS seen_views (site TEXT NOT NULL, day TEXT NOT NULL, key TEXT NOT NULL) STRICT;
+  CREATE INDEX IF NOT EXISTS seen_views_by_day ON seen_views (site, day);
+  CREATE TABLE IF NOT EXISTS salts (
+    site TEXT NOT NULL, day TEXT NOT NULL, salt TEXT NOT NULL, PRIMARY KEY (site, day)
+  ) STRICT, WITHOUT ROWID;
+`;
+
+// Yesterday's dedupe rows go in slices, so a big site's midnight never stalls requests.
+const DELETE_SLICE = 5000;
+// A batch this big is committed at once, keeping each commit's pause short.
+const MAX_BATCH = 1000;
+// Views held while the database refuses writes; beyond this, hits fail (503) rather than eat memory.
+const MAX_PENDING = 100_000;
+
+interface PendingView {
+  site: string;
+  view: NonNullable<Visit['view']>;
+}
+
+/**
+ * The embedded store: counts, the day's view-dedupe keys and salts in one SQLite file (WAL
+ * mode); presence and the day's dedupe keys also in memory. One instance per file: run
+ * several instances on Redis.
+ */
+export function createSqliteStore(options: SqliteStoreOptions): StatsStore {
+  return new SqliteStore(options);
+}
+
+class SqliteStore implements StatsStore {
+  readonly #db: Database.Database;
+  readonly #presence = new MemoryPresence();
+  /** Per site: the UTC day whose views are deduped, and the keys seen that day. */
+  readonly #seen = new Map<string, { day: string; keys: Set<string> }>();
+  readonly #flushIntervalMs: number;
+  readonly #checkpointTimer: NodeJS.Timeout;
+  #flushTimer: NodeJS.Timeout | undefined;
+  #pending: PendingView[] = [];
+  readonly #statements;
+  readonly #commitViews: (views: readonly PendingView[]) => void;
+  readonly #addTotals: (site: string, total: bigint, paths: ReadonlyMap<string, bigint>) => void;
+  readonly #makeSalts: (site: string, day: string) => DailySaltValues;
+
+  constructor({ file, flushIntervalMs = 25, checkpointIntervalMs = 1000 }: SqliteStoreOptions) {
+    this.#flushIntervalMs = flushIntervalMs;
+    const db = new Database(file);
+    this.#db = db;
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // The import command writes while a server runs.
+    db.pragma('busy_timeout = 5000');
+    db.defaultSafeIntegers(true);
+    db.exec(SCHEMA);
+
+    const statements = {
+      insertSeen: db.prepare<[string, string, string]>('INSERT INTO seen_views VALUES (?, ?, ?)'),
+      seenKeys: db.prepare<[string, string], string>('SELECT key FROM seen_views WHERE site = ? AND day = ?').pluck(),
+      deleteOldSeen: db.prepare<[string, string, number]>(
+        'DELETE FROM seen_views WHERE rowid IN (SELECT rowid FROM seen_views WHERE site = ? AND day < ? LIMIT ?)',
+      ),
+      addToPath: db.prepare<[string, string, bigint]>(
+        'INSERT INTO path_views VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET views = views + excluded.views',
+      ),
+      addToTotal: db.prepare<[string, bigint]>(
+        'INSERT INTO totals VALUES (?, ?) ON CONFLICT DO UPDATE SET views = views + excluded.views',
+      ),
+      total: db.prepare<[string], bigint>('SELECT views FROM totals WHERE site = ?').pluck(),
+      pathViews: db
+        .prepare<[string, string], bigint>('SELECT views FROM path_views WHERE site = ? AND path = ?')
+        .pluck(),
+      insertSalt: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO salts VALUES (?, ?, ?)'),
+      salt: db.prepare<[string, string], string>('SELECT salt FROM salts WHERE site = ? AND day = ?').pluck(),
+      deleteOldSalts: db.prepare<[string, string]>('DELETE FROM salts WHERE site = ? AND day < ?'),
+    };
+    this.#statements = statements;
+
+    this.#commitViews = db.transaction((views: readonly PendingView[]) => {
+      // Many views of a batch are of the same pages: one update per page, one per total.
+      const perPath = new Map<string, Map<string, bigint>>();
+      for (const { site, view } of views) {
+        statements.insertSeen.run(site, view.day, view.key);
+        let paths = perPath.get(site);
+        if (!paths) perPath.set(site, (paths = new Map<string, bigint>()));
+        paths.set(view.path, (paths.get(view.path) ?? 0n) + 1n);
+      }
+      for (const [site, paths] of perPath) {
+        let total = 0n;
+        for (const [path, views] of paths) {
+          statements.addToPath.run(site, path, views);
+          total += views;
+        }
+        statements.addToTotal.run(site, total);
+      }
+    });
+    this.#addTotals = db.transaction((site: string, total: bigint, paths: ReadonlyMap<string, bigint>) => {
+      for (const [path, views] of paths) statements.addToPath.run(site, path, views);
+      statements.addToTotal.run(site, total);
+    });
+    this.#makeSalts = db.transaction((site: string, day: string) => {
+      const previousDay = previousUtcDay(day);
+      statements.insertSalt.run(site, day, randomBytes(32).toString('hex'));
+      statements.deleteOldSalts.run(site, previousDay);
+      const current = statements.salt.get(site, day);
+      if (current === undefined) throw new Error(`no salt for ${site} on ${day}`);
+      return { current, previous: statements.salt.get(site, previousDay) };
+    });
+
+    this.#checkpointTimer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), checkpointIntervalMs);
+    this.#checkpointTimer.unref();
+  }
+
+  salts(site: string, day: string): Promise<DailySaltValues> {
+    return settle(() => {
+      const salts = this.#makeSalts(site, day);
+      this.#deleteSeenBefore(site, day);
+      return salts;
+    });
+  }
+
+  record(visit: Visit): Promise<VisitOutcome> {
+    return settle(() => {
+      const { view } = visit;
+      if (view && this.#pending.length >= MAX_PENDING) {
+        throw new Error(`${MAX_PENDING} views are waiting: the database is not taking writes`);
+      }
+      if (!this.#presence.record(visit)) return 'too-many-guests';
+      if (view) {
+        const seen = this.#seenOn(visit.site, view.day);
+        if (!seen.has(view.key)) {
+          seen.add(view.key);
+          this.#queue({ site: visit.site, view });
+        }
+      }
+      return 'recorded';
+    });
+  }
+
+  online(site: string, nowMs: number, windowMs: number, maxNames: number): Promise<OnlineCounts> {
+    return settle(() => this.#presence.online(site, nowMs, windowMs, maxNames));
+  }
+
+  views(site: string, path?: string): Promise<ViewCounts> {
+    return settle(() => {
+      this.#flush();
+      const total = this.#statements.total.get(site) ?? 0n;
+      if (path === undefined) return { total };
+      return { total, views: this.#statements.pathViews.get(site, path) ?? 0n };
+    });
+  }
+
+  importTotals(site: string, { total, paths = new Map() }: TotalsImport): Promise<void> {
+    return settle(() => {
+      let sum = 0n;
+      for (const views of paths.values()) sum += views;
+      this.#addTotals(site, total ?? sum, paths);
+    });
+  }
+
+  close(): Promise<void> {
+    return settle(() => {
+      clearInterval(this.#checkpointTimer);
+      if (!this.#db.open) return;
+      this.#flush();
+      this.#db.pragma('wal_checkpoint(TRUNCATE)');
+      this.#db.close();
+    });
+  }
+
+  /** The keys of views already counted on `day`, read from the file on the day's first view (after a restart too). */
+  #seenOn(site: string, day: string): Set<string> {
+    let seen = this.#seen.get(site);
+    if (seen?.day !== day) {
+      seen = { day, keys: new Set(this.#statements.seenKeys.all(site, day)) };
+      this.#seen.set(site, seen);
+    }
+    return seen.keys;
+  }
+
+  #queue(view: PendingView): void {
+    this.#pending.push(view);
+    if (this.#pending.length >= MAX_BATCH) this.#flushOrRetryLater();
+    else this.#scheduleFlush();
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushTimer) return;
+    this.#flushTimer = setTimeout(() => {
+      this.#flushOrRetryLater();
+    }, this.#flushIntervalMs);
+    this.#flushTimer.unref();
+  }
+
+  #flushOrRetryLater(): void {
+    try {
+      this.#flush();
+    } catch (error) {
+      console.error('portico-stats: could not write views to SQLite; trying again:', error);
+      this.#scheduleFlush();
+    }
+  }
+
+  /** Commits the views waiting; on failure they stay queued for the next try. */
+  #flush(): void {
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    if (this.#pending.length === 0) return;
+    const batch = this.#pending;
+    this.#pending = [];
+    try {
+      this.#commitViews(batch);
+    } catch (error) {
+      this.#pending = batch.concat(this.#pending);
+      throw error;
+    }
+  }
+
+  #deleteSeenBefore(site: string, day: string): void {
+    if (!this.#db.open) return;
+    const { changes } = this.#statements.deleteOldSeen.run(site, day, DELETE_SLICE);
+    if (changes === DELETE_SLICE) {
+      setImmediate(() => {
+        this.#deleteSeenBefore(site, day);
+      });
+    }
+  }
+}
+
+/** better-sqlite3 is synchronous: its errors become rejections, as from any store. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(work());
+  });
+}

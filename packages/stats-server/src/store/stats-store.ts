@@ -1,0 +1,76 @@
+/** Who a presence belongs to: a browser without a member token, a signed-in member, or a crawler. */
+export type VisitorKind = 'guest' | 'member' | 'bot';
+
+/** A site's random salts, as hex: the UTC day's, and the day before's while it is still kept. */
+export interface DailySaltValues {
+  current: string;
+  previous: string | undefined;
+}
+
+/**
+ * One `POST /v1/hit` or `POST /v1/ping`, after identification: ids are keyed hashes (or a
+ * member id), never a raw IP or user agent.
+ */
+export interface Visit {
+  site: string;
+  nowMs: number;
+  /** How long a presence stays online. */
+  windowMs: number;
+  /** The day's salt the ids were made with. A shared store checks it is still the day's. */
+  salt: { day: string; value: string };
+  kind: VisitorKind;
+  id: string;
+  /** A member's display name, listed by `online()`. */
+  name?: string | undefined;
+  /** The same visitor's earlier ids (under yesterday's salt, or as a guest before signing in): no longer online. */
+  supersedes: readonly { kind: VisitorKind; id: string }[];
+  /** Guests only: the keyed hash of their IP, and how many guests one IP may be within the window. */
+  guestCap?: { ipKey: string; max: number } | undefined;
+  /** A page view, counted once per `key` (visitor and path) and UTC `day`. */
+  view?: { path: string; key: string; day: string } | undefined;
+}
+
+/**
+ * `recorded`; `too-many-guests` when the IP already has `guestCap.max` other guests online
+ * (nothing is recorded); `stale-salt` when a shared store holds another salt for the day
+ * (nothing is recorded: identify again with fresh salts).
+ */
+export type VisitOutcome = 'recorded' | 'too-many-guests' | 'stale-salt';
+
+export interface OnlineCounts {
+  guests: number;
+  members: number;
+  bots: number;
+  /** Display names of the members online who sent one, most recently seen first. */
+  memberNames: string[];
+}
+
+/** Exact counts: the site-wide total, and one path's views when asked. */
+export interface ViewCounts {
+  total: bigint;
+  views?: bigint | undefined;
+}
+
+/** Existing totals to add, from the CMS a site moves from. */
+export interface TotalsImport {
+  /** Added to the site-wide total; without it, the sum of `paths` is. */
+  total?: bigint | undefined;
+  /** Added to each path's views. */
+  paths?: ReadonlyMap<string, bigint> | undefined;
+}
+
+/** Where presences, view counts and salts live: the embedded SQLite store, or Redis. */
+export interface StatsStore {
+  /** The day's salt (made on first use, shared by every instance) and the previous day's; older ones are deleted. */
+  salts(site: string, day: string, nowMs: number): Promise<DailySaltValues>;
+  record(visit: Visit): Promise<VisitOutcome>;
+  /** Who was seen within `windowMs` before `nowMs`, with up to `maxNames` member names. */
+  online(site: string, nowMs: number, windowMs: number, maxNames: number): Promise<OnlineCounts>;
+  views(site: string, path?: string): Promise<ViewCounts>;
+  importTotals(site: string, totals: TotalsImport): Promise<void>;
+  /** Makes everything durable and releases the store. */
+  close(): Promise<void>;
+}
+
+/** The largest count either store holds: a signed 64-bit integer, as SQLite and Redis keep them. */
+export const MAX_COUNT = 2n ** 63n - 1n;

@@ -1,0 +1,292 @@
+// The issue's scenarios, written once and run against every store (`describeStatsStore`
+// from each store's test file), through HTTP as widgets and CMSs use the service.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signMemberToken } from '../identity/member-token.js';
+import type { StatsHandlerOptions } from '../options.js';
+import type { StatsStore } from '../store/stats-store.js';
+import { FakeClock } from './fake-clock.js';
+import { BROWSER, GOOGLEBOT, OTHER_BROWSER } from './http-client.js';
+import { nthVisitor, startTestService, visitor, type TestService } from './stats-service.js';
+
+/** A place for one test's data (a file, a key prefix). */
+export interface StoreData {
+  /** Opens a store on the data: the first time, and again as after a restart. */
+  open(): Promise<StatsStore>;
+  /** The UTC days whose salts the data still holds for a site. */
+  saltDays(site: string): Promise<string[]>;
+}
+
+const WINDOW_MS = 300_000;
+const SECRET = 'shared-with-the-cms';
+
+export function describeStatsStore(name: string, newData: () => Promise<StoreData>): void {
+  describe(`the stats service on ${name}`, () => {
+    let data: StoreData;
+    let store: StatsStore;
+    let service: TestService;
+    const started: { service: TestService; store?: StatsStore }[] = [];
+
+    /** Another service on the test's store (or on `otherStore`), with its own options. */
+    async function startService(
+      options: Partial<StatsHandlerOptions> & { clock?: FakeClock } = {},
+      otherStore?: StatsStore,
+    ): Promise<TestService> {
+      const extra = await startTestService(otherStore ?? store, options);
+      started.push(otherStore ? { service: extra, store: otherStore } : { service: extra });
+      return extra;
+    }
+
+    beforeEach(async () => {
+      data = await newData();
+      store = await data.open();
+      service = await startTestService(store);
+    });
+
+    afterEach(async () => {
+      for (const extra of started.splice(0)) {
+        await extra.service.close();
+        await extra.store?.close();
+      }
+      await service.close();
+      await store.close();
+    });
+
+    describe('who is online', () => {
+      it('counts many tabs of one visitor once', async () => {
+        const reader = visitor('203.0.113.7');
+        for (const path of ['/', '/news/a.html', '/news/b.html', '/news/a.html']) {
+          expect((await service.hit(reader, path)).body).toEqual({ as: 'guest' });
+        }
+        for (let tab = 0; tab < 5; tab++) await service.ping(reader, { path: '/news/a.html' });
+
+        expect(await service.online()).toMatchObject({ guests: 1, members: 0, bots: 0, windowSeconds: 300 });
+      });
+
+      it('counts other addresses and other browsers as other guests', async () => {
+        await service.hit(visitor('203.0.113.7'), '/');
+        await service.hit(visitor('203.0.113.8'), '/');
+        await service.hit(visitor('203.0.113.8', OTHER_BROWSER), '/');
+
+        expect((await service.online()).guests).toBe(3);
+      });
+
+      it('keeps a visitor online until just inside the window, and not a moment after', async () => {
+        await service.hit(visitor('203.0.113.7'), '/');
+
+        service.clock.advance(WINDOW_MS - 1);
+        expect((await service.online()).guests).toBe(1);
+        service.clock.advance(1);
+        expect((await service.online()).guests).toBe(0);
+      });
+
+      it('a ping just inside the window renews the visitor; one just outside brings them back once', async () => {
+        const reader = visitor('203.0.113.7');
+        const other = visitor('203.0.113.8');
+        await service.hit(reader, '/');
+        await service.hit(other, '/');
+
+        service.clock.advance(WINDOW_MS - 1);
+        await service.ping(reader);
+        service.clock.advance(WINDOW_MS - 1);
+        expect((await service.online()).guests).toBe(1);
+
+        service.clock.advance(2);
+        expect((await service.online()).guests).toBe(0);
+        await service.ping(other);
+        await service.ping(reader);
+        expect((await service.online()).guests).toBe(2);
+      });
+
+      it('answers the counts, the window and the time, and sends no view for a ping', async () => {
+        await service.ping(visitor('203.0.113.7'), { path: '/news/a.html' });
+
+        expect(await service.online()).toEqual({
+          guests: 1,
+          members: 0,
+          bots: 0,
+          windowSeconds: 300,
+          asOf: '2026-11-26T12:00:00.000Z',
+          memberNames: [],
+        });
+        expect(await service.views('/news/a.html')).toMatchObject({ total: '0', views: '0' });
+      });
+
+      it('counts a storm of bot requests apart: no guests, no views', async () => {
+        const crawlers = [GOOGLEBOT, 'Mozilla/5.0 (compatible; bingbot/2.0)', 'curl/8.5.0', 'python-requests/2.32', ''];
+        await Promise.all(
+          Array.from({ length: 500 }, (_, n) =>
+            service.hit(nthVisitor(n, crawlers[n % crawlers.length]), `/news/${n % 7}.html`),
+          ),
+        );
+
+        const online = await service.online();
+        expect(online.guests).toBe(0);
+        expect(online.bots).toBe(500);
+        expect((await service.views()).total).toBe('0');
+      });
+
+      it('counts members by their signed token, lists their names, and no longer counts the guest they were', async () => {
+        const members = await startService({ sites: [{ id: 'default', memberSecret: SECRET }] });
+        const expiresAt = new Date(members.clock.nowMs + 3_600_000);
+        const van = visitor('203.0.113.7');
+        await members.hit(van, '/');
+        expect((await members.online()).guests).toBe(1);
+
+        const token = signMemberToken({ id: '42', name: 'Thúy Vân', expiresAt }, SECRET);
+        expect((await members.hit(van, '/news/a.html', { member: token })).body).toEqual({ as: 'member' });
+        await members.ping(visitor('198.51.100.1'), { member: token }); // the same member on a phone
+        members.clock.advance(1);
+        await members.hit(visitor('203.0.113.9'), '/', {
+          member: signMemberToken({ id: '43', name: 'Bá Siêu', expiresAt }, SECRET),
+        });
+        await members.hit(visitor('203.0.113.10'), '/', { member: signMemberToken({ id: '44', expiresAt }, SECRET) });
+
+        expect(await members.online()).toMatchObject({ guests: 0, members: 3, memberNames: ['Bá Siêu', 'Thúy Vân'] });
+      });
+
+      it('counts the holder of an expired token as a guest and says why; refuses a forged token', async () => {
+        const members = await startService({ sites: [{ id: 'default', memberSecret: SECRET }] });
+        const expired = signMemberToken({ id: '42', expiresAt: new Date(members.clock.nowMs) }, SECRET);
+        const forged = signMemberToken({ id: '42', expiresAt: new Date(members.clock.nowMs + 60_000) }, 'guessed');
+
+        expect((await members.hit(visitor('203.0.113.7'), '/', { member: expired })).body).toEqual({
+          as: 'guest',
+          memberToken: 'expired',
+        });
+        const refused = await members.hit(visitor('203.0.113.8'), '/', { member: forged });
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({ error: 'invalid-member-token' });
+        expect(await members.online()).toMatchObject({ guests: 1, members: 0 });
+      });
+
+      it('caps the distinct guests one IP makes within the window, with a clear 429', async () => {
+        const capped = await startService({ maxGuestsPerIp: 3 });
+        const browsers = ['A/1.0', 'B/1.0', 'C/1.0', 'D/1.0'].map((name) => `Mozilla/5.0 (X11) ${name} Safari/537.36`);
+        for (const userAgent of browsers.slice(0, 3)) {
+          expect((await capped.hit(visitor('203.0.113.7', userAgent), '/')).status).toBe(200);
+        }
+
+        const refused = await capped.hit(visitor('203.0.113.7', browsers[3]), '/');
+        expect(refused.status).toBe(429);
+        expect(refused.headers['retry-after']).toBe('300');
+        expect(refused.body).toMatchObject({ error: 'too-many-guests' });
+        // Those already online go on; other addresses are not affected.
+        expect((await capped.ping(visitor('203.0.113.7', browsers[0]))).status).toBe(200);
+        expect((await capped.hit(visitor('203.0.113.8', browsers[3]), '/')).status).toBe(200);
+        expect((await capped.online()).guests).toBe(4);
+
+        capped.clock.advance(WINDOW_MS);
+        expect((await capped.hit(visitor('203.0.113.7', browsers[3]), '/')).status).toBe(200);
+      });
+    });
+
+    describe('the daily salt', () => {
+      it('rotates at midnight without doubling the online count or splitting a visitor’s view dedupe', async () => {
+        const night = await startService({ clock: new FakeClock('2026-11-26T23:58:00Z') });
+        const reader = visitor('203.0.113.7');
+        const gone = visitor('203.0.113.8');
+        await night.hit(reader, '/news/a.html');
+        await night.hit(gone, '/news/a.html');
+        night.clock.set('2026-11-26T23:59:59.999Z');
+        await night.hit(reader, '/news/a.html');
+        expect(await night.views('/news/a.html')).toMatchObject({ total: '2', views: '2' });
+
+        night.clock.set('2026-11-27T00:01:00Z');
+        await night.ping(reader);
+        expect((await night.online()).guests).toBe(2);
+        night.clock.set('2026-11-27T00:03:30Z');
+        expect((await night.online()).guests).toBe(1);
+
+        // A new day counts the page again, once, until its last moment.
+        await night.hit(reader, '/news/a.html');
+        night.clock.set('2026-11-27T23:59:59.999Z');
+        await night.hit(reader, '/news/a.html');
+        expect(await night.views('/news/a.html')).toMatchObject({ total: '3', views: '3' });
+      });
+
+      it('keeps the current and the previous salt, and deletes older ones', async () => {
+        const days = await startService({ clock: new FakeClock('2026-11-25T10:00:00Z') });
+        for (const day of ['2026-11-25', '2026-11-26', '2026-11-27']) {
+          days.clock.set(`${day}T10:00:00Z`);
+          await days.hit(visitor('203.0.113.7'), '/');
+        }
+
+        expect((await data.saltDays('default')).sort()).toEqual(['2026-11-26', '2026-11-27']);
+      });
+    });
+
+    describe('views', () => {
+      it('counts a view once per visitor, path and UTC day', async () => {
+        const reader = visitor('203.0.113.7');
+        await service.hit(reader, '/news/a.html');
+        await service.hit(reader, '/news/a.html?utm_source=feed#comments');
+        await service.hit(reader, '/news/b.html');
+        await service.hit(visitor('203.0.113.8'), '/news/a.html');
+
+        expect(await service.views('/news/a.html')).toEqual({
+          total: '3',
+          path: '/news/a.html',
+          views: '2',
+          asOf: '2026-11-26T12:00:00.000Z',
+        });
+        expect(await service.views()).toEqual({ total: '3', asOf: '2026-11-26T12:00:00.000Z' });
+      });
+
+      it('adds exactly 1,000 for 1,000 concurrent hits from distinct visitors on one path', async () => {
+        const answers = await Promise.all(
+          Array.from({ length: 1000 }, (_, n) => service.hit(nthVisitor(n), '/news/hot.html')),
+        );
+
+        expect(answers.every((answer) => answer.status === 200)).toBe(true);
+        expect(await service.views('/news/hot.html')).toMatchObject({ total: '1000', views: '1000' });
+      });
+
+      it('carries on from imported totals: a Joomla site keeps its 18116910', async () => {
+        await store.importTotals('default', {
+          total: 18_116_910n,
+          paths: new Map([['/thoai-son/hoi-nghi.html', 1234n]]),
+        });
+        expect(await service.views()).toMatchObject({ total: '18116910' });
+
+        await service.hit(visitor('203.0.113.7'), '/thoai-son/hoi-nghi.html');
+        expect(await service.views('/thoai-son/hoi-nghi.html')).toMatchObject({ total: '18116911', views: '1235' });
+      });
+
+      it('keeps counts exact beyond 2^53', async () => {
+        await store.importTotals('default', { paths: new Map([['/a.html', 2n ** 53n + 1n]]) });
+        await service.hit(visitor('203.0.113.7'), '/a.html');
+
+        expect(await service.views('/a.html')).toMatchObject({ total: '9007199254740994', views: '9007199254740994' });
+      });
+
+      it('keeps the totals, and the day’s dedupe, across a restart', async () => {
+        const reader = visitor('203.0.113.7');
+        await service.hit(reader, '/news/a.html');
+        await service.hit(visitor('203.0.113.8'), '/news/b.html');
+        await service.close();
+        await store.close();
+
+        store = await data.open();
+        service = await startTestService(store, { clock: service.clock });
+        expect(await service.views()).toMatchObject({ total: '2' });
+        await service.hit(reader, '/news/a.html');
+        expect(await service.views('/news/a.html')).toMatchObject({ total: '2', views: '1' });
+      });
+
+      it('keeps each site’s counts apart', async () => {
+        const sites = await startService({ sites: [{ id: 'news' }, { id: 'docs' }] });
+        await sites.hit(visitor('203.0.113.7'), '/a.html'); // the first site, by default
+        const docsHit = await fetch(`${sites.url}/v1/hit?site=docs`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', 'user-agent': BROWSER },
+          body: JSON.stringify({ path: '/a.html' }),
+        });
+        expect(docsHit.status).toBe(200);
+
+        const docs = (await (await fetch(`${sites.url}/v1/views?site=docs&path=/a.html`)).json()) as unknown;
+        expect(docs).toMatchObject({ total: '1', views: '1' });
+        expect(await sites.views('/a.html')).toMatchObject({ total: '1', views: '1' });
+      });
+    });
+  });
+}
