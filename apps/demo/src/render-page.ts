@@ -1,72 +1,184 @@
-import { formatAuthors, formatDate, formatInteger, formatVisitorPhrase, translate, type Article } from '@portico/core';
+import type { Article } from '@portico/core';
+import { html, renderPage, widget } from '@portico/ssr';
+import { nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { BANNER_POSITION, LATEST_COUNT, type PortalContent } from './content.js';
+import { PAGE_LOCALES, PAGE_TEXT, type PageLocale } from './page-text.js';
+import { localizeCategories, localizePath, type PortalPage } from './routes.js';
 
-/** The part of `fixtures/seed-portal.json` the page shows. */
-export interface SeedPortal {
-  site: { name: string; locale: string };
-  visitorStats: { guests: number; members: number };
-  viewStats: { total: number | string };
-  categories: { id: string; title: string; url: string }[];
-  banners: { id: string; title: string; url?: string }[];
-  articles: Article[];
+/** Where the built page finds Portico's CDN build and its own styles. */
+export const ASSETS = '/assets';
+/** Where the demo server mounts the stats service. */
+export const STATS_BASE = '/stats';
+/** Seconds between the live widgets' polls: short, so a new visitor shows up soon. */
+export const LIVE_INTERVAL_SECONDS = 10;
+/** Below this width (px) the header's menu folds behind a menu button. */
+const MENU_COLLAPSE_BELOW = 640;
+
+/** An article's links into the given language's pages; its text stays as written. */
+function localizeArticle(article: Article, locale: PageLocale): Article {
+  return article.url ? { ...article, url: localizePath(article.url, locale) } : article;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** CMS text is text: every value goes into the page escaped. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
+/** The `data-portico` block: the stats service as the live widgets' `stats` source. */
+function configurationBlock(page: PortalPage): string {
+  const stats = { type: 'stats', baseUrl: STATS_BASE, path: page.statsPath, countView: page.countsView };
+  const config = { sources: { stats } };
+  // `<` escaped so no text can close the script element.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return `<script type="application/json" data-portico>${json}</script>`;
 }
 
 /**
- * The placeholder portal page, rendered on the server with @portico/core until the widgets
- * exist: the seed's menu, article heading and sidebar boxes, with the seed's exact texts.
+ * Article cards, then neutral placeholders up to `fillTo` where the layout needs more items
+ * than the content has: plain boxes labelled as samples, with no date, link or author, so
+ * nothing reads as news.
  */
-export function renderPortalPage(seed: SeedPortal): string {
-  const locale = 'vi';
-  const [article] = seed.articles;
-  const menu = seed.categories
-    .map((category) => `<li><a href="${escapeHtml(category.url)}">${escapeHtml(category.title)}</a></li>`)
-    .join('');
-  const banners = seed.banners.map((banner) => `<li>${escapeHtml(banner.title)}</li>`).join('');
-  const articleBlock = article
-    ? `<article>
-        <h1>${escapeHtml(article.title)}</h1>
-        <p><time datetime="${escapeHtml(article.published)}">${escapeHtml(formatDate(article.published, { locale }))}</time></p>
-        <p>${article.source ? `(${escapeHtml(article.source)})- ` : ''}${escapeHtml(article.lead ?? '')}</p>
-        <p>${escapeHtml(formatAuthors(article.authors, locale))}</p>
-      </article>`
-    : '';
-  return `<!doctype html>
-<html lang="vi">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>${escapeHtml(seed.site.name)} · Portico demo</title>
-    <meta name="description" content="The seed portal page, rebuilt from Portico.">
-    <style>
-      body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 64rem; padding: 1rem; color-scheme: light dark; }
-      .layout { display: grid; gap: 2rem; grid-template-columns: minmax(0, 1fr); }
-      @media (min-width: 48rem) { .layout { grid-template-columns: minmax(0, 1fr) 16rem; } }
-      nav ul, aside ul { list-style: none; padding: 0; }
-      nav ul { display: flex; flex-wrap: wrap; gap: 1rem; }
-      .notice { border: 1px dashed; padding: 0.5rem 1rem; }
-    </style>
-  </head>
-  <body>
-    <header>
-      <p><strong>${escapeHtml(seed.site.name)}</strong></p>
-      <nav aria-label="Chuyên mục"><ul>${menu}</ul></nav>
-    </header>
-    <p class="notice" lang="en">Placeholder: this page becomes the portal composed from Portico's widgets as they land.</p>
-    <div class="layout">
-      <main>${articleBlock}</main>
-      <aside>
-        <ul>${banners}</ul>
-        <section><h2>${escapeHtml(translate('ONLINE_TITLE', locale))}</h2><p>${escapeHtml(formatVisitorPhrase(seed.visitorStats, locale))}</p></section>
-        <section><h2>${escapeHtml(translate('VIEW_HITS_TITLE', locale))}</h2><p>${escapeHtml(formatInteger(seed.viewStats.total, { locale, grouping: 'off' }))}</p></section>
-      </aside>
-    </div>
-  </body>
-</html>
-`;
+function articleList(articles: readonly Article[], locale: PageLocale, fillTo = 0): unknown {
+  const text = PAGE_TEXT[locale];
+  const samples = Array.from({ length: Math.max(0, fillTo - articles.length) }, (_, index) => index + 1);
+  return html`<ul class="card-list">
+    ${articles.map(
+      (article) =>
+        html`<li>
+          ${widget('portico-article-card', {
+            attributes: { variant: 'list', 'heading-level': 3, 'lead-lines': 3 },
+            properties: { article: localizeArticle(article, locale) },
+          })}
+        </li>`,
+    )}
+    ${samples.map(
+      (number) =>
+        html`<li class="sample">
+          <h3>${text.sampleTitle(number)}</h3>
+          <p>${text.sampleLead}</p>
+        </li>`,
+    )}
+  </ul>`;
+}
+
+function mainContent(page: PortalPage, content: PortalContent): unknown {
+  const { locale, article, category } = page;
+  const text = PAGE_TEXT[locale];
+  if (page.notFound) {
+    return html`<h1>${text.notFoundTitle}</h1>
+      <p>${text.notFoundText}</p>
+      <p><a href=${localizePath('/', locale)}>${text.backHome}</a></p>`;
+  }
+  if (article) {
+    const others = content.articles.filter((other) => other.id !== article.id);
+    const latest = [article, ...others].slice(0, LATEST_COUNT);
+    return html`${
+        category
+          ? html`<p class="section-name"><a href=${localizePath(category.url, locale)}>${category.title}</a></p>`
+          : nothing
+      }
+      ${widget('portico-article-card', {
+        attributes: { variant: 'full', 'heading-level': 1 },
+        properties: { article: localizeArticle(article, locale) },
+      })}
+      <section class="latest" aria-labelledby="latest-heading">
+        <h2 id="latest-heading">${text.latestHeading}</h2>
+        ${articleList(latest, locale, LATEST_COUNT)}
+      </section>`;
+  }
+  const articles = content.articles.filter((candidate) => candidate.categoryId === category?.id);
+  return html`<h1>${category?.title ?? content.site.name}</h1>
+    ${articles.length ? articleList(articles, locale) : html`<p class="empty">${text.emptyCategory}</p>`}`;
+}
+
+function pageTitle(page: PortalPage, content: PortalContent): string {
+  const text = PAGE_TEXT[page.locale];
+  const heading = page.notFound ? text.notFoundTitle : (page.article?.title ?? page.category?.title);
+  return heading ? `${heading} · ${content.site.name}` : content.site.name;
+}
+
+function pageDescription(page: PortalPage, content: PortalContent): string {
+  const text = PAGE_TEXT[page.locale];
+  if (page.article) return text.articleDescription(page.article.title, content.site.name);
+  if (page.category) return text.categoryDescription(page.category.title, content.site.name);
+  return text.tagline;
+}
+
+/**
+ * One page of the demo portal as finished HTML: the seed page's layout built from Portico's
+ * five widgets, pre-rendered with `@portico/ssr` (declarative shadow DOM) so the article, the
+ * menu's links and the cards' titles are in the HTML the server sends; the CDN build then
+ * hydrates the widgets in place, and the live ones follow the stats service.
+ */
+export async function renderPortalPage(page: PortalPage, content: PortalContent): Promise<string> {
+  const { locale } = page;
+  const text = PAGE_TEXT[locale];
+  const otherLocales = PAGE_LOCALES.filter((other) => other !== locale);
+  const template = html`<!doctype html>
+    <html lang=${locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${pageTitle(page, content)}</title>
+        <meta name="description" content=${pageDescription(page, content)} />
+        <meta name="color-scheme" content="light dark" />
+        <link rel="icon" href="${ASSETS}/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="${ASSETS}/portico.css" />
+        <link rel="stylesheet" href="${ASSETS}/site.css" />
+        <script type="module" src="${ASSETS}/portico.js"></script>
+        ${unsafeHTML(configurationBlock(page))}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">${text.skipLink}</a>
+        <header class="site-header">
+          <div class="masthead">
+            <p class="site-name"><a href=${localizePath('/', locale)}>${content.site.name}</a></p>
+            <p class="tagline">${text.tagline}</p>
+            <p class="language-switch">
+              ${otherLocales.map(
+                (other) =>
+                  html`<a href=${page.alternates[other]} hreflang=${other} lang=${other}
+                    >${PAGE_TEXT[other].languageName}</a
+                  >`,
+              )}
+            </p>
+          </div>
+          ${widget('portico-category-menu', {
+            attributes: {
+              orientation: 'horizontal',
+              'collapse-below': MENU_COLLAPSE_BELOW,
+              current: page.category ? localizePath(page.category.url, locale) : undefined,
+            },
+            properties: { categories: localizeCategories(content.categories, locale) },
+          })}
+        </header>
+        <div class="layout">
+          <main id="main" tabindex="-1">${mainContent(page, content)}</main>
+          <aside class="sidebar" aria-label=${text.sidebarLabel}>
+            ${widget('portico-sidebar-banners', {
+              attributes: { position: BANNER_POSITION },
+              properties: {
+                banners: content.banners.map((banner) => ({
+                  ...banner,
+                  url: banner.url && localizePath(banner.url, locale),
+                })),
+              },
+            })}
+            ${widget('portico-online-visitors', {
+              attributes: { source: 'stats', interval: LIVE_INTERVAL_SECONDS, 'heading-level': 2 },
+            })}
+            ${widget('portico-view-counter', {
+              attributes: {
+                source: 'stats',
+                value: content.viewTotal,
+                grouping: 'off',
+                interval: LIVE_INTERVAL_SECONDS,
+                'heading-level': 2,
+              },
+            })}
+          </aside>
+        </div>
+        <footer class="site-footer">
+          <p>${text.footer(content.site.name, content.site.shortName)}</p>
+          <p>${text.footerNote}</p>
+        </footer>
+      </body>
+    </html>`;
+  return renderPage(template, { lang: locale, url: `http://portal.invalid${page.path}` });
 }

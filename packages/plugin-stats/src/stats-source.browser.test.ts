@@ -115,6 +115,16 @@ describe('stats() recording', () => {
     });
   });
 
+  it('keeps the visitor online without counting a view on a page that is not a read', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    create({ countView: false, path: '/cong-tac-dan-van-mat-tran', heartbeat: 60 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await vi.waitFor(() => {
+      expect(beacons.map((beacon) => beacon.url.split('/v1/')[1])).toEqual(['ping', 'ping']);
+    });
+    expect(beacons[0]?.body).toBe('{"path":"/cong-tac-dan-van-mat-tran"}');
+  });
+
   it('records nothing when asked not to', async () => {
     create({ recordHit: false });
     await new Promise((resolve) => setTimeout(resolve, 20));

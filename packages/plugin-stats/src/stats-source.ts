@@ -21,6 +21,12 @@ export interface StatsSourceOptions {
   baseUrl: string;
   /** Record a page view (and presence) for this page when the source is created. Default true. */
   recordHit?: boolean | undefined;
+  /**
+   * Whether this page's view counts (an article, as Joomla counts hits). `false` (a category
+   * list, a search page) keeps the visitor counted as online, with a ping instead of a hit,
+   * but counts no view. Default true.
+   */
+  countView?: boolean | undefined;
   /** The page's path as the service counts it. Default: `location.pathname`. */
   path?: string | undefined;
   /** Seconds between presence heartbeats while the tab is visible; 0 sends none. Default 60. */
@@ -104,7 +110,7 @@ export function stats(options: StatsSourceOptions): StatsSource {
   };
 
   if (inBrowser && options.recordHit !== false) {
-    send('v1/hit');
+    send(options.countView === false ? 'v1/ping' : 'v1/hit');
     document.addEventListener('visibilitychange', onVisibilityChange);
     if (document.visibilityState !== 'hidden') startHeartbeat();
   }

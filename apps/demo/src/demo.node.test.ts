@@ -1,0 +1,274 @@
+/// <reference types="node" />
+// The built demo portal (dist/public, from `npm run build`) in real Chromium, as readers use
+// it: the seed's texts, the menu by keyboard, the English switch, no console errors, live
+// visitors and views from the stats service on a fresh store.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHROMIUM_ARGS, findChromium } from '../../../tooling/chromium.mjs';
+import { LIVE_INTERVAL_SECONDS } from './render-page.js';
+import { createDemoServer, type DemoServer } from './server.js';
+
+interface SeedFixture {
+  articles: { title: string; lead: string; body: string; url: string; source: string }[];
+  banners: { title: string }[];
+  categories: { title: string; url: string }[];
+  shown: Record<string, string>;
+}
+const seed = JSON.parse(
+  readFileSync(new URL('../../../fixtures/seed-portal.json', import.meta.url), 'utf8'),
+) as SeedFixture;
+const [seedArticle] = seed.articles;
+if (!seedArticle) throw new Error('The seed fixture has no article.');
+/** The seed article's paragraphs as the page shows them. */
+const bodyParagraphs = [...seedArticle.body.matchAll(/<p>(.*?)<\/p>/g)].map((match) => match[1]);
+
+const distDirectory = fileURLToPath(new URL('../dist/', import.meta.url));
+/** Two ordinary browsers: headless Chromium's own user agent is counted as a bot. */
+const FIRST_BROWSER =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
+const SECOND_BROWSER =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15';
+/** One poll of the live widgets, plus the service's read cache and some slack for a busy machine. */
+const ONE_POLL_MS = (LIVE_INTERVAL_SECONDS + 5 + 5) * 1000;
+
+let demo: DemoServer;
+let origin = '';
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  demo = createDemoServer({
+    publicDirectory: join(distDirectory, 'public'),
+    dataDirectory: mkdtempSync(join(tmpdir(), 'portico-demo-test-')),
+    seedTotalsFile: join(distDirectory, 'seed-totals.json'),
+  });
+  await new Promise<void>((resolve) => demo.server.listen(0, resolve));
+  origin = `http://localhost:${String((demo.server.address() as AddressInfo).port)}`;
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium for the demo tests.');
+  browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser.close();
+  await demo.close();
+});
+
+afterEach(() => {
+  expect(consoleErrors, 'console errors').toEqual([]);
+});
+
+vi.setConfig({ testTimeout: 60_000 });
+
+async function open(
+  path: string,
+  { userAgent = FIRST_BROWSER, width = 1280 }: { userAgent?: string; width?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ userAgent, viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${path}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${path}: ${error.message}`));
+  await page.goto(`${origin}${path}`);
+  await page.waitForFunction(() =>
+    ['portico-article-card', 'portico-online-visitors'].every((tag) => customElements.get(tag)),
+  );
+  return page;
+}
+
+/** A widget's shadow content, as Playwright's locators pierce open shadow roots. */
+const inWidget = (page: Page, tag: string): Locator => page.locator(tag).first();
+
+describe('the demo portal, served as built', () => {
+  it('sends the article, the menu links, the card titles and the banners in its HTML', async () => {
+    const response = await fetch(`${origin}/`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="vi">/);
+    const text = html.replace(/<!--[^>]*-->/g, '');
+    for (const shown of [
+      seedArticle.title,
+      seedArticle.lead,
+      ...bodyParagraphs,
+      seed.shown.articleAuthors,
+      '<time part="date" datetime="2020-08-25">25/8/2020</time>',
+      ...seed.categories.map((category) => `href="${category.url}"`),
+      ...seed.categories.map((category) => category.title),
+      ...seed.banners.map((banner) => banner.title),
+      seed.shown.viewsTitle,
+      seed.shown.visitorsTitle,
+    ]) {
+      expect(text).toContain(shown);
+    }
+    expect(text).toContain(`<a part="link" href="${seedArticle.url}">${seedArticle.title}</a>`);
+  });
+
+  it('shows the seed page’s texts exactly, in Vietnamese, with live counts', async () => {
+    const page = await open('/');
+    const card = inWidget(page, 'portico-article-card[variant="full"]');
+    await expect.poll(() => card.getByRole('heading', { level: 1 }).innerText()).toBe(seedArticle.title);
+    expect(await card.locator('[part="date"]').innerText()).toBe(seed.shown.articleDate);
+    expect(await card.locator('[part="lead"]').innerText()).toBe(`${seed.shown.leadPrefix}${seedArticle.lead}`);
+    expect(await card.locator('[part="body"] p').allInnerTexts()).toEqual(bodyParagraphs);
+    expect(await card.locator('[part="authors"]').innerText()).toBe(seed.shown.articleAuthors);
+    expect(await card.locator('article').getAttribute('lang')).toBe('vi');
+    expect(await page.locator('.section-name').innerText()).toBe(seed.categories[0]?.title);
+
+    const banners = inWidget(page, 'portico-sidebar-banners');
+    expect(await banners.getByRole('link').allInnerTexts()).toEqual(seed.banners.map((banner) => banner.title));
+
+    const visitors = inWidget(page, 'portico-online-visitors');
+    expect(await visitors.getByRole('heading', { level: 2 }).innerText()).toBe(seed.shown.visitorsTitle);
+    // This reader alone, on a fresh store.
+    await expect
+      .poll(() => visitors.getByRole('status').innerText())
+      .toBe('Đang có một khách và không thành viên đang online');
+
+    const views = inWidget(page, 'portico-view-counter');
+    expect(await views.getByRole('heading', { level: 2 }).innerText()).toBe(seed.shown.viewsTitle);
+    // The imported 18116910, and this reading.
+    await expect.poll(() => views.locator('[part="number"]').innerText()).toBe('18116911');
+
+    const latest = page.getByRole('region', { name: 'Tin mới' });
+    const items = await latest.getByRole('listitem').all();
+    const titles = await Promise.all(items.map((item) => item.getByRole('heading', { level: 3 }).innerText()));
+    expect(titles).toEqual([seedArticle.title, 'Bài viết mẫu 1', 'Bài viết mẫu 2', 'Bài viết mẫu 3']);
+    expect(await latest.locator('.sample p').first().innerText()).toMatch(/^Mẫu: /);
+  });
+
+  it('moves through the menu by keyboard, and marks the current category', async () => {
+    const page = await open('/');
+    const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
+    const links = menu.getByRole('link');
+    expect(await links.allInnerTexts()).toEqual(seed.categories.map((category) => category.title));
+    expect(await links.first().getAttribute('aria-current')).toBe('page');
+
+    // Skip link, site name, language switch, then the menu.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText)).toBe(
+      'Bỏ qua, đến nội dung chính',
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => links.first().evaluate((link) => link.matches(':focus'))).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await links.nth(1).evaluate((link) => link.matches(':focus'))).toBe(true);
+    await page.keyboard.press('End');
+    expect(await links.nth(2).evaluate((link) => link.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Home');
+    expect(await links.first().evaluate((link) => link.matches(':focus'))).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}${seed.categories[1]?.url ?? ''}`);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(seed.categories[1]?.title);
+    expect(await page.getByText('Chuyên mục này chưa có bài viết.').isVisible()).toBe(true);
+    const current = page.getByRole('navigation', { name: 'Chuyên mục' }).locator('[aria-current="page"]');
+    expect(await current.innerText()).toBe(seed.categories[1]?.title);
+  });
+
+  it('folds the menu behind a button on a 320 px phone, opened and closed by keyboard', async () => {
+    const page = await open('/', { width: 320 });
+    const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
+    const button = menu.getByRole('button', { name: 'Danh mục' });
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.getByRole('link').first().isVisible()).toBe(false);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await menu.getByRole('link').first().isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await button.evaluate((element) => element.matches(':focus'))).toBe(true);
+    // Nothing is wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it('switches the widgets and the page to English, keeping the article Vietnamese', async () => {
+    const page = await open('/');
+    await page.getByRole('link', { name: 'English' }).click();
+    await page.waitForURL(`${origin}/en/`);
+    await page.waitForFunction(() => customElements.get('portico-online-visitors'));
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('link', { name: 'Skip to main content' }).count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: 'Categories' }).count()).toBe(1);
+
+    const visitors = inWidget(page, 'portico-online-visitors');
+    expect(await visitors.getByRole('heading', { level: 2 }).innerText()).toBe("Who's Online");
+    await expect
+      .poll(() => visitors.getByRole('status').innerText())
+      .toMatch(/^We have one guest and no members online$/);
+    const views = inWidget(page, 'portico-view-counter');
+    expect(await views.getByRole('heading', { level: 2 }).innerText()).toBe('Articles View Hits');
+    // The same reader on the same article in another language: no second view.
+    await expect.poll(() => views.locator('[part="number"]').innerText()).toBe('18116911');
+
+    const card = inWidget(page, 'portico-article-card[variant="full"]');
+    const article = card.locator('article');
+    expect(await article.getAttribute('lang')).toBe('vi');
+    expect(await card.getByRole('heading', { level: 1 }).innerText()).toBe(seedArticle.title);
+    expect(await card.locator('[part="body"] p').allInnerTexts()).toEqual(bodyParagraphs);
+    // The date line is the page's own text, in English.
+    expect(await card.locator('[part="meta"]').getAttribute('lang')).toBe('en');
+    expect(await card.locator('[part="date"]').innerText()).toBe('Aug 25, 2020');
+    const latest = page.getByRole('region', { name: 'Latest news' });
+    expect(await latest.locator('.sample h3').first().innerText()).toBe('Sample article 1');
+
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await page.waitForURL(`${origin}/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+  });
+
+  it('shows a second visitor within one poll, and counts their reading once', async () => {
+    const first = await open('/');
+    const visitors = inWidget(first, 'portico-online-visitors').getByRole('status');
+    await expect.poll(() => visitors.innerText()).toBe('Đang có một khách và không thành viên đang online');
+
+    const second = await open('/', { userAgent: SECOND_BROWSER });
+    await expect
+      .poll(() => inWidget(second, 'portico-online-visitors').getByRole('status').innerText(), { timeout: ONE_POLL_MS })
+      .toBe('Đang có 2\u00A0khách và không thành viên đang online');
+    await expect
+      .poll(() => visitors.innerText(), { timeout: ONE_POLL_MS })
+      .toBe('Đang có 2\u00A0khách và không thành viên đang online');
+    // The second reader's view is counted; their reload is not.
+    const views = inWidget(first, 'portico-view-counter').locator('[part="number"]');
+    await expect.poll(() => views.innerText(), { timeout: ONE_POLL_MS }).toBe('18116912');
+    await second.reload();
+    const answer = (await (await fetch(`${origin}/stats/v1/views`)).json()) as { total: string };
+    expect(answer.total).toBe('18116912');
+  });
+
+  it('loads without moving anything, and answers a lost reader with its not-found page', async () => {
+    const page = await open('/');
+    await page.waitForTimeout(1500);
+    const shifted = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => {
+            resolve(
+              list.getEntries().reduce((sum, entry) => sum + (entry as PerformanceEntry & { value: number }).value, 0),
+            );
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => {
+            resolve(0);
+          }, 500);
+        }),
+    );
+    expect(shifted).toBe(0);
+
+    const missing = await fetch(`${origin}/khong-co-trang-nay`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Không tìm thấy trang');
+    expect((await fetch(`${origin}/en/missing`)).status).toBe(404);
+    expect((await fetch(`${origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(403);
+  });
+});
