@@ -12,8 +12,6 @@ export const ASSETS = '/assets';
 export const STATS_BASE = '/stats';
 /** Seconds between the live widgets' polls: short, so a new visitor shows up soon. */
 export const LIVE_INTERVAL_SECONDS = 10;
-/** Below this width (px) the header's menu folds behind a menu button. */
-const MENU_COLLAPSE_BELOW = 640;
 
 /** An article's links into the given language's pages; its text stays as written. */
 function localizeArticle(article: Article, locale: PageLocale): Article {
@@ -140,9 +138,10 @@ export async function renderPortalPage(page: PortalPage, content: PortalContent)
             </p>
           </div>
           ${widget('portico-category-menu', {
+            // Not folded behind a menu button on phones: the fold is decided once the width is
+            // known, after hydration, and would move the page (CLS); three links wrap well.
             attributes: {
               orientation: 'horizontal',
-              'collapse-below': MENU_COLLAPSE_BELOW,
               current: page.category ? localizePath(page.category.url, locale) : undefined,
             },
             properties: { categories: localizeCategories(content.categories, locale) },
