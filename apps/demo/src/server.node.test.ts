@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,8 @@ describe('the demo server', () => {
   });
 
   it('serves pages at their addresses, gzipped, with a content policy; 404 and 403 where due', async () => {
-    const demo = createDemoServer(scratchSite());
+    const site = scratchSite();
+    const demo = createDemoServer(site);
     const origin = await listen(demo);
     const page = await fetch(`${origin}/tin-tuc`, { headers: { 'accept-encoding': 'gzip' } });
     expect(page.status).toBe(200);
@@ -72,6 +73,14 @@ describe('the demo server', () => {
     });
     expect(raw.encoding).toBe('gzip');
     expect(gunzipSync(raw.body).toString()).toContain('<title>Trang chủ</title>');
+
+    // A rebuild while the server runs is served at once, gzipped or not.
+    writeFileSync(join(site.publicDirectory, 'tin-tuc', 'index.html'), '<!doctype html><title>Tin tức mới</title>');
+    utimesSync(join(site.publicDirectory, 'tin-tuc', 'index.html'), new Date(), new Date(Date.now() + 5000));
+    expect(await (await fetch(`${origin}/tin-tuc`)).text()).toContain('<title>Tin tức mới</title>');
+    expect(await (await fetch(`${origin}/tin-tuc`, { headers: { 'accept-encoding': 'identity' } })).text()).toContain(
+      '<title>Tin tức mới</title>',
+    );
 
     const missing = await fetch(`${origin}/khong-co`);
     expect(missing.status).toBe(404);

@@ -46,26 +46,42 @@ export interface DemoServer {
 }
 
 /** Cache rules: pages are checked every time; hashed chunks never change; the rest for an hour. */
-function cacheControl(path: string): string {
-  if (path.endsWith('.html')) return 'no-cache';
-  if (path.startsWith('/assets/chunks/')) return 'public, max-age=31536000, immutable';
+function cacheControl(urlPath: string, type: string): string {
+  if (type.startsWith('text/html')) return 'no-cache';
+  if (urlPath.startsWith('/assets/chunks/')) return 'public, max-age=31536000, immutable';
   return 'public, max-age=3600';
 }
 
-/** Text is sent gzipped to a browser that takes it; each file is compressed once. */
-const gzipped = new Map<string, Buffer>();
+interface FoundFile {
+  path: string;
+  mtimeMs: number;
+}
+
+/** Each file's bytes, read once (and gzipped once) per version on disk: a rebuild is served at once. */
+const bodies = new Map<string, { mtimeMs: number; raw: Buffer; gzipped?: Buffer }>();
+
+async function bodyOf(file: FoundFile, gzip: boolean): Promise<Buffer> {
+  let cached = bodies.get(file.path);
+  if (cached?.mtimeMs !== file.mtimeMs) {
+    cached = { mtimeMs: file.mtimeMs, raw: await readFile(file.path) };
+    bodies.set(file.path, cached);
+  }
+  if (!gzip) return cached.raw;
+  cached.gzipped ??= gzipSync(cached.raw);
+  return cached.gzipped;
+}
 
 function isInside(directory: string, path: string): boolean {
   return path === directory || path.startsWith(directory + sep);
 }
 
-async function findFile(publicDirectory: string, urlPath: string): Promise<string | undefined> {
+async function findFile(publicDirectory: string, urlPath: string): Promise<FoundFile | undefined> {
   const candidates = extname(urlPath) ? [urlPath] : [urlPath, `${urlPath.replace(/\/$/, '')}/index.html`];
   for (const candidate of candidates) {
-    const file = normalize(join(publicDirectory, candidate));
-    if (!isInside(publicDirectory, file)) return undefined;
-    const found = await stat(file).catch(() => undefined);
-    if (found?.isFile()) return file;
+    const path = normalize(join(publicDirectory, candidate));
+    if (!isInside(publicDirectory, path)) return undefined;
+    const found = await stat(path).catch(() => undefined);
+    if (found?.isFile()) return { path, mtimeMs: found.mtimeMs };
   }
   return undefined;
 }
@@ -73,26 +89,23 @@ async function findFile(publicDirectory: string, urlPath: string): Promise<strin
 async function sendFile(
   request: IncomingMessage,
   response: ServerResponse,
-  file: string,
+  file: FoundFile,
   status: number,
   urlPath: string,
 ): Promise<void> {
-  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  const type = CONTENT_TYPES[extname(file.path)] ?? 'application/octet-stream';
   const headers: Record<string, string> = {
     'content-type': type,
-    'cache-control': status === 200 ? cacheControl(extname(file) === '.html' ? file : urlPath) : 'no-cache',
+    'cache-control': status === 200 ? cacheControl(urlPath, type) : 'no-cache',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
     vary: 'accept-encoding',
   };
   if (type.startsWith('text/html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
-  let body: Buffer = await readFile(file);
-  const compressible = /^(text\/|application\/json|image\/svg)/.test(type);
-  if (compressible && /\bgzip\b/.test(String(request.headers['accept-encoding']))) {
-    body = gzipped.get(file) ?? gzipSync(body);
-    gzipped.set(file, body);
-    headers['content-encoding'] = 'gzip';
-  }
+  const gzip =
+    /^(text\/|application\/json|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+  if (gzip) headers['content-encoding'] = 'gzip';
+  const body = await bodyOf(file, gzip);
   headers['content-length'] = String(body.length);
   response.writeHead(status, headers).end(request.method === 'HEAD' ? undefined : body);
 }

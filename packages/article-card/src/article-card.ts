@@ -23,7 +23,7 @@ import { html, noChange, nothing, type PropertyValues, type TemplateResult } fro
 import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { readArticleMarkup } from './article-markup.js';
+import { readArticleMarkup, type ArticleFields } from './article-markup.js';
 import { articleCardStyles } from './article-card.styles.js';
 
 /**
@@ -327,7 +327,7 @@ export class PorticoArticleCard extends PorticoElement {
       return undefined;
     }
     const locale = this.locale;
-    const fields = value as Partial<Record<keyof Article, unknown>>;
+    const fields = value as ArticleFields;
     const warn = (field: string, raw: unknown, problem: string, shown = ''): void => {
       this.warnInvalid(`${origin}.${field}`, raw, problem, shown);
     };

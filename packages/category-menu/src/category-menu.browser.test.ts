@@ -511,6 +511,38 @@ describe('<portico-category-menu> horizontal', () => {
     expect(visibleLinks(menu)).toEqual(['Generated category 1', 'Generated category 2', 'Generated category 3']);
   });
 
+  it('re-renders on a resize only when it crosses collapse-below', async () => {
+    const header = document.createElement('header');
+    header.style.width = '700px';
+    document.body.append(header);
+    onCleanUp(() => {
+      header.remove();
+    });
+    const folding = await mountMenu(
+      '<portico-category-menu lang="vi" orientation="horizontal" collapse-below="300"></portico-category-menu>',
+      header,
+    );
+    const vertical = await mountMenu('<portico-category-menu lang="vi"></portico-category-menu>', header);
+    folding.categories = generatedTree(3, 2);
+    vertical.categories = generatedTree(3, 2);
+    await settle(folding);
+    const foldingRenders = vi.spyOn(folding, 'render');
+    const verticalRenders = vi.spyOn(vertical, 'render');
+    for (const width of ['600px', '500px', '400px']) {
+      header.style.width = width;
+      await settle(folding);
+    }
+    expect(foldingRenders).not.toHaveBeenCalled();
+    expect(verticalRenders).not.toHaveBeenCalled();
+
+    header.style.width = '200px';
+    await vi.waitFor(() => {
+      expect(shadow(folding).querySelector('[part~="menu-button"]')).not.toBeNull();
+    });
+    expect(foldingRenders).toHaveBeenCalledTimes(1);
+    expect(verticalRenders).not.toHaveBeenCalled();
+  });
+
   it('says Menu in English, and wraps long titles inside its container', async () => {
     const header = document.createElement('header');
     header.style.width = '360px';
@@ -704,6 +736,11 @@ describe('<portico-category-menu> bad data', () => {
     expect(warnings(warn)).toContain('orientation="diagonal" is not one of vertical, horizontal');
     expect(warnings(warn)).toContain('max-depth="sâu" is not a positive number');
     expect(warnings(warn)).toContain('collapse-below="-5" is not a positive number');
+    // Set from a script, with no attribute, the value itself is named.
+    const scripted = await mountWith(generatedTree(2, 2));
+    scripted.maxDepth = -1;
+    await scripted.updateComplete;
+    expect(warnings(warn)).toContain('max-depth=-1 is not a positive number');
     // Vertical, every level, never folded.
     expect(shadow(menu).querySelectorAll('[part~="toggle"]')).toHaveLength(1);
     expect(shadow(menu).querySelector('[part~="menu-button"]')).toBeNull();

@@ -36,7 +36,6 @@ type Warn = (field: string, value: unknown, shown: string) => void;
 /** Deeper than any real category tree; stops a tree that contains itself. */
 const NESTING_LIMIT = 12;
 
-/** The web address `value` gives, relative to the page; `undefined` for anything else, such as `javascript:`. */
 /**
  * Checks categories from a script, a source or the markup: what cannot be used is replaced
  * or left out, with a warning naming the field.
@@ -174,8 +173,13 @@ export class PorticoCategoryMenu extends PorticoElement {
   @state() private open = new Set<string>();
   /** Whether a folded horizontal menu is open. */
   @state() private menuOpen = false;
-  /** The element's width, for `collapse-below`. */
-  @state() private width = 0;
+  /**
+   * Whether the element is narrower than `collapse-below`. A state, unlike the width, so that a
+   * resize re-renders only when it crosses that width.
+   */
+  @state() private narrow = false;
+  /** The element's width, as last observed. */
+  private width = 0;
 
   private items: MenuItem[] | undefined;
   private currentKeys: string[] = [];
@@ -195,6 +199,7 @@ export class PorticoCategoryMenu extends PorticoElement {
     ? undefined
     : new ResizeObserver(([entry]) => {
         this.width = entry?.contentRect.width ?? 0;
+        this.narrow = this.isNarrow();
       });
 
   override connectedCallback(): void {
@@ -225,6 +230,8 @@ export class PorticoCategoryMenu extends PorticoElement {
   }
 
   protected override willUpdate(): void {
+    // `collapse-below` may have changed since the last resize.
+    this.narrow = this.isNarrow();
     const list =
       this.categories === undefined &&
       this.data.value === undefined &&
@@ -271,8 +278,7 @@ export class PorticoCategoryMenu extends PorticoElement {
 
   override render(): TemplateResult {
     const horizontal = this.isHorizontal();
-    const collapseBelow = this.positive('collapse-below', this.collapseBelow) ?? 0;
-    const folded = horizontal && this.width > 0 && this.width < collapseBelow;
+    const folded = horizontal && this.narrow;
     const { state } = this.data;
     if (!this.items && state !== 'loading' && state !== 'error') {
       this.warnInvalid('categories', undefined, 'is missing (give categories, a source or a list of links)', '');
@@ -364,6 +370,11 @@ export class PorticoCategoryMenu extends PorticoElement {
     this.open = open;
   }
 
+  private isNarrow(): boolean {
+    const collapseBelow = this.positive('collapse-below', this.collapseBelow) ?? 0;
+    return this.width > 0 && this.width < collapseBelow;
+  }
+
   private isHorizontal(): boolean {
     return this.oneOf('orientation', this.orientation, ORIENTATIONS) === 'horizontal';
   }
@@ -371,7 +382,8 @@ export class PorticoCategoryMenu extends PorticoElement {
   /** A positive number attribute; `undefined` when absent, or unusable (with a warning). */
   private positive(attribute: string, value: number | null | undefined): number | undefined {
     if (value == null || value > 0) return value ?? undefined;
-    this.warnInvalid(attribute, this.getAttribute(attribute), 'is not a positive number', 'no limit');
+    // The attribute as written (`max-depth="deep"`) says more than the NaN it became.
+    this.warnInvalid(attribute, this.getAttribute(attribute) ?? value, 'is not a positive number', 'no limit');
     return undefined;
   }
 

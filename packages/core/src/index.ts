@@ -61,6 +61,7 @@ export {
   isAbortError,
   isSourceError,
   toSourceError,
+  unsupportedCapabilityError,
   type SourceErrorCode,
   type SourceErrorOptions,
 } from './sources/errors.js';

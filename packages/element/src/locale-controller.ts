@@ -67,9 +67,13 @@ export class LocaleController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The widget's language tag, resolved (`vi`, `en-GB`, …). */
+  /**
+   * The widget's language tag, canonical (`vi`, `en-GB`, `tlh`, …). Not Intl's: a locale
+   * defined with `defineLocale` keeps its phrases where Intl does not know the language, and
+   * core's formatters fall back for Intl on their own.
+   */
   get locale(): string {
-    return this.current.intlLocale;
+    return this.current.tag;
   }
 
   /** The resolved locale, with its phrases and formats. */

@@ -1,5 +1,6 @@
 // PorticoElement in server-rendered markup: what counts as fallback markup, and a declarative
 // shadow root without Lit's hydration support (`@portico/ssr` tests it with).
+import { defineLocale, formatInteger } from '@portico/core';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -19,6 +20,13 @@ class Probe extends PorticoElement {
   }
 }
 defineElement('portico-element-probe', Probe);
+
+class PhraseProbe extends PorticoElement {
+  override render() {
+    return html`${this.locale}: ${this.phrase('ONLINE_TITLE')} (${formatInteger(1200, { locale: this.locale })})`;
+  }
+}
+defineElement('portico-element-phrase-probe', PhraseProbe);
 
 const holders: HTMLElement[] = [];
 afterEach(() => {
@@ -59,5 +67,23 @@ describe('PorticoElement in server-rendered markup', () => {
     expect(text(element)).toBe('Truy cập: — (kept) no markup');
     expect(element.shadowRoot!.querySelectorAll('p')).toHaveLength(1);
     expect(element.renders).toBe(1);
+  });
+});
+
+describe('PorticoElement’s language', () => {
+  it('shows an added locale’s phrases where Intl does not know the language, with English numbers', async () => {
+    expect(Intl.NumberFormat.supportedLocalesOf('tlh'), 'Intl does not know it').toEqual([]);
+    const remove = defineLocale('tlh', { phrases: { ONLINE_TITLE: 'ghom' } });
+    try {
+      const holder = document.createElement('div');
+      holder.innerHTML = '<portico-element-phrase-probe lang="tlh"></portico-element-phrase-probe>';
+      document.body.append(holder);
+      holders.push(holder);
+      const element = holder.querySelector<PhraseProbe>('portico-element-phrase-probe')!;
+      await element.updateComplete;
+      expect(element.shadowRoot!.textContent).toBe('tlh: ghom (1,200)');
+    } finally {
+      remove();
+    }
   });
 });

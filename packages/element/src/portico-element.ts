@@ -22,7 +22,7 @@ export class PorticoElement extends LitElement {
   /** Whether the shadow root was server-rendered and Lit takes its nodes over on the first render. */
   private hydrating = false;
 
-  /** The widget's resolved language tag (`vi`, `en-GB`, …). */
+  /** The widget's language tag, canonical (`vi`, `en-GB`, `tlh`, …): see `LocaleController.locale`. */
   get locale(): string {
     return this.localeController.locale;
   }

@@ -1,13 +1,14 @@
 import {
   DEFAULT_REGISTRATION_TIMEOUT,
   isAbortError,
-  SourceError,
   toSourceError,
+  unsupportedCapabilityError,
   whenSourceRegistered,
   type DataSource,
   type LiveObserver,
   type LiveOptions,
   type RequestOptions,
+  type SourceError,
   type Unsubscribe,
 } from '@portico/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -205,16 +206,7 @@ export class SourceController<T> implements ReactiveController {
   ): Promise<void> {
     try {
       const answer = request.fetch(source, { signal, locale: this.locale() });
-      if (!answer) {
-        throw new SourceError(
-          'unsupported',
-          `The data source "${name}"${source.kind ? ` (${source.kind})` : ''} does not provide ${request.capability}.`,
-          {
-            source: name,
-            retryable: false,
-          },
-        );
-      }
+      if (!answer) throw unsupportedCapabilityError(name, source, request.capability);
       const value = await answer;
       if (!signal.aborted) this.throttle.push(value);
     } catch (error) {

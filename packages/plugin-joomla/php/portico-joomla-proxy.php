@@ -404,22 +404,27 @@ function portico_cached_answer(array $config, string $path, string $query, strin
         }
     }
     $answer = portico_ask_joomla($config, $path, $query, $kind, $single);
+    $stored = false;
     if ($answer[0] === 200 && $answer[2] > 0) {
         $temporary = $file . '.' . bin2hex(random_bytes(6)) . '.tmp';
         if (@file_put_contents($temporary, $answer[2] . "\n" . $answer[1]) !== false) {
-            @rename($temporary, $file);
+            $stored = @rename($temporary, $file);
         }
     }
     if ($lock !== false) {
         flock($lock, LOCK_UN);
         fclose($lock);
+        // Nothing cached (a 404, a 502): keep no lock file, or requests for ever new ids would pile them up.
+        if (!$stored) {
+            @unlink($file . '.lock');
+        }
     }
-    // Now and then, forget answers that are long stale.
+    // Now and then, forget answers and lock files that are long stale.
     if (random_int(1, 100) === 1) {
-        foreach (glob($directory . '/*.json') ?: [] as $old) {
+        $files = array_merge(glob($directory . '/*.json') ?: [], glob($directory . '/*.json.lock') ?: []);
+        foreach ($files as $old) {
             if (@filemtime($old) < time() - 10 * $config['cache_seconds']) {
                 @unlink($old);
-                @unlink($old . '.lock');
             }
         }
     }

@@ -1,4 +1,5 @@
-import { isSourceError, registerSource, requireCapability, type SourceError } from '@portico/core';
+import { registerSource, requireCapability } from '@portico/core';
+import { sourceErrorOf } from '@portico/core/testing';
 import { clearCache } from '@portico/plugin-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
@@ -17,15 +18,6 @@ function source(options: Partial<Parameters<typeof joomla>[0]> = {}, requests: U
 /** A `fetch` that answers every request with this body and status. */
 function answering(body: string, status = 200, contentType = 'application/vnd.api+json'): typeof fetch {
   return () => Promise.resolve(new Response(body, { status, headers: { 'content-type': contentType } }));
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isSourceError(error)) throw new Error(`expected a SourceError, got ${String(error)}`);
-  return error;
 }
 
 const cleanUp: (() => void)[] = [];
@@ -116,12 +108,12 @@ describe('joomla() articles', () => {
     });
   });
 
-  it('keeps only published articles: state 1 asked for, and the scheduled and expired ones left out', async () => {
+  it('keeps only published, public articles: state 1 asked for, the scheduled, expired and registered-only left out', async () => {
     const ids = (await source().listArticles!({ pageSize: 100 })).items.map((item) => item.id);
     expect(ids).toContain('27');
-    for (const hidden of ['103', '107', '111', '131', '132']) expect(ids).not.toContain(hidden);
-    for (const hidden of ['103', '131', '132']) {
-      expect(await failure(source().getArticle!(hidden))).toMatchObject({ code: 'not-found' });
+    for (const hidden of ['103', '107', '111', '130', '131', '132']) expect(ids).not.toContain(hidden);
+    for (const hidden of ['103', '130', '131', '132']) {
+      expect(await sourceErrorOf(source().getArticle!(hidden))).toMatchObject({ code: 'not-found' });
     }
   });
 
@@ -133,7 +125,9 @@ describe('joomla() articles', () => {
     const byAlias = await source({}, requests).listArticles!({ categoryId: 'cong-tac-dan-van-mat-tran', pageSize: 50 });
     expect(requests.at(-1)!.searchParams.get('filter[category]')).toBe('8');
     expect(new Set(byAlias.items.map((item) => item.categoryId))).toEqual(new Set(['8', '11']));
-    expect(await failure(source().listArticles!({ categoryId: 'khong-co' }))).toMatchObject({ code: 'not-found' });
+    expect(await sourceErrorOf(source().listArticles!({ categoryId: 'khong-co' }))).toMatchObject({
+      code: 'not-found',
+    });
     const vietnamese = (await source({ language: 'vi-VN' }).listArticles!({ pageSize: 100 })).items;
     expect(vietnamese.map((item) => item.id)).toContain('27');
     expect(vietnamese.map((item) => item.id)).not.toContain('133');
@@ -141,21 +135,22 @@ describe('joomla() articles', () => {
 
   it('rejects an id that is not Joomla’s without asking', async () => {
     const requests: URL[] = [];
-    expect(await failure(source({}, requests).getArticle!('../users'))).toMatchObject({ code: 'not-found' });
+    expect(await sourceErrorOf(source({}, requests).getArticle!('../users'))).toMatchObject({ code: 'not-found' });
     expect(requests).toEqual([]);
   });
 });
 
 describe('joomla() categories and menus', () => {
-  it('builds the published category tree from parent_id and level, with article counts', async () => {
+  it('builds the published, public category tree from parent_id and level, with article counts', async () => {
     const categories = await source().getCategories!();
+    // Joomla's own answer (no proxy) still holds the registered-only category 13: left out, as the proxy does.
     expect(categories.map((category) => [category.id, category.title, category.count])).toEqual([
       ['8', 'Công tác dân vận - mặt trận', 1],
       ['9', 'Tiến tới đại hội đảng', 9],
       ['10', 'Giải phóng miền Nam', 8],
-      // Joomla's own answer (no proxy) still holds registered-only categories: the proxy drops them.
-      ['13', 'Nội bộ & thành viên (mẫu)', 0],
     ]);
+    const withRegistered = await source({ publicAccessLevels: [1, 2, 5] }).getCategories!();
+    expect(withRegistered.map((category) => category.id)).toEqual(['8', '9', '10', '13']);
     expect(categories[0]!.children).toEqual([
       {
         id: '11',
@@ -167,7 +162,7 @@ describe('joomla() categories and menus', () => {
     expect(categories[0]!.url).toBe(`${SITE}index.php?option=com_content&view=category&id=8`);
   });
 
-  it('takes a site menu’s items when menuType is set: links, headings, aliases, hidden and unpublished items', async () => {
+  it('takes a site menu’s items when menuType is set: links, headings, aliases, hidden, unpublished and registered-only items', async () => {
     const requests: URL[] = [];
     const menu = await source({ menuType: 'mainmenu' }, requests).getCategories!();
     expect(requests[0]!.searchParams.get('filter[menutype]')).toBe('mainmenu');
@@ -175,7 +170,6 @@ describe('joomla() categories and menus', () => {
       'Trang chủ',
       ...seed.categories.map((category) => category.title),
       'Liên kết (mẫu)',
-      'Thành viên (mẫu)',
     ]);
     expect(menu[0]!.url).toBe(`${SITE}index.php?Itemid=101`);
     expect(menu[1]!.children?.map((item) => item.id)).toEqual(['110']);
@@ -194,7 +188,7 @@ describe('joomla() categories and menus', () => {
     const requests: URL[] = [];
     const sources = [source({}, requests), source({}, requests)];
     const answers = await Promise.all(Array.from({ length: 10 }, (_, index) => sources[index % 2]!.getCategories!()));
-    expect(answers.every((categories) => categories.length === 4)).toBe(true);
+    expect(answers.every((categories) => categories.length === 3)).toBe(true);
     expect(requests).toHaveLength(1);
     expect(requests[0]!.searchParams.get('page[limit]')).toBe('100');
   });
@@ -258,45 +252,59 @@ describe('joomla() when answers go wrong', () => {
   it('explains an HTML page, truncated JSON, an empty 200 and the wrong types', async () => {
     const html = '<!DOCTYPE html><html><head><title>Lỗi máy chủ</title></head><body></body></html>';
     expect(
-      (await failure(joomla({ baseUrl: BASE, fetch: answering(html, 200, 'text/html') }).getCategories!())).message,
+      (await sourceErrorOf(joomla({ baseUrl: BASE, fetch: answering(html, 200, 'text/html') }).getCategories!()))
+        .message,
     ).toMatch(/answered with an HTML page \("Lỗi máy chủ"\) instead of JSON/);
     expect(
-      (await failure(joomla({ baseUrl: BASE, fetch: answering('{"data":[{"type":"art') }).getCategories!())).message,
+      (await sourceErrorOf(joomla({ baseUrl: BASE, fetch: answering('{"data":[{"type":"art') }).getCategories!()))
+        .message,
     ).toMatch(/JSON that does not parse/);
-    expect((await failure(joomla({ baseUrl: BASE, fetch: answering('') }).getArticle!('27'))).message).toMatch(
+    expect((await sourceErrorOf(joomla({ baseUrl: BASE, fetch: answering('') }).getArticle!('27'))).message).toMatch(
       /empty body instead of JSON/,
     );
     const wrong = JSON.stringify({
       data: { type: 'articles', id: '27', attributes: { title: null, created: '2020-08-25 03:00:00', state: 1 } },
     });
-    expect(await failure(joomla({ baseUrl: BASE, fetch: answering(wrong) }).getArticle!('27'))).toMatchObject({
+    expect(await sourceErrorOf(joomla({ baseUrl: BASE, fetch: answering(wrong) }).getArticle!('27'))).toMatchObject({
       code: 'invalid-data',
       message: `In ${BASE}/v1/content/articles/27: data.attributes.title must be a string, got null.`,
     });
-    expect((await failure(joomla({ baseUrl: BASE, fetch: answering('{"data":"x"}') }).getCategories!())).message).toBe(
-      `In ${BASE}/v1/content/categories?page[limit]=100: data must be an object, got the text "x".`,
-    );
+    expect(
+      (await sourceErrorOf(joomla({ baseUrl: BASE, fetch: answering('{"data":"x"}') }).getCategories!())).message,
+    ).toBe(`In ${BASE}/v1/content/categories?page[limit]=100: data must be an object, got the text "x".`);
     const badDate = JSON.stringify({
       data: [{ type: 'categories', id: '8', attributes: { title: 'x', published: 1, publish_up: 'hôm qua' } }],
     });
-    expect((await failure(joomla({ baseUrl: BASE, fetch: answering(badDate) }).getCategories!())).message).toMatch(
-      /data\[0\]\.attributes\.publish_up must be a date such as "2020-08-25 10:00:00", not "hôm qua"/,
-    );
+    expect(
+      (await sourceErrorOf(joomla({ baseUrl: BASE, fetch: answering(badDate) }).getCategories!())).message,
+    ).toMatch(/data\[0\]\.attributes\.publish_up must be a date such as "2020-08-25 10:00:00", not "hôm qua"/);
   });
 
-  it('tells a 401 from Joomla (no proxy in front) and a 404, and passes on a 403', async () => {
+  it('checks only what it reads: a null meta or a resource without a type fails nothing', async () => {
+    const odd = JSON.stringify({
+      data: { id: '27', attributes: { title: 'Bài mẫu', created: '2020-08-25 03:00:00', state: 1, access: 1 } },
+      meta: null,
+    });
+    await expect(joomla({ baseUrl: BASE, fetch: answering(odd) }).getArticle!('27')).resolves.toMatchObject({
+      id: '27',
+      title: 'Bài mẫu',
+    });
+  });
+
+  it('tells a 401 or 403 from Joomla (no proxy in front, which never answers them) from a 404', async () => {
     const forbidden = JSON.stringify({ errors: [{ title: 'Forbidden' }] });
-    const unauthorised = await failure(joomla({ baseUrl: BASE, fetch: answering(forbidden, 401) }).getCategories!());
+    const unauthorised = await sourceErrorOf(
+      joomla({ baseUrl: BASE, fetch: answering(forbidden, 401) }).getCategories!(),
+    );
     expect(unauthorised).toMatchObject({ code: 'http', status: 401, retryable: false });
     expect(unauthorised.message).toMatch(/answered 401.*Forbidden.*point baseUrl at the Portico proxy/);
     const denied = JSON.stringify({ errors: [{ title: 'Access Denied' }] });
-    expect(
-      await failure(joomla({ baseUrl: BASE, fetch: answering(denied, 403) }).getBanners!('sidebar')),
-    ).toMatchObject({
-      code: 'http',
-      status: 403,
-    });
-    expect(await failure(source().getArticle!('999'))).toMatchObject({ code: 'not-found' });
+    const refused = await sourceErrorOf(
+      joomla({ baseUrl: BASE, fetch: answering(denied, 403) }).getBanners!('sidebar'),
+    );
+    expect(refused).toMatchObject({ code: 'http', status: 403, retryable: false });
+    expect(refused.message).toMatch(/answered 403.*Access Denied.*point baseUrl at the Portico proxy/);
+    expect(await sourceErrorOf(source().getArticle!('999'))).toMatchObject({ code: 'not-found' });
   });
 
   it('retries a 500 with Joomla’s error body, then gives up with an http error', async () => {
@@ -307,7 +315,7 @@ describe('joomla() when answers go wrong', () => {
         new Response(JSON.stringify({ errors: [{ code: 500, title: 'Internal server error' }] }), { status: 500 }),
       );
     };
-    const error = await failure(joomla({ baseUrl: BASE, fetch: failing }).getCategories!());
+    const error = await sourceErrorOf(joomla({ baseUrl: BASE, fetch: failing }).getCategories!());
     expect(error).toMatchObject({ code: 'http', status: 500, retryable: true });
     expect(error.message).toMatch(/Internal server error/);
     expect(calls).toBe(3);
@@ -322,7 +330,7 @@ describe('joomla() when answers go wrong', () => {
           reject(init.signal?.reason as Error);
         });
       });
-    const error = await failure(joomla({ baseUrl: BASE, fetch: silent, timeout: 60 }).getBanners!('sidebar'));
+    const error = await sourceErrorOf(joomla({ baseUrl: BASE, fetch: silent, timeout: 60 }).getBanners!('sidebar'));
     expect(error).toMatchObject({ code: 'timeout' });
     expect(error.message).toMatch(/within 60 ms/);
     expect(attempts).toBeGreaterThanOrEqual(3);

@@ -15,6 +15,7 @@ import { nextPageQuery, readJsonApiDocument, type JsonApiDocument, type JsonApiR
 import { mapArticle, type LinkContext } from './map-article.js';
 import { byBannerOrder, hasImpressionsLeft, lacksDetails, mapBanner } from './map-banner.js';
 import { categoryTree, isShownInMenu, menuTree } from './map-tree.js';
+import { DEFAULT_PUBLIC_ACCESS_LEVELS } from './proxy-rules.js';
 import { inLanguage, isShown } from './published.js';
 
 export interface JoomlaSourceOptions {
@@ -44,6 +45,11 @@ export interface JoomlaSourceOptions {
   menuItemUrl?: string | undefined;
   /** Link banners through Joomla's click counter (`task=click`) rather than straight to the advertiser. Default false. */
   trackBannerClicks?: boolean | undefined;
+  /**
+   * Joomla access levels the public sees; items at others are left out, as the proxy does.
+   * Default `[1, 5]` (Public, Guest). Matters only for a Joomla API used without the proxy.
+   */
+  publicAccessLevels?: readonly number[] | undefined;
   /** For tests and unusual hosts. */
   fetch?: typeof fetch | undefined;
 }
@@ -101,6 +107,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
     menuItemUrl: options.menuItemUrl ?? DEFAULT_MENU_ITEM_URL,
   };
   const { language, menuType } = options;
+  const publicLevels = options.publicAccessLevels ?? DEFAULT_PUBLIC_ACCESS_LEVELS;
 
   function load(route: string, query: string, signal: AbortSignal | undefined): Promise<JsonApiDocument> {
     const url = `${new URL(route, base).href}${query ? `?${query}` : ''}`;
@@ -162,7 +169,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
     const categories = await loadAll('v1/banners/categories', {}, signal);
     return new Set(
       categories
-        .filter((category) => isShown(category, 'published', Date.now()))
+        .filter((category) => isShown(category, 'published', Date.now(), publicLevels))
         .filter(
           (category) =>
             String(category.attributes.alias).toLowerCase() === wanted ||
@@ -205,7 +212,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
       const now = Date.now();
       const items = inAnswer(url, () =>
         document.resources
-          .filter((resource) => isShown(resource, 'state', now) && inLanguage(resource, language))
+          .filter((resource) => isShown(resource, 'state', now, publicLevels) && inLanguage(resource, language))
           .map((resource) => mapArticle(resource, links, 'intro')),
       );
       return { items, page: pageNumber, pageSize, hasMore: nextPageQuery(document, url) !== undefined };
@@ -224,7 +231,10 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
         throw isNotFound(error) ? missing : error;
       }
       const [resource] = document.resources;
-      const shown = inAnswer(new URL(route, base).href, () => resource && isShown(resource, 'state', Date.now()));
+      const shown = inAnswer(
+        new URL(route, base).href,
+        () => resource && isShown(resource, 'state', Date.now(), publicLevels),
+      );
       if (!resource || !shown) throw missing;
       return inAnswer(new URL(route, base).href, () => mapArticle(resource, links, 'fulltext'));
     },
@@ -238,7 +248,8 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
         return inAnswer(new URL(route, base).href, () =>
           menuTree(
             items.filter(
-              (item) => isShown(item, 'published', now) && isShownInMenu(item) && inLanguage(item, language),
+              (item) =>
+                isShown(item, 'published', now, publicLevels) && isShownInMenu(item) && inLanguage(item, language),
             ),
             links,
           ),
@@ -248,7 +259,9 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
       const categories = await loadAll(route, {}, signal);
       return inAnswer(new URL(route, base).href, () =>
         categoryTree(
-          categories.filter((category) => isShown(category, 'published', now) && inLanguage(category, language)),
+          categories.filter(
+            (category) => isShown(category, 'published', now, publicLevels) && inLanguage(category, language),
+          ),
           links,
         ),
       );
@@ -270,7 +283,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
         listed.filter(
           (banner) =>
             categoryIds.has(String(banner.attributes.catid)) &&
-            isShown(banner, 'state', now) &&
+            isShown(banner, 'state', now, publicLevels) &&
             hasImpressionsLeft(banner) &&
             inLanguage(banner, language),
         ),

@@ -1,14 +1,14 @@
 import { readArray, readId, readObject } from '@portico/plugin-kit';
 
 /**
- * The parts of a JSON:API document (https://jsonapi.org) that Joomla's Web Services give:
- * `data` (one resource or a list), `links` (`self`, `next`, …) and `meta` (`total-pages`).
- * Joomla renders them with tobscure/json-api.
+ * The parts of a JSON:API document (https://jsonapi.org) that Joomla's Web Services give
+ * and the plugin reads: `data` (one resource or a list) and `links` (`next`). Joomla renders
+ * them with tobscure/json-api. Nothing else is read, so nothing else is checked: an odd
+ * `meta` or `type` fails no request.
  */
 
-/** One resource: `{ type, id, attributes, relationships }`. */
+/** One resource: `{ id, attributes, relationships }`. */
 export interface JsonApiResource {
-  type: string;
   id: string;
   attributes: Record<string, unknown>;
   relationships: Record<string, unknown>;
@@ -19,13 +19,11 @@ export interface JsonApiResource {
 export interface JsonApiDocument {
   resources: JsonApiResource[];
   links: Record<string, unknown>;
-  meta: Record<string, unknown>;
 }
 
 function readResource(value: unknown, path: string): JsonApiResource {
   const resource = readObject(value, path);
   return {
-    type: typeof resource.type === 'string' ? resource.type : '',
     id: readId(resource.id, `${path}.id`),
     attributes: readObject(resource.attributes, `${path}.attributes`),
     relationships:
@@ -44,7 +42,6 @@ export function readJsonApiDocument(value: unknown): JsonApiDocument {
   return {
     resources,
     links: document.links === undefined ? {} : readObject(document.links, 'links'),
-    meta: document.meta === undefined ? {} : readObject(document.meta, 'meta'),
   };
 }
 

@@ -2,7 +2,7 @@
 // php/portico-joomla-proxy.php under PHP's built-in server (`php -S`, Debian's php-cli), held
 // to the same contract as the Node proxy, and to the same answers.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startPhpProxy(settings: ProxySettings): Promise<RunningProxy> {
+async function startPhpProxy(settings: ProxySettings): Promise<RunningProxy & { cacheDirectory: string }> {
   const port = await freePort();
   const cacheDirectory = mkdtempSync(join(tmpdir(), 'portico-php-cache-'));
   let logs = '';
@@ -66,6 +66,7 @@ async function startPhpProxy(settings: ProxySettings): Promise<RunningProxy> {
   }
   return {
     base,
+    cacheDirectory,
     logs: () => logs,
     close: () =>
       new Promise((resolve) => {
@@ -147,6 +148,22 @@ if (hasPhp) {
         expect(head).toContain(`const ${setting} =`);
       }
       expect(head).toContain("const PORTICO_JOOMLA_TOKEN = '';");
+    });
+
+    it('keeps no lock file for an answer it did not cache, so requests for ever new ids leave nothing behind', async () => {
+      const cached = await startPhpProxy({ joomlaUrl: fake.origin, cacheSeconds: 60, timeoutSeconds: 2 });
+      try {
+        const statuses: number[] = [];
+        for (const id of ['27', '103', '90001', '90002', '90003']) {
+          statuses.push((await fetch(`${cached.base}/v1/content/articles/${id}`)).status);
+        }
+        expect(statuses).toEqual([200, 404, 404, 404, 404]);
+        // The one cached answer and its lock; the 404s left nothing.
+        const files = readdirSync(cached.cacheDirectory).map((file) => file.replace(/^[0-9a-f]{64}/, '<hash>'));
+        expect(files.sort()).toEqual(['<hash>.json', '<hash>.json.lock']);
+      } finally {
+        await cached.close();
+      }
     });
 
     it('refuses to work without a token, without asking Joomla', () => {

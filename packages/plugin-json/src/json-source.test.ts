@@ -1,4 +1,5 @@
-import { isSourceError, requireCapability, registerSource, type SourceError } from '@portico/core';
+import { requireCapability, registerSource } from '@portico/core';
+import { sourceErrorOf } from '@portico/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import { json, readPortalDocument } from './json-source.js';
@@ -9,15 +10,6 @@ afterEach(() => {
     undo();
   });
 });
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isSourceError(error)) throw new Error(`expected a SourceError, got ${String(error)}`);
-  return error;
-}
 
 const samples = Array.from({ length: 23 }, (_, index) => ({
   id: `mau-${String(index + 1)}`,
@@ -66,8 +58,8 @@ describe('json() with inline data', () => {
 
   it('rejects an unknown article and a missing part of the document clearly', async () => {
     const source = json({ data: { articles: [] } });
-    expect(await failure(source.getArticle!('x'))).toMatchObject({ code: 'not-found' });
-    const missing = await failure(source.getVisitorStats!());
+    expect(await sourceErrorOf(source.getArticle!('x'))).toMatchObject({ code: 'not-found' });
+    const missing = await sourceErrorOf(source.getVisitorStats!());
     expect(missing).toMatchObject({ code: 'unsupported' });
     expect(missing.message).toBe('The JSON document has no "visitorStats".');
     await expect(source.getBanners!('sidebar')).resolves.toEqual([]);

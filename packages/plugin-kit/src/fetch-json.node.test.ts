@@ -1,7 +1,8 @@
 /// <reference types="node" />
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isAbortError, isSourceError, type SourceError } from '@portico/core';
+import { isAbortError } from '@portico/core';
+import { sourceErrorOf } from '@portico/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchJson } from './fetch-json.js';
 
@@ -61,15 +62,6 @@ beforeEach(() => {
   hits.clear();
 });
 
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isSourceError(error)) throw new Error(`expected a SourceError, got ${String(error)}`);
-  return error;
-}
-
 const noWait = { retryDelay: 1, random: () => 0 };
 
 describe('fetchJson against a real server', () => {
@@ -80,15 +72,15 @@ describe('fetchJson against a real server', () => {
   });
 
   it('explains an HTML page where JSON belongs, naming its title', async () => {
-    const error = await failure(fetchJson(`${origin}/html-error-page`, { source: 'site' }));
+    const error = await sourceErrorOf(fetchJson(`${origin}/html-error-page`, { source: 'site' }));
     expect(error).toMatchObject({ code: 'invalid-data', source: 'site', retryable: false });
     expect(error.message).toContain('answered with an HTML page ("Database Error") instead of JSON');
     expect(hits.get('/html-error-page')).toBe(1);
   });
 
   it('explains truncated JSON and an empty 200', async () => {
-    expect((await failure(fetchJson(`${origin}/truncated`))).message).toMatch(/does not parse .* cut short/);
-    expect((await failure(fetchJson(`${origin}/empty`))).message).toContain(
+    expect((await sourceErrorOf(fetchJson(`${origin}/truncated`))).message).toMatch(/does not parse .* cut short/);
+    expect((await sourceErrorOf(fetchJson(`${origin}/empty`))).message).toContain(
       'answered with an empty body instead of JSON',
     );
   });
@@ -105,21 +97,21 @@ describe('fetchJson against a real server', () => {
   });
 
   it('does not retry a 404, and says what the server said', async () => {
-    const error = await failure(fetchJson(`${origin}/missing`, noWait));
+    const error = await sourceErrorOf(fetchJson(`${origin}/missing`, noWait));
     expect(error).toMatchObject({ code: 'http', status: 404, retryable: false });
     expect(error.message).toContain('Resource not found');
     expect(hits.get('/missing')).toBe(1);
   });
 
   it('gives up after its retries on a failing server', async () => {
-    const error = await failure(fetchJson(`${origin}/down`, { ...noWait, retries: 2 }));
+    const error = await sourceErrorOf(fetchJson(`${origin}/down`, { ...noWait, retries: 2 }));
     expect(error).toMatchObject({ code: 'http', status: 502, retryable: true });
     expect(hits.get('/down')).toBe(3);
   });
 
   it('times out a slow server, attempt by attempt', async () => {
     const started = Date.now();
-    const error = await failure(fetchJson(`${origin}/slow`, { ...noWait, timeout: 100, retries: 1 }));
+    const error = await sourceErrorOf(fetchJson(`${origin}/slow`, { ...noWait, timeout: 100, retries: 1 }));
     expect(error.code).toBe('timeout');
     expect(hits.get('/slow')).toBe(2);
     expect(Date.now() - started).toBeLessThan(1500);
@@ -150,7 +142,7 @@ describe('fetchJson against a real server', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     closed.close();
-    const error = await failure(fetchJson(`http://127.0.0.1:${String(port)}/`, { ...noWait, retries: 0 }));
+    const error = await sourceErrorOf(fetchJson(`http://127.0.0.1:${String(port)}/`, { ...noWait, retries: 0 }));
     expect(error.code).toBe('network');
   });
 });

@@ -10,6 +10,7 @@ export {
   readCount,
   readId,
   readObject,
+  readOptional,
   readOptionalBoolean,
   readOptionalCount,
   readOptionalNumber,

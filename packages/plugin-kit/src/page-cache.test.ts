@@ -79,6 +79,35 @@ describe('cachedRequest', () => {
     pending.resolve('late');
   });
 
+  it('starts afresh for a widget that asks just after the only waiter left', async () => {
+    // Like fetch: the request rejects with the abort reason when its signal aborts.
+    const load = vi.fn(
+      (signal: AbortSignal) =>
+        new Promise<string>((resolve, reject) => {
+          signal.addEventListener(
+            'abort',
+            () => {
+              reject(signal.reason as Error);
+            },
+            { once: true },
+          );
+          setTimeout(() => {
+            resolve('Tin tức');
+          }, 0);
+        }),
+    );
+    const leaving = new AbortController();
+    const first = cachedRequest('moved', load, { signal: leaving.signal });
+    leaving.abort();
+    // A widget moved in the DOM reconnects at once, before the aborted request has settled.
+    const second = cachedRequest('moved', load);
+    await expect(first).rejects.toThrow();
+    await expect(second).resolves.toBe('Tin tức');
+    expect(load).toHaveBeenCalledTimes(2);
+    await expect(cachedRequest('moved', load), 'the fresh answer is cached').resolves.toBe('Tin tức');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('is one cache per page, shared by a second copy of the library', async () => {
     // @ts-expect-error -- the query string is not a file TypeScript can see.
     const secondCopy = (await import('./page-cache.js?second-copy')) as { cachedRequest: typeof cachedRequest };

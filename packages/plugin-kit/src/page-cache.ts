@@ -53,11 +53,11 @@ export function cachedRequest<T>(
 
   if (entry && 'value' in entry && age < maxAge) return Promise.resolve(entry.value as T);
   if (entry && 'value' in entry && age < maxAge + staleWhileRevalidate) {
-    if (!entry.inFlight) start(key, entry, load, true);
+    if (!liveInFlight(entry)) start(key, entry, load, true);
     return Promise.resolve(entry.value as T);
   }
   const current = entry ?? remember(key, { fetchedAt: 0 });
-  const inFlight = current.inFlight ?? start(key, current, load, false);
+  const inFlight = liveInFlight(current) ?? start(key, current, load, false);
   return join(inFlight, signal) as Promise<T>;
 }
 
@@ -76,6 +76,14 @@ function remember(key: string, entry: Entry): Entry {
   return entry;
 }
 
+/**
+ * The entry's request, unless its last waiter aborted it: that one only rejects with the
+ * waiter's AbortError, which a newcomer would take for its own cancellation.
+ */
+function liveInFlight(entry: Entry): InFlight | undefined {
+  return entry.inFlight?.controller.signal.aborted ? undefined : entry.inFlight;
+}
+
 function start<T>(key: string, entry: Entry, load: (signal: AbortSignal) => Promise<T>, background: boolean): InFlight {
   const controller = new AbortController();
   const inFlight: InFlight = { promise: Promise.resolve(), controller, waiters: 0, background };
@@ -83,14 +91,16 @@ function start<T>(key: string, entry: Entry, load: (signal: AbortSignal) => Prom
     (value) => {
       entry.value = value;
       entry.fetchedAt = Date.now();
-      entry.inFlight = undefined;
+      if (entry.inFlight === inFlight) entry.inFlight = undefined;
       remember(key, entry);
       return value;
     },
     (error: unknown) => {
+      // An aborted request may settle after a newer one took its place: leave that one be.
+      if (entry.inFlight !== inFlight) throw error;
       entry.inFlight = undefined;
       // A failed first request leaves nothing to serve: forget the entry.
-      if (!('value' in entry)) entries.delete(key);
+      if (!('value' in entry) && entries.get(key) === entry) entries.delete(key);
       throw error;
     },
   );

@@ -59,6 +59,15 @@ describe('applyPageConfig', () => {
     expect(logged).toHaveBeenCalledTimes(4);
     unregisterSource('ok');
   });
+
+  it('reports a bad phrase locale and still applies the ones after it', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    block('{ "phrases": { "fr": "x", "de": { "GUESTS_0": "keine Gäste" } } }');
+    const result = applyPageConfig({ types: {} });
+    expect(result.problems).toEqual([expect.stringContaining('"phrases"."fr" must be an object, got the text "x".')]);
+    expect(translate('GUESTS_0', 'de')).toBe('keine Gäste');
+    expect(logged).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('applyPageConfig with plugins loaded on demand', () => {

@@ -140,13 +140,21 @@ function errorText(error: unknown): string {
 
 function applyPhrases(phrases: unknown, report: (problem: string) => void): void {
   if (phrases === undefined) return;
+  let locales: [string, unknown][];
   try {
-    for (const [locale, overrides] of Object.entries(readObject(phrases, '"phrases"'))) {
+    locales = Object.entries(readObject(phrases, '"phrases"'));
+  } catch (error) {
+    report(errorText(error));
+    return;
+  }
+  // One bad locale is reported; the others still apply.
+  for (const [locale, overrides] of locales) {
+    try {
       const strings = readObject(overrides, `"phrases"."${locale}"`);
       for (const [key, text] of Object.entries(strings)) readString(text, `"phrases"."${locale}".${key}`);
       definePhrases(locale, strings as Record<string, string>);
+    } catch (error) {
+      report(errorText(error));
     }
-  } catch (error) {
-    report(error instanceof Error ? error.message : String(error));
   }
 }

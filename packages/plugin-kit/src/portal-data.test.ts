@@ -47,6 +47,20 @@ describe('reading portal data', () => {
     );
   });
 
+  it('takes null for a missing optional field, as CMS answers give it', () => {
+    const article = readArticle(
+      { id: 7, title: 'Tin', published: '2020-08-25', categoryId: null, lead: null, image: null },
+      'articles[0]',
+    );
+    expect(article).toEqual({ id: '7', title: 'Tin', published: '2020-08-25' });
+    expect(readVisitorStats({ guests: 3, members: 1, bots: null }, 'visitorStats')).toEqual({ guests: 3, members: 1 });
+    expect(readArticle({ id: 7, title: 'Tin', published: '2020-08-25', categoryId: 12 }, 'a').categoryId).toBe('12');
+    expect(readVisitorStats({ guests: 3, members: 1, bots: '2' }, 'visitorStats').bots).toBe(2);
+    expect(messageOf(() => readVisitorStats({ guests: 3, members: 1, bots: -1 }, 'visitorStats'))).toBe(
+      'visitorStats.bots must be a whole number of 0 or more, got a number.',
+    );
+  });
+
   it('keeps counts beyond 2^53 exact', () => {
     expect(readViewStats({ total: '123456789012345678901234567890' }, 'viewStats').total).toBe(
       '123456789012345678901234567890',

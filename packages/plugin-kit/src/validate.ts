@@ -35,6 +35,15 @@ export function readString(value: unknown, path: string): string {
   return value;
 }
 
+/** What `read` reads, or `undefined` for a missing value (`undefined` or `null`). */
+export function readOptional<T>(
+  value: unknown,
+  path: string,
+  read: (value: unknown, path: string) => T,
+): T | undefined {
+  return value === undefined || value === null ? undefined : read(value, path);
+}
+
 /** A string, or `undefined` for a missing value (`undefined` or `null`). */
 export function readOptionalString(value: unknown, path: string): string | undefined {
   return value === undefined || value === null ? undefined : readString(value, path);

@@ -41,7 +41,7 @@ export interface StatsSourceOptions {
   sendBeacon?: ((url: string, body: Blob) => boolean) | undefined;
 }
 
-/** A stats source: a `DataSource` that also reports what it sends, and can stop. */
+/** A stats source: a `DataSource` that records this page's visit and can stop its heartbeats. */
 export interface StatsSource extends DataSource {
   readonly kind: 'stats';
   /** Stops the heartbeats (a page that registers the source again, say). */
@@ -115,16 +115,23 @@ export function stats(options: StatsSourceOptions): StatsSource {
     if (document.visibilityState !== 'hidden') startHeartbeat();
   }
 
-  const online = (signal: AbortSignal | undefined, fresh: boolean): Promise<VisitorStats> =>
-    cachedRequest(
-      `stats:${endpoint('v1/online')}`,
-      async (requestSignal) =>
-        readVisitorStats(
-          (await fetchJson(endpoint('v1/online'), { ...requestOptions, signal: requestSignal })).data,
-          'the online stats',
-        ),
+  /** GETs one of the service's answers through the page cache (5 s); `fresh`, for the live feeds, asks anew. */
+  function read<T>(
+    url: string,
+    reader: (value: unknown, label: string) => T,
+    label: string,
+    signal: AbortSignal | undefined,
+    fresh: boolean,
+  ): Promise<T> {
+    return cachedRequest(
+      `stats:${url}`,
+      async (requestSignal) => reader((await fetchJson(url, { ...requestOptions, signal: requestSignal })).data, label),
       { signal, maxAge: fresh ? 0 : 5000, staleWhileRevalidate: fresh ? 0 : undefined },
     );
+  }
+
+  const online = (signal: AbortSignal | undefined, fresh: boolean): Promise<VisitorStats> =>
+    read(endpoint('v1/online'), readVisitorStats, 'the online stats', signal, fresh);
 
   const viewsUrl = (query?: ViewStatsQuery): string => {
     const url = new URL(endpoint('v1/views'));
@@ -135,16 +142,7 @@ export function stats(options: StatsSourceOptions): StatsSource {
     query: ViewStatsQuery | undefined,
     signal: AbortSignal | undefined,
     fresh: boolean,
-  ): Promise<ViewStats> =>
-    cachedRequest(
-      `stats:${viewsUrl(query)}`,
-      async (requestSignal) =>
-        readViewStats(
-          (await fetchJson(viewsUrl(query), { ...requestOptions, signal: requestSignal })).data,
-          'the view stats',
-        ),
-      { signal, maxAge: fresh ? 0 : 5000, staleWhileRevalidate: fresh ? 0 : undefined },
-    );
+  ): Promise<ViewStats> => read(viewsUrl(query), readViewStats, 'the view stats', signal, fresh);
 
   // One feed per question, shared by every widget that asks it.
   const onlineFeed = createLiveFeed((signal) => online(signal, true), { source: 'stats' });

@@ -4,15 +4,18 @@ import { readCategoryTerms, readMenuItems } from './read-terms.js';
 import { headerCount, wordPressErrorOf } from './rest-request.js';
 import type { SourceContext } from './source-context.js';
 
-/** Every category, through all pages of `wp/v2/categories?per_page=100` (the first tells how many). */
+/**
+ * Every category, through all pages of `wp/v2/categories?per_page=100` (the first tells how
+ * many). Read fresh: `getCategories` caches the tree.
+ */
 async function categoryTree(context: SourceContext, signal: AbortSignal): Promise<Category[]> {
   const pageUrl = (page: number): string => context.rest.url('wp/v2/categories', { per_page: 100, page });
-  const first = await context.get(pageUrl(1), signal);
+  const first = await context.get(pageUrl(1), signal, { fresh: true });
   const pageCount = headerCount(first.headers, 'x-wp-totalpages') ?? 1;
   const later = await Promise.all(
     Array.from({ length: Math.max(0, pageCount - 1) }, async (_, index) => {
       const url = pageUrl(index + 2);
-      return readArray((await context.get(url, signal)).data, url);
+      return readArray((await context.get(url, signal, { fresh: true })).data, url);
     }),
   );
   return readCategoryTerms([...readArray(first.data, pageUrl(1)), ...later.flat()], 'wp/v2/categories');
@@ -40,7 +43,8 @@ function menuUnavailable(error: unknown, menu: string): string | undefined {
  * navigation menu's items when the site lets visitors read them. A menu the site keeps
  * private (401/403 `rest_cannot_view`), an empty one, or no menu route at all falls back to
  * the categories with one console warning. The result is cached as a whole, so ten menus on
- * a page make one set of requests.
+ * a page make one set of requests; its reads skip the per-route cache, so that a refresh
+ * is not built from that cache's stale answers.
  */
 export function getCategories(
   context: SourceContext,
@@ -54,7 +58,8 @@ export function getCategories(
       if (menu === undefined) return categoryTree(context, requestSignal);
       const url = context.rest.url('wp/v2/menu-items', { menus: menu, per_page: 100 });
       try {
-        const items = readMenuItems(readArray((await context.get(url, requestSignal)).data, url), 'wp/v2/menu-items');
+        const answer = await context.get(url, requestSignal, { fresh: true });
+        const items = readMenuItems(readArray(answer.data, url), 'wp/v2/menu-items');
         if (items.length > 0) return items;
         context.warnOnce('menu', `menu ${menu} has no published items. Showing the categories instead.`);
       } catch (error) {

@@ -17,8 +17,12 @@ export interface ContextOptions {
 /** What the parts of a WordPress source share: its routes, its cached requests, its warnings. */
 export interface SourceContext {
   readonly rest: RestRoot;
-  /** GETs a route through the page-wide cache, keyed by its full address. */
-  get(url: string, signal: AbortSignal | undefined): Promise<RestAnswer>;
+  /**
+   * GETs a route through the page-wide cache, keyed by its full address. `fresh` skips a
+   * cached answer (still sharing a request in flight), for a caller that caches what it
+   * builds: serving it a stale answer would make that stale result look fresh.
+   */
+  get(url: string, signal: AbortSignal | undefined, options?: { fresh?: boolean }): Promise<RestAnswer>;
   /** The views plugin the site has: as configured, or found once in the REST index. */
   viewsPlugin(signal: AbortSignal | undefined): Promise<ViewsPlugin | undefined>;
   /** `viewsPlugin`, but a failed look-up is a warning and no plugin: views are an extra. */
@@ -35,7 +39,11 @@ export function createContext(options: ContextOptions): SourceContext {
   const rest = restRoot(options.baseUrl, typeof location === 'undefined' ? undefined : location.href);
   const warned = new Set<string>();
 
-  function get(url: string, signal: AbortSignal | undefined, maxAge = options.maxAge): Promise<RestAnswer> {
+  function get(
+    url: string,
+    signal: AbortSignal | undefined,
+    cacheOptions: { maxAge: number; staleWhileRevalidate?: number },
+  ): Promise<RestAnswer> {
     return cachedRequest(
       `wordpress:${url}`,
       (requestSignal) =>
@@ -46,20 +54,24 @@ export function createContext(options: ContextOptions): SourceContext {
           retryDelay: options.retryDelay,
           fetch: options.fetch,
         }),
-      { signal, maxAge },
+      { signal, ...cacheOptions },
     );
   }
 
   const context: SourceContext = {
     rest,
-    get: (url, signal) => get(url, signal),
+    get: (url, signal, { fresh = false } = {}) =>
+      get(url, signal, fresh ? { maxAge: 0, staleWhileRevalidate: 0 } : { maxAge: options.maxAge }),
     async viewsPlugin(signal) {
       if (options.views === 'none') return undefined;
       if (options.views !== 'auto') return options.views;
       // `_fields` keeps the index small (it lists every route otherwise); older WordPress
       // ignores it and sends the whole index, which reads the same.
       const indexUrl = rest.url('', { _fields: 'namespaces' });
-      return viewsPluginOfIndex((await get(indexUrl, signal, INDEX_MAX_AGE)).data, `The REST index ${indexUrl}`);
+      return viewsPluginOfIndex(
+        (await get(indexUrl, signal, { maxAge: INDEX_MAX_AGE })).data,
+        `The REST index ${indexUrl}`,
+      );
     },
     async viewsPluginIfKnown(signal) {
       try {

@@ -1,4 +1,4 @@
-import { isSourceError, type SourceError } from '@portico/core';
+import { sourceErrorOf } from '@portico/core/testing';
 import { clearCache } from '@portico/plugin-kit';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import forbidden from './fixtures/error-forbidden.json' with { type: 'json' };
@@ -42,15 +42,6 @@ function wpPostViewsSite(counts: Record<number, number> = { 1207: 2748, 1180: 43
 
 function source(wp: FakeWordPress, options: Partial<WordPressSourceOptions> = {}) {
   return wordpress({ baseUrl: BASE, fetch: wp.fetch, retries: 0, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isSourceError(error)) throw new Error(`expected a SourceError, got ${String(error)}`);
-  return error;
 }
 
 let warn: MockInstance<typeof console.warn>;
@@ -136,11 +127,11 @@ describe('getViewStats', () => {
 
   it('rejects a path with no published post as not-found', async () => {
     const wp = postViewsCounterSite({ 'wp/v2/posts/1300': { status: 401, json: forbidden } });
-    expect(await failure(source(wp).getViewStats!({ path: '/khong-co-bai-nay/' }))).toMatchObject({
+    expect(await sourceErrorOf(source(wp).getViewStats!({ path: '/khong-co-bai-nay/' }))).toMatchObject({
       code: 'not-found',
       message: 'No published WordPress post at /khong-co-bai-nay/.',
     });
-    expect((await failure(source(wp).getViewStats!({ path: '/?p=1300' }))).code).toBe('not-found');
+    expect((await sourceErrorOf(source(wp).getViewStats!({ path: '/?p=1300' }))).code).toBe('not-found');
   });
 
   it('adds up every published post’s views for the site-wide total', async () => {
@@ -160,7 +151,7 @@ describe('getViewStats', () => {
   });
 
   it('refuses a site-wide total that would take more requests than viewTotalMaxPosts allows', async () => {
-    const error = await failure(source(postViewsCounterSite(), { viewTotalMaxPosts: 1 }).getViewStats!());
+    const error = await sourceErrorOf(source(postViewsCounterSite(), { viewTotalMaxPosts: 1 }).getViewStats!());
     expect(error).toMatchObject({ code: 'unsupported', retryable: false });
     expect(error.message).toContain(
       'adding up the views of 2 or more posts takes more requests than viewTotalMaxPosts (1) allows',
@@ -169,7 +160,7 @@ describe('getViewStats', () => {
 
   it('is unsupported on a site with neither plugin, and an error when the plugin refuses', async () => {
     const plain = fakeWordPress({ '': { json: indexNoViews } });
-    const error = await failure(source(plain).getViewStats!({ path: PATH }));
+    const error = await sourceErrorOf(source(plain).getViewStats!({ path: PATH }));
     expect(error).toMatchObject({ code: 'unsupported' });
     expect(error.message).toBe(
       `${BASE} runs neither Post Views Counter nor WP-PostViews 2 (its REST index lists neither "post-views-counter" nor "postviews/v1"), so it has no view counts to give.`,
@@ -178,14 +169,14 @@ describe('getViewStats', () => {
     const disabled = postViewsCounterSite({
       'post-views-counter/get-post-views/1207': { status: 404, json: pvcDisabled },
     });
-    const refused = await failure(source(disabled).getViewStats!({ path: PATH }));
+    const refused = await sourceErrorOf(source(disabled).getViewStats!({ path: PATH }));
     expect(refused).toMatchObject({ code: 'http', status: 404 });
     expect(refused.message).toContain('(pvc_rest_api_disabled): REST API method is disabled.');
   });
 
   it('names a count of the wrong type', async () => {
     const wp = postViewsCounterSite({ 'post-views-counter/get-post-views/1207': { json: '2.748' } });
-    expect((await failure(source(wp).getViewStats!({ path: PATH }))).message).toBe(
+    expect((await sourceErrorOf(source(wp).getViewStats!({ path: PATH }))).message).toBe(
       `The answer of ${BASE}/post-views-counter/get-post-views/1207 must be a whole number of 0 or more, got the text "2.748".`,
     );
   });

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isSourceError, type SourceError } from '@portico/core';
+import { sourceErrorOf } from '@portico/core/testing';
 import { clearCache } from '@portico/plugin-kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import categories from './fixtures/categories.json' with { type: 'json' };
@@ -102,15 +102,6 @@ function source(options: Partial<WordPressSourceOptions> = {}) {
   return wordpress({ baseUrl: `${origin}/wp-json`, retryDelay: 10, ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isSourceError(error)) throw new Error(`expected a SourceError, got ${String(error)}`);
-  return error;
-}
-
 describe('wordpress() against a local WordPress-like server', () => {
   it('reads posts, categories and view counts over HTTP with WordPress’s paging headers', async () => {
     const site = source({ pageSize: 1 });
@@ -158,7 +149,7 @@ describe('wordpress() on slow and failing servers', () => {
   it('gives up on a slow server after its timeout and retries, as a retryable timeout', async () => {
     wp = site({ 'wp/v2/posts/1207': { json: post, delay: 1000 } });
     const started = Date.now();
-    const error = await failure(source({ timeout: 100, retries: 1, views: 'none' }).getArticle!('1207'));
+    const error = await sourceErrorOf(source({ timeout: 100, retries: 1, views: 'none' }).getArticle!('1207'));
     expect(error).toMatchObject({ code: 'timeout', retryable: true });
     expect(error.message).toContain('within 100 ms');
     expect(attempts.get('wp/v2/posts/1207')).toBe(2);
@@ -183,7 +174,7 @@ describe('wordpress() on slow and failing servers', () => {
 
   it('reports a server that keeps failing with WordPress’s own message, after its retries', async () => {
     wp = site({ 'wp/v2/posts/1207': { status: 500, json: critical } });
-    const error = await failure(source({ retries: 2 }).getArticle!('1207'));
+    const error = await sourceErrorOf(source({ retries: 2 }).getArticle!('1207'));
     expect(error).toMatchObject({ code: 'http', status: 500 });
     expect(error.message).toContain('(internal_server_error): <p>There has been a critical error on this website.</p>');
     expect(attempts.get('wp/v2/posts/1207')).toBe(3);
@@ -191,12 +182,15 @@ describe('wordpress() on slow and failing servers', () => {
 
   it('reports a dropped connection as a network failure and a cut answer as unusable data', async () => {
     override = (route) => (route === 'wp/v2/categories' ? 'reset' : undefined);
-    expect(await failure(source({ retries: 1 }).getCategories!())).toMatchObject({ code: 'network', retryable: true });
+    expect(await sourceErrorOf(source({ retries: 1 }).getCategories!())).toMatchObject({
+      code: 'network',
+      retryable: true,
+    });
     expect(attempts.get('wp/v2/categories')).toBe(2);
     clearCache();
     attempts.clear();
     override = (route) => (route === 'wp/v2/categories' ? 'cut' : undefined);
-    const cut = await failure(source({ retries: 0 }).getCategories!());
+    const cut = await sourceErrorOf(source({ retries: 0 }).getCategories!());
     expect(['network', 'invalid-data']).toContain(cut.code);
   });
 
@@ -210,10 +204,12 @@ describe('wordpress() on slow and failing servers', () => {
       'wp/v2/categories': { text: '' },
       'wp/v2/menu-items': { json: [{ ...structuredClone(post), title: 'Trang chủ' }] },
     });
-    const html = await failure(source({ views: 'none' }).getArticle!('1207'));
+    const html = await sourceErrorOf(source({ views: 'none' }).getArticle!('1207'));
     expect(html.message).toContain('answered with an HTML page ("Trang không tồn tại") instead of JSON');
-    expect((await failure(source().getCategories!())).message).toContain('answered with an empty body instead of JSON');
-    expect((await failure(source({ menu: 2 }).getCategories!())).message).toBe(
+    expect((await sourceErrorOf(source().getCategories!())).message).toContain(
+      'answered with an empty body instead of JSON',
+    );
+    expect((await sourceErrorOf(source({ menu: 2 }).getCategories!())).message).toBe(
       'wp/v2/menu-items[0].title must be an object, got the text "Trang chủ".',
     );
   });

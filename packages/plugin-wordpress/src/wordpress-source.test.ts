@@ -1,4 +1,4 @@
-import { isSourceError, type SourceError } from '@portico/core';
+import { sourceErrorOf } from '@portico/core/testing';
 import { clearCache } from '@portico/plugin-kit';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import categories from './fixtures/categories.json' with { type: 'json' };
@@ -39,21 +39,13 @@ function source(wp: FakeWordPress, options: Partial<WordPressSourceOptions> = {}
   return wordpress({ baseUrl: BASE, fetch: wp.fetch, retries: 0, ...options });
 }
 
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isSourceError(error)) throw new Error(`expected a SourceError, got ${String(error)}`);
-  return error;
-}
-
 let warn: MockInstance<typeof console.warn>;
 beforeEach(() => {
   warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 afterEach(() => {
   warn.mockRestore();
+  vi.useRealTimers();
   clearCache();
 });
 
@@ -80,7 +72,7 @@ describe('wordpress() articles', () => {
     const bySlug = await source(wp).listArticles!({ categoryId: 'chuyen-muc-mau-con' });
     expect(wp.requests).toContain(`${BASE}/wp/v2/categories?slug=chuyen-muc-mau-con&_fields=id`);
     expect(bySlug.items.map((item) => item.id)).toEqual(['1180']);
-    expect(await failure(source(wp).listArticles!({ categoryId: 'khong-co' }))).toMatchObject({
+    expect(await sourceErrorOf(source(wp).listArticles!({ categoryId: 'khong-co' }))).toMatchObject({
       code: 'not-found',
       message: 'No WordPress category with the slug "khong-co".',
     });
@@ -101,7 +93,7 @@ describe('wordpress() articles', () => {
     const draft = { ...structuredClone(post), id: 1300, status: 'draft' };
     const wp = site({ 'wp/v2/posts': { json: [draft, ...posts] }, 'wp/v2/posts/1300': { json: draft } });
     expect((await source(wp).listArticles!({})).items.map((item) => item.id)).toEqual(['1207', '1180']);
-    expect(await failure(source(wp).getArticle!('1300'))).toMatchObject({ code: 'not-found' });
+    expect(await sourceErrorOf(source(wp).getArticle!('1300'))).toMatchObject({ code: 'not-found' });
   });
 
   it('gives the newest for most-read, since no views plugin can sort the REST API, and says so once', async () => {
@@ -129,20 +121,20 @@ describe('wordpress() articles', () => {
 
   it('rejects a missing or non-public post with not-found, naming WordPress’s code', async () => {
     const wp = site({ 'wp/v2/posts/1300': { status: 401, json: forbidden } });
-    expect(await failure(source(wp).getArticle!('99'))).toMatchObject({
+    expect(await sourceErrorOf(source(wp).getArticle!('99'))).toMatchObject({
       code: 'not-found',
       retryable: false,
       message: `No published WordPress post with the id "99" at ${BASE} (rest_post_invalid_id: Invalid post ID.)`,
     });
-    expect((await failure(source(wp).getArticle!('1300'))).message).toContain(
+    expect((await sourceErrorOf(source(wp).getArticle!('1300'))).message).toContain(
       '(rest_forbidden: Sorry, you are not allowed to do that.)',
     );
-    expect(await failure(source(wp).getArticle!('khong-co-bai-nay'))).toMatchObject({ code: 'not-found' });
+    expect(await sourceErrorOf(source(wp).getArticle!('khong-co-bai-nay'))).toMatchObject({ code: 'not-found' });
   });
 
   it('tells a wrong baseUrl (404 rest_no_route) from a missing article', async () => {
     // One path segment too many: WordPress answers every route below it with rest_no_route.
-    const error = await failure(source(site(), { baseUrl: `${BASE}/wp` }).getArticle!('1207'));
+    const error = await sourceErrorOf(source(site(), { baseUrl: `${BASE}/wp` }).getArticle!('1207'));
     expect(error).toMatchObject({ code: 'http', status: 404, retryable: false });
     expect(error.message).toBe(
       `${BASE}/wp/wp/v2/posts/1207?_embed=author,wp:featuredmedia,wp:term answered 404 (rest_no_route): No route was found matching the URL and request method.`,
@@ -203,8 +195,24 @@ describe('wordpress() categories', () => {
 
   it('does not hide a failure the categories would share behind the fallback', async () => {
     const wp = site({ 'wp/v2/menu-items': { status: 500, json: critical } });
-    expect(await failure(source(wp, { menu: 2 }).getCategories!())).toMatchObject({ code: 'http', status: 500 });
+    expect(await sourceErrorOf(source(wp, { menu: 2 }).getCategories!())).toMatchObject({ code: 'http', status: 500 });
     expect(wp.count('wp/v2/categories')).toBe(0);
+  });
+
+  it('shows a changed category within one maxAge, not built again from stale pages', async () => {
+    let current = categories;
+    const wp = site({ 'wp/v2/categories': (query) => collectionRoute(current)(query) });
+    const categoriesSource = source(wp, { maxAge: 1000 });
+    const start = Date.now();
+    vi.setSystemTime(start);
+    expect((await categoriesSource.getCategories!()).map((item) => item.id)).toEqual(['4', '6', '5']);
+    current = categories.filter((category) => category.id !== 6);
+    vi.setSystemTime(start + 1500);
+    expect(await categoriesSource.getCategories!(), 'stale, at once, while revalidating').toHaveLength(3);
+    // Date stands still: only a refresh that asked WordPress again can show the change.
+    await vi.waitFor(async () => {
+      expect((await categoriesSource.getCategories!()).map((item) => item.id)).toEqual(['4', '5']);
+    });
   });
 
   it('makes one request for ten widgets asking for the categories at once', async () => {
@@ -230,7 +238,7 @@ describe('wordpress() answers and failures', () => {
     ];
     for (const [route, message] of cases) {
       clearCache();
-      const error = await failure(source(site({ 'wp/v2/categories': route })).getCategories!());
+      const error = await sourceErrorOf(source(site({ 'wp/v2/categories': route })).getCategories!());
       expect(error.code).toBe('invalid-data');
       expect(error.message).toContain(message);
     }
@@ -238,24 +246,24 @@ describe('wordpress() answers and failures', () => {
 
   it('names a field of the wrong type', async () => {
     const wrong = [{ ...categories[0], link: 7 }];
-    expect((await failure(source(site({ 'wp/v2/categories': { json: wrong } })).getCategories!())).message).toBe(
+    expect((await sourceErrorOf(source(site({ 'wp/v2/categories': { json: wrong } })).getCategories!())).message).toBe(
       'wp/v2/categories[0].link must be a string, got a number.',
     );
     const notAList = { json: { code: 'x' } };
-    expect((await failure(source(site({ 'wp/v2/posts': notAList })).listArticles!({}))).message).toContain(
+    expect((await sourceErrorOf(source(site({ 'wp/v2/posts': notAList })).listArticles!({}))).message).toContain(
       'must be a list, got an object.',
     );
   });
 
   it('reports WordPress’s own error bodies: a critical error (500), a refusal (403)', async () => {
-    const crashed = await failure(
+    const crashed = await sourceErrorOf(
       source(site({ 'wp/v2/posts/1207': { status: 500, json: critical } })).getArticle!('1207'),
     );
     expect(crashed).toMatchObject({ code: 'http', status: 500, retryable: true });
     expect(crashed.message).toContain(
       'answered 500 (internal_server_error): <p>There has been a critical error on this website.</p>',
     );
-    const refused = await failure(
+    const refused = await sourceErrorOf(
       source(site({ 'wp/v2/categories': { status: 403, json: { ...forbidden, data: { status: 403 } } } }))
         .getCategories!(),
     );

@@ -1,5 +1,6 @@
 import { SourceError, type Banner } from '@portico/core';
 import {
+  animationFrames,
   cleanUpMounted,
   expectNoAxeViolations,
   mount,
@@ -105,22 +106,9 @@ function nameOf(control: Element | null | undefined): string | undefined {
   return control?.textContent.trim();
 }
 
-function frames(count: number): Promise<void> {
-  return new Promise((resolve) => {
-    const step = (left: number): void => {
-      if (left === 0) resolve();
-      else
-        requestAnimationFrame(() => {
-          step(left - 1);
-        });
-    };
-    step(count);
-  });
-}
-
 /** Lets the page render and IntersectionObserver deliver what it saw (it reports in a task after the frame). */
 async function settle(): Promise<void> {
-  await frames(3);
+  await animationFrames(3);
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
@@ -398,7 +386,13 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
     const { name, memory } = testSource({ banners: seed.banners });
     memory.failWith(new SourceError('network', 'offline'));
     const errors: unknown[] = [];
-    document.addEventListener('portico-error', (event) => errors.push(event));
+    const onError = (event: Event): void => {
+      errors.push(event);
+    };
+    document.addEventListener('portico-error', onError);
+    onCleanUp(() => {
+      document.removeEventListener('portico-error', onError);
+    });
     const element = await mountBanners(
       `<portico-sidebar-banners lang="vi" source="${name}" position="sidebar"><a href="/cu">Tin cũ</a></portico-sidebar-banners>`,
     );
@@ -467,7 +461,7 @@ describe('<portico-sidebar-banners> source', () => {
     const { name, memory } = testSource({ banners: seed.banners });
     const getBanners = vi.spyOn(memory, 'getBanners');
     const element = await showBanners([{ id: 'js', title: 'Từ script' }], { source: name, position: 'sidebar' });
-    await frames(2);
+    await animationFrames(2);
     expect(shownBanners(element)).toEqual(['Từ script']);
     expect(getBanners).not.toHaveBeenCalled();
   });
@@ -608,9 +602,13 @@ describe('<portico-sidebar-banners> carousel', () => {
   it('is complete from the keyboard: pause first, then previous, next and the banner shown', async () => {
     const followed = followedLinks();
     const clicks: BannerEventDetail[] = [];
-    document.addEventListener('portico-banner-click', (event) =>
-      clicks.push((event as CustomEvent<BannerEventDetail>).detail),
-    );
+    const onClick = (event: Event): void => {
+      clicks.push((event as CustomEvent<BannerEventDetail>).detail);
+    };
+    document.addEventListener('portico-banner-click', onClick);
+    onCleanUp(() => {
+      document.removeEventListener('portico-banner-click', onClick);
+    });
     startButton();
     const { element, button } = await carousel();
     await userEvent.keyboard('{Tab}');
@@ -663,6 +661,28 @@ describe('<portico-sidebar-banners> carousel', () => {
       shadow(element).querySelector('[part~="list"]')?.contains(shadow(element).querySelector('[part~="carousel"]')),
     ).toBe(false);
     await expectNoAxeViolations(element);
+  });
+
+  it('reads its markup once, not on every rotation, and again when the markup changes', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const element = await mountBanners(`<portico-sidebar-banners lang="vi" rotate="5">
+      <a href="/mot">Một</a><a href="/hai">Hai</a><a href="/ba">Ba</a>
+    </portico-sidebar-banners>`);
+    const reads = vi.spyOn(element, 'querySelectorAll');
+    await vi.advanceTimersByTimeAsync(10_000);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Ba']);
+    expect(reads).not.toHaveBeenCalled();
+
+    const added = document.createElement('a');
+    added.href = '/bon';
+    added.textContent = 'Bốn';
+    element.append(added);
+    await vi.waitFor(() => {
+      expect(shadow(element).querySelectorAll('[role="group"]')).toHaveLength(4);
+    });
+    expect(reads).toHaveBeenCalled();
+    expect(shownBanners(element), 'starts again from the first').toEqual(['Một']);
   });
 
   it('shows a single banner, or rotate="0", as a plain list', async () => {
@@ -912,13 +932,13 @@ describe('<portico-sidebar-banners> bad input', () => {
   });
 
   it('falls back to defaults, with a warning, for bad attribute values', async () => {
-    const element = await showBanners(SLIDES, { order: 'sideways', limit: '-2', rotate: 'soon' });
+    const element = await showBanners(SLIDES, { order: 'sideways', limit: 'lots', rotate: 'soon' });
     expect(shownBanners(element)).toHaveLength(3);
     expect(shadow(element).querySelector('[part~="carousel"]')).toBeNull();
     const said = warnings(warn);
     expect(said).toContain('order="sideways" is not one of ordering, random');
-    expect(said).toContain('limit=-2 is not a whole number of 0 or more');
-    expect(said).toContain('rotate=NaN is not a number of seconds');
+    expect(said).toContain('limit="lots" is not a whole number of 0 or more');
+    expect(said).toContain('rotate="soon" is not a number of seconds');
   });
 });
 
@@ -1008,5 +1028,6 @@ describe('<portico-sidebar-banners> registration', () => {
     expect(() => {
       defineElement('portico-sidebar-banners', class extends PorticoSidebarBanners {});
     }).not.toThrow();
+    expect(customElements.get('portico-sidebar-banners')).toBe(PorticoSidebarBanners);
   });
 });

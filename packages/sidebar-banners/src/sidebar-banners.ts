@@ -119,7 +119,7 @@ const icon = (path: string): TemplateResult =>
 export class PorticoSidebarBanners extends PorticoElement {
   static override styles = [baseStyles, moduleStyles, sidebarBannersStyles];
 
-  /** The banners, set from JavaScript; win over `source` and the server-rendered links. */
+  /** The banners, set from JavaScript; win over `source` and the server-rendered links. Assign a new array to change them. */
   @property({ attribute: false }) banners: Banner[] | undefined;
 
   /** The module position (`sidebar`): what the `source` is asked for, and which of the `banners` show. */
@@ -149,8 +149,13 @@ export class PorticoSidebarBanners extends PorticoElement {
   @state() private hovered = false;
   @state() private focused = false;
 
+  /** The banners as read, before the publish window, and what they were read from (the element for its markup). */
+  private read: ShownBanner[] = [];
+  private readFrom: unknown;
+  private published: ShownBanner[] = [];
+  /** What the shown banners were arranged for: the published banners as JSON, the order, the limit. */
+  private arrangedFor: unknown[] = [];
   private shown: ShownBanner[] = [];
-  private shownKey = '';
   private slideCount = 0;
   private rotateMilliseconds = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -199,39 +204,54 @@ export class PorticoSidebarBanners extends PorticoElement {
       origin = 'source data';
       given = this.data.value;
     }
-    if (given === undefined && this.hasServerMarkup() && this.canReadServerMarkup('banners are')) {
-      origin = 'markup';
-      given = this.readMarkup();
-    }
+    const fromMarkup = given === undefined && this.hasServerMarkup() && this.canReadServerMarkup('banners are');
+    if (fromMarkup) origin = 'markup';
     if (this.source && !this.position && !this.banners) {
       this.warnInvalid('position', undefined, 'is needed to ask the source for banners', '');
     }
+    // Read again only when the data changes: updates also come with every rotation, hover and focus.
+    const from = fromMarkup ? this : given;
+    if (from === undefined) {
+      this.readFrom = undefined;
+      // Loading, or the source failed: nothing to warn about.
+      this.read = this.data.state === 'idle' ? this.readBanners(undefined, origin) : [];
+    } else if (from !== this.readFrom) {
+      this.readFrom = from;
+      this.read = this.readBanners(fromMarkup ? this.readMarkup() : given, origin);
+    }
     const now = Date.now();
-    const published =
-      given === undefined && this.data.state !== 'idle'
-        ? [] // Loading, or the source failed: nothing to warn about.
-        : this.readBanners(given, origin).filter(
-            (banner) =>
-              !(banner.up > now || banner.down <= now) &&
-              !(origin === 'banners' && this.position && banner.position && banner.position !== this.position),
-          );
+    const published = this.read.filter(
+      (banner) =>
+        !(banner.up > now || banner.down <= now) &&
+        !(origin === 'banners' && this.position && banner.position && banner.position !== this.position),
+    );
     const order = this.oneOf('order', this.order, ORDERS);
     const limit = Number.isInteger(this.limit) && this.limit >= 0 ? this.limit : 0;
-    if (limit !== this.limit) this.warnInvalid('limit', this.limit, 'is not a whole number of 0 or more', 'all');
+    if (limit !== this.limit)
+      this.warnInvalid('limit', this.getAttribute('limit') ?? this.limit, 'is not a whole number of 0 or more', 'all');
     // Shuffled per reader: a server's order would be the same for all.
     if (order === 'random' && published.filter((banner) => !banner.pinned).length > 1) {
       this.renderInBrowser('its banners are shuffled in the browser (order="random")');
     }
     // Arranged again only when what is published changes: re-rendering never reshuffles.
-    const key = JSON.stringify([published, order, limit]);
-    if (key !== this.shownKey) {
-      this.shownKey = key;
+    const samePublished =
+      published.length === this.published.length &&
+      published.every((banner, index) => banner === this.published[index]);
+    this.published = published;
+    // Compared as JSON, so that equal banners from a new answer keep their order and place.
+    const arrangeFor = [samePublished ? this.arrangedFor[0] : JSON.stringify(published), order, limit];
+    if (arrangeFor.some((value, index) => value !== this.arrangedFor[index])) {
+      this.arrangedFor = arrangeFor;
       this.shown = arrange(published, order, this.random).slice(0, limit || undefined);
       this.current = 0;
     }
     // Up to a day: setTimeout cannot wait much longer.
     const seconds = this.rotate >= 0 && this.rotate <= 86_400 ? this.rotate : 0;
-    if (seconds !== this.rotate) this.warnInvalid('rotate', this.rotate, 'is not a number of seconds up to a day', '0');
+    if (seconds !== this.rotate) {
+      // The attribute as written (`rotate="soon"`) says more than the NaN it became.
+      const written = this.getAttribute('rotate') ?? this.rotate;
+      this.warnInvalid('rotate', written, 'is not a number of seconds up to a day', '0');
+    }
     this.rotateMilliseconds = seconds * 1000;
     // Pinned banners stay in place while the others rotate.
     const slides = this.shown.filter((banner) => !banner.pinned).length;
@@ -242,7 +262,7 @@ export class PorticoSidebarBanners extends PorticoElement {
     const { shown } = this;
     const slides = shown.filter((banner) => !banner.pinned);
     return html`<div part="base">
-      <div hidden><slot @slotchange=${this.onSlotChange}></slot></div>
+      <div hidden><slot @slotchange=${this.onMarkupChange}></slot></div>
       ${
         shown.length === 0
           ? this.data.state === 'loading'
@@ -507,6 +527,12 @@ export class PorticoSidebarBanners extends PorticoElement {
     this.stopTimer();
     this.current = (this.current + step + this.slideCount) % this.slideCount;
   }
+
+  /** The server-rendered links changed: read them again. */
+  private readonly onMarkupChange = (): void => {
+    this.readFrom = undefined;
+    this.requestUpdate();
+  };
 
   private stopTimer(): void {
     clearTimeout(this.timer);

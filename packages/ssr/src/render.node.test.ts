@@ -293,5 +293,10 @@ describe('summarizeChildren', () => {
       slots: [],
       content: false,
     });
+    // As the browser's widget judges its light DOM: a script is never shown.
+    expect(summarizeChildren('<script type="application/ld+json">{"@type":"Article"}</script>')).toEqual({
+      slots: [],
+      content: false,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { SanitizeAllowlist, ServerRenderContext, ServerSanitizedHtml } from '@portico/element';
 import { LitElementRenderer, renderThunked, type RenderInfo } from '@lit-labs/ssr';
 import { collectResult, type ThunkedRenderResult } from '@lit-labs/ssr/lib/render-result.js';
 import { RenderResultReadable } from '@lit-labs/ssr/lib/render-result-readable.js';
@@ -6,7 +7,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { Readable } from 'node:stream';
 import { Parser } from 'htmlparser2';
-import { sanitizeHtmlString, type SanitizeAllowlist } from './sanitize.js';
+import { sanitizeHtmlString } from './sanitize.js';
 
 /** What the server knows about the page the widgets go in, which the browser would read from the DOM. */
 export interface PageOptions {
@@ -43,21 +44,8 @@ export interface WidgetOptions extends PageOptions {
   children?: string | undefined;
 }
 
-/** The context protocol of `@portico/element` (its `ServerRenderContext`), on a global symbol. */
-interface ServerRenderContext {
-  lang?: string | undefined;
-  url?: string | undefined;
-  children?: { slots: readonly string[]; content: boolean } | undefined;
-  sanitize?:
-    ((html: string, allowed: SanitizeAllowlist) => { html: string; removed: number; content: unknown }) | undefined;
-  renderInBrowser?: ((reason: string) => void) | undefined;
-}
-
 /** CMS HTML sanitized, and as content a template renders as HTML. */
-function sanitizeToContent(
-  html: string,
-  allowed: SanitizeAllowlist,
-): { html: string; removed: number; content: unknown } {
+function sanitizeToContent(html: string, allowed: SanitizeAllowlist): ServerSanitizedHtml {
   const sanitized = sanitizeHtmlString(html, allowed);
   return { ...sanitized, content: unsafeHTML(sanitized.html) };
 }
@@ -213,8 +201,9 @@ export function summarizeChildren(children: string): { slots: string[]; content:
     onopentag(name, attributes) {
       if (depth === 0) {
         if (attributes.slot !== undefined) slots.add(attributes.slot);
-        // Templates (a declarative shadow root the browser did not take) are never shown.
-        else if (name !== 'template') content = true;
+        // Never shown, as the browser's widget also judges: templates (a declarative shadow
+        // root the browser did not take) and scripts (JSON-LD, a properties block).
+        else if (name !== 'template' && name !== 'script') content = true;
       }
       depth += 1;
     },

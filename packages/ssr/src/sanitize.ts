@@ -1,10 +1,5 @@
+import type { SanitizeAllowlist } from '@portico/element';
 import sanitize from 'sanitize-html';
-
-/** The elements and attributes HTML from a CMS may keep (`@portico/element` gives its profiles'). */
-export interface SanitizeAllowlist {
-  tags: readonly string[];
-  attributes: readonly string[];
-}
 
 export interface SanitizedHtmlString {
   /** The HTML to render. */

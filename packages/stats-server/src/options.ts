@@ -64,7 +64,10 @@ const SITE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Fills in defaults and refuses options that cannot work, with a message naming the option. */
 export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
   const sites = new Map<string, ResolvedSite>();
-  for (const site of options.sites ?? [{ id: 'default' }]) {
+  // Options often come from a JSON file: a string `sites` would be walked letter by letter.
+  const listed: unknown = options.sites ?? [{ id: 'default' }];
+  if (!Array.isArray(listed)) throw new Error(`sites must be a list of sites, not ${JSON.stringify(listed)}`);
+  for (const site of listed.map(checkSiteShape)) {
     if (!SITE_ID.test(site.id)) throw new Error(`site id "${site.id}" must be 1-64 letters, digits, ".", "_" or "-"`);
     if (sites.has(site.id)) throw new Error(`site "${site.id}" is listed twice`);
     sites.set(site.id, { id: site.id, origins: site.origins ?? ['*'], memberSecret: site.memberSecret || undefined });
@@ -93,6 +96,17 @@ export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
     basePath,
     now: options.now ?? Date.now,
   };
+}
+
+/** A site from JSON may lack its id, or not be an object at all. */
+export function checkSiteShape(site: unknown): SiteOptions {
+  if (typeof site !== 'object' || site === null || Array.isArray(site)) {
+    throw new Error(`each site must be an object with an id, not ${JSON.stringify(site)}`);
+  }
+  if (typeof (site as { id?: unknown }).id !== 'string') {
+    throw new Error(`each site needs an id, a string: ${JSON.stringify(site)}`);
+  }
+  return site as SiteOptions;
 }
 
 function positive(name: string, value: number): number {

@@ -19,9 +19,9 @@ export async function layoutShiftsDuring(within: Element, action: () => unknown)
   });
   observer.observe({ type: 'layout-shift', buffered: false });
   // Let the page paint as it is first, so only what `action` causes is measured.
-  await frames(2);
+  await animationFrames(2);
   await action();
-  await frames(3);
+  await animationFrames(3);
   shifts.push(...(observer.takeRecords() as LayoutShift[]));
   observer.disconnect();
   return shifts.filter(
@@ -63,7 +63,8 @@ export async function upgradeOverServerMarkup(
   return { shifts: shifts.map((shift) => shift.value), movedBy: below.getBoundingClientRect().top - before };
 }
 
-function frames(count: number): Promise<void> {
+/** Resolves after `count` animation frames. */
+export function animationFrames(count: number): Promise<void> {
   return new Promise((resolve) => {
     const step = (left: number): void => {
       if (left === 0) resolve();

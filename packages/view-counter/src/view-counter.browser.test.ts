@@ -5,6 +5,7 @@ import {
   expectNoAxeViolations,
   mount,
   onCleanUp,
+  registerTestSource,
   seed,
   statusText,
   stubReducedMotion,
@@ -170,14 +171,38 @@ describe('<portico-view-counter> live', () => {
     expect(visibleNumber(element)).toBe('18117910');
   });
 
-  it('follows one page’s views with path', async () => {
-    const article = seed.articles[0]!;
-    const { name } = source();
+  it('follows one page’s views with path, live or loaded once', async () => {
+    const article = { ...seed.articles[0]!, views: 4321 };
+    const { name } = testSource({ viewStats: seed.viewStats, articles: [article] });
+    for (const live of ['', 'live="off"']) {
+      const element = await mountCounter(
+        `<portico-view-counter lang="vi" source="${name}" ${live} path="${article.url!}"></portico-view-counter>`,
+      );
+      await flushUpdates(element);
+      expect(visibleNumber(element), live).toBe('4.321');
+    }
+  });
+
+  it('shows the final number when removed mid count-up and put back', async () => {
+    stubReducedMotion(false);
+    const { name, memory } = source();
     const element = await mountCounter(
-      `<portico-view-counter lang="vi" source="${name}" path="${article.url!}"></portico-view-counter>`,
+      `<portico-view-counter lang="vi" grouping="off" source="${name}" interval="1"></portico-view-counter>`,
     );
     await flushUpdates(element);
-    expect(visibleNumber(element)).toBe('0');
+    memory.setViewStats({ total: 18117910 });
+    await vi.advanceTimersByTimeAsync(1200);
+    await element.updateComplete;
+    expect(Number(visibleNumber(element))).toBeLessThan(18117910);
+
+    const parent = element.parentElement!;
+    element.remove();
+    await vi.advanceTimersByTimeAsync(1000);
+    parent.append(element);
+    await flushUpdates(element);
+    await vi.advanceTimersByTimeAsync(2000);
+    await element.updateComplete;
+    expect(visibleNumber(element)).toBe('18117910');
   });
 
   it('keeps the last number, marked out of date, when the source fails, and recovers', async () => {
@@ -289,6 +314,27 @@ describe('<portico-view-counter> bad input', () => {
     await element.updateComplete;
     expect(visibleNumber(element)).toBe('—');
     expect(String(warn.mock.calls.at(-1)?.[0])).toContain('value={}');
+  });
+  it('survives a source answering null', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent): void => {
+      errors.push(event.error);
+    };
+    window.addEventListener('error', onError);
+    onCleanUp(() => {
+      window.removeEventListener('error', onError);
+    });
+    const name = 'view-stats-null';
+    registerTestSource(name, { getViewStats: () => Promise.resolve(null as unknown as ViewStats) });
+    const element = await mountCounter(
+      `<portico-view-counter lang="vi" live="off" source="${name}"></portico-view-counter>`,
+    );
+    await vi.waitFor(() => {
+      expect(visibleNumber(element)).toBe('—');
+    });
+    expect(warn.mock.calls.map((call) => String(call[0])).join('\n')).toContain('source data=null');
+    expect(errors).toEqual([]);
   });
 });
 

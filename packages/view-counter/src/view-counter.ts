@@ -125,6 +125,8 @@ export class PorticoViewCounter extends LiveModuleElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopCountingUp();
+    // Removed mid count-up: reconnected, willUpdate sees no new target, so land on it now.
+    this.shown = this.target;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -198,9 +200,10 @@ export class PorticoViewCounter extends LiveModuleElement {
   /** The number to show now, by precedence; `undefined` (shown as `—`, with a warning) when unusable. */
   private currentCount(): bigint | undefined {
     if (this.valueFromScript) return this.readCount('value', this.currentValue);
-    const stats = this.data.value;
+    // A source may break its contract and answer null, whose typeof is 'object' too.
+    const stats = this.data.value as ViewStats | null | undefined;
     if (stats !== undefined) {
-      if (typeof stats !== 'object') return this.readCount('source data', stats);
+      if (stats === null || typeof stats !== 'object') return this.readCount('source data', stats);
       return this.path === undefined
         ? this.readCount('source data.total', stats.total)
         : this.readCount('source data.views', stats.views);

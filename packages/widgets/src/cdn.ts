@@ -28,9 +28,15 @@ const WIDGETS: readonly [string, CustomElementConstructor][] = [
 
 type HydrateSupport = (lit: { LitElement: typeof LitElement }) => void;
 
-/** Whether the server rendered any widget's shadow DOM (the browser attached it already). */
+/**
+ * Whether the server rendered any widget: its shadow DOM (the browser attached it already), or
+ * the properties of one it left to the browser (which only the hydration support sets).
+ */
 function serverRendered(): boolean {
-  return WIDGETS.some(([tag]) => [...document.querySelectorAll(tag)].some((element) => element.shadowRoot !== null));
+  return (
+    document.querySelector('script[type="application/json"][data-portico-properties]') !== null ||
+    WIDGETS.some(([tag]) => [...document.querySelectorAll(tag)].some((element) => element.shadowRoot !== null))
+  );
 }
 
 if (typeof document !== 'undefined') {

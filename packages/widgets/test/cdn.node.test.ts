@@ -226,6 +226,42 @@ describe('loading the CDN build over a page already shown', () => {
 });
 
 describe('a page rendered on the server with @portico/ssr', () => {
+  it('gives a widget the server left to the browser its properties, when it is the only one', async () => {
+    const { html, renderPage, widget } = await import('@portico/ssr');
+    const banners: Banner[] = [
+      { id: 'a', title: 'Tiến tới đại hội đảng', url: '/tien-toi-dai-hoi-dang' },
+      { id: 'b', title: 'Giải phóng miền Nam', url: '/giai-phong-mien-nam' },
+    ];
+    // Random order is shuffled per reader, so the server writes no shadow root, only the data.
+    const page = await renderPage(
+      html`<!doctype html>
+        <html lang="vi">
+          <head>
+            <meta charset="utf-8" />
+            <script type="module" src="/cdn/portico.js"></script>
+          </head>
+          <body>
+            ${widget('portico-sidebar-banners', { attributes: { order: 'random' }, properties: { banners } })}
+          </body>
+        </html>`,
+      { lang: 'vi', url: `${server.origin}/random-banners.html` },
+    );
+    expect(page).not.toContain('shadowrootmode');
+    server.pages.set('/random-banners.html', page);
+    const browserPage = await browser.newPage();
+    await browserPage.goto(`${server.origin}/random-banners.html`);
+    await browserPage.waitForFunction(
+      () => document.querySelector('portico-sidebar-banners')?.shadowRoot?.querySelectorAll('a').length === 2,
+    );
+    const titles = await browserPage.evaluate(() =>
+      Array.from(document.querySelector('portico-sidebar-banners')?.shadowRoot?.querySelectorAll('a') ?? [], (link) =>
+        link.textContent.trim(),
+      ),
+    );
+    expect(titles.sort()).toEqual(['Giải phóng miền Nam', 'Tiến tới đại hội đảng']);
+    await browserPage.close();
+  });
+
   it('hydrates every widget in place: the server’s nodes stay, nothing moves, nothing fails', async () => {
     const { html, renderPage, widget } = await import('@portico/ssr');
     const seed = JSON.parse(await readFile(new URL('../../../fixtures/seed-portal.json', import.meta.url), 'utf8')) as {

@@ -1,25 +1,9 @@
-import type { Article, Banner, Category, ViewStats, VisitorStats } from '@portico/core';
+import type { Article } from '@portico/core';
+import type { SeedPortal } from '@portico/test-helpers/seed';
 import fixture from '../../../../fixtures/seed-portal.json' with { type: 'json' };
 
-/** The repository's copy of the seed portal's content (fixtures/seed-portal.json). */
-export interface SeedPortal {
-  site: { name: string; shortName: string; locale: string };
-  visitorStats: VisitorStats;
-  viewStats: ViewStats;
-  categories: Category[];
-  banners: Banner[];
-  articles: Article[];
-  /** Texts exactly as the seed page shows them. */
-  shown: {
-    visitorsTitle: string;
-    visitorsText: string;
-    viewsTitle: string;
-    viewsText: string;
-    leadPrefix: string;
-    articleDate: string;
-    articleAuthors: string;
-  };
-}
+// The same type the widgets' tests use; its own entry point keeps the browser helpers out.
+export type { SeedPortal };
 
 const typed: SeedPortal = fixture;
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate, INVALID_DATE_FALLBACK, parsePortalDate, toDateTimeAttribute } from './date.js';
 import { formatRelativeTime } from './relative-time.js';
 
@@ -71,6 +71,31 @@ describe('formatDate', () => {
   });
 });
 
+describe('formatDate’s formatters', () => {
+  const Original = Intl.DateTimeFormat;
+  afterEach(() => {
+    Intl.DateTimeFormat = Original;
+  });
+
+  it('makes one per locale, format and zone, and checks a zone once', () => {
+    let made = 0;
+    Intl.DateTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Original>) {
+        super(...args);
+        made += 1;
+      }
+    } as typeof Original;
+    const format = { year: 'numeric', month: 'long' } as const;
+    for (let round = 0; round < 3; round += 1) {
+      expect(formatDate('2020-08-25', { locale: 'en', format })).toBe('August 2020');
+      expect(
+        formatDate('2020-08-25T20:30:00Z', { locale: 'en', format, timeZone: 'Europe/Helsinki', includeTime: true }),
+      ).toBe('August 2020 at 11:30 PM');
+    }
+    expect(made, 'the date-only one, the zone check, the zoned one').toBe(3);
+  });
+});
+
 describe('formatRelativeTime', () => {
   const now = Date.UTC(2020, 7, 25, 12, 0, 0);
 
@@ -81,6 +106,16 @@ describe('formatRelativeTime', () => {
     expect(formatRelativeTime(now + 2 * 3_600_000, { locale: 'en', now })).toBe('in 2 hours');
     expect(formatRelativeTime(now - 5 * 86_400_000, { locale: 'en', now })).toBe('5 days ago');
     expect(formatRelativeTime('2019-08-25', { locale: 'en', now })).toBe('last year');
+  });
+
+  it('moves up a unit when rounding reaches the next one', () => {
+    const always = { locale: 'en', now, numeric: 'always' } as const;
+    expect(formatRelativeTime(now - 59_400, always)).toBe('59 seconds ago');
+    expect(formatRelativeTime(now - 59_600, always)).toBe('1 minute ago');
+    expect(formatRelativeTime(now + 59.6 * 60_000, always)).toBe('in 1 hour');
+    expect(formatRelativeTime(now - 23.4 * 3_600_000, always)).toBe('23 hours ago');
+    expect(formatRelativeTime(now - 23.6 * 3_600_000, always)).toBe('1 day ago');
+    expect(formatRelativeTime(now - 6.6 * 86_400_000, always)).toBe('1 week ago');
   });
 
   it('says yesterday in words unless asked for numbers', () => {

@@ -61,13 +61,38 @@ export const INVALID_DATE_FALLBACK = '\u2014';
 
 const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
+const knownTimeZones = new Map<string, boolean>();
+
 function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let known = knownTimeZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownTimeZones.set(timeZone, known);
   }
+  return known;
+}
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A formatter per locale, options and zone. Only one with a `timeZone` is cached: one
+ * without takes the reader's zone when it is made, and that zone can change (TZ in Node, the
+ * system's in a browser).
+ */
+function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  if (options.timeZone === undefined) return new Intl.DateTimeFormat(locale, options);
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatterCache.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatterCache.set(key, formatter);
+  }
+  return formatter;
 }
 
 /**
@@ -82,11 +107,11 @@ export function formatDate(value: unknown, options: DateFormatOptions = {}): str
   const dateFormat = options.format ?? definition.dateFormat;
 
   if (parsed.dateOnly) {
-    return new Intl.DateTimeFormat(intlLocale, { ...dateFormat, timeZone: 'UTC' }).format(parsed.date);
+    return dateFormatter(intlLocale, { ...dateFormat, timeZone: 'UTC' }).format(parsed.date);
   }
   const requested = options.timeZone;
   const timeZone = requested === undefined ? undefined : isKnownTimeZone(requested) ? requested : 'UTC';
-  return new Intl.DateTimeFormat(intlLocale, {
+  return dateFormatter(intlLocale, {
     ...dateFormat,
     ...(options.includeTime ? TIME_OPTIONS : {}),
     ...(timeZone === undefined ? {} : { timeZone }),

@@ -27,6 +27,19 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number, number][] = [
 ];
 
 /**
+ * The first unit whose rounded amount still fits below the next unit: 59.6 seconds rounds to
+ * 60, so it is "1 minute", not "60 seconds". The distance is rounded, not the signed
+ * difference: -1.5 hours is "2 hours ago", as +1.5 is "in 2 hours".
+ */
+function unitAndAmount(distance: number): [Intl.RelativeTimeFormatUnit, number] {
+  for (const [unit, size, below] of UNITS) {
+    const amount = Math.round(distance / size);
+    if (distance < below && amount * size < below) return [unit, amount];
+  }
+  return ['year', Math.round(distance / (365 * DAY))];
+}
+
+/**
  * How long ago (or ahead) a date is, in the largest sensible unit: `3 phút trước`,
  * `in 2 hours`, `hôm qua`. A value `parsePortalDate` rejects gives `fallback` (an em dash).
  */
@@ -36,11 +49,8 @@ export function formatRelativeTime(value: unknown, options: RelativeTimeOptions 
   if (!parsed || !Number.isFinite(now)) return options.fallback ?? '\u2014';
   const difference = parsed.date.getTime() - now;
   const distance = Math.abs(difference);
-  const [unit, size] = UNITS.find(([, , below]) => distance < below) ?? ['year', 365 * DAY];
+  const [unit, amount] = unitAndAmount(distance);
   const { intlLocale } = resolveLocale(options.locale);
   const formatter = new Intl.RelativeTimeFormat(intlLocale, { numeric: options.numeric ?? 'auto' });
-  // Round the distance, not the signed difference: -1.5 hours is "2 hours ago", as +1.5 is
-  // "in 2 hours" (Math.round alone rounds -1.5 up to -1).
-  const amount = Math.round(distance / size);
   return formatter.format(difference < 0 ? -amount : amount, unit);
 }

@@ -63,6 +63,9 @@ describe('translatePlural', () => {
     undo.push(defineLocale('tlh', { phrases: { ONLINE_TITLE: 'ghom' } }));
     expect(translate('ONLINE_TITLE', 'tlh')).toBe('ghom');
     expect(resolveLocale('tlh').intlLocale).toBe('en');
+    expect(resolveLocale('tlh').tag, 'what phrases and sources are asked in').toBe('tlh');
+    expect(resolveLocale('EN_gb').tag).toBe('en-GB');
+    expect(resolveLocale('not a tag').tag).toBe('en');
   });
 
   it('lets an added locale use its plural categories', () => {
@@ -144,5 +147,13 @@ describe('integrator locales', () => {
 
   it('reject a malformed tag where it is defined', () => {
     expect(() => defineLocale('not a tag', { phrases: {} })).toThrow(RangeError);
+    expect(() => defineLocale('not a tag', { phrases: {} })).toThrow('Not a language tag: "not a tag"');
+  });
+
+  it('take the tags that resolve, with an underscore as CMSs print them', () => {
+    undo.push(definePhrases('vi_VN', { ONLINE_TITLE: 'Đang truy cập' }));
+    expect(translate('ONLINE_TITLE', 'vi_VN')).toBe('Đang truy cập');
+    expect(translate('ONLINE_TITLE', 'vi-VN')).toBe('Đang truy cập');
+    expect(resolveLocale('vi_VN').intlLocale).toBe('vi-VN');
   });
 });

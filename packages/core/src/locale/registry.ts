@@ -1,6 +1,7 @@
 import { pageGlobal } from '../page-global.js';
 import type { LocaleDefinition, LocaleOverride, Phrases } from './catalogue.js';
 import { en } from './en.js';
+import { canonicalTag } from './tag.js';
 import { vi } from './vi.js';
 
 const BUILT_IN: Readonly<Record<string, LocaleDefinition>> = { en, vi };
@@ -24,12 +25,6 @@ const store = pageGlobal<LocaleStore>('locales.v1', () => ({
 
 const CHANGE_EVENT = 'change';
 
-function canonicalTag(tag: string): string {
-  const [canonical] = Intl.getCanonicalLocales(tag);
-  if (canonical === undefined) throw new RangeError(`Not a language tag: ${JSON.stringify(tag)}`);
-  return canonical;
-}
-
 function changed(): void {
   store.revision += 1;
   store.events.dispatchEvent(new Event(CHANGE_EVENT));
@@ -46,6 +41,7 @@ function changed(): void {
  */
 export function defineLocale(tag: string, override: LocaleOverride): () => void {
   const key = canonicalTag(tag);
+  if (key === undefined) throw new RangeError(`Not a language tag: ${JSON.stringify(tag)}`);
   const layer = { ...override };
   const layers = store.layers.get(key) ?? [];
   layers.push(layer);

@@ -1,20 +1,18 @@
 import { BASE_LOCALE, mergeLocale, type MergedLocale } from './registry.js';
+import { canonicalTag } from './tag.js';
 
 export interface ResolvedLocale {
+  /**
+   * The canonical tag (`vi-VN`, `tlh`), English for a missing or malformed one: the locale
+   * phrases and sources are asked in, even where Intl does not know it.
+   */
+  tag: string;
   /** The tag to give `Intl` (`vi-VN` keeps its own regional formats). */
   intlLocale: string;
   /** Where phrases and formats are looked up, most general first: `['en', 'vi', 'vi-VN']`. */
   chain: readonly string[];
   /** The merged phrases and formats. */
   definition: MergedLocale;
-}
-
-function canonicalTag(tag: string): string | undefined {
-  try {
-    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
-  } catch {
-    return undefined;
-  }
 }
 
 function isFormattable(tag: string): boolean {
@@ -38,5 +36,5 @@ export function resolveLocale(tag?: string | null): ResolvedLocale {
   // English formats are the predictable fallback. Phrases still come from the chain, so an
   // integrator's locale works even where Intl lacks it.
   const intlLocale = isFormattable(canonical) ? canonical : BASE_LOCALE;
-  return { intlLocale, chain, definition: mergeLocale(chain) };
+  return { tag: canonical, intlLocale, chain, definition: mergeLocale(chain) };
 }

@@ -1,3 +1,5 @@
+import type { DataSource } from './contract.js';
+
 /**
  * What can go wrong when a widget asks a source for data. Plugins reject with a
  * `SourceError`; anything else they throw is wrapped into one by `toSourceError`.
@@ -49,6 +51,22 @@ export class SourceError extends Error {
     this.retryable = options.retryable ?? (RETRYABLE.has(code) && (code !== 'http' || retryableStatus));
     Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/**
+ * The `unsupported` error for a source `name` that lacks `capability`: one wording for the
+ * registry and for widgets calling a source directly.
+ */
+export function unsupportedCapabilityError(
+  name: string,
+  source: Pick<DataSource, 'kind'>,
+  capability: string,
+): SourceError {
+  return new SourceError(
+    'unsupported',
+    `The data source "${name}"${source.kind ? ` (${source.kind})` : ''} does not provide ${capability}.`,
+    { source: name, retryable: false },
+  );
 }
 
 /** True for a `SourceError` from any copy of the library on the page. */

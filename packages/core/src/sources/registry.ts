@@ -1,6 +1,6 @@
 import { pageGlobal } from '../page-global.js';
 import { SOURCE_CAPABILITIES, type DataSource, type SourceCapability } from './contract.js';
-import { SourceError } from './errors.js';
+import { SourceError, unsupportedCapabilityError } from './errors.js';
 
 interface SourceRegistryStore {
   readonly sources: Map<string, DataSource>;
@@ -136,12 +136,6 @@ export async function requireCapability<K extends SourceCapability>(
 ): Promise<BoundCapability<K>> {
   const source = await whenSourceRegistered(name, options);
   const method = source[capability];
-  if (typeof method !== 'function') {
-    throw new SourceError(
-      'unsupported',
-      `The data source "${name.trim()}"${source.kind ? ` (${source.kind})` : ''} does not provide ${capability}.`,
-      { source: name.trim(), retryable: false },
-    );
-  }
+  if (typeof method !== 'function') throw unsupportedCapabilityError(name.trim(), source, capability);
   return (method as (...args: unknown[]) => unknown).bind(source) as BoundCapability<K>;
 }

@@ -1,4 +1,5 @@
-import { sanitizeHtmlString, type SanitizeAllowlist } from '../sanitize.js';
+import type { SanitizeAllowlist } from '@portico/element';
+import { sanitizeHtmlString } from '../sanitize.js';
 
 // The allowlists of @portico/element's profiles (its sanitize.ts), which the widgets pass.
 const TEXT = ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'span', 'mark', 'abbr'];

@@ -67,6 +67,22 @@ describe('the portico-stats command line', () => {
     });
   });
 
+  it('takes the store from flags over environment variables over the config file', () => {
+    const config = file('redis.json', { redis: 'redis://10.0.0.5:6379' });
+    const env = { PORTICO_STATS_CONFIG: config };
+    expect(parseCommand([], env)).toMatchObject({ settings: { store: { redisUrl: 'redis://10.0.0.5:6379' } } });
+    expect(parseCommand(['--db', 'flag.sqlite'], env)).toMatchObject({ settings: { store: { file: 'flag.sqlite' } } });
+    expect(parseCommand([], { ...env, PORTICO_STATS_DB: 'env.sqlite' })).toMatchObject({
+      settings: { store: { file: 'env.sqlite' } },
+    });
+    expect(
+      parseCommand(['--db', 'flag.sqlite'], { ...env, PORTICO_STATS_REDIS_URL: 'redis://10.0.0.6:6379' }),
+    ).toMatchObject({ settings: { store: { file: 'flag.sqlite' } } });
+    expect(() => parseCommand(['--db', 'flag.sqlite', '--redis', 'redis://10.0.0.6:6379'], {})).toThrow(
+      /--db and --redis/,
+    );
+  });
+
   it('refuses what it cannot do, saying why', () => {
     const sites = file('sites.json', { sites: [{ id: 'news' }, { id: 'docs' }] });
     expect(() => parseCommand(['stop'], {})).toThrow(/unknown command "stop"/);
@@ -80,6 +96,18 @@ describe('the portico-stats command line', () => {
     expect(() => parseCommand(['--config', file('typo.json', { trustedProxy: ['10.0.0.1'] })], {})).toThrow(
       /unknown options: trustedProxy/,
     );
+    expect(() => parseCommand(['--config', file('no-id.json', { sites: [{ origins: ['*'] }] })], {})).toThrow(
+      /no-id\.json, each site needs an id/,
+    );
+    expect(() => parseCommand(['--config', file('string.json', { sites: 'news' })], {})).toThrow(
+      /string\.json, sites must be a list/,
+    );
+    expect(() =>
+      parseCommand(
+        ['--config', file('site-typo.json', { sites: [{ id: 'news', origin: ['https://a.example'] }] })],
+        {},
+      ),
+    ).toThrow(/site "news" has unknown options: origin/);
     expect(parseCommand(['import', 'totals.json', '--config', sites, '--site', 'docs'], {})).toMatchObject({
       kind: 'import',
       file: 'totals.json',
@@ -137,6 +165,26 @@ describe('the portico-stats command line', () => {
     });
     expect(code).toBe(0);
     expect(output).toBe('Imported 1 path into site "default"; its total is now 18116910.\n');
+  });
+
+  it('warns of sites open to any origin where their origins are set', async () => {
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stopped = new AbortController();
+    stopped.abort();
+    const context = { env: {}, write: () => undefined, shutdown: stopped.signal, version: '1.2.3' };
+    const db = join(directory, 'warn.sqlite');
+    const sites = file('open-sites.json', {
+      sites: [{ id: 'news', origins: ['https://news.example'] }, { id: 'docs' }, { id: 'blog', origins: ['*'] }],
+    });
+    expect(await runCli({ ...context, argv: ['--port', '0', '--host', '127.0.0.1', '--db', db] })).toBe(0);
+    expect(
+      await runCli({ ...context, argv: ['--port', '0', '--host', '127.0.0.1', '--db', db, '--config', sites] }),
+    ).toBe(0);
+    expect(warnings.mock.calls.map(([message]) => String(message))).toEqual([
+      expect.stringMatching(/any origin may send stats; name your sites with --origin/),
+      `portico-stats: any origin may send stats to "docs", "blog"; list their origins in ${sites}`,
+    ]);
+    warnings.mockRestore();
   });
 
   it('exits non-zero with a message for a bad import or bad flags', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { SiteOptions, StatsHandlerOptions } from '../options.js';
+import { checkSiteShape, type SiteOptions, type StatsHandlerOptions } from '../options.js';
 
 export const USAGE = `Usage:
   portico-stats [serve] [options]        start the stats service
@@ -34,6 +34,8 @@ export interface CliSettings {
   handler: Omit<StatsHandlerOptions, 'store'>;
   /** The site `import` writes to. */
   site: string;
+  /** The config file the sites come from, when it lists them. */
+  sitesFile?: string | undefined;
 }
 
 /** What the `--config` file may hold: the handler's options, and the flags' settings. */
@@ -60,6 +62,8 @@ const CONFIG_KEYS = new Set<string>([
   'maxMemberNames',
   'basePath',
 ] satisfies (keyof ConfigFile)[]);
+
+const SITE_KEYS = new Set<string>(['id', 'origins', 'memberSecret'] satisfies (keyof SiteOptions)[]);
 
 /** Reads flags, then the environment, then the config file, then defaults. Throws a usage error. */
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
@@ -105,10 +109,16 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
     throw new Error(`--site ${siteId} is not among the sites of ${configPath ?? ''}`);
   }
   const windowSeconds = values.window ?? env.PORTICO_STATS_WINDOW_SECONDS;
-  const redisUrl = values.redis ?? env.PORTICO_STATS_REDIS_URL ?? redis;
+  if (values.db !== undefined && values.redis !== undefined) {
+    throw new Error('--db and --redis name two stores: give one');
+  }
 
   const settings: CliSettings = {
-    store: redisUrl ? { redisUrl } : { file: values.db ?? env.PORTICO_STATS_DB ?? db ?? 'portico-stats.sqlite' },
+    store: chooseStore([
+      { db: values.db, redis: values.redis },
+      { db: env.PORTICO_STATS_DB, redis: env.PORTICO_STATS_REDIS_URL },
+      { db, redis },
+    ]),
     port: toNumber('--port', values.port ?? env.PORT) ?? port ?? 8787,
     host: values.host ?? env.HOST ?? host,
     handler: {
@@ -118,8 +128,18 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
       windowSeconds: toNumber('--window', windowSeconds) ?? config.windowSeconds,
     },
     site: siteId ?? sites[0]?.id ?? 'default',
+    sitesFile: config.sites ? configPath : undefined,
   };
   return command === 'import' ? { kind: 'import', settings, file: file ?? '' } : { kind: 'serve', settings };
+}
+
+/** The first of flags, environment and config file to name a store decides it, as for every other setting. */
+function chooseStore(sources: readonly { db: string | undefined; redis: string | undefined }[]): CliSettings['store'] {
+  for (const { db, redis } of sources) {
+    if (redis) return { redisUrl: redis };
+    if (db !== undefined) return { file: db };
+  }
+  return { file: 'portico-stats.sqlite' };
 }
 
 function readConfigFile(path: string): ConfigFile {
@@ -134,7 +154,25 @@ function readConfigFile(path: string): ConfigFile {
   }
   const unknown = Object.keys(config).filter((key) => !CONFIG_KEYS.has(key));
   if (unknown.length > 0) throw new Error(`the config file ${path} has unknown options: ${unknown.join(', ')}`);
+  if ('sites' in config) checkConfigSites(path, config.sites);
   return config;
+}
+
+/** A typo in a site (`origin`, `secret`) would otherwise leave it open to any origin, or without members. */
+function checkConfigSites(path: string, sites: unknown): void {
+  if (!Array.isArray(sites)) throw new Error(`in the config file ${path}, sites must be a list of sites`);
+  for (const site of sites as unknown[]) {
+    let id: string;
+    try {
+      ({ id } = checkSiteShape(site));
+    } catch (error) {
+      throw new Error(`in the config file ${path}, ${(error as Error).message}`, { cause: error });
+    }
+    const unknown = Object.keys(site as object).filter((key) => !SITE_KEYS.has(key));
+    if (unknown.length > 0) {
+      throw new Error(`in the config file ${path}, site "${id}" has unknown options: ${unknown.join(', ')}`);
+    }
+  }
 }
 
 function list(value: string | undefined): string[] | undefined {

@@ -66,8 +66,15 @@ export async function runCli({ argv, env, write, shutdown, version }: CliContext
   }
   const where = 'redisUrl' in settings.store ? 'Redis' : settings.store.file;
   write(`portico-stats listening on ${service.url} (store: ${where})\n`);
-  if (settings.handler.sites?.some((site) => (site.origins ?? ['*']).includes('*'))) {
-    console.warn('portico-stats: any origin may send stats; name your sites with --origin https://your.site');
+  const openToAnyOrigin = (settings.handler.sites ?? []).filter((site) => (site.origins ?? ['*']).includes('*'));
+  if (openToAnyOrigin.length > 0) {
+    // --origin is refused beside a config file's sites: point to where the origins go.
+    console.warn(
+      settings.sitesFile === undefined
+        ? 'portico-stats: any origin may send stats; name your sites with --origin https://your.site'
+        : `portico-stats: any origin may send stats to ${openToAnyOrigin.map((site) => `"${site.id}"`).join(', ')}; ` +
+            `list their origins in ${settings.sitesFile}`,
+    );
   }
   if (!shutdown.aborted) {
     await new Promise((resolve) => {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SiteOptions } from '../options.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import type { StatsStore } from '../store/stats-store.js';
 import { FakeClock } from '../test-support/fake-clock.js';
@@ -306,6 +307,17 @@ describe('mounting the handler', () => {
     expect(() => createStatsHandler({ store, sites: [{ id: 'a b' }] })).toThrow(/site id "a b"/);
     expect(() => createStatsHandler({ store, sites: [{ id: 'a' }, { id: 'a' }] })).toThrow(/listed twice/);
     expect(() => createStatsHandler({ store, sites: [] })).toThrow(/at least one site/);
+    // As a JSON config file may have them:
+    expect(() => createStatsHandler({ store, sites: [{ origins: ['*'] } as unknown as SiteOptions] })).toThrow(
+      /each site needs an id/,
+    );
+    expect(() => createStatsHandler({ store, sites: [{ id: 42 } as unknown as SiteOptions] })).toThrow(
+      /each site needs an id/,
+    );
+    expect(() => createStatsHandler({ store, sites: ['news'] as unknown as SiteOptions[] })).toThrow(
+      /each site must be an object/,
+    );
+    expect(() => createStatsHandler({ store, sites: 'a' as unknown as SiteOptions[] })).toThrow(/sites must be a list/);
     expect(() => createStatsHandler({ store, trustedProxies: ['10.0.0.0/33'] })).toThrow(/10\.0\.0\.0\/33/);
     expect(() => createStatsHandler({ store, windowSeconds: 0 })).toThrow(/windowSeconds/);
     expect(() => createStatsHandler({ store, basePath: 'stats' })).toThrow(/basePath/);

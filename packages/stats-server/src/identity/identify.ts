@@ -69,8 +69,11 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
             kind: 'member',
             id,
             name,
-            // The browser that just signed in was a guest a moment ago.
-            supersedes: [{ kind: 'guest', id: guestId(salts.current) }, ...formerIds('guest')],
+            // The browser that just signed in was a guest a moment ago, and frees its place among the IP's guests.
+            supersedes: [
+              { kind: 'guest', id: guestId(salts.current), ipKey: ipKey(salts.current, site, ip) },
+              ...formerIds('guest'),
+            ],
             view: request.path === undefined ? undefined : dayView(subject, request.path, salts.day),
           },
         };

@@ -43,7 +43,7 @@ return { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) }
  *       7 the day's seen views, 8 total, 9 path views.
  * ARGV: 1 salt, 2 salt ttl, 3 now, 4 window start (exclusive), 5 window (ms), 6 kind, 7 id,
  *       8 name, 9 guest cap (0: none), 10 view key ('': no view), 11 path, 12 seen ttl,
- *       13… superseded kind and id pairs.
+ *       13… superseded kind, id and '1' when it is among the IP's guests (KEYS[6]), in threes.
  */
 export const RECORD_VISIT = new RedisScript(`
 local salt = redis.call('GET', KEYS[1])
@@ -64,8 +64,9 @@ if cap > 0 then
   redis.call('ZADD', KEYS[6], now, id)
   redis.call('PEXPIRE', KEYS[6], window)
 end
-for i = 13, #ARGV, 2 do
+for i = 13, #ARGV, 3 do
   redis.call('ZREM', presence[ARGV[i]], ARGV[i + 1])
+  if ARGV[i + 2] == '1' then redis.call('ZREM', KEYS[6], ARGV[i + 1]) end
 end
 local key = presence[kind]
 if kind == 'member' then
@@ -88,14 +89,24 @@ return 'recorded'
 `);
 
 /**
- * Counts per kind within the window, and the names of the most recently seen members.
+ * Counts per kind within the window, and the names of the most recently seen members who have one.
  * KEYS: guest, member, bot presence, member names. ARGV: window start (exclusive), names wanted.
  */
 export const ONLINE = new RedisScript(`
 local since = '(' .. ARGV[1]
-local ids = redis.call('ZREVRANGEBYSCORE', KEYS[2], '+inf', since, 'LIMIT', 0, ARGV[2])
+local wanted = tonumber(ARGV[2])
+local page = 100
 local names = {}
-if #ids > 0 then names = redis.call('HMGET', KEYS[4], unpack(ids)) end
+local offset = 0
+-- Members without a name take no place: page on until enough names, or no more members.
+while #names < wanted do
+  local ids = redis.call('ZREVRANGEBYSCORE', KEYS[2], '+inf', since, 'LIMIT', offset, page)
+  if #ids == 0 then break end
+  for _, name in ipairs(redis.call('HMGET', KEYS[4], unpack(ids))) do
+    if name and name ~= '' and #names < wanted then names[#names + 1] = name end
+  end
+  offset = offset + #ids
+end
 return {
   redis.call('ZCOUNT', KEYS[1], since, '+inf'),
   redis.call('ZCOUNT', KEYS[2], since, '+inf'),

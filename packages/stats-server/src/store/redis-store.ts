@@ -120,6 +120,8 @@ class RedisStore implements StatsStore {
     const keys = this.#keys(visit.site);
     const { view, guestCap } = visit;
     const day = visit.salt.day;
+    // A guest's own IP, or for a member the IP of the guest it was: KEYS[6].
+    const ipKey = guestCap?.ipKey ?? visit.supersedes.find((former) => former.ipKey !== undefined)?.ipKey;
     const reply = await this.#run(
       RECORD_VISIT,
       [
@@ -128,7 +130,7 @@ class RedisStore implements StatsStore {
         keys.presence.member,
         keys.presence.bot,
         keys.memberNames,
-        keys.guestsOfIp(guestCap?.ipKey ?? ''),
+        keys.guestsOfIp(ipKey ?? ''),
         keys.seenViews(view?.day ?? day),
         keys.total,
         keys.pathViews,
@@ -146,7 +148,11 @@ class RedisStore implements StatsStore {
         view?.key ?? '',
         view?.path ?? '',
         String(utcDayEnd(view?.day ?? day) - visit.nowMs + SEEN_MARGIN_MS),
-        ...visit.supersedes.flatMap(({ kind, id }) => [kind, id]),
+        ...visit.supersedes.flatMap((former) => [
+          former.kind,
+          former.id,
+          former.ipKey !== undefined && former.ipKey === ipKey ? '1' : '',
+        ]),
       ],
     );
     if (reply !== 'recorded' && reply !== 'too-many-guests' && reply !== 'stale-salt') {

@@ -22,8 +22,11 @@ export interface Visit {
   id: string;
   /** A member's display name, listed by `online()`. */
   name?: string | undefined;
-  /** The same visitor's earlier ids (under yesterday's salt, or as a guest before signing in): no longer online. */
-  supersedes: readonly { kind: VisitorKind; id: string }[];
+  /**
+   * The same visitor's earlier ids (under yesterday's salt, or as a guest before signing in): no longer online.
+   * A guest's `ipKey` (its `guestCap.ipKey`) says whose guests it no longer counts among.
+   */
+  supersedes: readonly { kind: VisitorKind; id: string; ipKey?: string | undefined }[];
   /** Guests only: the keyed hash of their IP, and how many guests one IP may be within the window. */
   guestCap?: { ipKey: string; max: number } | undefined;
   /** A page view, counted once per `key` (visitor and path) and UTC `day`. */

@@ -159,6 +159,35 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
         expect(await members.online()).toMatchObject({ guests: 1, members: 0 });
       });
 
+      it('lists names up to the limit, past members who sent none', async () => {
+        const members = await startService({ sites: [{ id: 'default', memberSecret: SECRET }], maxMemberNames: 2 });
+        const expiresAt = new Date(members.clock.nowMs + 3_600_000);
+        const ids = ['42', '43', '44', '45', '46'];
+        for (const [n, id] of ids.entries()) {
+          const name = { '42': 'Thúy Vân', '43': 'Bá Siêu' }[id];
+          await members.ping(visitor(`203.0.113.${n + 1}`), {
+            member: signMemberToken({ id, name, expiresAt }, SECRET),
+          });
+          members.clock.advance(1);
+        }
+
+        expect(await members.online()).toMatchObject({ members: 5, memberNames: ['Bá Siêu', 'Thúy Vân'] });
+      });
+
+      it('frees the place among its IP’s guests of a guest who signs in', async () => {
+        const capped = await startService({ sites: [{ id: 'default', memberSecret: SECRET }], maxGuestsPerIp: 2 });
+        const browsers = ['A/1.0', 'B/1.0', 'C/1.0'].map((name) => `Mozilla/5.0 (X11) ${name} Safari/537.36`);
+        await capped.hit(visitor('203.0.113.7', browsers[0]), '/');
+        await capped.hit(visitor('203.0.113.7', browsers[1]), '/');
+        const token = signMemberToken({ id: '42', expiresAt: new Date(capped.clock.nowMs + 3_600_000) }, SECRET);
+        expect((await capped.ping(visitor('203.0.113.7', browsers[0]), { member: token })).body).toEqual({
+          as: 'member',
+        });
+
+        expect((await capped.hit(visitor('203.0.113.7', browsers[2]), '/')).status).toBe(200);
+        expect(await capped.online()).toMatchObject({ guests: 2, members: 1 });
+      });
+
       it('caps the distinct guests one IP makes within the window, with a clear 429', async () => {
         const capped = await startService({ maxGuestsPerIp: 3 });
         const browsers = ['A/1.0', 'B/1.0', 'C/1.0', 'D/1.0'].map((name) => `Mozilla/5.0 (X11) ${name} Safari/537.36`);
