@@ -33,7 +33,11 @@ const FIRST_BROWSER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 const SECOND_BROWSER =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Safari/605.1.15';
-/** One poll of the live widgets, plus the service's read cache and some slack for a busy machine. */
+/**
+ * One poll of the live widgets, plus the service's read cache and some slack for a busy machine.
+ * A page's first read of the counts may come before its own hit (a beacon, sent once the stats
+ * plugin has loaded), so even the first reader's count is waited for this long.
+ */
 const ONE_POLL_MS = (LIVE_INTERVAL_SECONDS + 5 + 5) * 1000;
 
 let demo: DemoServer;
@@ -134,13 +138,13 @@ describe('the demo portal, served as built', () => {
     expect(await visitors.getByRole('heading', { level: 2 }).innerText()).toBe(seed.shown.visitorsTitle);
     // This reader alone, on a fresh store.
     await expect
-      .poll(() => visitors.getByRole('status').innerText())
+      .poll(() => visitors.getByRole('status').innerText(), { timeout: ONE_POLL_MS })
       .toBe('Đang có một khách và không thành viên đang online');
 
     const views = inWidget(page, 'portico-view-counter');
     expect(await views.getByRole('heading', { level: 2 }).innerText()).toBe(seed.shown.viewsTitle);
     // The imported 18116910, and this reading.
-    await expect.poll(() => views.locator('[part="number"]').innerText()).toBe('18116911');
+    await expect.poll(() => views.locator('[part="number"]').innerText(), { timeout: ONE_POLL_MS }).toBe('18116911');
 
     const latest = page.getByRole('region', { name: 'Tin mới' });
     const items = await latest.getByRole('listitem').all();
@@ -211,11 +215,11 @@ describe('the demo portal, served as built', () => {
     const visitors = inWidget(page, 'portico-online-visitors');
     expect(await visitors.getByRole('heading', { level: 2 }).innerText()).toBe("Who's Online");
     await expect
-      .poll(() => visitors.getByRole('status').innerText())
+      .poll(() => visitors.getByRole('status').innerText(), { timeout: ONE_POLL_MS })
       .toMatch(/^We have one guest and no members online$/);
     const views = inWidget(page, 'portico-view-counter');
     expect(await views.getByRole('heading', { level: 2 }).innerText()).toBe('Articles View Hits');
-    await expect.poll(() => views.locator('[part="number"]').innerText()).toBe('18116911');
+    await expect.poll(() => views.locator('[part="number"]').innerText(), { timeout: ONE_POLL_MS }).toBe('18116911');
 
     const card = inWidget(page, 'portico-article-card[variant="full"]');
     const article = card.locator('article');
@@ -236,7 +240,9 @@ describe('the demo portal, served as built', () => {
   it('shows a second visitor within one poll, and counts their reading once', async () => {
     const first = await open('/');
     const visitors = inWidget(first, 'portico-online-visitors').getByRole('status');
-    await expect.poll(() => visitors.innerText()).toBe('Đang có một khách và không thành viên đang online');
+    await expect
+      .poll(() => visitors.innerText(), { timeout: ONE_POLL_MS })
+      .toBe('Đang có một khách và không thành viên đang online');
 
     const second = await open('/', { userAgent: SECOND_BROWSER });
     await expect

@@ -7,7 +7,8 @@ import { BROWSER, send } from './test-support/http-client.js';
 describe('startStatsServer', () => {
   it('finishes requests under way when closed, then closes the store, and takes no more', async () => {
     const store = createSqliteStore({ file: ':memory:' });
-    let closed = false;
+    // What happened, in order: the hit under way is recorded before the store closes.
+    const events: string[] = [];
     const slow: StatsStore = {
       ...store,
       salts: store.salts.bind(store),
@@ -16,10 +17,12 @@ describe('startStatsServer', () => {
       importTotals: store.importTotals.bind(store),
       record: async (visit) => {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        return store.record(visit);
+        const outcome = await store.record(visit);
+        events.push('recorded');
+        return outcome;
       },
       close: async () => {
-        closed = true;
+        events.push('closed');
         await store.close();
       },
     };
@@ -34,10 +37,10 @@ describe('startStatsServer', () => {
     await new Promise((resolve) => setTimeout(resolve, 50)); // the hit is in the store's hands
     const closing = service.close();
 
+    expect(events, 'nothing closed while the hit is under way').toEqual([]);
     expect((await hit).status).toBe(200);
-    expect(closed).toBe(false);
     await closing;
-    expect(closed).toBe(true);
+    expect(events).toEqual(['recorded', 'closed']);
     await expect(fetch(`${service.url}/v1/online`)).rejects.toMatchObject({ cause: { code: 'ECONNREFUSED' } });
   });
 });
