@@ -2,9 +2,10 @@
 // an application would ship it (peer frameworks left out), and of the CDN build's files.
 // Figures, not a pass/fail: the size-limit budgets in each package.json are the checks.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { SourceMapConsumer } from 'source-map-js';
 
 const root = new URL('..', import.meta.url).pathname;
 const packagesDirectory = join(root, 'packages');
@@ -122,3 +123,45 @@ const eagerTotal =
 console.log(
   `\n  Every page loads portico.js${eagerChunks.length ? ` and ${eagerChunks.join(', ')}` : ''}: gzip ${kilobytes(eagerTotal)} (aim: under 20 kB).\n`,
 );
+
+/**
+ * What the every-page files are made of, by package, from their source maps: minified bytes,
+ * and each package's code gzipped alone (more than its share of the whole, which compresses
+ * across packages). Where to look first when the total grows.
+ * @param {string[]} files
+ */
+function packageShares(files) {
+  /** @type {Map<string, string>} */
+  const code = new Map();
+  for (const file of files) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    /** @type {import('source-map-js').MappingItem[]} */
+    const mappings = [];
+    new SourceMapConsumer(JSON.parse(readFileSync(`${file}.map`, 'utf8'))).eachMapping((mapping) => {
+      mappings.push(mapping);
+    });
+    mappings.forEach((mapping, index) => {
+      const next = mappings[index + 1];
+      const line = lines[mapping.generatedLine - 1] ?? '';
+      const end = next?.generatedLine === mapping.generatedLine ? next.generatedColumn : line.length;
+      const source = resolve(dirname(file), mapping.source ?? '');
+      const from = /\/(?:packages\/([^/]+)|node_modules\/((?:@[^/]+\/)?[^/]+))\/(?!.*\/node_modules\/)/.exec(source);
+      const label = from?.[1] ? `@portico/${from[1]}` : (from?.[2] ?? '(bundler)');
+      code.set(label, (code.get(label) ?? '') + line.slice(mapping.generatedColumn, end));
+    });
+  }
+  /** @type {Row[]} */
+  const shares = [...code].map(([label, text]) => [label, text.length, gzipSync(text).length]);
+  return shares.sort((a, b) => b[1] - a[1]);
+}
+
+try {
+  console.log('  By package (minified bytes; gzip of that package alone):\n');
+  const everyPage = ['portico.js', ...eagerChunks.flatMap((file) => (file ? [file] : []))];
+  for (const [label, raw, gzip] of packageShares(everyPage.map((file) => join(cdn, file)))) {
+    console.log(`    ${label.padEnd(28)}  ${kilobytes(raw).padStart(10)}  gzip ${kilobytes(gzip).padStart(9)}`);
+  }
+  console.log('');
+} catch (error) {
+  console.error(`  No breakdown: ${error instanceof Error ? error.message : String(error)}`);
+}

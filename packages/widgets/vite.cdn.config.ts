@@ -41,8 +41,11 @@ export default defineConfig({
     // the end of the line, so Rolldown minifies it fully.
     rolldownOptions: {
       output: {
-        // Chunks named after the package they come from: chunks/plugin-joomla-[hash].js.
+        // Chunks named after the package they come from: chunks/plugin-joomla-[hash].js; the
+        // HTML sanitizer (DOMPurify with our allowlists) is chunks/sanitizer-[hash].js.
         chunkFileNames: (chunk) => {
+          if (chunk.moduleIds.some((id) => /[\\/]node_modules[\\/]dompurify[\\/]/.test(id)))
+            return 'chunks/sanitizer-[hash].js';
           const from = /[\\/](?:packages|node_modules)[\\/](?:@[^\\/]+[\\/])?([^\\/]+)[\\/]/.exec(
             chunk.facadeModuleId ?? '',
           )?.[1];

@@ -162,7 +162,7 @@ describe('the packed packages, installed outside the workspace', () => {
     const { stdout } = await run('tar', ['-tzf', tarballs.get('@portico/widgets') ?? '']);
     expect(stdout).toMatch(/package\/dist\/cdn\/portico\.js\n/);
     expect(stdout).toMatch(/package\/dist\/cdn\/portico\.css\n/);
-    expect(stdout).toMatch(/package\/dist\/cdn\/chunks\/dompurify-[\w-]+\.js\n/);
+    expect(stdout).toMatch(/package\/dist\/cdn\/chunks\/sanitizer-[\w-]+\.js\n/);
   });
 
   it('ships no tests', async () => {

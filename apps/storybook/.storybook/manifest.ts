@@ -61,31 +61,16 @@ export interface Manifest {
   modules: ManifestModule[];
 }
 
-/** The shared theming tokens (packages/element/README.md), read by every widget. */
-export const SHARED_TOKENS: readonly ManifestNamed[] = [
-  ['--portico-color-text', 'Text colour (default light-dark(#1b1f24, #e8eaed)).'],
-  ['--portico-color-muted', 'Secondary text (default light-dark(#555d66, #a4adb6)).'],
-  ['--portico-color-accent', 'Links and accents (default light-dark(#0a58a8, #8cc2ff)).'],
-  ['--portico-color-surface', 'Background of boxes (default light-dark(#ffffff, #16191d)).'],
-  ['--portico-color-border', 'Borders (default light-dark(#d0d7de, #3d444d)).'],
-  ['--portico-color-warning', 'Warnings, such as the out-of-date note (default light-dark(#8a4b00, #f2b45a)).'],
-  ['--portico-radius', 'Corner radius (default 0.25rem).'],
-  ['--portico-space', 'Padding and spacing unit (default 0.75rem).'],
-  ['--portico-font-family', 'Font family (default: inherited from the page).'],
-].map(([name = '', description = '']) => ({ name, description: `Shared token. ${description}` }));
-
 const DEFAULT_SLOT_NAME = '(default)';
 
 function publicDeclaration(declaration: ManifestDeclaration): ManifestDeclaration {
   if (!declaration.customElement) return declaration;
-  const own = new Set((declaration.cssProperties ?? []).map((property) => property.name));
   return {
     ...declaration,
     members: (declaration.members ?? []).filter(
       (member) => !member.static && (member.privacy ?? 'public') === 'public',
     ),
     slots: (declaration.slots ?? []).map((slot) => (slot.name ? slot : { ...slot, name: DEFAULT_SLOT_NAME })),
-    cssProperties: [...(declaration.cssProperties ?? []), ...SHARED_TOKENS.filter((token) => !own.has(token.name))],
   };
 }
 

@@ -1,5 +1,14 @@
 import { estimateReadingMinutes, type Article } from '@portico/core';
-import { cleanUpMounted, expectNoAxeViolations, mount, onCleanUp, seed, testSource } from '@portico/test-helpers';
+import {
+  cleanUpMounted,
+  expectNoAxeViolations,
+  followedLinks,
+  mount,
+  onCleanUp,
+  seed,
+  startButton,
+  testSource,
+} from '@portico/test-helpers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { PorticoArticleCard, type ArticleCardVariant } from './index.js';
@@ -80,34 +89,6 @@ function sampleArticle(number: number, fields: Partial<Article> = {}): Article {
     views: 1234 * number,
     ...fields,
   };
-}
-
-/** Collects the links a click would follow, and keeps the test page where it is. */
-function followedLinks(): string[] {
-  const followed: string[] = [];
-  const onClick = (event: MouseEvent): void => {
-    const link = event.composedPath().find((target) => target instanceof HTMLAnchorElement);
-    if (!link) return;
-    followed.push(link.getAttribute('href') ?? '');
-    event.preventDefault();
-  };
-  window.addEventListener('click', onClick);
-  onCleanUp(() => {
-    window.removeEventListener('click', onClick);
-  });
-  return followed;
-}
-
-/** A button before the cards, where keyboard tests start. */
-function startButton(): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.textContent = 'Trước';
-  document.body.prepend(button);
-  onCleanUp(() => {
-    button.remove();
-  });
-  button.focus();
-  return button;
 }
 
 function pwned(): unknown {

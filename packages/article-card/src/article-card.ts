@@ -224,11 +224,13 @@ export class PorticoArticleCard extends PorticoElement {
     const metaLine =
       date === nothing && meta.length === 0 ? nothing : html`<p part="meta" lang=${interfaceLang}>${date}${meta}</p>`;
 
-    let lines = this.leadLines;
-    if (!(Number.isInteger(lines) && lines > 0)) {
-      this.warnInvalid('lead-lines', this.getAttribute('lead-lines') ?? lines, 'is not 1 or more', '3');
-      lines = DEFAULT_LEAD_LINES;
-    }
+    const lines = this.readNumberAttribute(
+      'lead-lines',
+      this.leadLines,
+      (value) => Number.isInteger(value) && value > 0,
+      'is not 1 or more',
+      DEFAULT_LEAD_LINES,
+    );
     const clamp = variant === 'list' ? styleMap({ '--_lead-lines': String(lines) }) : nothing;
     const source = article.source ? html`<span part="source">(${article.source})- </span>` : nothing;
     const lead =

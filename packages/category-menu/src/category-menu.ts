@@ -381,10 +381,14 @@ export class PorticoCategoryMenu extends PorticoElement {
 
   /** A positive number attribute; `undefined` when absent, or unusable (with a warning). */
   private positive(attribute: string, value: number | null | undefined): number | undefined {
-    if (value == null || value > 0) return value ?? undefined;
-    // The attribute as written (`max-depth="deep"`) says more than the NaN it became.
-    this.warnInvalid(attribute, this.getAttribute(attribute) ?? value, 'is not a positive number', 'no limit');
-    return undefined;
+    return this.readNumberAttribute(
+      attribute,
+      value,
+      (given) => given > 0,
+      'is not a positive number',
+      undefined,
+      'no limit',
+    );
   }
 
   /** Closes a horizontal menu's submenus and its folded panel. */

@@ -3,7 +3,7 @@
  */
 export { PorticoElement } from './portico-element.js';
 export { ModuleElement, toHeadingLevel, type HeadingLevel } from './module-element.js';
-export { LiveModuleElement, DEFAULT_LIVE_INTERVAL_SECONDS } from './live-module-element.js';
+export { LiveModuleElement, DEFAULT_LIVE_INTERVAL_SECONDS, type LiveContent } from './live-module-element.js';
 export { LocaleController, closestLanguage } from './locale-controller.js';
 export {
   SourceController,
@@ -14,13 +14,9 @@ export {
 export { AnnounceThrottle } from './announce-throttle.js';
 export { defineElement } from './define.js';
 export { safeLink, isExternalLink, type LinkScheme } from './safe-link.js';
-export {
-  sanitizeHtml,
-  sanitizeHtmlOnServer,
-  type SanitizeAllowlist,
-  type SanitizeProfile,
-  type SanitizedHtml,
-} from './sanitize.js';
+export { sanitizeHtml, sanitizeHtmlOnServer, type SanitizedHtml } from './sanitize.js';
+// The allowlists themselves: `@portico/element/sanitize-allowlists` (server renderers need them; pages do not).
+export type { SanitizeAllowlist, SanitizeProfile } from './sanitize-allowlists.js';
 export { onServer, pageAddress } from './server.js';
 export { serverRenderContext, type ServerRenderContext, type ServerSanitizedHtml } from './server-context.js';
 export { baseStyles, moduleStyles } from './styles.js';

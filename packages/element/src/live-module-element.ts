@@ -1,11 +1,30 @@
 import { html, nothing, type ComplexAttributeConverter, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ModuleElement } from './module-element.js';
+import type { SourceState } from './source-controller.js';
 
 /** `live="off"` (or `false`) switches live updates off; absent or anything else leaves them on. */
 const liveConverter: ComplexAttributeConverter<boolean> = {
   fromAttribute: (value: string | null) => value !== 'off' && value !== 'false',
 };
+
+/** What a live module can show; `renderLiveContent` picks by precedence. */
+export interface LiveContent {
+  /** The source's state; `ready` for data set from JavaScript. */
+  state: SourceState;
+  /** Whether there are figures from JavaScript or the source. */
+  fromData: boolean;
+  /** Whether the page wrote the figures as attributes. */
+  fromAttributes: boolean;
+  /** The figures (from data, attributes, or none: dashes), marked out of date when `stale`. */
+  renderFigures: (stale: boolean) => TemplateResult;
+  /** The figures' element with sample figures, hidden, so the box has its final size while the first answer comes. */
+  placeholder: TemplateResult;
+  /** The `part` of the note shown when there are no figures at all. */
+  errorPart: string;
+  /** What the integrator left out, when there is no data of any kind: the attribute and what to give. */
+  missing: readonly [attribute: string, problem: string];
+}
 
 /** Seconds between live updates, unless the page says otherwise. */
 export const DEFAULT_LIVE_INTERVAL_SECONDS = 30;
@@ -22,6 +41,37 @@ export class LiveModuleElement extends ModuleElement {
   /** `live="off"` loads once instead of following live updates. */
   @property({ converter: liveConverter }) live = true;
 
+  /**
+   * The content by precedence: figures from JavaScript or the source; else what the server
+   * rendered inside the tag, which stays (marked out of date if the source failed); else the
+   * attributes; else a placeholder while loading, a note when the source failed, or dashes
+   * with a warning when the page gave no data at all.
+   */
+  protected renderLiveContent(content: LiveContent): TemplateResult {
+    const { state, renderFigures } = content;
+    const failed = state === 'error';
+    if (content.fromData) return renderFigures(state === 'stale');
+    if (this.hasServerMarkup()) {
+      return html`<div part="status" role="status">
+        <slot @slotchange=${this.onSlotChange}></slot>${this.renderStale(failed)}
+      </div>`;
+    }
+    if (content.fromAttributes) return renderFigures(failed);
+    if (state === 'loading') {
+      return html`<div part="status" role="status" aria-busy="true">
+        ${content.placeholder}<span class="visually-hidden">${this.phrase('LOADING')}</span>
+      </div>`;
+    }
+    if (failed) {
+      return html`<div part="status" role="status">
+        <p part=${content.errorPart}>${this.phrase('UNAVAILABLE')}</p>
+      </div>`;
+    }
+    const [attribute, problem] = content.missing;
+    this.warnInvalid(attribute, undefined, problem, '—');
+    return renderFigures(false);
+  }
+
   /** The "not up to date" note, shown while the source fails and the last good numbers stay. */
   protected renderStale(stale: boolean): TemplateResult | typeof nothing {
     return stale ? html`<span part="stale">${this.phrase('OUT_OF_DATE')}</span>` : nothing;
@@ -29,15 +79,13 @@ export class LiveModuleElement extends ModuleElement {
 
   /** The live interval in milliseconds; a bad `interval` falls back to 30 s, with a warning. */
   protected liveIntervalMilliseconds(): number {
-    const seconds = this.interval;
-    if (Number.isFinite(seconds) && seconds > 0) return seconds * 1000;
-    // The attribute as written (`interval="soon"`) says more than the NaN it became.
-    this.warnInvalid(
+    const seconds = this.readNumberAttribute(
       'interval',
-      this.getAttribute('interval') ?? this.interval,
+      this.interval,
+      (value) => Number.isFinite(value) && value > 0,
       'is not a positive number of seconds',
-      String(DEFAULT_LIVE_INTERVAL_SECONDS),
+      DEFAULT_LIVE_INTERVAL_SECONDS,
     );
-    return DEFAULT_LIVE_INTERVAL_SECONDS * 1000;
+    return seconds * 1000;
   }
 }

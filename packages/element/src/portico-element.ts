@@ -10,6 +10,17 @@ import { baseStyles } from './styles.js';
 /**
  * The base of every Portico widget: its language (from `lang`, kept current), phrases,
  * typed events and warnings for bad input.
+ *
+ * @cssproperty --portico-color-text - Shared token. Text colour (default light-dark(#1b1f24, #e8eaed)).
+ * @cssproperty --portico-color-muted - Shared token. Secondary text (default light-dark(#555d66, #a4adb6)).
+ * @cssproperty --portico-color-accent - Shared token. Links and accents (default light-dark(#0a58a8, #8cc2ff)).
+ * @cssproperty --portico-color-surface - Shared token. Background of boxes (default light-dark(#ffffff, #16191d)).
+ * @cssproperty --portico-color-border - Shared token. Borders (default light-dark(#d0d7de, #3d444d)).
+ * @cssproperty --portico-color-warning - Shared token. Warnings, such as the out-of-date note (default light-dark(#8a4b00, #f2b45a)).
+ * @cssproperty --portico-radius - Shared token. Corner radius (default 0.25rem).
+ * @cssproperty --portico-space - Shared token. Padding and spacing unit (default 0.75rem).
+ * @cssproperty --portico-font-family - Shared token. Font family (default: inherited from the page).
+ * @cssproperty --portico-line-height - Shared token. Line height, held against the page's rules on `*` (default 1.5).
  */
 export class PorticoElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
@@ -160,6 +171,24 @@ export class PorticoElement extends LitElement {
     if (allowed.includes(value)) return value;
     const [fallback] = allowed;
     this.warnInvalid(attribute, value, `is not one of ${allowed.join(', ')}`, fallback);
+    return fallback;
+  }
+
+  /**
+   * A number attribute's value when `valid`; else `fallback` (also when absent), with a warning
+   * that quotes the attribute as written: `rotate="soon"` says more than the NaN it became.
+   */
+  protected readNumberAttribute<T extends number | undefined>(
+    attribute: string,
+    value: number | null | undefined,
+    valid: (value: number) => boolean,
+    problem: string,
+    fallback: T,
+    shown = String(fallback),
+  ): number | T {
+    if (value == null) return fallback;
+    if (valid(value)) return value;
+    this.warnInvalid(attribute, this.getAttribute(attribute) ?? value, problem, shown);
     return fallback;
   }
 

@@ -1,4 +1,4 @@
-import type { SanitizeAllowlist } from './sanitize.js';
+import type { SanitizeProfile } from './sanitize-allowlists.js';
 
 /**
  * What a server renderer (`@portico/ssr`) tells the element it is rendering. A server has no
@@ -18,11 +18,11 @@ export interface ServerRenderContext {
    */
   children?: { slots: readonly string[]; content: boolean } | undefined;
   /**
-   * Sanitizes HTML from a CMS with an allowlist, synchronously: the HTML, how many elements and
-   * attributes were removed, and the HTML as content a template renders. Without it no CMS HTML
-   * renders on the server.
+   * Sanitizes HTML from a CMS with a profile's allowlist (`SANITIZE_ALLOWLISTS`), synchronously:
+   * the HTML, how many elements and attributes were removed, and the HTML as content a template
+   * renders. Without it no CMS HTML renders on the server.
    */
-  sanitize?: ((html: string, allowed: SanitizeAllowlist) => ServerSanitizedHtml) | undefined;
+  sanitize?: ((html: string, profile: SanitizeProfile) => ServerSanitizedHtml) | undefined;
   /** Leaves the element to the browser (no declarative shadow root), saying why. */
   renderInBrowser?: ((reason: string) => void) | undefined;
 }

@@ -73,32 +73,27 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
   }
 
   private renderContent(): TemplateResult {
-    const state = this.stats !== undefined ? 'ready' : this.data.state;
     const fromData = this.stats ?? this.data.value;
-    if (fromData !== undefined) {
-      return this.renderStatus(
-        this.readStats(fromData, this.stats !== undefined ? 'stats' : 'source data'),
-        state === 'stale',
-      );
-    }
-    // Nothing from JavaScript or the source yet, or the source failed before answering:
-    // what the server rendered stays (marked out of date if the source failed).
-    const failed = state === 'error';
-    if (this.hasServerMarkup()) {
-      return html`<div part="status" role="status">
-        <slot @slotchange=${this.onSlotChange}></slot>${this.renderStale(failed)}
-      </div>`;
-    }
-    if (this.hasAttribute('guests') || this.hasAttribute('members')) {
-      return this.renderStatus(this.readAttributes(), failed);
-    }
-    if (state === 'loading') return this.renderPlaceholder();
-    if (failed) {
-      return html`<div part="status" role="status"><p part="count error">${this.phrase('UNAVAILABLE')}</p></div>`;
-    }
-    // No data of any kind: say so in the page, and tell the integrator what is missing.
-    this.warnInvalid('guests', undefined, 'is missing (give guests and members, a stats property or a source)', '—');
-    return this.renderStatus({ guests: undefined, members: undefined, names: [] }, false);
+    const fromAttributes = this.hasAttribute('guests') || this.hasAttribute('members');
+    return this.renderLiveContent({
+      state: this.stats !== undefined ? 'ready' : this.data.state,
+      fromData: fromData !== undefined,
+      fromAttributes,
+      renderFigures: (stale) =>
+        this.renderStatus(
+          fromData !== undefined
+            ? this.readStats(fromData, this.stats !== undefined ? 'stats' : 'source data')
+            : fromAttributes
+              ? this.readAttributes()
+              : { guests: undefined, members: undefined, names: [] },
+          stale,
+        ),
+      placeholder: html`<p part="count" class="placeholder" aria-hidden="true">
+        ${formatVisitorPhrase({ guests: 10, members: 0 }, this.locale)}
+      </p>`,
+      errorPart: 'count error',
+      missing: ['guests', 'is missing (give guests and members, a stats property or a source)'],
+    });
   }
 
   private renderStatus(counts: Counts, stale: boolean): TemplateResult {
@@ -117,16 +112,6 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
     return html`<ul part="names" aria-label=${this.phrase('MEMBERS_ONLINE')}>
       ${counts.names.map((name) => html`<li>${name}</li>`)}
     </ul>`;
-  }
-
-  /** The sentence with dashes for numbers, hidden, so the box has its final size. */
-  private renderPlaceholder(): TemplateResult {
-    return html`<div part="status" role="status" aria-busy="true">
-      <p part="count" class="placeholder" aria-hidden="true">
-        ${formatVisitorPhrase({ guests: 10, members: 0 }, this.locale)}
-      </p>
-      <span class="visually-hidden">${this.phrase('LOADING')}</span>
-    </div>`;
   }
 
   private readAttributes(): Counts {

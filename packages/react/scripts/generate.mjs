@@ -2,7 +2,7 @@
 // Writes src/generated/ from the custom-elements.json of every widget package this package
 // depends on: a React component per tag (its props picked from the element's class, a handler
 // prop per event), the framework-neutral types of every tag, and React's JSX types for them.
-// The build, typecheck, lint and test scripts run it first (npm's `pre` scripts); the output
+// Turbo runs it once (the `generate` task) before the build, typecheck, lint and test; the output
 // is ignored by git.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,15 @@
 // support (typed by @portico/react/jsx). Both must set the widgets' props and hear their events.
 import { SourceError } from '@portico/core';
 import { PorticoViewCounter as PorticoViewCounterElement } from '@portico/view-counter';
-import { cleanUpMounted, onCleanUp, seed, statusText, testSource } from '@portico/test-helpers';
+import {
+  cleanUpMounted,
+  followedLinks,
+  onCleanUp,
+  seed,
+  shownNumber,
+  statusText,
+  testSource,
+} from '@portico/test-helpers';
 import { act, createElement, createRef, type FunctionComponent } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -57,22 +65,6 @@ async function render<Props extends object>(
   };
   await rerender(props);
   return { container, rerender };
-}
-
-/** The number a view counter shows. */
-function shownNumber(counter: Element): string | undefined {
-  return counter.shadowRoot?.querySelector('[part~="number"]')?.textContent.trim();
-}
-
-/** Links inside the widgets are not followed: the test page stays. */
-function keepLinksOnPage(): void {
-  const onClick = (event: MouseEvent): void => {
-    if (event.composedPath().some((target) => target instanceof HTMLAnchorElement)) event.preventDefault();
-  };
-  window.addEventListener('click', onClick);
-  onCleanUp(() => {
-    window.removeEventListener('click', onClick);
-  });
 }
 
 function sidebarProps(overrides: Partial<SidebarProps> = {}): SidebarProps {
@@ -135,7 +127,7 @@ describe.each([
   });
 
   it('hands a banner click to its handler, with the banner', async () => {
-    keepLinksOnPage();
+    followedLinks();
     const onBannerClick = vi.fn();
     const { container } = await render(Sidebar, sidebarProps({ onBannerClick }));
     const banners = page.elementLocator(container.querySelector('portico-sidebar-banners')!);

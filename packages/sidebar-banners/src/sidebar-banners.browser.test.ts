@@ -3,9 +3,11 @@ import {
   animationFrames,
   cleanUpMounted,
   expectNoAxeViolations,
+  followedLinks,
   mount,
   onCleanUp,
   seed,
+  startButton,
   stubReducedMotion,
   testSource,
   upgradeOverServerMarkup,
@@ -67,34 +69,6 @@ function events(element: Element, kind: 'click' | 'impression'): BannerEventDeta
     details.push((event as CustomEvent<BannerEventDetail>).detail),
   );
   return details;
-}
-
-/** Links followed: their navigation is cancelled so the test page stays. */
-function followedLinks(): string[] {
-  const followed: string[] = [];
-  const onClick = (event: MouseEvent): void => {
-    const link = event.composedPath().find((target) => target instanceof HTMLAnchorElement);
-    if (!link) return;
-    followed.push(link.getAttribute('href') ?? '');
-    event.preventDefault();
-  };
-  window.addEventListener('click', onClick);
-  onCleanUp(() => {
-    window.removeEventListener('click', onClick);
-  });
-  return followed;
-}
-
-/** A button before the widget, where keyboard tests start. */
-function startButton(): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.textContent = 'Bắt đầu';
-  document.body.prepend(button);
-  onCleanUp(() => {
-    button.remove();
-  });
-  button.focus();
-  return button;
 }
 
 function focused(element: PorticoSidebarBanners): HTMLElement | null {

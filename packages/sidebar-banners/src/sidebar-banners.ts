@@ -226,9 +226,14 @@ export class PorticoSidebarBanners extends PorticoElement {
         !(origin === 'banners' && this.position && banner.position && banner.position !== this.position),
     );
     const order = this.oneOf('order', this.order, ORDERS);
-    const limit = Number.isInteger(this.limit) && this.limit >= 0 ? this.limit : 0;
-    if (limit !== this.limit)
-      this.warnInvalid('limit', this.getAttribute('limit') ?? this.limit, 'is not a whole number of 0 or more', 'all');
+    const limit = this.readNumberAttribute(
+      'limit',
+      this.limit,
+      (value) => Number.isInteger(value) && value >= 0,
+      'is not a whole number of 0 or more',
+      0,
+      'all',
+    );
     // Shuffled per reader: a server's order would be the same for all.
     if (order === 'random' && published.filter((banner) => !banner.pinned).length > 1) {
       this.renderInBrowser('its banners are shuffled in the browser (order="random")');
@@ -246,12 +251,13 @@ export class PorticoSidebarBanners extends PorticoElement {
       this.current = 0;
     }
     // Up to a day: setTimeout cannot wait much longer.
-    const seconds = this.rotate >= 0 && this.rotate <= 86_400 ? this.rotate : 0;
-    if (seconds !== this.rotate) {
-      // The attribute as written (`rotate="soon"`) says more than the NaN it became.
-      const written = this.getAttribute('rotate') ?? this.rotate;
-      this.warnInvalid('rotate', written, 'is not a number of seconds up to a day', '0');
-    }
+    const seconds = this.readNumberAttribute(
+      'rotate',
+      this.rotate,
+      (value) => value >= 0 && value <= 86_400,
+      'is not a number of seconds up to a day',
+      0,
+    );
     this.rotateMilliseconds = seconds * 1000;
     // Pinned banners stay in place while the others rotate.
     const slides = this.shown.filter((banner) => !banner.pinned).length;

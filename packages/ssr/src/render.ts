@@ -1,4 +1,5 @@
-import type { SanitizeAllowlist, ServerRenderContext, ServerSanitizedHtml } from '@portico/element';
+import type { SanitizeProfile, ServerRenderContext, ServerSanitizedHtml } from '@portico/element';
+import { SANITIZE_ALLOWLISTS } from '@portico/element/sanitize-allowlists';
 import { LitElementRenderer, renderThunked, type RenderInfo } from '@lit-labs/ssr';
 import { collectResult, type ThunkedRenderResult } from '@lit-labs/ssr/lib/render-result.js';
 import { RenderResultReadable } from '@lit-labs/ssr/lib/render-result-readable.js';
@@ -44,9 +45,9 @@ export interface WidgetOptions extends PageOptions {
   children?: string | undefined;
 }
 
-/** CMS HTML sanitized, and as content a template renders as HTML. */
-function sanitizeToContent(html: string, allowed: SanitizeAllowlist): ServerSanitizedHtml {
-  const sanitized = sanitizeHtmlString(html, allowed);
+/** CMS HTML sanitized with the profile's allowlist, and as content a template renders as HTML. */
+function sanitizeToContent(html: string, profile: SanitizeProfile): ServerSanitizedHtml {
+  const sanitized = sanitizeHtmlString(html, SANITIZE_ALLOWLISTS[profile]);
   return { ...sanitized, content: unsafeHTML(sanitized.html) };
 }
 

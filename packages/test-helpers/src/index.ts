@@ -5,12 +5,14 @@ export { seed, type SeedPortal } from './seed.js';
 export { expectNoAxeViolations } from './axe.js';
 export { animationFrames, layoutShiftsDuring, upgradeOverServerMarkup } from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
+export { followedLinks, startButton } from './page.js';
 export {
   cleanUpMounted,
   flushUpdates,
   mount,
   onCleanUp,
   registerTestSource,
+  shownNumber,
   statusText,
   stubReducedMotion,
   testSource,

@@ -87,3 +87,8 @@ export function stubReducedMotion(reduce: boolean): void {
     query.includes('prefers-reduced-motion') ? ({ matches: reduce } as MediaQueryList) : original(query),
   );
 }
+
+/** The number a view counter shows (its `number` part), without the hidden spoken copy. */
+export function shownNumber(counter: Element): string | undefined {
+  return counter.shadowRoot?.querySelector('[part~="number"]')?.textContent.trim();
+}

@@ -148,22 +148,18 @@ export class PorticoViewCounter extends LiveModuleElement {
   }
 
   private renderContent(): TemplateResult {
-    const state = this.valueFromScript ? 'ready' : this.data.state;
-    const fromData = this.valueFromScript || this.data.value !== undefined;
-    const failed = state === 'error';
-    if (fromData) return this.renderNumber(state === 'stale');
-    if (this.hasServerMarkup()) {
-      return html`<div part="status" role="status">
-        <slot @slotchange=${this.onSlotChange}></slot>${this.renderStale(failed)}
-      </div>`;
-    }
-    if (this.hasAttribute('value')) return this.renderNumber(failed);
-    if (state === 'loading') return this.renderPlaceholder();
-    if (failed) {
-      return html`<div part="status" role="status"><p part="error">${this.phrase('UNAVAILABLE')}</p></div>`;
-    }
-    this.warnInvalid('value', undefined, 'is missing (give a value, or a source)', '—');
-    return this.renderNumber(false);
+    return this.renderLiveContent({
+      state: this.valueFromScript ? 'ready' : this.data.state,
+      fromData: this.valueFromScript || this.data.value !== undefined,
+      fromAttributes: this.hasAttribute('value'),
+      renderFigures: (stale) => this.renderNumber(stale),
+      // Eight digits: about the final size.
+      placeholder: html`<span part="number" class="placeholder" aria-hidden="true"
+        >${formatInteger(88_888_888, { locale: this.locale })}</span
+      >`,
+      errorPart: 'error',
+      missing: ['value', 'is missing (give a value, or a source)'],
+    });
   }
 
   private renderNumber(stale: boolean): TemplateResult {
@@ -185,16 +181,6 @@ export class PorticoViewCounter extends LiveModuleElement {
         ? html`<span part="digit">${character}</span>`
         : html`<span part="separator">${character}</span>`,
     );
-  }
-
-  /** Eight hidden digits, so the box has about its final size while the first answer comes. */
-  private renderPlaceholder(): TemplateResult {
-    return html`<div part="status" role="status" aria-busy="true">
-      <span part="number" class="placeholder" aria-hidden="true"
-        >${formatInteger(88_888_888, { locale: this.locale })}</span
-      >
-      <span class="visually-hidden">${this.phrase('LOADING')}</span>
-    </div>`;
   }
 
   /** The number to show now, by precedence; `undefined` (shown as `—`, with a warning) when unusable. */

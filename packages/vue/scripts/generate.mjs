@@ -1,8 +1,8 @@
 /// <reference types="node" />
 // Writes src/generated/ from the custom-elements.json of every widget package this package
 // depends on: the framework-neutral types of every tag, and Vue's `GlobalComponents` entries
-// for them, so that vue-tsc checks each tag's props and events in templates. The build,
-// typecheck, lint and test scripts run it first (npm's `pre` scripts); the output is ignored
+// for them, so that vue-tsc checks each tag's props and events in templates. Turbo runs it
+// once (the `generate` task) before the build, typecheck, lint and test; the output is ignored
 // by git.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

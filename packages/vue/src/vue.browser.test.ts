@@ -8,7 +8,15 @@ import '@portico/sidebar-banners';
 import '@portico/view-counter';
 import { SourceError, type Article, type Banner, type Category, type VisitorStats } from '@portico/core';
 import type { BannerEventDetail } from '@portico/sidebar-banners/element';
-import { cleanUpMounted, onCleanUp, seed, statusText, testSource } from '@portico/test-helpers';
+import {
+  cleanUpMounted,
+  followedLinks,
+  onCleanUp,
+  seed,
+  shownNumber,
+  statusText,
+  testSource,
+} from '@portico/test-helpers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createApp, h, nextTick, reactive } from 'vue';
@@ -78,22 +86,6 @@ async function mountSidebar(
   return { container, state };
 }
 
-/** The number a view counter shows. */
-function shownNumber(counter: Element): string | undefined {
-  return counter.shadowRoot?.querySelector('[part~="number"]')?.textContent.trim();
-}
-
-/** Links inside the widgets are not followed: the test page stays. */
-function keepLinksOnPage(): void {
-  const onClick = (event: MouseEvent): void => {
-    if (event.composedPath().some((target) => target instanceof HTMLAnchorElement)) event.preventDefault();
-  };
-  window.addEventListener('click', onClick);
-  onCleanUp(() => {
-    window.removeEventListener('click', onClick);
-  });
-}
-
 afterEach(() => {
   cleanUpMounted();
 });
@@ -129,7 +121,7 @@ describe('A Vue app using the tags', () => {
   });
 
   it('hears a banner click, with the banner', async () => {
-    keepLinksOnPage();
+    followedLinks();
     const onBannerClick = vi.fn();
     const { container } = await mountSidebar(sidebarProps(), { onBannerClick });
     const banners = page.elementLocator(container.querySelector('portico-sidebar-banners')!);

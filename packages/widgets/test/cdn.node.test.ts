@@ -129,7 +129,7 @@ describe('the CDN build', () => {
       document.querySelector('portico-article-card')?.shadowRoot?.textContent.includes('Tại hội nghị các đại biểu'),
     );
     expect(violations).toEqual([]);
-    expect(server.requests.some((path) => path.includes('/chunks/dompurify-'))).toBe(true);
+    expect(server.requests.some((path) => path.includes('/chunks/sanitizer-'))).toBe(true);
     await page.close();
   });
 });

@@ -1,23 +1,9 @@
-import type { SanitizeAllowlist } from '@portico/element';
+import { SANITIZE_ALLOWLISTS } from '@portico/element/sanitize-allowlists';
 import { sanitizeHtmlString } from '../sanitize.js';
 
-// The allowlists of @portico/element's profiles (its sanitize.ts), which the widgets pass.
-const TEXT = ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'span', 'mark', 'abbr'];
-export const ARTICLE: SanitizeAllowlist = {
-  tags: [
-    ...TEXT,
-    ...['a', 'img', 'figure', 'figcaption', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'q'],
-    ...['cite', 'hr', 'code', 'pre', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'time'],
-  ],
-  attributes: [
-    ...['href', 'title', 'target', 'rel', 'src', 'srcset', 'sizes', 'alt', 'width', 'height', 'colspan'],
-    ...['rowspan', 'scope', 'datetime', 'lang', 'dir'],
-  ],
-};
-export const BANNER: SanitizeAllowlist = {
-  tags: [...TEXT, 'a', 'img'],
-  attributes: ['href', 'title', 'target', 'rel', 'src', 'srcset', 'sizes', 'alt', 'width', 'height', 'lang', 'dir'],
-};
+// The allowlists the widgets' profiles use, as element exports them.
+export const ARTICLE = SANITIZE_ALLOWLISTS.article;
+export const BANNER = SANITIZE_ALLOWLISTS.banner;
 
 export const sanitize = (html: string, allowed = ARTICLE): string => sanitizeHtmlString(html, allowed).html;
 

@@ -1,0 +1,34 @@
+/**
+ * What HTML from a CMS may keep. `article`: the body of a news article (text structure,
+ * links, images, tables, quotes). `banner`: a custom-HTML banner (a link, an image, a few
+ * words). Scripts, styles, event handlers, forms, frames and `javascript:` URLs never pass.
+ */
+export type SanitizeProfile = 'article' | 'banner';
+
+/** The elements and attributes a profile keeps. */
+export interface SanitizeAllowlist {
+  tags: readonly string[];
+  attributes: readonly string[];
+}
+
+const TEXT_TAGS = ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'span', 'mark', 'abbr'];
+const MEDIA_ATTRIBUTES = ['href', 'title', 'target', 'rel', 'src', 'srcset', 'sizes', 'alt', 'width', 'height'];
+
+/**
+ * Each profile's allowlist: what DOMPurify keeps in the browser and the server renderer's
+ * sanitizer keeps on the server, so both give the same HTML.
+ */
+export const SANITIZE_ALLOWLISTS: Readonly<Record<SanitizeProfile, SanitizeAllowlist>> = {
+  article: {
+    tags: [
+      ...TEXT_TAGS,
+      ...['a', 'img', 'figure', 'figcaption', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'q'],
+      ...['cite', 'hr', 'code', 'pre', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'time'],
+    ],
+    attributes: [...MEDIA_ATTRIBUTES, 'colspan', 'rowspan', 'scope', 'datetime', 'lang', 'dir'],
+  },
+  banner: {
+    tags: [...TEXT_TAGS, 'a', 'img'],
+    attributes: [...MEDIA_ATTRIBUTES, 'lang', 'dir'],
+  },
+};
