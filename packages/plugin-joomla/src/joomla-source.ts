@@ -9,7 +9,14 @@ import {
   type Page,
   type RequestOptions,
 } from '@portico/core';
-import { cachedRequest, fetchJson } from '@portico/plugin-kit';
+import {
+  cachedRequest,
+  clampPaging,
+  fetchJson,
+  isNonBlankString,
+  readingFrom,
+  resolveBaseUrl,
+} from '@portico/plugin-kit';
 import { htmlToText } from '@portico/plugin-kit';
 import { nextPageQuery, readJsonApiDocument, type JsonApiDocument, type JsonApiResource } from './json-api.js';
 import { mapArticle, type LinkContext } from './map-article.js';
@@ -72,18 +79,6 @@ function queryString(params: Readonly<Record<string, string | number | undefined
     .join('&');
 }
 
-/** Names the answer an `invalid-data` error came from, as plugin-json does. */
-function inAnswer<T>(url: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (isSourceError(error) && error.code === 'invalid-data' && !error.message.startsWith('In ')) {
-      throw new SourceError('invalid-data', `In ${url}: ${error.message}`, { retryable: false, cause: error });
-    }
-    throw error;
-  }
-}
-
 function isNotFound(error: unknown): boolean {
   return isSourceError(error) && error.code === 'http' && error.status === 404;
 }
@@ -94,12 +89,10 @@ function isNotFound(error: unknown): boolean {
  * asked for and kept; every widget on the page shares each request and its cache.
  */
 export function joomla(options: JoomlaSourceOptions): DataSource {
-  if (typeof options.baseUrl !== 'string' || options.baseUrl.trim() === '') {
+  if (!isNonBlankString(options.baseUrl)) {
     throw new TypeError('joomla() needs a baseUrl: the address of the Portico proxy, such as "/portico-proxy".');
   }
-  // Relative to the page in a browser; in Node (a server rendering a page) it must be absolute.
-  const page = typeof location === 'undefined' ? undefined : location.href;
-  const base = new URL(options.baseUrl.replace(/\/*$/, '/'), page).href;
+  const base = resolveBaseUrl(options.baseUrl);
   const links: LinkContext = {
     siteUrl: new URL(options.siteUrl ?? '/', base).href,
     articleUrl: options.articleUrl ?? DEFAULT_ARTICLE_URL,
@@ -120,7 +113,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
             timeout: options.timeout,
             fetch: options.fetch,
           });
-          return inAnswer(url, () => readJsonApiDocument(data));
+          return readingFrom(url, () => readJsonApiDocument(data));
         } catch (error) {
           if (isSourceError(error) && error.code === 'http' && (error.status === 401 || error.status === 403)) {
             throw new SourceError(
@@ -184,11 +177,10 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
 
     async listArticles(query: ArticleQuery, request?: RequestOptions): Promise<Page<Article>> {
       const signal = request?.signal;
-      const pageSize = Math.min(
-        LARGEST_PAGE,
-        Math.max(1, Math.floor(query.pageSize ?? options.pageSize ?? DEFAULT_PAGE_SIZE)),
-      );
-      const pageNumber = Math.max(1, Math.floor(query.page ?? 1));
+      const { page: pageNumber, pageSize } = clampPaging(query, {
+        defaultPageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+        largestPageSize: LARGEST_PAGE,
+      });
       const route = 'v1/content/articles';
       const search = queryString({
         'filter[state]': 1,
@@ -210,7 +202,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
       }
       const url = `${new URL(route, base).href}?${search}`;
       const now = Date.now();
-      const items = inAnswer(url, () =>
+      const items = readingFrom(url, () =>
         document.resources
           .filter((resource) => isShown(resource, 'state', now, publicLevels) && inLanguage(resource, language))
           .map((resource) => mapArticle(resource, links, 'intro')),
@@ -231,12 +223,12 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
         throw isNotFound(error) ? missing : error;
       }
       const [resource] = document.resources;
-      const shown = inAnswer(
+      const shown = readingFrom(
         new URL(route, base).href,
         () => resource && isShown(resource, 'state', Date.now(), publicLevels),
       );
       if (!resource || !shown) throw missing;
-      return inAnswer(new URL(route, base).href, () => mapArticle(resource, links, 'fulltext'));
+      return readingFrom(new URL(route, base).href, () => mapArticle(resource, links, 'fulltext'));
     },
 
     async getCategories(request?: RequestOptions): Promise<Category[]> {
@@ -245,7 +237,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
       if (menuType !== undefined) {
         const route = 'v1/menus/site/items';
         const items = await loadAll(route, { 'filter[menutype]': menuType }, signal);
-        return inAnswer(new URL(route, base).href, () =>
+        return readingFrom(new URL(route, base).href, () =>
           menuTree(
             items.filter(
               (item) =>
@@ -257,7 +249,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
       }
       const route = 'v1/content/categories';
       const categories = await loadAll(route, {}, signal);
-      return inAnswer(new URL(route, base).href, () =>
+      return readingFrom(new URL(route, base).href, () =>
         categoryTree(
           categories.filter(
             (category) => isShown(category, 'published', now, publicLevels) && inLanguage(category, language),
@@ -279,7 +271,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
         bannerCategoryIds(position, signal),
         loadAll('v1/banners', {}, signal),
       ]);
-      const inPosition = inAnswer(new URL('v1/banners', base).href, () =>
+      const inPosition = readingFrom(new URL('v1/banners', base).href, () =>
         listed.filter(
           (banner) =>
             categoryIds.has(String(banner.attributes.catid)) &&
@@ -302,7 +294,7 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
         }),
       );
       const bannerLinks = { siteUrl: links.siteUrl, trackClicks: options.trackBannerClicks === true };
-      return inAnswer(new URL('v1/banners', base).href, () =>
+      return readingFrom(new URL('v1/banners', base).href, () =>
         detailed
           .filter((banner): banner is JsonApiResource => banner !== undefined)
           .map((banner) => mapBanner(banner, position, bannerLinks))

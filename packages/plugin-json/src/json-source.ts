@@ -16,15 +16,18 @@ import {
 } from '@portico/core';
 import {
   cachedRequest,
+  clampPaging,
   createLiveFeed,
   fetchJson,
   readArticle,
   readBanner,
   readCategory,
+  readingFrom,
   readList,
   readObject,
   readViewStats,
   readVisitorStats,
+  resolveUrl,
 } from '@portico/plugin-kit';
 
 export interface JsonSourceOptions {
@@ -58,7 +61,7 @@ const DEFAULT_PAGE_SIZE = 10;
  * `invalid-data` error that names it.
  */
 export function readPortalDocument(value: unknown, where = 'the JSON document'): PortalDocument {
-  try {
+  return readingFrom(where, () => {
     const document = readObject(value, where);
     const read: PortalDocument = {};
     if (document.articles !== undefined) read.articles = readList(document.articles, 'articles', readArticle);
@@ -68,12 +71,7 @@ export function readPortalDocument(value: unknown, where = 'the JSON document'):
       read.visitorStats = readVisitorStats(document.visitorStats, 'visitorStats');
     if (document.viewStats !== undefined) read.viewStats = readViewStats(document.viewStats, 'viewStats');
     return read;
-  } catch (error) {
-    if (error instanceof SourceError && error.code === 'invalid-data' && !error.message.startsWith(where)) {
-      throw new SourceError('invalid-data', `In ${where}: ${error.message}`, { retryable: false, cause: error });
-    }
-    throw error;
-  }
+  });
 }
 
 /**
@@ -88,8 +86,7 @@ export function json(options: JsonSourceOptions): DataSource {
     throw new TypeError('json() needs either a url or the data itself (not both).');
   }
   const inline = data === undefined ? undefined : readPortalDocument(data, 'the data given to json()');
-  // Relative to the page in a browser; in Node (a server rendering a page) the url must be absolute.
-  const where = url === undefined ? '' : new URL(url, typeof location === 'undefined' ? undefined : location.href).href;
+  const where = url === undefined ? '' : resolveUrl(url);
 
   function loadDocument(signal: AbortSignal | undefined, fresh = false): Promise<PortalDocument> {
     if (inline) return Promise.resolve(inline);
@@ -143,8 +140,8 @@ export function json(options: JsonSourceOptions): DataSource {
       const articles = ((await loadDocument(request?.signal)).articles ?? [])
         .filter((article) => query.categoryId === undefined || article.categoryId === query.categoryId)
         .sort(query.order === 'most-read' ? byViews : byNewest);
-      const pageSize = Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE));
-      const page = Math.max(1, Math.floor(query.page ?? 1));
+      // No ceiling: the whole document is in memory already.
+      const { page, pageSize } = clampPaging(query, { defaultPageSize: DEFAULT_PAGE_SIZE });
       return {
         items: articles.slice((page - 1) * pageSize, page * pageSize),
         page,

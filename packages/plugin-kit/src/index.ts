@@ -27,8 +27,13 @@ export {
   readVisitorStats,
 } from './portal-data.js';
 export { decodeEntities, htmlToText } from './html-text.js';
+export { isNonBlankString, presentFields } from './present.js';
+export { readingFrom } from './reading-from.js';
+export { resolveBaseUrl, resolveUrl } from './resolve-url.js';
+export { clampPaging, type PagingLimits, type PagingQuery } from './paging.js';
 export {
   applyPageConfig,
+  configureNowAndWhenParsed,
   type LazySourceFactory,
   type PageConfigOptions,
   type PageConfigResult,

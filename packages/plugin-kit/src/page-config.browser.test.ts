@@ -1,6 +1,6 @@
 import { getSource, translate, unregisterSource, type DataSource } from '@portico/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { applyPageConfig } from './page-config.js';
+import { applyPageConfig, configureNowAndWhenParsed } from './page-config.js';
 
 const added: Element[] = [];
 afterEach(() => {
@@ -94,5 +94,39 @@ describe('applyPageConfig with plugins loaded on demand', () => {
     expect(result.problems).toEqual([expect.stringContaining('the "stats" plugin did not load (network down).')]);
     expect(logged).toHaveBeenCalledTimes(1);
     unregisterSource('lazy-site');
+  });
+});
+
+describe('configureNowAndWhenParsed', () => {
+  it('configures once at once when the page is parsed already', () => {
+    const configure = vi.fn();
+    configureNowAndWhenParsed(configure);
+    expect(configure).toHaveBeenCalledTimes(1);
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(configure).toHaveBeenCalledTimes(1);
+  });
+
+  it('configures at once and again, without arguments, when a loading page is parsed', () => {
+    vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const configure = vi.fn();
+    configureNowAndWhenParsed(configure);
+    expect(configure).toHaveBeenCalledTimes(1);
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(configure).toHaveBeenCalledTimes(2);
+    expect(configure).toHaveBeenLastCalledWith();
+  });
+
+  it('picks up a block printed after the script', () => {
+    vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const configure = (): void => {
+      applyPageConfig({ types: { joomla: fakeFactory } });
+    };
+    configureNowAndWhenParsed(configure);
+    block('{ "sources": { "late": { "type": "joomla", "baseUrl": "/late-proxy" } } }');
+    expect(getSource('late')).toBeUndefined();
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(getSource('late')?.kind).toBe('fake');
+    unregisterSource('late');
   });
 });

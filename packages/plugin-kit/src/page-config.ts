@@ -85,6 +85,28 @@ export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
   return result;
 }
 
+/**
+ * Runs `configure` (which applies the page configuration, such as `() => applyPageConfig({ types })`)
+ * at once, for the blocks above the script, and once more when the document is parsed if it
+ * is still loading, for the blocks after it: a script loaded async or in the head without
+ * `defer` runs before the end of the page. Each block is applied once however often this
+ * runs. Does nothing where there is no document (Node).
+ */
+export function configureNowAndWhenParsed(configure: () => void): void {
+  if (typeof document === 'undefined') return;
+  configure();
+  if (document.readyState === 'loading') {
+    // Called without the event, which a `configure` taking options would read as them.
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        configure();
+      },
+      { once: true },
+    );
+  }
+}
+
 function applySources(
   sources: unknown,
   types: PageConfigOptions['types'],

@@ -11,6 +11,7 @@ import {
   readOptionalString,
   readString,
 } from './validate.js';
+import { presentFields } from './present.js';
 
 /**
  * Readers for Portico's own data types from outside data (a JSON document, the stats
@@ -18,14 +19,9 @@ import {
  * may be missing. A wrong field throws an `invalid-data` error that names it.
  */
 
-/** Copies the optional fields that are present, so no key holds `undefined`. */
-function present<T extends object>(fields: { [K in keyof T]: T[K] | undefined }): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
-}
-
 export function readImage(value: unknown, path: string): Image {
   const image = readObject(value, path);
-  return present<Image>({
+  return presentFields<Image>({
     src: readString(image.src, `${path}.src`),
     alt: readOptionalString(image.alt, `${path}.alt`),
     width: readOptionalNumber(image.width, `${path}.width`),
@@ -45,7 +41,7 @@ function readOptionalStrings(value: unknown, path: string): string[] | undefined
 
 export function readArticle(value: unknown, path: string): Article {
   const article = readObject(value, path);
-  return present<Article>({
+  return presentFields<Article>({
     id: readId(article.id, `${path}.id`),
     title: readString(article.title, `${path}.title`),
     url: readOptionalString(article.url, `${path}.url`),
@@ -65,7 +61,7 @@ export function readArticle(value: unknown, path: string): Article {
 export function readCategory(value: unknown, path: string): Category {
   const category = readObject(value, path);
   const children = category.children;
-  return present<Category>({
+  return presentFields<Category>({
     id: readId(category.id, `${path}.id`),
     title: readString(category.title, `${path}.title`),
     url: readString(category.url, `${path}.url`),
@@ -81,7 +77,7 @@ export function readCategory(value: unknown, path: string): Category {
 
 export function readBanner(value: unknown, path: string): Banner {
   const banner = readObject(value, path);
-  return present<Banner>({
+  return presentFields<Banner>({
     id: readId(banner.id, `${path}.id`),
     title: readString(banner.title, `${path}.title`),
     url: readOptionalString(banner.url, `${path}.url`),
@@ -98,7 +94,7 @@ export function readBanner(value: unknown, path: string): Banner {
 
 export function readVisitorStats(value: unknown, path: string): VisitorStats {
   const stats = readObject(value, path);
-  return present<VisitorStats>({
+  return presentFields<VisitorStats>({
     guests: Number(readCount(stats.guests, `${path}.guests`)),
     members: Number(readCount(stats.members, `${path}.members`)),
     memberNames: readOptionalStrings(stats.memberNames, `${path}.memberNames`),
@@ -110,7 +106,7 @@ export function readVisitorStats(value: unknown, path: string): VisitorStats {
 
 export function readViewStats(value: unknown, path: string): ViewStats {
   const stats = readObject(value, path);
-  return present<ViewStats>({
+  return presentFields<ViewStats>({
     total: readCount(stats.total, `${path}.total`),
     path: readOptionalString(stats.path, `${path}.path`),
     views: readOptionalCount(stats.views, `${path}.views`),

@@ -1,4 +1,5 @@
 import { SourceError } from '@portico/core';
+import { isNonBlankString } from './present.js';
 
 /**
  * Readers for data from outside (a JSON document, a CMS answer): each returns the value
@@ -52,7 +53,7 @@ export function readOptionalString(value: unknown, path: string): string | undef
 /** An id: a string, or a number as CMSs give them, as a string. */
 export function readId(value: unknown, path: string): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && value.trim() !== '') return value;
+  if (isNonBlankString(value)) return value;
   throw invalid(path, 'an id (a string or a number)', value);
 }
 

@@ -11,8 +11,10 @@ import {
   cachedRequest,
   createLiveFeed,
   fetchJson,
+  isNonBlankString,
   readViewStats,
   readVisitorStats,
+  resolveBaseUrl,
   type LiveFeed,
 } from '@portico/plugin-kit';
 
@@ -60,13 +62,13 @@ const DEFAULT_HEARTBEAT_SECONDS = 60;
  * `navigator.sendBeacon` when it is there, else `fetch` with `keepalive`.
  */
 export function stats(options: StatsSourceOptions): StatsSource {
-  if (typeof options.baseUrl !== 'string' || options.baseUrl.trim() === '') {
+  if (!isNonBlankString(options.baseUrl)) {
     throw new TypeError(
       'stats() needs the stats service\'s baseUrl, e.g. stats({ baseUrl: "https://stats.example.vn" }).',
     );
   }
   const inBrowser = typeof document !== 'undefined';
-  const base = new URL(options.baseUrl.replace(/\/*$/, '/'), inBrowser ? location.href : undefined);
+  const base = resolveBaseUrl(options.baseUrl);
   const endpoint = (route: string): string => new URL(route, base).href;
   const path = options.path ?? (inBrowser ? location.pathname : '/');
   const requestOptions = { timeout: options.timeout, fetch: options.fetch, source: 'stats' };

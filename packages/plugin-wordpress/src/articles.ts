@@ -1,5 +1,5 @@
 import { SourceError, type Article, type ArticleQuery, type Page } from '@portico/core';
-import { readArray, readId, readObject } from '@portico/plugin-kit';
+import { clampPaging, readArray, readId, readObject } from '@portico/plugin-kit';
 import { readPost, type ReadPost } from './read-post.js';
 import { headerCount, notPublic, wordPressErrorOf } from './rest-request.js';
 import type { SourceContext } from './source-context.js';
@@ -37,8 +37,7 @@ export async function listArticles(
   defaultPageSize: number,
   signal: AbortSignal | undefined,
 ): Promise<Page<Article>> {
-  const pageSize = Math.min(LARGEST_PAGE, Math.max(1, Math.floor(query.pageSize ?? defaultPageSize)));
-  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const { page, pageSize } = clampPaging(query, { defaultPageSize, largestPageSize: LARGEST_PAGE });
   if (query.order === 'most-read') {
     context.warnOnce(
       'most-read',

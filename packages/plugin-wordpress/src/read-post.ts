@@ -1,5 +1,6 @@
 import { SourceError, type Article, type Image } from '@portico/core';
 import {
+  presentFields,
   readArray,
   readId,
   readObject,
@@ -22,11 +23,6 @@ export interface ReadPost {
 export interface ReadPostOptions {
   /** Take the `views` field WP-PostViews 2 adds to every post. */
   viewsField?: boolean | undefined;
-}
-
-/** Copies the fields that are present, so no key holds `undefined`. */
-function present<T extends object>(fields: { [K in keyof T]: T[K] | undefined }): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
 }
 
 function optionalObject(value: unknown, path: string): Record<string, unknown> | undefined {
@@ -129,7 +125,7 @@ function readFeaturedImage(embedded: Record<string, unknown> | undefined, path: 
     height: readOptionalNumber(details?.height, `${where}.media_details.height`),
   };
   const sizes = detailObject(details?.sizes);
-  return present<Image>({
+  return presentFields<Image>({
     src,
     alt: alt === undefined ? undefined : htmlToText(alt),
     ...size,
@@ -176,7 +172,7 @@ export function readPost(value: unknown, path: string, options: ReadPostOptions 
   // A password-protected post answers with empty, `protected` text: there is nothing to show.
   const lead = excerpt && !excerpt.isProtected ? excerptToLead(excerpt.html) : undefined;
   const body = content && !content.isProtected && content.html.trim() ? content.html : undefined;
-  const article = present<Article>({
+  const article = presentFields<Article>({
     id: readId(post.id, `${path}.id`),
     title: title ? htmlToText(title.html) : '',
     url: readOptionalString(post.link, `${path}.link`),

@@ -1,5 +1,5 @@
 import { isAbortError } from '@portico/core';
-import { cachedRequest } from '@portico/plugin-kit';
+import { cachedRequest, resolveUrl } from '@portico/plugin-kit';
 import { getRest, type RestAnswer } from './rest-request.js';
 import { restRoot, type RestRoot } from './rest-url.js';
 import { viewsPluginOfIndex, type ViewsOption, type ViewsPlugin } from './views-plugins.js';
@@ -35,8 +35,7 @@ export interface SourceContext {
 const INDEX_MAX_AGE = 3_600_000;
 
 export function createContext(options: ContextOptions): SourceContext {
-  // Relative to the page in a browser (a same-origin mount); absolute in Node.
-  const rest = restRoot(options.baseUrl, typeof location === 'undefined' ? undefined : location.href);
+  const rest = restRoot(resolveUrl(options.baseUrl));
   const warned = new Set<string>();
 
   function get(

@@ -1,4 +1,5 @@
 import type { DataSource } from '@portico/core';
+import { isNonBlankString } from '@portico/plugin-kit';
 import { getArticle, LARGEST_PAGE, listArticles } from './articles.js';
 import { getCategories } from './categories.js';
 import { createContext } from './source-context.js';
@@ -73,7 +74,7 @@ function menuOption(menu: unknown): string | undefined {
  * There are no banners: WordPress has no banner type of its own (`getBanners` is absent).
  */
 export function wordpress(options: WordPressSourceOptions): DataSource {
-  if (typeof options.baseUrl !== 'string' || options.baseUrl.trim() === '') {
+  if (!isNonBlankString(options.baseUrl)) {
     throw optionError('baseUrl must be the REST API root, such as https://example.vn/wp-json.');
   }
   const views = options.views ?? 'auto';

@@ -11,6 +11,20 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
+/** @typedef {import('node:child_process').ChildProcess} ChildProcess */
+/**
+ * A child whose stdout this script reads and whose stdin and stderr it does not pipe.
+ * @typedef {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, null>} PipedChild
+ */
+/**
+ * A connection of the fixed-rate run, with the hit it is waiting on.
+ * @typedef {import('node:net').Socket & { startedAt: number, busy: boolean, buffer: string }} HitSocket
+ */
+/**
+ * What a run answered, counted the way autocannon counts it.
+ * @typedef {{ '2xx': number, non2xx: number, errors: number }} RunCounts
+ */
+
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname;
 const REDIS_SERVER = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
 const CONNECTIONS = 64;
@@ -25,9 +39,11 @@ if (!existsSync(CLI)) {
   process.exit(1);
 }
 
-const [loadAtStart] = os.loadavg();
+// os.loadavg() always returns the 1, 5 and 15 minute averages (zeros where there are none).
+const [loadAtStart] = /** @type {[number, number, number]} */ (os.loadavg());
 const scratch = mkdtempSync(join(tmpdir(), 'portico-stats-bench-'));
 // The service and redis-server this run started, and its files: gone however the run ends (a signal, a crash).
+/** @type {Set<ChildProcess>} */
 const children = new Set();
 process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
@@ -46,7 +62,7 @@ if (existsSync(REDIS_SERVER)) {
   );
 }
 
-const [loadAtEnd] = os.loadavg();
+const [loadAtEnd] = /** @type {[number, number, number]} */ (os.loadavg());
 console.log(`\nPOST /v1/hit, distinct visitors, keep-alive, ${SECONDS} s per run on ${os.cpus().length} cores`);
 // Other work on the machine shows in the latencies: say how busy it was (this run's own
 // processes add about 2 to the load average).
@@ -68,6 +84,10 @@ console.table(
   ),
 );
 
+/**
+ * @param {string} name
+ * @param {string[]} storeArguments
+ */
 async function benchStore(name, storeArguments) {
   const service = await startService(storeArguments);
   try {
@@ -80,6 +100,7 @@ async function benchStore(name, storeArguments) {
     }
     // Hits still in flight when an autocannon run stops are counted but not answered: 64 a run.
     const answered = runs.reduce((sum, run) => sum + run['2xx'], 0);
+    /** @type {{ total: string }} */
     const { total } = await (await fetch(`${service.url}/v1/views`)).json();
     return { name, saturated, fixedRate, answered, counted: Number(total) };
   } finally {
@@ -107,19 +128,29 @@ function nextHit() {
  * sends each connection's share in a burst at the top of every second, and its correction
  * for that assumes a 1 ms interval.) Plain sockets keep the client cheap enough to hold
  * the rate on the core it shares.
+ *
+ * @param {string} url
+ * @param {number} rate hits per second
+ * @param {number} seconds
  */
 async function driveAtFixedRate(url, rate, seconds) {
   const { hostname, port } = new URL(url);
   const total = rate * seconds;
+  /** @type {number[]} */
   const latencies = [];
+  /** @type {RunCounts} */
   const run = { '2xx': 0, non2xx: 0, errors: 0 };
+  /** @type {number[]} */
   const waiting = []; // when each hit that found every connection busy fell due
   let waitingHead = 0;
   // First in, first out: every connection is used in turn, so none idles into the
   // service's keep-alive timeout.
+  /** @type {HitSocket[]} */
   const idle = [];
   let settled = 0;
-  let finish;
+  /** @type {() => void} */
+  let finish = () => undefined; // the promise's resolve from the next line on
+  /** @type {Promise<void>} */
   const finished = new Promise((resolve) => (finish = resolve));
   const settle = () => {
     if (++settled === total) finish();
@@ -129,12 +160,20 @@ async function driveAtFixedRate(url, rate, seconds) {
     Array.from(
       { length: CONNECTIONS },
       () =>
-        new Promise((resolve, reject) => {
-          const socket = connect({ host: hostname, port: Number(port) }, () => resolve(socket));
-          socket.once('error', reject);
-        }),
+        /** @type {Promise<HitSocket>} */ (
+          new Promise((resolve, reject) => {
+            const socket = connect({ host: hostname, port: Number(port) }, () =>
+              resolve(Object.assign(socket, { startedAt: 0, busy: false, buffer: '' })),
+            );
+            socket.once('error', reject);
+          })
+        ),
     ),
   );
+  /**
+   * @param {HitSocket} socket
+   * @param {number} startedAt when the hit fell due
+   */
   const send = (socket, startedAt) => {
     socket.startedAt = startedAt;
     socket.busy = true;
@@ -147,9 +186,14 @@ async function driveAtFixedRate(url, rate, seconds) {
       `POST /v1/hit HTTP/1.1\r\nhost: ${hostname}\r\n${lines}content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
   };
+  /** @param {HitSocket} socket */
   const release = (socket) => {
-    if (waitingHead < waiting.length) send(socket, waiting[waitingHead++]);
-    else idle.push(socket);
+    const dueAt = waiting[waitingHead]; // the longest-waiting hit, if any
+    if (dueAt === undefined) idle.push(socket);
+    else {
+      waitingHead++;
+      send(socket, dueAt);
+    }
   };
   for (const socket of sockets) {
     socket.setNoDelay(true);
@@ -200,8 +244,10 @@ async function driveAtFixedRate(url, rate, seconds) {
   for (const socket of sockets) socket.destroy();
 
   latencies.sort((a, b) => a - b);
+  // With no hit answered there is no latency to tell: NaN, as before.
+  /** @param {number} p */
   const percentile = (p) =>
-    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] * 10) / 10;
+    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN) * 10) / 10;
   return {
     ...run,
     requests: { average: run['2xx'] / elapsed },
@@ -209,7 +255,12 @@ async function driveAtFixedRate(url, rate, seconds) {
   };
 }
 
-/** Each request comes from a new visitor: a new address behind the trusted proxy (127.0.0.1). */
+/**
+ * Each request comes from a new visitor: a new address behind the trusted proxy (127.0.0.1).
+ *
+ * @param {string} url
+ * @param {{ duration: number }} options duration in seconds
+ */
 function drive(url, { duration }) {
   return autocannon({
     url,
@@ -227,6 +278,7 @@ function drive(url, { duration }) {
   });
 }
 
+/** @param {string[]} storeArguments */
 async function startService(storeArguments) {
   const child = spawnChild(
     process.execPath,
@@ -236,12 +288,13 @@ async function startService(storeArguments) {
       env: { ...process.env, PORTICO_STATS_ORIGINS: 'https://bench.invalid' },
     },
   );
+  /** @type {string} */
   const url = await new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]);
+      const listening = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (listening) resolve(listening);
     });
     child.once('exit', (code) => reject(new Error(`the service exited (${code}) before listening:\n${output}`)));
   });
@@ -257,28 +310,38 @@ async function startRedis() {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  await new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Ready to accept connections')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${output}`)));
-  });
+  await /** @type {Promise<void>} */ (
+    new Promise((resolve, reject) => {
+      let output = '';
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('Ready to accept connections')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${output}`)));
+    })
+  );
   return { child, port };
 }
 
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      // A server listening on a TCP port has an AddressInfo (a string only for a pipe or socket file).
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnOptionsWithStdioTuple<'ignore', 'pipe', 'inherit'>} options
+ * @returns {PipedChild}
+ */
 function spawnChild(command, args, options) {
   const child = spawn(command, args, options);
   children.add(child);
@@ -286,6 +349,7 @@ function spawnChild(command, args, options) {
   return child;
 }
 
+/** @param {ChildProcess} child */
 function stop(child) {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

@@ -9,6 +9,7 @@ import { PorticoArticleCard } from '@portico/article-card/element';
 import { PorticoCategoryMenu } from '@portico/category-menu/element';
 import { defineElement } from '@portico/element';
 import { PorticoOnlineVisitors } from '@portico/online-visitors/element';
+import { configureNowAndWhenParsed } from '@portico/plugin-kit';
 import { configurePageLazily } from '@portico/plugins/lazy';
 import { PorticoSidebarBanners } from '@portico/sidebar-banners/element';
 import { PorticoViewCounter } from '@portico/view-counter/element';
@@ -47,10 +48,7 @@ if (typeof document !== 'undefined') {
     (globalThis as { litElementHydrateSupport?: HydrateSupport }).litElementHydrateSupport?.({ LitElement });
   }
   for (const [tag, widget] of WIDGETS) defineElement(tag, widget);
-  configurePageLazily();
-  // Blocks printed after the script tag (a module script in the head runs deferred, but a
-  // page may load it async) are read once the page is parsed.
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', () => configurePageLazily(), { once: true });
-  }
+  // Again once the page is parsed, for blocks printed after the script tag (a module script in
+  // the head runs deferred, but a page may load it async).
+  configureNowAndWhenParsed(configurePageLazily);
 }
