@@ -236,6 +236,17 @@ describe('<portico-article-card> images', () => {
     expect(image.height).toBeCloseTo((image.width * 3) / 4, 0);
   });
 
+  it('puts the list thumbnail above the title, full width, in a column too narrow for both', async () => {
+    const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', sidebar(200));
+    const image = card.shadowRoot!.querySelector('img')!.getBoundingClientRect();
+    const title = heading(card).getBoundingClientRect();
+    expect(image.width).toBe(200);
+    expect(image.height).toBeCloseTo(150, 0);
+    expect(image.bottom).toBeLessThanOrEqual(title.top);
+    expect(title.width, 'the title has the whole width').toBe(200);
+    await expectNoAxeViolations(card);
+  });
+
   it('lays out an article without an image without one, never a broken image', async () => {
     const { image: _image, ...withoutImage } = sampleArticle(3);
     for (const variant of VARIANTS) {

@@ -7,6 +7,9 @@ import { css } from 'lit';
 //   and makes all of it clickable; the focus ring is drawn on it, round the whole card;
 // - an image without the data's width and height keeps an aspect-ratio box while it loads,
 //   and list thumbnails share one shape whatever the images' own;
+// - a list card's text and thumbnail share a row while the text keeps its least width; in a
+//   narrower column the text wraps below and the image, alone on its row, takes the width
+//   (its growth beside the text is 1/9999 of the spare space: none to see);
 // - `--_lead-lines` is set from `lead-lines` on the lead itself.
 // prettier-ignore
 export const articleCardStyles = css`
@@ -26,9 +29,9 @@ p, [part~='title'] { margin: 0; }
 [part~='image'] { order: -1; inline-size: 100%; block-size: auto; background: var(--_portico-border); object-fit: cover; }
 [part~='image']:not([width][height]) { aspect-ratio: var(--_ratio); }
 .list { --_ratio: var(--portico-article-card-image-ratio, 4 / 3); }
-.list.has-image { flex-direction: row; align-items: flex-start; }
-.list [part~='text'] { flex: 1; min-inline-size: 0; }
-.list [part~='image'] { flex: none; inline-size: var(--portico-article-card-thumbnail-size, 7.5rem); aspect-ratio: var(--_ratio); }
+.list.has-image { flex-flow: row wrap; align-items: flex-start; }
+.list [part~='text'] { flex: 9999 1 var(--portico-article-card-list-text-size, 10rem); min-inline-size: 0; }
+.list [part~='image'] { flex: 1 0 var(--portico-article-card-thumbnail-size, 7.5rem); aspect-ratio: var(--_ratio); }
 .list [part~='lead'] { display: -webkit-box; overflow: hidden; -webkit-box-orient: vertical; -webkit-line-clamp: var(--_lead-lines); line-clamp: var(--_lead-lines); }
 .full [part~='image'] { order: 0; }
 .full [part~='lead'], [part~='byline'] { font-weight: 700; }

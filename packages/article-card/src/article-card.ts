@@ -107,6 +107,7 @@ interface ShownArticle {
  * @cssproperty --portico-article-card-title-color - Title and title link colour (default: the text colour).
  * @cssproperty --portico-article-card-image-ratio - Image aspect ratio when the data gives no width and height, and of list thumbnails (default 16 / 9; 4 / 3 for thumbnails).
  * @cssproperty --portico-article-card-thumbnail-size - Width of the `list` thumbnail (default 7.5rem).
+ * @cssproperty --portico-article-card-list-text-size - The least width of a `list` card's text beside its thumbnail (default 10rem); narrower, the image goes above it, full width.
  */
 export class PorticoArticleCard extends PorticoElement {
   static override styles = [baseStyles, articleCardStyles];
