@@ -19,6 +19,16 @@ import {
 
 const PHP_FILE = join(import.meta.dirname, '..', 'php', 'portico-joomla-proxy.php');
 const hasPhp = spawnSync('php', ['-v'], { encoding: 'utf8' }).status === 0;
+/** Whether this PHP has the curl extension, which the proxy uses when the host has it. */
+const hasCurl =
+  hasPhp &&
+  spawnSync('php', ['-r', 'echo function_exists("curl_init") ? "yes" : "no";'], { encoding: 'utf8' }).stdout === 'yes';
+
+/**
+ * How the proxy asks Joomla: with curl, or with PHP's own HTTP streams, the way a host without
+ * the curl extension runs it (curl is then switched off with `disable_functions`).
+ */
+type PhpHttp = 'curl' | 'streams';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,11 +43,15 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startPhpProxy(settings: ProxySettings): Promise<RunningProxy & { cacheDirectory: string }> {
+async function startPhpProxy(
+  settings: ProxySettings,
+  http: PhpHttp = hasCurl ? 'curl' : 'streams',
+): Promise<RunningProxy & { cacheDirectory: string }> {
   const port = await freePort();
   const cacheDirectory = mkdtempSync(join(tmpdir(), 'portico-php-cache-'));
   let logs = '';
-  const server: ChildProcess = spawn('php', ['-S', `127.0.0.1:${String(port)}`, PHP_FILE], {
+  const withoutCurl = http === 'streams' ? ['-d', 'disable_functions=curl_init'] : [];
+  const server: ChildProcess = spawn('php', [...withoutCurl, '-S', `127.0.0.1:${String(port)}`, PHP_FILE], {
     env: {
       PATH: process.env.PATH,
       PORTICO_JOOMLA_URL: settings.joomlaUrl,
@@ -80,7 +94,34 @@ async function startPhpProxy(settings: ProxySettings): Promise<RunningProxy & { 
 }
 
 if (hasPhp) {
-  proxyContract({ name: 'portico-joomla-proxy.php (php -S)', start: startPhpProxy });
+  proxyContract({
+    name: 'portico-joomla-proxy.php over PHP streams (php -S)',
+    start: (settings) => startPhpProxy(settings, 'streams'),
+  });
+  if (hasCurl) {
+    proxyContract({
+      name: 'portico-joomla-proxy.php over curl (php -S)',
+      start: (settings) => startPhpProxy(settings, 'curl'),
+    });
+  }
+
+  describe('portico-joomla-proxy.php, asking Joomla', () => {
+    it.each(hasCurl ? (['streams', 'curl'] as const) : (['streams'] as const))(
+      'asks over %s when that is what the host has',
+      async (http) => {
+        const fake = await startFakeJoomla(database, TOKEN);
+        const php = await startPhpProxy({ joomlaUrl: fake.origin, cacheSeconds: 0, timeoutSeconds: 2 }, http);
+        try {
+          expect((await fetch(`${php.base}/v1/banners`)).status).toBe(200);
+          // PHP's HTTP streams close each connection (`Connection: close`); curl does not ask to.
+          const [asked] = fake.apiRequests();
+          expect(asked?.headers.connection).toBe(http === 'streams' ? 'close' : undefined);
+        } finally {
+          await Promise.all([php.close(), fake.close()]);
+        }
+      },
+    );
+  });
 
   describe('portico-joomla-proxy.php beside the Node proxy', () => {
     let fake: FakeJoomla;
@@ -180,7 +221,19 @@ if (hasPhp) {
       expect(fake.apiRequests()).toEqual([]);
     });
   });
-} else if (process.env.CI) {
+}
+if (hasPhp && !hasCurl && process.env.CI) {
+  describe('portico-joomla-proxy.php over curl', () => {
+    it('needs php-curl on CI', () => {
+      throw new Error(
+        'PHP has no curl extension: CI must install php-curl (sudo apt-get install php-curl) to test the proxy over curl.',
+      );
+    });
+  });
+} else if (hasPhp && !hasCurl) {
+  console.warn('The PHP proxy did not run over curl: PHP has no curl extension (sudo apt-get install php-curl).');
+}
+if (!hasPhp && process.env.CI) {
   describe('portico-joomla-proxy.php', () => {
     it('needs php-cli on CI', () => {
       throw new Error(
@@ -188,7 +241,7 @@ if (hasPhp) {
       );
     });
   });
-} else {
+} else if (!hasPhp) {
   console.warn(
     'The PHP proxy suite (php/portico-joomla-proxy.php) did not run: php was not found. ' +
       'Install it to run it: sudo apt-get install php-cli',
