@@ -13,11 +13,11 @@ import {
   cachedRequest,
   clampPaging,
   fetchJson,
+  htmlToText,
   isNonBlankString,
   readingFrom,
   resolveBaseUrl,
 } from '@portico/plugin-kit';
-import { htmlToText } from '@portico/plugin-kit';
 import { nextPageQuery, readJsonApiDocument, type JsonApiDocument, type JsonApiResource } from './json-api.js';
 import { mapArticle, type LinkContext } from './map-article.js';
 import { byBannerOrder, hasImpressionsLeft, lacksDetails, mapBanner } from './map-banner.js';

@@ -1,6 +1,5 @@
 import { SourceError, type Article } from '@portico/core';
-import { readId, readOptionalCount, readOptionalString, readString } from '@portico/plugin-kit';
-import { htmlToText } from '@portico/plugin-kit';
+import { htmlToText, readId, readOptionalCount, readOptionalString, readString } from '@portico/plugin-kit';
 import { fillTemplate, joomlaDate, joomlaImage, scalarText } from './joomla-values.js';
 import { relatedId, type JsonApiResource } from './json-api.js';
 

@@ -1,6 +1,5 @@
 import type { Banner } from '@portico/core';
-import { readOptionalString, readString } from '@portico/plugin-kit';
-import { htmlToText } from '@portico/plugin-kit';
+import { htmlToText, readOptionalString, readString } from '@portico/plugin-kit';
 import { joomlaDate, joomlaImage } from './joomla-values.js';
 import type { JsonApiResource } from './json-api.js';
 

@@ -1,6 +1,12 @@
 import type { Category } from '@portico/core';
-import { readId, readOptionalCount, readOptionalNumber, readOptionalString, readString } from '@portico/plugin-kit';
-import { htmlToText } from '@portico/plugin-kit';
+import {
+  htmlToText,
+  readId,
+  readOptionalCount,
+  readOptionalNumber,
+  readOptionalString,
+  readString,
+} from '@portico/plugin-kit';
 import { fillTemplate, scalarText } from './joomla-values.js';
 import type { JsonApiResource } from './json-api.js';
 import type { LinkContext } from './map-article.js';

@@ -1,5 +1,6 @@
 import { SourceError, type Article, type Image } from '@portico/core';
 import {
+  htmlToText,
   presentFields,
   readArray,
   readId,
@@ -10,7 +11,6 @@ import {
   readOptionalString,
   readString,
 } from '@portico/plugin-kit';
-import { htmlToText } from '@portico/plugin-kit';
 import { excerptToLead } from './html-text.js';
 
 /** A post as read from `wp/v2/posts`: the article, and what decides whether to show it. */

@@ -1,5 +1,6 @@
 import type { Category } from '@portico/core';
 import {
+  htmlToText,
   readId,
   readObject,
   readOptionalBoolean,
@@ -7,7 +8,6 @@ import {
   readOptionalString,
   readString,
 } from '@portico/plugin-kit';
-import { htmlToText } from '@portico/plugin-kit';
 
 interface Node {
   category: Category;
