@@ -53,7 +53,9 @@ export const categoryMenuStyles = css`
     border: 0;
   }
 
+  /* As tall as a row of links (their padding and a line), so folding the row moves nothing. */
   [part~='menu-button'] {
+    min-block-size: calc(0.75em + var(--portico-line-height, 1.5) * 1em);
     border: 1px solid;
   }
 
@@ -79,6 +81,17 @@ export const categoryMenuStyles = css`
 
   .horizontal > div > ul > li {
     position: relative;
+  }
+
+  /* Width unknown yet (see render): one row of links, scrolling sideways, without a scrollbar's height. */
+  .one-line > div > ul {
+    flex-wrap: nowrap;
+    overflow-x: auto;
+    scrollbar-width: none;
+  }
+
+  .one-line > div > ul > li {
+    flex: none;
   }
 
   .horizontal > div > ul > li > ul {

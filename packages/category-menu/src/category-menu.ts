@@ -113,7 +113,9 @@ function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean
  * `orientation="vertical"` is a sidebar tree with the current branch open;
  * `orientation="horizontal"` is top navigation whose submenus open on click, Enter or Space
  * (never on hover alone), one at a time, and close on Escape, a click outside or when focus
- * leaves the menu; narrower than `collapse-below` pixels, it folds behind a menu button.
+ * leaves the menu; narrower than `collapse-below` pixels, it folds behind a menu button. Until
+ * its width is known (server-rendered, before its script runs) such a menu keeps its top row on
+ * one line, scrolling sideways, exactly as tall as the menu button, so folding moves nothing.
  *
  * Keyboard: Tab moves through links and toggles; Escape closes the submenu around the focus
  * and returns focus to its toggle; the arrow keys (Left/Right along a horizontal top row,
@@ -178,6 +180,8 @@ export class PorticoCategoryMenu extends PorticoElement {
    * resize re-renders only when it crosses that width.
    */
   @state() private narrow = false;
+  /** Whether the width is known: not on the server, nor in the first render before the observer reports. */
+  @state() private measured = false;
   /** The element's width, as last observed. */
   private width = 0;
 
@@ -200,6 +204,7 @@ export class PorticoCategoryMenu extends PorticoElement {
     : new ResizeObserver(([entry]) => {
         this.width = entry?.contentRect.width ?? 0;
         this.narrow = this.isNarrow();
+        this.measured = this.width > 0;
       });
 
   override connectedCallback(): void {
@@ -279,13 +284,17 @@ export class PorticoCategoryMenu extends PorticoElement {
   override render(): TemplateResult {
     const horizontal = this.isHorizontal();
     const folded = horizontal && this.narrow;
+    // Until its width is known (rendered on the server, or before the first resize report), a
+    // menu that may fold keeps its top row on one line, as tall as the folded menu button: the
+    // fold, when it comes, moves nothing. Links past the edge scroll into view.
+    const oneLine = horizontal && !this.measured && this.positive('collapse-below', this.collapseBelow) !== undefined;
     const { state } = this.data;
     if (!this.items && state !== 'loading' && state !== 'error') {
       this.warnInvalid('categories', undefined, 'is missing (give categories, a source or a list of links)', '');
     }
     return html`<nav
       part="base"
-      class=${horizontal && !folded ? 'horizontal' : 'vertical'}
+      class=${horizontal && !folded ? (oneLine ? 'horizontal one-line' : 'horizontal') : 'vertical'}
       aria-label=${this.label?.trim() || this.phrase('CATEGORIES')}
       @keydown=${this.onKeydown}
       @focusout=${this.onFocusOut}

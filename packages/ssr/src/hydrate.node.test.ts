@@ -90,6 +90,23 @@ beforeAll(async () => {
     { lang: 'vi', url: `${server.origin}${BROKEN_IMAGE_PATH}` },
   );
   server.setPage(BROKEN_IMAGE_PATH, pageWith(`<div style="width: 320px">${broken}</div>`));
+  // Horizontal menus that fold below 600 px: one in a phone's column, one in a wide header.
+  const folding = (id: string, width: number) =>
+    html`<div style="width: ${width}px">
+      ${widget('portico-category-menu', {
+        attributes: { id, 'data-ssr': true, orientation: 'horizontal', 'collapse-below': 600 },
+        properties: { categories: seed.categories },
+      })}
+    </div>`;
+  server.setPage(
+    FOLDING_MENU_PATH,
+    pageWith(
+      await renderPage(html`${folding('narrow', 320)}${folding('wide', 900)}`, {
+        lang: 'vi',
+        url: `${server.origin}${FOLDING_MENU_PATH}`,
+      }),
+    ),
+  );
   // A properties block as a template might write it, with names the DOM has.
   server.setPage(
     PROPERTIES_PATH,
@@ -102,6 +119,7 @@ beforeAll(async () => {
 }, 60_000);
 
 const BROKEN_IMAGE_PATH = '/anh-hong';
+const FOLDING_MENU_PATH = '/menu-gap';
 const PROPERTIES_PATH = '/thuoc-tinh';
 
 function pageWith(body: string): string {
@@ -424,6 +442,37 @@ describe('server-rendered widgets in Chromium', () => {
     expect(warnings).toContain(
       '<portico-article-card>: article.image.src="/images/broken.png" did not load; showing "no image".',
     );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('fold a horizontal menu narrower than collapse-below once hydrated, moving nothing', async () => {
+    const { page, errors } = await visit({ path: FOLDING_MENU_PATH });
+    const menus = () =>
+      page.evaluate(() =>
+        ['narrow', 'wide'].map((id) => {
+          const root = document.getElementById(id)?.shadowRoot;
+          const links = Array.from(root?.querySelectorAll<HTMLElement>('[part~="list"] > li > div > a') ?? []);
+          return {
+            height: document.getElementById(id)?.getBoundingClientRect().height,
+            button: root?.querySelector('[part~="menu-button"]')?.textContent.trim(),
+            linksShown: links.filter((link) => link.checkVisibility()).length,
+            rows: new Set(links.map((link) => link.getBoundingClientRect().top)).size,
+          };
+        }),
+      );
+    // Before any script: the top row on one line in both, the narrow one scrolling sideways.
+    const [narrowBefore, wideBefore] = await menus();
+    expect(narrowBefore).toMatchObject({ button: undefined, rows: 1 });
+    expect(wideBefore).toMatchObject({ button: undefined, rows: 1 });
+    expect(narrowBefore!.height).toBe(wideBefore!.height);
+
+    const hydrationStart = await page.evaluate(() => performance.now());
+    await upgrade(page, '/src/test-support/hydration-client.ts');
+    const [narrow, wide] = await menus();
+    expect(narrow).toMatchObject({ button: '☰ Danh mục', linksShown: 0, height: narrowBefore!.height });
+    expect(wide).toMatchObject({ button: undefined, linksShown: seed.categories.length, height: wideBefore!.height });
+    expect(await layoutShifts(page, hydrationStart), 'while hydrating').toBe('[]');
     expect(errors).toEqual([]);
     await page.close();
   });
