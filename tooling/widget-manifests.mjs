@@ -50,6 +50,8 @@ export function jsDoc(/** @type {string} */ text, indent = '') {
   return `${indent}/**\n${lines.map((line) => `${indent} * ${line}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }
 
+const PRIMITIVES = new Set(['string', 'number', 'bigint', 'boolean', 'null', 'undefined', 'unknown']);
+
 /**
  * An event's detail type: what its description says it is (“`detail` is a
  * `BannerEventDetail`”, “`detail.error` is a `SourceError`”, as the widgets' `@event` tags
@@ -61,7 +63,9 @@ function eventDetail(event) {
   const said = /`detail(?:\.(\w+))?` is an? `(\w+)`/.exec(event.description ?? '');
   if (!said?.[2]) return { detail: 'unknown', typeName: undefined };
   const [, field, typeName] = said;
-  return { detail: field ? `{ ${field}: ${typeName} }` : typeName, typeName };
+  const detail = field ? `{ ${field}: ${typeName} }` : typeName;
+  // A primitive needs no import.
+  return { detail, typeName: PRIMITIVES.has(typeName) ? undefined : typeName };
 }
 
 /**
@@ -81,10 +85,10 @@ export function readWidgets(packageRoot) {
     }
   };
   /** Whether @portico/core, whose types the widgets' events carry, exports a type of this name. */
-  const coreExports = (/** @type {string} */ typeName) =>
-    new RegExp(`\\b${typeName}\\b`).test(
-      readFileSync(require.resolve('@portico/core').replace(/\.js$/, '.d.ts'), 'utf8'),
-    );
+  const coreDeclarations = readFileSync(require.resolve('@portico/core').replace(/\.js$/, '.d.ts'), 'utf8')
+    // Comments may name a type core does not export.
+    .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+  const coreExports = (/** @type {string} */ typeName) => new RegExp(`\\b${typeName}\\b`).test(coreDeclarations);
 
   /** @type {Widget[]} */
   const widgets = [];
@@ -138,7 +142,14 @@ export function readWidgets(packageRoot) {
         });
         // What a script may set: public, writable, per-instance fields (inherited ones too).
         const fields = (declaration.members ?? [])
-          .filter((member) => member.kind === 'field' && !member.static && !member.readonly && !member.privacy)
+          .filter(
+            (member) =>
+              member.kind === 'field' &&
+              !member.static &&
+              !member.readonly &&
+              member.privacy !== 'private' &&
+              member.privacy !== 'protected',
+          )
           .map((member) => ({ name: member.name, attribute: member.attribute, description: member.description ?? '' }));
         widgets.push({
           packageName,
@@ -184,7 +195,8 @@ export function elementsModule(/** @type {Widget[]} */ widgets) {
   for (const widget of widgets) {
     const name = widget.className;
     code += jsDoc(`The properties of \`<${widget.tagName}>\` that a script or a framework sets, typed by its class.`);
-    code += `export type ${name}Properties = Partial<Pick<${name}, ${widget.fields.map((field) => `'${field.name}'`).join(' | ')}>>;\n\n`;
+    // `| undefined` on each: a consumer with exactOptionalPropertyTypes may pass an unset value through.
+    code += `export type ${name}Properties = { [K in ${widget.fields.map((field) => `'${field.name}'`).join(' | ')}]?: ${name}[K] | undefined };\n\n`;
     code += jsDoc(`The attributes of \`<${widget.tagName}>\`, by name, as markup writes them.`);
     code += `export interface ${name}Attributes {\n`;
     for (const field of widget.fields.filter((item) => item.attribute)) {

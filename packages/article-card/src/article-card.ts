@@ -18,6 +18,7 @@ import {
   sanitizeHtmlOnServer,
   SourceController,
   toHeadingLevel,
+  type HeadingLevel,
 } from '@portico/element';
 import { html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -119,7 +120,7 @@ export class PorticoArticleCard extends PorticoElement {
   @property({ reflect: true }) variant: ArticleCardVariant = 'featured';
 
   /** The title's heading level, 1–6 (default 3; 1 for `full`). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | null | undefined;
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: HeadingLevel | null | undefined;
 
   /** The article to load from `source` (its `getArticle(id)`). */
   @property({ attribute: 'article-id', reflect: true }) articleId: string | undefined;

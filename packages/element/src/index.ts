@@ -1,6 +1,8 @@
 /**
  * @portico/element: the Lit code every Portico widget shares.
  */
+import type { SourceError } from '@portico/core';
+
 export { PorticoElement } from './portico-element.js';
 export { ModuleElement, toHeadingLevel, type HeadingLevel } from './module-element.js';
 export { LiveModuleElement, DEFAULT_LIVE_INTERVAL_SECONDS, type LiveContent } from './live-module-element.js';
@@ -20,3 +22,10 @@ export type { SanitizeAllowlist, SanitizeProfile } from './sanitize-allowlists.j
 export { onServer, pageAddress } from './server.js';
 export { serverRenderContext, type ServerRenderContext, type ServerSanitizedHtml } from './server-context.js';
 export { baseStyles, moduleStyles } from './styles.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    /** Any widget's data source failed; `detail.error` says how. What was shown stays. */
+    'portico-error': CustomEvent<{ error: SourceError }>;
+  }
+}

@@ -38,7 +38,7 @@ function componentModule(/** @type {Widget} */ widget) {
   code += `export interface ${name}Handlers {\n`;
   for (const event of widget.events) {
     if (event.description) code += jsDoc(`\`${event.name}\`: ${event.description}`, '  ');
-    code += `  on${pascalCase(event.name)}?: (event: ${name}EventMap['${event.name}']) => void;\n`;
+    code += `  on${pascalCase(event.name)}?: ((event: ${name}EventMap['${event.name}']) => void) | undefined;\n`;
   }
   code += '}\n\n';
   code += jsDoc(`The props of \`${name}\`: the element's properties, its event handlers, and React's HTML attributes.`);
@@ -52,7 +52,9 @@ function componentModule(/** @type {Widget} */ widget) {
   for (const event of widget.events) {
     code += `      on${pascalCase(event.name)}: '${event.name}' as EventName<${name}EventMap['${event.name}']>,\n`;
   }
-  code += `    },\n    displayName: '${name}',\n  });\n`;
+  // @lit/react types its handler props without `| undefined`, though it takes one (and adds no
+  // listener): ours say so, for apps with exactOptionalPropertyTypes.
+  code += `    },\n    displayName: '${name}',\n  }) as React.ForwardRefExoticComponent<${name}Props & React.RefAttributes<${name}Element>>;\n`;
   return code;
 }
 

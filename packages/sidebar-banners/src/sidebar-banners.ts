@@ -140,7 +140,10 @@ export class PorticoSidebarBanners extends PorticoElement {
   /** The carousel's accessible name (default `Featured links` / `Liên kết nổi bật`). */
   @property() label: string | undefined;
 
-  /** The random source of `order="random"`: returns a number in [0, 1). Replace it in tests. */
+  /**
+   * The random source of `order="random"`: returns a number in [0, 1). Replace it in tests.
+   * @internal A test seam, left out of the manifest and so of the React and Vue props.
+   */
   @property({ attribute: false }) random: () => number = Math.random;
 
   @state() private current = 0;

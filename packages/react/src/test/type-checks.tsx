@@ -5,10 +5,12 @@ import type { PorticoViewCounter as PorticoViewCounterElement } from '@portico/v
 import { createRef } from 'react';
 import type {} from '../jsx.js';
 import {
+  PorticoArticleCard,
   PorticoOnlineVisitors,
   PorticoSidebarBanners,
   PorticoViewCounter,
   type PorticoElementEvents,
+  type PorticoTagName,
 } from '../index.js';
 
 const counter = createRef<PorticoViewCounterElement>();
@@ -32,6 +34,8 @@ export const wrappedComponents = [
   <PorticoOnlineVisitors stats={{ guests: 'many', members: 0 }} />,
   // @ts-expect-error `headingLevel` is 1 to 6.
   <PorticoOnlineVisitors headingLevel={7} />,
+  // @ts-expect-error `headingLevel` is 1 to 6 on the article card too.
+  <PorticoArticleCard headingLevel={7} />,
   // @ts-expect-error No such property.
   <PorticoViewCounter groupin="off" />,
   <PorticoSidebarBanners
@@ -67,7 +71,38 @@ export const nativeTags = [
   // attribute through, as it does `data-*`.)
 ];
 
-// Every tag is in HTMLElementTagNameMap, and its events in the event maps.
+// Under exactOptionalPropertyTypes (on in this repository), an unset value passes through.
+declare const maybeGrouping: 'auto' | 'off' | undefined;
+declare const maybeHandler: ((event: CustomEvent<{ error: SourceError }>) => void) | undefined;
+export const passedThrough = [
+  <PorticoViewCounter grouping={maybeGrouping} onPorticoError={maybeHandler} />,
+  <portico-view-counter grouping={maybeGrouping} onportico-error={maybeHandler} />,
+];
+
+// Every tag is in HTMLElementTagNameMap, and every event of every tag is in
+// HTMLElementEventMap with the type the manifests give it, so addEventListener is typed.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type EveryTagDeclared = {
+  [Tag in PorticoTagName]: Same<HTMLElementTagNameMap[Tag]['tagName'], string>;
+}[PorticoTagName];
+type EveryEventDeclared = {
+  [Tag in PorticoTagName]: {
+    [Name in keyof PorticoElementEvents[Tag]]: Name extends keyof HTMLElementEventMap
+      ? Same<HTMLElementEventMap[Name], PorticoElementEvents[Tag][Name]>
+      : false;
+  }[keyof PorticoElementEvents[Tag]];
+}[PorticoTagName];
+export const everyTagDeclared: EveryTagDeclared extends true ? true : never = true;
+export const everyEventDeclared: EveryEventDeclared extends true ? true : never = true;
+
 export const created: PorticoViewCounterElement = document.createElement('portico-view-counter');
+created.addEventListener('portico-error', (event) => {
+  const error: SourceError = event.detail.error;
+  return error;
+});
+document.createElement('portico-sidebar-banners').addEventListener('portico-banner-impression', (event) => {
+  const position: string | undefined = event.detail.position;
+  return position;
+});
 export const clickDetail = (event: PorticoElementEvents['portico-sidebar-banners']['portico-banner-click']) =>
   event.detail.position;
