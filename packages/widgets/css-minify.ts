@@ -13,13 +13,28 @@ interface Node {
 // markup (@lit-labs/ssr), which hydration checks against the browser's copy of the template.
 const TAGS = new Set(['css']);
 
-/** Shrinks one piece of a `css` template: comments go, white space only where CSS needs it. */
-function minifyCss(text: string): string {
+// A quoted CSS string (in the template's raw text, where `\\` is one escaped backslash).
+const CSS_STRING = /("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/;
+
+/**
+ * Shrinks one piece of a `css` template: comments go, white space only where CSS needs it.
+ * Quoted strings stay as written: `content: '⚠\\FE0E  '` needs both its spaces (the first
+ * ends the escape).
+ */
+export function minifyCss(text: string): string {
+  // Comments first: their prose may hold an apostrophe.
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};>])\s*/g, '$1')
-    .replace(/([{;])\s*([a-z-]+):\s+/g, '$1$2:');
+    .split(CSS_STRING)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};>])\s*/g, '$1')
+            .replace(/([{;])\s*([a-z-]+):\s+/g, '$1$2:'),
+    )
+    .join('');
 }
 
 function walk(node: unknown, visit: (node: Node) => void): void {

@@ -41,6 +41,14 @@ function serverRendered(): boolean {
 }
 
 if (typeof document !== 'undefined') {
+  // Loaded `async`, this may run while the page is still parsing: the server-rendered widgets
+  // further down would not be there to find yet, and a widget defined before its declarative
+  // shadow root is parsed cannot take it. So wait for the whole page then.
+  if (document.readyState === 'loading') {
+    await new Promise((resolve) => {
+      document.addEventListener('DOMContentLoaded', resolve, { once: true });
+    });
+  }
   if (serverRendered()) {
     // Lit's hydration support patches LitElement before any widget is defined; in this bundle
     // Lit has already loaded, so the hook it installs is called here.

@@ -23,7 +23,8 @@ export const STRICT_CSP = [
   "style-src 'self'",
   "img-src 'self' data:",
   "require-trusted-types-for 'script'",
-  'trusted-types lit-html dompurify',
+  // Two copies of Portico on a page each create their policies: 'allow-duplicates' lets them.
+  "trusted-types lit-html dompurify 'allow-duplicates'",
 ].join('; ');
 
 const TYPES: Record<string, string> = {
@@ -45,18 +46,35 @@ export interface PageServer {
   requests: string[];
   /** Pages a test renders itself (on the server side, say), by path. */
   pages: Map<string, string>;
+  /**
+   * Pages sent in two parts, as a slow CMS streams them: the first at once, the rest once the
+   * browser has asked for the CDN build and a moment has passed.
+   */
+  streamedPages: Map<string, [first: string, rest: string]>;
   close(): void;
 }
 
 export async function startPageServer(): Promise<PageServer> {
   const requests: string[] = [];
   const renderedPages = new Map<string, string>();
+  const streamedPages = new Map<string, [string, string]>();
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     requests.push(path);
     const rendered = renderedPages.get(path);
     if (rendered !== undefined) {
       response.writeHead(200, { 'content-type': TYPES['.html'] ?? 'text/html' }).end(rendered);
+      return;
+    }
+    const streamed = streamedPages.get(path);
+    if (streamed !== undefined) {
+      const asked = requests.length;
+      response.writeHead(200, { 'content-type': TYPES['.html'] ?? 'text/html' }).write(streamed[0]);
+      const poll = setInterval(() => {
+        if (!requests.slice(asked).includes('/cdn/portico.js')) return;
+        clearInterval(poll);
+        setTimeout(() => response.end(streamed[1]), 500);
+      }, 20);
       return;
     }
     let file: string | undefined;
@@ -91,6 +109,7 @@ export async function startPageServer(): Promise<PageServer> {
     origin: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
     requests,
     pages: renderedPages,
+    streamedPages,
     close: () => {
       server.closeAllConnections();
       server.close();
