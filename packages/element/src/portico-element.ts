@@ -1,5 +1,5 @@
 import { parseCount, translate, type PhraseArgument, type PhraseKey } from '@portico/core';
-import { LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
+import { LitElement, render, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from './locale-controller.js';
 import { serverRenderContext } from './server-context.js';
@@ -74,12 +74,34 @@ export class PorticoElement extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     const hydrating = !onServer && this.rendersAsServer;
-    super.update(changed);
+    try {
+      super.update(changed);
+    } catch (error) {
+      if (!hydrating) throw error;
+      this.renderAfresh(error);
+    }
     if (hydrating) {
       void this.updateComplete.then(() => {
         this.afterHydrating();
       });
     }
+  }
+
+  /**
+   * The server's markup does not match the browser's first render (a banner whose publish
+   * window ended after the page was built, say), so Lit could not take it over. Rather than
+   * keep it with dead controls, and write the content again after it on the next update, the
+   * widget drops it (its styles stay) and renders anew.
+   */
+  private renderAfresh(error: unknown): void {
+    console.warn(
+      `<${this.localName}>: the server-rendered shadow DOM does not match this page; rendered again.`,
+      error,
+    );
+    for (const node of Array.from(this.renderRoot.childNodes)) {
+      if (!(node instanceof HTMLStyleElement)) node.remove();
+    }
+    render(this.render(), this.renderRoot, this.renderOptions);
   }
 
   /** Right after hydrating: what only the browser knows, and what it did before the widget listened. */

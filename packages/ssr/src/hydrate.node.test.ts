@@ -107,6 +107,25 @@ beforeAll(async () => {
       }),
     ),
   );
+  // Banners built into the page while one was still published, read after its window closed.
+  const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+  server.setPage(
+    ENDED_BANNER_PATH,
+    pageWith(
+      await renderPage(
+        widget('portico-sidebar-banners', {
+          attributes: { id: 'ended', 'data-ssr': true, limit: 5 },
+          properties: {
+            banners: [
+              { id: 'ending', title: 'Tiến tới đại hội đảng', url: '/tien-toi-dai-hoi-dang', publishDown: inAnHour },
+              { id: 'staying', title: 'Giải phóng miền Nam', url: '/giai-phong-mien-nam' },
+            ],
+          },
+        }),
+        { lang: 'vi', url: `${server.origin}${ENDED_BANNER_PATH}` },
+      ),
+    ),
+  );
   // A properties block as a template might write it, with names the DOM has.
   server.setPage(
     PROPERTIES_PATH,
@@ -121,6 +140,7 @@ beforeAll(async () => {
 const BROKEN_IMAGE_PATH = '/anh-hong';
 const FOLDING_MENU_PATH = '/menu-gap';
 const PROPERTIES_PATH = '/thuoc-tinh';
+const ENDED_BANNER_PATH = '/quang-cao-het-han';
 
 function pageWith(body: string): string {
   return `<!doctype html>
@@ -473,6 +493,36 @@ describe('server-rendered widgets in Chromium', () => {
     expect(narrow).toMatchObject({ button: '☰ Danh mục', linksShown: 0, height: narrowBefore!.height });
     expect(wide).toMatchObject({ button: undefined, linksShown: seed.categories.length, height: wideBefore!.height });
     expect(await layoutShifts(page, hydrationStart), 'while hydrating').toBe('[]');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('render anew, once, where the server’s markup no longer matches the page (a banner’s window has closed)', async () => {
+    const { page, errors, warnings } = await visit({ path: ENDED_BANNER_PATH });
+    const titles = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelector('#ended')?.shadowRoot?.querySelectorAll('a') ?? [], (link) =>
+          link.textContent.trim(),
+        ),
+      );
+    expect(await titles()).toEqual(['Tiến tới đại hội đảng', 'Giải phóng miền Nam']);
+    // Two hours later by the reader's clock: the first banner's window has closed.
+    await page.evaluate(() => {
+      const now = Date.now.bind(Date);
+      Date.now = () => now() + 7_200_000;
+    });
+    await upgrade(page, '/src/test-support/hydration-client.ts');
+    expect(await titles()).toEqual(['Giải phóng miền Nam']);
+    // Live, and still once: another update does not write the banners a second time.
+    await page.evaluate(async () => {
+      const element = document.querySelector<Element & { limit: number; updateComplete: Promise<unknown> }>('#ended')!;
+      element.limit = 4;
+      await element.updateComplete;
+    });
+    expect(await titles()).toEqual(['Giải phóng miền Nam']);
+    expect(warnings.some((text) => text.includes('the server-rendered shadow DOM does not match this page'))).toBe(
+      true,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
