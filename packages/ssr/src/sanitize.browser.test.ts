@@ -53,4 +53,31 @@ describe('sanitizeHtmlString, checked by Chromium', () => {
       { numRuns: 500 },
     );
   });
+
+  it('drops and keeps the same text as the browser’s DOMPurify', async () => {
+    const { sanitizeHtml } = await import('@portico/element');
+    const inputs = [
+      '<p>a</p><svg><text>svg words</text></svg><p>b</p>',
+      '<p>a<iframe>frame words</iframe><math><mi>x</mi></math><title>title words</title></p>',
+      '<video src="/v.mp4">video fallback</video><audio>audio fallback</audio>',
+      '<select><option>option words</option></select><textarea>textarea words</textarea>',
+      '<noscript>noscript words</noscript>',
+      '<template>template words</template><xmp>xmp words</xmp>',
+      '<button>button words</button><form><label>label words</label></form>',
+      '<style>p { color: red }</style><script>alert(1)</script><p>kept</p>',
+    ];
+    const textOf = (html: string) => {
+      const template = document.createElement('template');
+      template.innerHTML = html;
+      return template.content.textContent;
+    };
+    const differences: string[] = [];
+    for (const input of inputs) {
+      const { fragment } = await sanitizeHtml(input, 'article');
+      const server = textOf(sanitize(input));
+      if (server !== fragment.textContent)
+        differences.push(`${input}: server ${JSON.stringify(server)}, browser ${JSON.stringify(fragment.textContent)}`);
+    }
+    expect(differences).toEqual([]);
+  });
 });

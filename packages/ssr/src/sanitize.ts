@@ -29,6 +29,18 @@ const NEVER_ALLOWED = new Set([
   'meta',
 ]);
 
+/**
+ * Elements that go with their content when not allowed: DOMPurify's list (`FORBID_CONTENTS`),
+ * so the server drops the same text the browser does (an SVG's `<text>`, a video's fallback),
+ * and keeps what it keeps (a `<textarea>`'s text). All but `noscript`, whose words the
+ * browser's DOMPurify keeps (the sanitize tests compare both in Chromium).
+ */
+const GONE_WITH_CONTENT = [
+  ...['annotation-xml', 'audio', 'colgroup', 'desc', 'foreignobject', 'head', 'iframe', 'math', 'mi', 'mn', 'mo'],
+  ...['ms', 'mtext', 'noembed', 'noframes', 'plaintext', 'script', 'selectedcontent', 'style', 'svg'],
+  ...['template', 'thead', 'title', 'video', 'xmp'],
+];
+
 /** Kept everywhere the browser's DOMPurify keeps them. */
 const DATA_OR_ARIA = /^(?:data-[-\w.]+|aria-[-\w]+)$/;
 
@@ -53,6 +65,7 @@ export function sanitizeHtmlString(html: string, allowed: SanitizeAllowlist): Sa
     allowedSchemesByTag: { img: ['http', 'https', 'data'] },
     allowProtocolRelative: true,
     disallowedTagsMode: 'discard',
+    nonTextTags: GONE_WITH_CONTENT,
     transformTags: {
       a: (tagName, attribs) => ({
         tagName,
