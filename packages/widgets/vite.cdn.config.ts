@@ -1,8 +1,8 @@
 // The single-file CDN build: dist/cdn/portico.js with no bare imports (Lit included once),
 // chunks for what most pages never need (the HTML sanitizer, each data plugin), and the
-// head stylesheet dist/cdn/portico.css. The build prints the file's SRI hash.
+// head stylesheet dist/cdn/portico.css. The build writes and prints the files' SRI hashes.
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import { minifyLitCss } from './css-minify.js';
@@ -10,19 +10,40 @@ import { minifyLitCss } from './css-minify.js';
 const require = createRequire(import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
 
+/**
+ * Copies the head stylesheet beside the build, writes `integrity.json` (each file's SRI hash)
+ * and prints the tags for a versioned CDN URL: `portico.css`, `portico.js`, and a
+ * `modulepreload` for each chunk it imports, so the browser checks those too and fetches them
+ * without waiting for `portico.js` to be parsed.
+ */
 function subresourceIntegrity(): Plugin {
   return {
     name: 'portico-sri',
-    writeBundle(options) {
+    writeBundle(options, bundle) {
       const directory = options.dir ?? 'dist/cdn';
       copyFileSync(require.resolve('@portico/element/before-upgrade.css'), `${directory}/portico.css`);
-      for (const file of ['portico.js', 'portico.css']) {
-        const hash = createHash('sha384')
-          .update(readFileSync(`${directory}/${file}`))
-          .digest('base64');
-        const url = `https://cdn.jsdelivr.net/npm/@portico/widgets@${version}/dist/cdn/${file}`;
-        this.info(`${file}: integrity="sha384-${hash}"  (${url})`);
-      }
+      const files = [...Object.keys(bundle).filter((file) => file.endsWith('.js')), 'portico.css'].sort();
+      const integrity = Object.fromEntries(
+        files.map((file) => [
+          file,
+          `sha384-${createHash('sha384')
+            .update(readFileSync(`${directory}/${file}`))
+            .digest('base64')}`,
+        ]),
+      );
+      writeFileSync(`${directory}/integrity.json`, `${JSON.stringify(integrity, null, 2)}\n`);
+      const entry = bundle['portico.js'];
+      const imported = entry?.type === 'chunk' ? entry.imports : [];
+      const url = (file: string) => `https://cdn.jsdelivr.net/npm/@portico/widgets@${version}/dist/cdn/${file}`;
+      const attributes = (file: string) => `integrity="${integrity[file] ?? ''}" crossorigin="anonymous"`;
+      this.info(
+        [
+          'SRI for a versioned URL (every hash: dist/cdn/integrity.json):',
+          `<link rel="stylesheet" href="${url('portico.css')}" ${attributes('portico.css')} />`,
+          ...imported.map((file) => `<link rel="modulepreload" href="${url(file)}" ${attributes(file)} />`),
+          `<script type="module" src="${url('portico.js')}" ${attributes('portico.js')}></script>`,
+        ].join('\n'),
+      );
     },
   };
 }

@@ -2,7 +2,8 @@
 // The CDN build as a CMS template uses it: one <script type="module"> and a configuration
 // block, in real Chromium, on an ordinary page, a hostile Joomla 3 template, beside a second
 // copy of itself, and under a strict Content-Security-Policy with Trusted Types.
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import type { Article, Banner, Category } from '@portico/core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -110,6 +111,95 @@ describe('the CDN build', () => {
     expect(scripts.length).toBeGreaterThan(1);
     for (const script of scripts) expect(new URL(script).pathname).toMatch(/^\/cdn\/(portico\.js|chunks\/[\w-]+\.js)$/);
     await page.close();
+  });
+
+  it('imports nothing by a bare name in any of its files, and holds Lit once', async () => {
+    const directory = new URL('../dist/cdn/', import.meta.url);
+    const files = (await readdir(directory, { recursive: true })).filter((file) => file.endsWith('.js'));
+    expect(files).toContain('portico.js');
+    const bare: string[] = [];
+    const litIn = new Map<string, string[]>();
+    for (const file of files) {
+      const code = await readFile(new URL(file, directory), 'utf8');
+      // Every static and dynamic import specifier of the minified file.
+      for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]([^"'`]+)["'`]/g)) {
+        if (!/^\.\.?\//.test(specifier ?? '')) bare.push(`${file}: ${specifier ?? ''}`);
+      }
+      const map = JSON.parse(await readFile(new URL(`${file}.map`, directory), 'utf8')) as { sources: string[] };
+      for (const source of map.sources) {
+        const lit = /node_modules\/((?:@lit\/)?[\w-]+\/[\w-]+\.js)$/.exec(source)?.[1];
+        if (lit && /^(lit-html|lit-element|@lit\/reactive-element)\//.test(lit))
+          litIn.set(lit, [...(litIn.get(lit) ?? []), file]);
+      }
+    }
+    expect(bare).toEqual([]);
+    // Lit's core is in, and each of its modules in one file only.
+    expect([...litIn.keys()]).toEqual(
+      expect.arrayContaining([
+        'lit-html/lit-html.js',
+        '@lit/reactive-element/reactive-element.js',
+        'lit-element/lit-element.js',
+      ]),
+    );
+    for (const [module, inFiles] of litIn) expect(inFiles, module).toHaveLength(1);
+  });
+
+  it('writes every file’s SRI hash, and a page that pins portico.js and the chunks it imports loads', async () => {
+    const directory = new URL('../dist/cdn/', import.meta.url);
+    const integrity = JSON.parse(await readFile(new URL('integrity.json', directory), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const files = (await readdir(directory, { recursive: true })).filter((file) => /\.(js|css)$/.test(file)).sort();
+    expect(Object.keys(integrity).sort()).toEqual(files);
+    for (const file of files) {
+      const hash = createHash('sha384')
+        .update(await readFile(new URL(file, directory)))
+        .digest('base64');
+      expect(integrity[file], file).toBe(`sha384-${hash}`);
+    }
+    // What every page loads: portico.js and the chunks it imports, each pinned.
+    const entry = await readFile(new URL('portico.js', directory), 'utf8');
+    const imported = [...entry.matchAll(/\bfrom\s*"\.\/(chunks\/[\w-]+\.js)"/g)].map(([, file]) => file ?? '');
+    const pinned = (hashOf: (file: string) => string) => `<!doctype html>
+      <html lang="vi"><head><meta charset="utf-8" />
+        ${imported.map((file) => `<link rel="modulepreload" href="/cdn/${file}" integrity="${hashOf(file)}" crossorigin="anonymous" />`).join('')}
+        <script type="module" src="/cdn/portico.js" integrity="${integrity['portico.js'] ?? ''}" crossorigin="anonymous"></script>
+      </head><body><portico-view-counter value="18116910" grouping="off"></portico-view-counter></body></html>`;
+    /** The counter's text once the page has rendered it, or once Chromium has refused a file by its hash. */
+    const counterText = async (path: string) => {
+      const page = await browser.newPage();
+      const refused = new Promise<void>((resolve) => {
+        page.on('console', (message) => {
+          if (message.text().includes('integrity')) resolve();
+        });
+      });
+      await page.goto(`${server.origin}${path}`);
+      await Promise.race([
+        refused,
+        page
+          .waitForFunction(() =>
+            document.querySelector('portico-view-counter')?.shadowRoot?.textContent.includes('18116910'),
+          )
+          // Refused: the page closes before the counter could ever show.
+          .catch(() => undefined),
+      ]);
+      const text = await shadowText(page, 'portico-view-counter');
+      await page.close();
+      return text;
+    };
+    server.pages.set(
+      '/pinned.html',
+      pinned((file) => integrity[file] ?? ''),
+    );
+    expect(imported.length).toBeGreaterThan(0);
+    expect(await counterText('/pinned.html')).toContain('18116910');
+    // A chunk that is not the one pinned does not run.
+    server.pages.set(
+      '/tampered.html',
+      pinned(() => `sha384-${createHash('sha384').update('other').digest('base64')}`),
+    );
+    expect(await counterText('/tampered.html')).toBe('');
   });
 
   it.each([
