@@ -19,5 +19,6 @@ export {
   type PageOptions,
   type WidgetOptions,
 } from './render.js';
+export { styleHashes } from './style-hashes.js';
 /** Server-only templates for whole pages (`<!doctype html>`, `<title>`…), from `@lit-labs/ssr`. */
 export { html } from '@lit-labs/ssr';
