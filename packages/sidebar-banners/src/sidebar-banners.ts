@@ -7,11 +7,20 @@ import {
   PorticoElement,
   safeLink,
   sanitizeHtml,
+  sanitizeHtmlOnServer,
   SourceController,
 } from '@portico/element';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, noChange, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { sidebarBannersStyles } from './sidebar-banners.styles.js';
+
+/** Whether sanitized HTML shows anything: an image, or text between its tags. */
+function showsSomething(sanitizedHtml: string): boolean {
+  return /<img\b/i.test(sanitizedHtml) || /(?:^|>)[^<]*[^\s<]/.test(sanitizedHtml);
+}
+
+/** Custom HTML a server rendered (and sanitized), kept as it is once hydrated. */
+const KEPT_FROM_SERVER = Symbol('kept from the server');
 
 /** `ordering`: pinned banners, then by `ordering`; `random`: pinned banners, then shuffled. */
 export type SidebarBannersOrder = 'ordering' | 'random';
@@ -168,8 +177,11 @@ export class PorticoSidebarBanners extends PorticoElement {
   /** Banner ids whose impression was counted: once per banner per page view. */
   private readonly counted = new Set<string>();
   private readonly brokenImages = new Set<string>();
-  /** Custom HTML by banner id and markup: its sanitized content, or `undefined` while sanitizing or when nothing is left. */
-  private readonly htmlContent = new Map<string, HTMLElement | undefined>();
+  /**
+   * Custom HTML by banner id and markup: its sanitized nodes, the server's kept as they are, or
+   * `undefined` while sanitizing or when nothing is left.
+   */
+  private readonly htmlContent = new Map<string, Node[] | typeof KEPT_FROM_SERVER | undefined>();
 
   private readonly data = new SourceController<Banner[]>(this, () => ({
     name: this.banners || !this.position ? undefined : this.source,
@@ -303,7 +315,7 @@ export class PorticoSidebarBanners extends PorticoElement {
   private renderList(banners: ShownBanner[]): TemplateResult | typeof nothing {
     return banners.length
       ? html`<ul part="list" role="list" @click=${this.onClick}>
-          ${banners.map((banner, index) => html`<li part="banner" data-index=${index}>${this.renderBanner(banner)}</li>`)}
+          ${banners.map((banner, index) => html`<li part="banner" data-index=${index}>${this.renderBanner(banner, index)}</li>`)}
         </ul>`
       : nothing;
   }
@@ -350,14 +362,14 @@ export class PorticoSidebarBanners extends PorticoElement {
               data-index=${offset + index}
               ?data-current=${index === this.current}
             >
-              ${this.renderBanner(banner)}
+              ${this.renderBanner(banner, offset + index)}
             </div>`,
         )}
       </div>
     </div>`;
   }
 
-  private renderBanner(banner: ShownBanner): unknown {
+  private renderBanner(banner: ShownBanner, index: number): unknown {
     const { image, link, newWindow } = banner;
     const content =
       image && !this.brokenImages.has(image.src)
@@ -376,7 +388,7 @@ export class PorticoSidebarBanners extends PorticoElement {
             }}
           />`
         : html`<span part="title">${banner.title}</span>`;
-    const custom = banner.html ? this.sanitized(banner, banner.html) : undefined;
+    const custom = banner.html ? this.renderHtml(banner, banner.html, index) : undefined;
     return (
       custom ??
       (link
@@ -391,25 +403,36 @@ export class PorticoSidebarBanners extends PorticoElement {
     );
   }
 
-  /** The custom HTML, sanitized; `undefined` (the banner shows as a link) until ready, or when nothing is left of it. */
-  private sanitized(banner: ShownBanner, markup: string): HTMLElement | undefined {
-    // No DOM to sanitize into on the server: the banner is its link there, as in the browser until sanitized.
-    if (onServer) return undefined;
+  /**
+   * The custom HTML, sanitized, in its box; `undefined` (the banner shows as its link) until it
+   * is ready, or when nothing is left of it. `index` is the banner's `data-index`, where a
+   * server-rendered shadow root holds what the server made of it.
+   */
+  private renderHtml(banner: ShownBanner, markup: string, index: number): TemplateResult | undefined {
+    const box = (content: unknown) => html`<div part="html">${content}</div>`;
+    if (onServer) {
+      // No DOM for DOMPurify here: the server renderer's sanitizer, with the same allowlist.
+      const sanitized = sanitizeHtmlOnServer(markup, 'banner');
+      if (sanitized?.removed)
+        this.warnInvalid(`banner ${banner.id} html`, markup, 'had unsafe markup, removed', 'the rest');
+      return sanitized && showsSomething(sanitized.html) ? box(sanitized.content) : undefined;
+    }
     const key = JSON.stringify([banner.id, banner.title, markup]);
+    if (!this.htmlContent.has(key) && this.rendersAsServer) {
+      const fromServer = this.renderRoot.querySelector(`[data-index="${String(index)}"] > [part~="html"]`);
+      if (fromServer) {
+        // Hydrating: the server sanitized it; its nodes stay, with what the browser adds.
+        this.finishHtml(fromServer, banner);
+        this.htmlContent.set(key, KEPT_FROM_SERVER);
+      }
+    }
     if (!this.htmlContent.has(key)) {
       this.htmlContent.set(key, undefined);
       void sanitizeHtml(markup, 'banner').then(
         ({ fragment, removed }) => {
-          const node = document.createElement('div');
-          node.part.add('html');
-          fragment.querySelectorAll('a').forEach((link) => {
-            if (this.readLink(link.href, '')?.external) link.relList.add('sponsored', 'noopener');
-          });
-          fragment.querySelectorAll('img').forEach((image) => {
-            image.alt = image.alt.trim() || banner.title;
-          });
-          node.append(fragment);
-          const shown = node.textContent.trim() || node.querySelector('img') ? node : undefined;
+          this.finishHtml(fragment, banner);
+          const shown =
+            fragment.textContent.trim() || fragment.querySelector('img') ? [...fragment.childNodes] : undefined;
           if (removed || !shown) {
             this.warnInvalid(
               `banner ${banner.id} html`,
@@ -424,7 +447,18 @@ export class PorticoSidebarBanners extends PorticoElement {
         () => undefined,
       ); // The sanitizer did not load: the banner stays a link.
     }
-    return this.htmlContent.get(key);
+    const content = this.htmlContent.get(key);
+    return content === undefined ? undefined : box(content === KEPT_FROM_SERVER ? noChange : content);
+  }
+
+  /** What the browser adds to a banner's sanitized HTML: `rel` on links that leave the site, an image's alt text. */
+  private finishHtml(container: ParentNode, banner: ShownBanner): void {
+    container.querySelectorAll('a').forEach((link) => {
+      if (this.readLink(link.href, '')?.external) link.relList.add('sponsored', 'noopener');
+    });
+    container.querySelectorAll('img').forEach((image) => {
+      image.alt = image.alt.trim() || banner.title;
+    });
   }
 
   /** Banners from server-rendered links: the image's alt text or the link's text is the title. */

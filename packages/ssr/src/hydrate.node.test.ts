@@ -14,6 +14,12 @@ const PATH = '/tien-toi-dai-hoi-dang';
 const IMAGE = { src: '/images/hoi-nghi.png', alt: 'Hội nghị giao ban công tác dân vận', width: 600, height: 400 };
 const ATTACK =
   '<p>Đoạn ba<script>window.__porticoPwned = 1</script><img src="/images/x.png" onerror="window.__porticoPwned = 2" alt="ảnh"></p>';
+/** A custom-HTML banner, with markup the sanitizer removes. */
+const HTML_BANNER = {
+  id: 'html',
+  title: 'Cổng dịch vụ công',
+  html: '<a href="/dich-vu-cong"><img src="/images/dvc.png" alt="Dịch vụ công" width="300" height="200"></a><p>Nộp hồ sơ <strong>trực tuyến</strong><script>window.__porticoPwned = 3</script></p>',
+};
 const BEFORE_UPGRADE = readFileSync(new URL('../../element/before-upgrade.css', import.meta.url), 'utf8');
 
 interface Shown {
@@ -47,7 +53,7 @@ const ASIDE: Record<string, Shown> = {
   views: { tag: 'portico-view-counter', options: { attributes: { value: 18116910, grouping: 'off' } } },
   banners: {
     tag: 'portico-sidebar-banners',
-    options: { attributes: { position: 'sidebar' }, properties: { banners: seed.banners } },
+    options: { attributes: { position: 'sidebar' }, properties: { banners: [...seed.banners, HTML_BANNER] } },
   },
   carousel: {
     tag: 'portico-sidebar-banners',
@@ -444,6 +450,11 @@ describe('server-rendered widgets in Chromium', () => {
         element.innerHTML = options.children ?? '';
         holder.append(element);
         await element.updateComplete;
+        // Custom HTML shows once sanitized (the sanitizer is loaded: the page hydrated with it).
+        for (let frame = 0; frame < 3; frame += 1) {
+          await new Promise(requestAnimationFrame);
+          await element.updateComplete;
+        }
         texts[id] = (window as unknown as TestWindow).__textOf(element.shadowRoot);
       }
       return texts;

@@ -92,6 +92,29 @@ describe('renderWidget', () => {
     expect(shadowOf(banners)).toContain('href="/tien-toi-dai-hoi-dang"');
   });
 
+  it('renders a custom-HTML banner sanitized, and one with nothing left as its link', async () => {
+    const warned = catchWarnings();
+    const banners = await renderWidget('portico-sidebar-banners', {
+      properties: {
+        banners: [
+          {
+            id: 'a',
+            title: 'Cổng dịch vụ công',
+            html: '<p onclick="steal()">Nộp hồ sơ <strong>trực tuyến</strong><script>steal()</script></p>',
+          },
+          { id: 'b', title: 'Giải phóng miền Nam', url: '/giai-phong-mien-nam', html: '<script>steal()</script>' },
+        ],
+      },
+      lang: 'vi',
+    });
+    expect(shadowOf(banners)).toMatch(
+      /<div part="html"><!--lit-part[^>]*--><p>Nộp hồ sơ <strong>trực tuyến<\/strong><\/p>/,
+    );
+    expect(shadowOf(banners)).not.toContain('steal');
+    expect(shadowText(banners)).toBe('Nộp hồ sơ trực tuyếnGiải phóng miền Nam');
+    expect(warned().join('\n')).toContain('banner a html');
+  });
+
   it('takes the widget’s own lang over the page’s, and English without either', async () => {
     const options = { attributes: { guests: 69, members: 0 } };
     expect(shadowText(await renderWidget('portico-online-visitors', { ...options, lang: 'vi' }))).toContain('khách');
