@@ -642,6 +642,21 @@ describe('<portico-article-card> bad data', () => {
     expect(pwned()).toBeUndefined();
   });
 
+  it('dates a published date-time in its time-zone, the same day for every reader', async () => {
+    const warned = warnings();
+    // 20:00 UTC on 25 August is 03:00 on the 26th in Vietnam.
+    const late = { ...seedArticle, published: '2020-08-25T20:00:00Z' };
+    const dated = async (timeZone: string) =>
+      partText(await cardWith(late, `lang="vi" time-zone="${timeZone}"`), 'date');
+    expect(await dated('Asia/Ho_Chi_Minh')).toBe('26/8/2020');
+    expect(await dated('UTC')).toBe('25/8/2020');
+    expect(await dated('America/Los_Angeles')).toBe('25/8/2020');
+    // A date without a time is that day everywhere.
+    expect(partText(await cardWith(seedArticle, 'lang="vi" time-zone="Pacific/Kiritimati"'), 'date')).toBe('25/8/2020');
+    expect(await dated('Sao Hỏa/Thủ đô')).toBe('25/8/2020');
+    expect(warned.messages()).toContain('time-zone="Sao Hỏa/Thủ đô" is not a time zone; showing "UTC"');
+  });
+
   it('falls back for a missing title and a missing date, with warnings naming the fields', async () => {
     const warned = warnings();
     const card = await cardWith({ id: 'x', url: '/x', lead: 'Một tóm tắt được dùng làm tiêu đề.' }, 'lang="vi"');

@@ -131,6 +131,13 @@ export class PorticoArticleCard extends PorticoElement {
   /** Add the estimated reading time to the date line (not in `compact`). */
   @property({ attribute: 'reading-time', type: Boolean }) readingTime = false;
 
+  /**
+   * The IANA time zone a published date-time is dated in (`Asia/Ho_Chi_Minh`: the site's, so
+   * every reader, and a server rendering the page, gives the same day); default: the reader's.
+   * A date without a time is the same day everywhere. An unknown zone dates in UTC.
+   */
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+
   private readonly data = new SourceController<Article>(this, () => ({
     name: this.article == null && this.articleId ? this.source : undefined,
     capability: 'getArticle',
@@ -375,7 +382,7 @@ export class PorticoArticleCard extends PorticoElement {
       title,
       url,
       datetime,
-      date: formatDate(fields.published, { locale }),
+      date: formatDate(fields.published, { locale, timeZone: this.knownTimeZone() }),
       authors: names,
       image: hasSrc
         ? {
@@ -388,6 +395,18 @@ export class PorticoArticleCard extends PorticoElement {
         : undefined,
       views,
     };
+  }
+
+  /** `time-zone` when Intl knows it; else, with a warning, UTC (as `formatDate` does). */
+  private knownTimeZone(): string | undefined {
+    const timeZone = this.timeZone?.trim();
+    if (!timeZone) return undefined;
+    try {
+      new Intl.DateTimeFormat('en', { timeZone });
+    } catch {
+      this.warnInvalid('time-zone', this.timeZone, 'is not a time zone', 'UTC');
+    }
+    return timeZone;
   }
 
   /** Sanitizes a new body, then renders it; the sanitizer loads on first use. */
