@@ -73,6 +73,15 @@ async function visit(path: string): Promise<Visit> {
   return { page, errors, violations };
 }
 
+/** The seed portal's content (the fixture the demo shows). */
+async function readSeed(): Promise<{ articles: Article[]; categories: Category[]; banners: Banner[] }> {
+  return JSON.parse(await readFile(new URL('../../../fixtures/seed-portal.json', import.meta.url), 'utf8')) as {
+    articles: Article[];
+    categories: Category[];
+    banners: Banner[];
+  };
+}
+
 function shadowText(page: Page, tag: string): Promise<string> {
   // ASCII white space only: the no-break spaces are part of the texts.
   return page.evaluate(
@@ -367,11 +376,7 @@ describe('a page rendered on the server with @portico/ssr', () => {
 
   it('hydrates every widget in place: the server’s nodes stay, nothing moves, nothing fails', async () => {
     const { html, renderPage, widget } = await import('@portico/ssr');
-    const seed = JSON.parse(await readFile(new URL('../../../fixtures/seed-portal.json', import.meta.url), 'utf8')) as {
-      articles: Article[];
-      categories: Category[];
-      banners: Banner[];
-    };
+    const seed = await readSeed();
     const page = await renderPage(
       html`<!doctype html>
         <html lang="vi">
@@ -457,12 +462,10 @@ describe('a page rendered on the server with @portico/ssr', () => {
     expect(await shadowText(browserPage, 'portico-online-visitors')).toContain('Đang có 69\u00A0khách');
     await browserPage.close();
   });
+
   it('hydrates in place when its script tag is async and runs before the rest of the page is parsed', async () => {
     const { html, renderPage, widget } = await import('@portico/ssr');
-    const seed = JSON.parse(await readFile(new URL('../../../fixtures/seed-portal.json', import.meta.url), 'utf8')) as {
-      articles: Article[];
-      banners: Banner[];
-    };
+    const seed = await readSeed();
     const page = await renderPage(
       html`<!doctype html>
         <html lang="vi">
