@@ -26,6 +26,10 @@ describe('@portico/plugins/lazy', () => {
 
   it('gives a built-in factory on demand', async () => {
     const joomla = await loadPlugin('joomla');
-    expect(joomla({ baseUrl: '/portico-proxy' } as never).kind).toBe('joomla');
+    expect(joomla({ baseUrl: '/portico-proxy' }).kind).toBe('joomla');
+    // Typed as the plugin's own factory: its options are checked.
+    // @ts-expect-error The Joomla plugin takes a baseUrl, not a url.
+    expect(() => joomla({ url: '/x' })).toThrow();
+    await expect(loadPlugin('drupal' as never)).rejects.toThrow('No built-in plugin "drupal"');
   });
 });

@@ -2,25 +2,41 @@
  * The built-in plugins as lazy types: a page downloads only the plugins its
  * `<script data-portico>` blocks name (what the CDN build uses).
  */
-import {
-  applyPageConfig,
-  type LazySourceFactory,
-  type PageConfigResult,
-  type SourceFactory,
-} from '@portico/plugin-kit';
+import type { json } from '@portico/plugin-json';
+import type { joomla } from '@portico/plugin-joomla';
+import { applyPageConfig, type LazySourceFactory, type PageConfigResult } from '@portico/plugin-kit';
+import type { stats } from '@portico/plugin-stats';
+import type { wordpress } from '@portico/plugin-wordpress';
 
-export const lazySourceTypes: Readonly<Record<string, LazySourceFactory>> = {
-  json: { load: () => import('@portico/plugin-json').then((plugin) => plugin.json) },
-  joomla: { load: () => import('@portico/plugin-joomla').then((plugin) => plugin.joomla) },
-  wordpress: { load: () => import('@portico/plugin-wordpress').then((plugin) => plugin.wordpress) },
-  stats: { load: () => import('@portico/plugin-stats').then((plugin) => plugin.stats) },
+/** The built-in plugins' factories, by type name. */
+export interface BuiltInPlugins {
+  json: typeof json;
+  joomla: typeof joomla;
+  wordpress: typeof wordpress;
+  stats: typeof stats;
+}
+
+const loaders: { [Type in keyof BuiltInPlugins]: () => Promise<BuiltInPlugins[Type]> } = {
+  json: () => import('@portico/plugin-json').then((plugin) => plugin.json),
+  joomla: () => import('@portico/plugin-joomla').then((plugin) => plugin.joomla),
+  wordpress: () => import('@portico/plugin-wordpress').then((plugin) => plugin.wordpress),
+  stats: () => import('@portico/plugin-stats').then((plugin) => plugin.stats),
 };
 
-/** A built-in plugin's factory, downloaded on first use: `(await loadPlugin('joomla'))({ baseUrl })`. */
-export function loadPlugin(type: 'json' | 'joomla' | 'wordpress' | 'stats'): Promise<SourceFactory> {
-  const lazy = lazySourceTypes[type];
-  if (!lazy) return Promise.reject(new TypeError(`No built-in plugin "${type as string}".`));
-  return lazy.load();
+export const lazySourceTypes: Readonly<Record<string, LazySourceFactory>> = {
+  json: { load: loaders.json },
+  joomla: { load: loaders.joomla },
+  wordpress: { load: loaders.wordpress },
+  stats: { load: loaders.stats },
+};
+
+/**
+ * A built-in plugin's factory, typed as the plugin's own, downloaded on first use:
+ * `(await loadPlugin('joomla'))({ baseUrl: '/portico-proxy' })`.
+ */
+export function loadPlugin<Type extends keyof BuiltInPlugins>(type: Type): Promise<BuiltInPlugins[Type]> {
+  if (!Object.hasOwn(loaders, type)) return Promise.reject(new TypeError(`No built-in plugin "${type}".`));
+  return loaders[type]();
 }
 
 /** `configurePage` with plugins downloaded only when a block names them. */
