@@ -346,6 +346,13 @@ describe('<portico-article-card> list of generated sample articles', () => {
     cards[0]!.leadLines = 2;
     await cards[0]!.updateComplete;
     expect(part(cards[0]!, 'lead')!.clientHeight).toBe(40);
+    // From the stylesheet up to 6 lines (nothing inline for a strict CSP to refuse), inline beyond.
+    for (const lines of [6, 9]) {
+      cards[0]!.leadLines = lines;
+      await cards[0]!.updateComplete;
+      expect(getComputedStyle(part(cards[0]!, 'lead')!).webkitLineClamp).toBe(String(lines));
+      expect(part(cards[0]!, 'lead')!.hasAttribute('style'), `${String(lines)} lines`).toBe(lines > 6);
+    }
   });
 
   it('warns about a lead-lines that is not a whole number, and clamps to 3', async () => {

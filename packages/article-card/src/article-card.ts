@@ -3,6 +3,7 @@ import {
   excerpt,
   formatAuthors,
   formatDate,
+  isKnownTimeZone,
   formatInteger,
   parseCount,
   toDateTimeAttribute,
@@ -240,11 +241,13 @@ export class PorticoArticleCard extends PorticoElement {
       'is not 1 or more',
       DEFAULT_LEAD_LINES,
     );
-    const clamp = variant === 'list' ? styleMap({ '--_lead-lines': String(lines) }) : nothing;
+    // 1 to 6 lines from the stylesheet (`data-lines`), so server-rendered HTML needs no inline style.
+    const clampLines = variant === 'list' ? lines : nothing;
+    const clamp = variant === 'list' && lines > 6 ? styleMap({ '--_lead-lines': String(lines) }) : nothing;
     const source = article.source ? html`<span part="source">(${article.source})- </span>` : nothing;
     const lead =
       article.lead && variant !== 'compact'
-        ? html`<p part="lead" style=${clamp}>${source}${article.lead}</p>`
+        ? html`<p part="lead" data-lines=${clampLines} style=${clamp}>${source}${article.lead}</p>`
         : nothing;
 
     const picture = shownImage
@@ -397,16 +400,12 @@ export class PorticoArticleCard extends PorticoElement {
     };
   }
 
-  /** `time-zone` when Intl knows it; else, with a warning, UTC (as `formatDate` does). */
+  /** `time-zone`, warned about when Intl does not know it (`formatDate` then dates in UTC). */
   private knownTimeZone(): string | undefined {
     const timeZone = this.timeZone?.trim();
-    if (!timeZone) return undefined;
-    try {
-      new Intl.DateTimeFormat('en', { timeZone });
-    } catch {
+    if (timeZone && !isKnownTimeZone(timeZone))
       this.warnInvalid('time-zone', this.timeZone, 'is not a time zone', 'UTC');
-    }
-    return timeZone;
+    return timeZone || undefined;
   }
 
   /** Sanitizes a new body, then renders it; the sanitizer loads on first use. */

@@ -17,6 +17,7 @@ export {
 } from './format/integer.js';
 export {
   formatDate,
+  isKnownTimeZone,
   parsePortalDate,
   toDateTimeAttribute,
   INVALID_DATE_FALLBACK,

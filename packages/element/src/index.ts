@@ -20,7 +20,12 @@ export { sanitizeHtml, sanitizeHtmlOnServer, type SanitizedHtml } from './saniti
 // The allowlists themselves: `@portico/element/sanitize-allowlists` (server renderers need them; pages do not).
 export type { SanitizeAllowlist, SanitizeProfile } from './sanitize-allowlists.js';
 export { onServer, pageAddress } from './server.js';
-export { serverRenderContext, type ServerRenderContext, type ServerSanitizedHtml } from './server-context.js';
+export {
+  serverRenderContext,
+  type ServerRenderContext,
+  type ServerSanitizedHtml,
+  type ServerSanitizeFinish,
+} from './server-context.js';
 export { baseStyles, moduleStyles } from './styles.js';
 
 declare global {

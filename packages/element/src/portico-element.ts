@@ -88,20 +88,31 @@ export class PorticoElement extends LitElement {
   }
 
   /**
-   * The server's markup does not match the browser's first render (a banner whose publish
-   * window ended after the page was built, say), so Lit could not take it over. Rather than
-   * keep it with dead controls, and write the content again after it on the next update, the
-   * widget drops it (its styles stay) and renders anew.
+   * Lit could not take the server's markup over: it does not fit this render (a banner whose
+   * publish window ended after the page was built, say). Rather than keep it with dead
+   * controls, and write the content again after it on the next update, the widget renders anew.
    */
   private renderAfresh(error: unknown): void {
+    this.dropServerRender('it does not fit this page', error);
+    render(this.render(), this.renderRoot, this.renderOptions);
+  }
+
+  /**
+   * For a widget that finds, before its first render in the browser, that the server's markup
+   * is not what it would show (Lit compares the markup's shape, not its words): the server's
+   * nodes go (its styles stay), with a warning, and the widget renders in the browser as usual.
+   */
+  protected dropServerRender(reason: string, error?: unknown): void {
     console.warn(
-      `<${this.localName}>: the server-rendered shadow DOM does not match this page; rendered again.`,
-      error,
+      `<${this.localName}>: the server-rendered shadow DOM is dropped: ${reason}; rendered again.`,
+      ...(error ? [error] : []),
     );
     for (const node of Array.from(this.renderRoot.childNodes)) {
       if (!(node instanceof HTMLStyleElement)) node.remove();
     }
-    render(this.render(), this.renderRoot, this.renderOptions);
+    this.hydrating = false;
+    // Lit's hydration support reads this (a name kept in production builds) to hydrate, not render.
+    (this as { _$needsHydration?: boolean })._$needsHydration = false;
   }
 
   /** Right after hydrating: what only the browser knows, and what it did before the widget listened. */

@@ -1,5 +1,5 @@
 import type { SanitizeProfile } from './sanitize-allowlists.js';
-import { serverRenderContext, type ServerSanitizedHtml } from './server-context.js';
+import { serverRenderContext, type ServerSanitizeFinish, type ServerSanitizedHtml } from './server-context.js';
 
 export interface SanitizedHtml {
   /** The content to render: a fragment, so no HTML string ever reaches an `innerHTML` sink. */
@@ -25,11 +25,15 @@ export async function sanitizeHtml(html: unknown, profile: SanitizeProfile): Pro
 /**
  * Sanitizes CMS HTML for `profile` on the server, through the sanitizer the server renderer
  * provides (`@portico/ssr` has one, with the same allowlists as `sanitizeHtml`): the HTML to
- * render, or `undefined` when there is no sanitizer (then no CMS HTML renders on the server) or
+ * render, with what `finish` adds, or `undefined` when there is no sanitizer (then no CMS HTML renders on the server) or
  * `html` is not a string.
  */
-export function sanitizeHtmlOnServer(html: unknown, profile: SanitizeProfile): ServerSanitizedHtml | undefined {
+export function sanitizeHtmlOnServer(
+  html: unknown,
+  profile: SanitizeProfile,
+  finish?: ServerSanitizeFinish,
+): ServerSanitizedHtml | undefined {
   const { sanitize } = serverRenderContext();
   if (!sanitize || typeof html !== 'string') return undefined;
-  return sanitize(html, profile);
+  return sanitize(html, profile, finish);
 }

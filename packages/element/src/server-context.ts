@@ -22,9 +22,18 @@ export interface ServerRenderContext {
    * the HTML, how many elements and attributes were removed, and the HTML as content a template
    * renders. Without it no CMS HTML renders on the server.
    */
-  sanitize?: ((html: string, profile: SanitizeProfile) => ServerSanitizedHtml) | undefined;
+  sanitize?:
+    ((html: string, profile: SanitizeProfile, finish?: ServerSanitizeFinish) => ServerSanitizedHtml) | undefined;
   /** Leaves the element to the browser (no declarative shadow root), saying why. */
   renderInBrowser?: ((reason: string) => void) | undefined;
+}
+
+/** What a widget adds to the sanitized HTML, as it does in the browser after DOMPurify. */
+export interface ServerSanitizeFinish {
+  /** Tokens to add to a link's `rel`, by its `href` (`sponsored noopener` for one that leaves the site). */
+  linkRel?: ((href: string) => string | undefined) | undefined;
+  /** The alt text of an image that has none. */
+  imageAlt?: string | undefined;
 }
 
 /** CMS HTML sanitized on the server. */

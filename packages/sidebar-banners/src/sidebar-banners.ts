@@ -14,13 +14,18 @@ import { html, noChange, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { sidebarBannersStyles } from './sidebar-banners.styles.js';
 
-/** Whether sanitized HTML shows anything: an image, or text between its tags. */
+/** Whether sanitized HTML shows anything, as the browser judges it: an image, or text between its tags other than (no-break) spaces. */
 function showsSomething(sanitizedHtml: string): boolean {
-  return /<img\b/i.test(sanitizedHtml) || /(?:^|>)[^<]*[^\s<]/.test(sanitizedHtml);
+  const text = sanitizedHtml.replace(/&nbsp;|&#160;|&#xa0;/gi, ' ');
+  return /<img\b/i.test(text) || /(?:^|>)[^<]*[^\s<]/.test(text);
 }
 
-/** Custom HTML a server rendered (and sanitized), kept as it is once hydrated. */
-const KEPT_FROM_SERVER = Symbol('kept from the server');
+/** A short fingerprint of a banner's HTML: whether a server-rendered box holds this banner's. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
 
 /** `ordering`: pinned banners, then by `ordering`; `random`: pinned banners, then shuffled. */
 export type SidebarBannersOrder = 'ordering' | 'random';
@@ -177,11 +182,10 @@ export class PorticoSidebarBanners extends PorticoElement {
   /** Banner ids whose impression was counted: once per banner per page view. */
   private readonly counted = new Set<string>();
   private readonly brokenImages = new Set<string>();
-  /**
-   * Custom HTML by banner id and markup: its sanitized nodes, the server's kept as they are, or
-   * `undefined` while sanitizing or when nothing is left.
-   */
-  private readonly htmlContent = new Map<string, Node[] | typeof KEPT_FROM_SERVER | undefined>();
+  /** Custom HTML by banner id and markup: its sanitized nodes, or `undefined` while sanitizing or when nothing is left. */
+  private readonly htmlContent = new Map<string, Node[] | undefined>();
+  /** Custom HTML boxes a server rendered, taken over while hydrating: their nodes become `htmlContent` next. */
+  private readonly adoptedHtml = new Map<string, Element>();
 
   private readonly data = new SourceController<Banner[]>(this, () => ({
     name: this.banners || !this.position ? undefined : this.source,
@@ -277,6 +281,31 @@ export class PorticoSidebarBanners extends PorticoElement {
     // Pinned banners stay in place while the others rotate.
     const slides = this.shown.filter((banner) => !banner.pinned).length;
     this.slideCount = seconds && slides > 1 ? slides : 0;
+    if (this.rendersAsServer && !onServer && !this.showsWhatTheServerRendered()) {
+      this.dropServerRender('it shows other banners now (a publish window closed, or the data changed)');
+    }
+  }
+
+  /**
+   * Hydrating: whether the server rendered the banners this render shows, in its order, with
+   * the same custom HTML. Lit compares the markup's shape, not its words or links.
+   */
+  private showsWhatTheServerRendered(): boolean {
+    const inOrder = this.slideCount
+      ? [...this.shown.filter((banner) => banner.pinned), ...this.shown.filter((banner) => !banner.pinned)]
+      : this.shown;
+    const served = Array.from(this.renderRoot.querySelectorAll('[data-index]'));
+    return (
+      served.length === inOrder.length &&
+      served.every((item, index) => {
+        const banner = inOrder[index];
+        const box = item.querySelector(':scope > [part~="html"]');
+        return (
+          item.getAttribute('data-id') === banner?.id &&
+          (!box || box.getAttribute('data-html') === fingerprint(banner.html ?? ''))
+        );
+      })
+    );
   }
 
   override render(): TemplateResult {
@@ -315,9 +344,14 @@ export class PorticoSidebarBanners extends PorticoElement {
   private renderList(banners: ShownBanner[]): TemplateResult | typeof nothing {
     return banners.length
       ? html`<ul part="list" role="list" @click=${this.onClick}>
-          ${banners.map((banner, index) => html`<li part="banner" data-index=${index}>${this.renderBanner(banner, index)}</li>`)}
+          ${banners.map((banner, index) => this.renderListItem(banner, index))}
         </ul>`
       : nothing;
+  }
+
+  private renderListItem(banner: ShownBanner, index: number): TemplateResult {
+    const content = this.renderBanner(banner, index, 'li');
+    return html`<li part="banner" data-index=${index} data-id=${banner.id}>${content}</li>`;
   }
 
   private renderCarousel(slides: ShownBanner[], offset: number): TemplateResult {
@@ -360,16 +394,17 @@ export class PorticoSidebarBanners extends PorticoElement {
               aria-roledescription="slide"
               aria-label=${this.phrase('SLIDE_OF', index + 1, slides.length)}
               data-index=${offset + index}
+              data-id=${banner.id}
               ?data-current=${index === this.current}
             >
-              ${this.renderBanner(banner, offset + index)}
+              ${this.renderBanner(banner, offset + index, 'div')}
             </div>`,
         )}
       </div>
     </div>`;
   }
 
-  private renderBanner(banner: ShownBanner, index: number): unknown {
+  private renderBanner(banner: ShownBanner, index: number, holder: 'li' | 'div'): unknown {
     const { image, link, newWindow } = banner;
     const content =
       image && !this.brokenImages.has(image.src)
@@ -388,7 +423,7 @@ export class PorticoSidebarBanners extends PorticoElement {
             }}
           />`
         : html`<span part="title">${banner.title}</span>`;
-    const custom = banner.html ? this.renderHtml(banner, banner.html, index) : undefined;
+    const custom = banner.html ? this.renderHtml(banner, banner.html, index, holder) : undefined;
     return (
       custom ??
       (link
@@ -405,26 +440,51 @@ export class PorticoSidebarBanners extends PorticoElement {
 
   /**
    * The custom HTML, sanitized, in its box; `undefined` (the banner shows as its link) until it
-   * is ready, or when nothing is left of it. `index` is the banner's `data-index`, where a
-   * server-rendered shadow root holds what the server made of it.
+   * is ready, or when nothing is left of it. `index` is the banner's `data-index` and `holder`
+   * the element that holds it (a list item, or a slide), where a server-rendered shadow root
+   * has what the server made of it.
    */
-  private renderHtml(banner: ShownBanner, markup: string, index: number): TemplateResult | undefined {
-    const box = (content: unknown) => html`<div part="html">${content}</div>`;
+  private renderHtml(
+    banner: ShownBanner,
+    markup: string,
+    index: number,
+    holder: 'li' | 'div',
+  ): TemplateResult | undefined {
+    const box = (content: unknown) => html`<div part="html" data-html=${fingerprint(markup)}>${content}</div>`;
     if (onServer) {
-      // No DOM for DOMPurify here: the server renderer's sanitizer, with the same allowlist.
-      const sanitized = sanitizeHtmlOnServer(markup, 'banner');
+      // No DOM for DOMPurify here: the server renderer's sanitizer, with the same allowlist, and
+      // what the browser adds (below).
+      const sanitized = sanitizeHtmlOnServer(markup, 'banner', {
+        linkRel: (href) => (this.readLink(href, '')?.external ? 'sponsored noopener' : undefined),
+        imageAlt: banner.title,
+      });
       if (sanitized?.removed)
         this.warnInvalid(`banner ${banner.id} html`, markup, 'had unsafe markup, removed', 'the rest');
       return sanitized && showsSomething(sanitized.html) ? box(sanitized.content) : undefined;
     }
     const key = JSON.stringify([banner.id, banner.title, markup]);
-    if (!this.htmlContent.has(key) && this.rendersAsServer) {
+    if (this.rendersAsServer) {
+      // Hydrating: the server sanitized this banner's HTML (the same: see
+      // showsWhatTheServerRendered); its nodes stay.
       const fromServer = this.renderRoot.querySelector(`[data-index="${String(index)}"] > [part~="html"]`);
       if (fromServer) {
-        // Hydrating: the server sanitized it; its nodes stay, with what the browser adds.
         this.finishHtml(fromServer, banner);
-        this.htmlContent.set(key, KEPT_FROM_SERVER);
+        this.adoptedHtml.set(key, fromServer);
+        return box(noChange);
       }
+    }
+    const adopted = this.adoptedHtml.get(key);
+    if (adopted) {
+      const item = adopted.parentElement;
+      if (adopted.isConnected && item?.localName === holder && item.getAttribute('data-index') === String(index)) {
+        return box(noChange);
+      }
+      // Shown elsewhere now (reordered, or the list became a carousel): the server's nodes go with it.
+      this.adoptedHtml.delete(key);
+      this.htmlContent.set(
+        key,
+        [...adopted.childNodes].filter((node) => node.nodeType !== Node.COMMENT_NODE),
+      );
     }
     if (!this.htmlContent.has(key)) {
       this.htmlContent.set(key, undefined);
@@ -448,7 +508,7 @@ export class PorticoSidebarBanners extends PorticoElement {
       ); // The sanitizer did not load: the banner stays a link.
     }
     const content = this.htmlContent.get(key);
-    return content === undefined ? undefined : box(content === KEPT_FROM_SERVER ? noChange : content);
+    return content === undefined ? undefined : box(content);
   }
 
   /** What the browser adds to a banner's sanitized HTML: `rel` on links that leave the site, an image's alt text. */

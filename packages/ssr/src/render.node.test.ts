@@ -108,9 +108,25 @@ describe('renderWidget', () => {
       lang: 'vi',
     });
     expect(shadowOf(banners)).toMatch(
-      /<div part="html"><!--lit-part[^>]*--><p>Nộp hồ sơ <strong>trực tuyến<\/strong><\/p>/,
+      /<div part="html" data-html="\w+"><!--lit-part[^>]*--><p>Nộp hồ sơ <strong>trực tuyến<\/strong><\/p>/,
     );
     expect(shadowOf(banners)).not.toContain('steal');
+    // What the browser adds after DOMPurify, the server adds too: paid links that leave the site, images' alt text.
+    const linked = await renderWidget('portico-sidebar-banners', {
+      properties: {
+        banners: [
+          {
+            id: 'c',
+            title: 'Ngân hàng',
+            html: '<a href="https://ngan-hang.example/"><img src="/images/nh.png"></a><a href="/noi-bo">Nội bộ</a>',
+          },
+        ],
+      },
+      url: 'https://portal.example/tin-tuc',
+    });
+    expect(shadowOf(linked)).toContain('<a href="https://ngan-hang.example/" rel="sponsored noopener">');
+    expect(shadowOf(linked)).toContain('alt="Ngân hàng"');
+    expect(shadowOf(linked)).toContain('<a href="/noi-bo">');
     expect(shadowText(banners)).toBe('Nộp hồ sơ trực tuyếnGiải phóng miền Nam');
     expect(warned().join('\n')).toContain('banner a html');
   });

@@ -1,4 +1,4 @@
-import type { SanitizeProfile, ServerRenderContext, ServerSanitizedHtml } from '@portico/element';
+import type { SanitizeProfile, ServerRenderContext, ServerSanitizedHtml, ServerSanitizeFinish } from '@portico/element';
 import { SANITIZE_ALLOWLISTS } from '@portico/element/sanitize-allowlists';
 import { LitElementRenderer, renderThunked, type RenderInfo } from '@lit-labs/ssr';
 import { collectResult, type ThunkedRenderResult } from '@lit-labs/ssr/lib/render-result.js';
@@ -46,8 +46,8 @@ export interface WidgetOptions extends PageOptions {
 }
 
 /** CMS HTML sanitized with the profile's allowlist, and as content a template renders as HTML. */
-function sanitizeToContent(html: string, profile: SanitizeProfile): ServerSanitizedHtml {
-  const sanitized = sanitizeHtmlString(html, SANITIZE_ALLOWLISTS[profile]);
+function sanitizeToContent(html: string, profile: SanitizeProfile, finish?: ServerSanitizeFinish): ServerSanitizedHtml {
+  const sanitized = sanitizeHtmlString(html, SANITIZE_ALLOWLISTS[profile], finish);
   return { ...sanitized, content: unsafeHTML(sanitized.html) };
 }
 

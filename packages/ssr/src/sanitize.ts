@@ -1,4 +1,4 @@
-import type { SanitizeAllowlist } from '@portico/element';
+import type { SanitizeAllowlist, ServerSanitizeFinish } from '@portico/element';
 import sanitize from 'sanitize-html';
 
 export interface SanitizedHtmlString {
@@ -52,7 +52,11 @@ const DATA_OR_ARIA = /^(?:data-[-\w.]+|aria-[-\w]+)$/;
  * and `style` never stay. As the browser's hook does, a `target="_blank"` link gets
  * `rel="noopener noreferrer"` and images load lazily.
  */
-export function sanitizeHtmlString(html: string, allowed: SanitizeAllowlist): SanitizedHtmlString {
+export function sanitizeHtmlString(
+  html: string,
+  allowed: SanitizeAllowlist,
+  finish: ServerSanitizeFinish = {},
+): SanitizedHtmlString {
   const tags = allowed.tags.map((tag) => tag.toLowerCase()).filter((tag) => !NEVER_ALLOWED.has(tag));
   const attributes = allowed.attributes
     .map((name) => name.toLowerCase())
@@ -67,12 +71,18 @@ export function sanitizeHtmlString(html: string, allowed: SanitizeAllowlist): Sa
     disallowedTagsMode: 'discard',
     nonTextTags: GONE_WITH_CONTENT,
     transformTags: {
-      a: (tagName, attribs) => ({
-        tagName,
-        attribs: attribs.target === '_blank' ? { ...attribs, rel: 'noopener noreferrer' } : attribs,
-      }),
+      a: (tagName, attribs) => {
+        // As the browser's hook does: a new-tab link's rel is replaced; then the widget's tokens.
+        const rel = new Set(
+          (attribs.target === '_blank' ? 'noopener noreferrer' : (attribs.rel ?? '')).split(/\s+/).filter(Boolean),
+        );
+        const added = attribs.href === undefined ? undefined : finish.linkRel?.(attribs.href);
+        for (const token of added?.split(/\s+/).filter(Boolean) ?? []) rel.add(token);
+        return { tagName, attribs: rel.size ? { ...attribs, rel: [...rel].join(' ') } : attribs };
+      },
       img: (tagName, attribs) => {
         const kept: Record<string, string> = { ...attribs, loading: 'lazy', decoding: 'async' };
+        if (finish.imageAlt && !kept.alt?.trim()) kept.alt = finish.imageAlt;
         // Images may be inline data, but only image data: never `data:text/html`.
         if (/^\s*data:/i.test(kept.src ?? '') && !/^\s*data:image\//i.test(kept.src ?? '')) delete kept.src;
         return { tagName, attribs: kept };

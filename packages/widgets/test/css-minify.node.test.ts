@@ -14,6 +14,8 @@ describe('minifyCss (the CDN build’s shrinking of `css` templates)', () => {
       "[part~='stale']::before{content:'⚠\\\\FE0E  ';}",
     );
     expect(minifyCss('q::before { content: "a  {  b" ; }')).toBe('q::before{content:"a  {  b";}');
+    // A CSS-escaped quote (`\\'` in the raw text) does not end the string.
+    expect(minifyCss("q::before { content: 'it\\\\'s  two'; }")).toBe("q::before{content:'it\\\\'s  two';}");
   });
 
   it('reads an apostrophe in a comment as prose, not as the start of a string', () => {

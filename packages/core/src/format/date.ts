@@ -63,7 +63,8 @@ const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-d
 
 const knownTimeZones = new Map<string, boolean>();
 
-function isKnownTimeZone(timeZone: string): boolean {
+/** Whether Intl knows the IANA time zone `timeZone` (`Asia/Ho_Chi_Minh`); cached. */
+export function isKnownTimeZone(timeZone: string): boolean {
   let known = knownTimeZones.get(timeZone);
   if (known === undefined) {
     try {
