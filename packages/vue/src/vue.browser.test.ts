@@ -68,7 +68,11 @@ async function rendered(container: Element): Promise<void> {
 /** Mounts the app with reactive props; change them and `await rendered(container)`. */
 async function mountSidebar(
   props: SidebarProps,
-  handlers: { onBannerClick?: (detail: BannerEventDetail) => void; onSourceError?: (error: SourceError) => void } = {},
+  handlers: {
+    onBannerClick?: (detail: BannerEventDetail) => void;
+    onBannerImpression?: (detail: BannerEventDetail) => void;
+    onSourceError?: (error: SourceError) => void;
+  } = {},
 ): Promise<{ container: HTMLElement; state: SidebarProps }> {
   const container = document.createElement('div');
   document.body.append(container);
@@ -135,6 +139,17 @@ describe('A Vue app using the tags', () => {
       url: new URL(seed.banners[0]!.url!, location.href).href,
       position: 'sidebar',
     });
+  });
+
+  it('hears each banner’s impression once it is seen', async () => {
+    const onBannerImpression = vi.fn();
+    await mountSidebar(sidebarProps(), { onBannerImpression });
+    await vi.waitFor(() => {
+      expect(onBannerImpression).toHaveBeenCalledTimes(seed.banners.length);
+    });
+    expect(onBannerImpression.mock.calls.map(([detail]) => (detail as BannerEventDetail).id).sort()).toEqual(
+      seed.banners.map((banner) => banner.id).sort(),
+    );
   });
 
   it('hears a failing source’s portico-error', async () => {
