@@ -330,8 +330,9 @@ describe('loading the CDN build over a page already shown', () => {
       // The widgets did upgrade and render their own content.
       expect(await shadowText(page, '#empty-tags portico-online-visitors')).toContain('Đang có 69\u00A0khách');
       expect(await shadowText(page, '#empty-tags portico-view-counter')).toContain('18116910');
-      // The menu upgraded too, and shows its loading note in the line reserved for it.
+      // The menu and the card upgraded too, and show their loading notes in the line reserved.
       expect(await shadowText(page, '#menu-tag portico-category-menu')).toBe('Đang tải…');
+      expect(await shadowText(page, '#menu-tag portico-article-card')).toBe('Đang tải…');
       expect(await positions()).toEqual(before);
       expect(shifts).toEqual([]);
       await page.close();
