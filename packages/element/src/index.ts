@@ -21,6 +21,7 @@ export { sanitizeHtml, sanitizeHtmlOnServer, type SanitizedHtml } from './saniti
 export type { SanitizeAllowlist, SanitizeProfile } from './sanitize-allowlists.js';
 export { onServer, pageAddress } from './server.js';
 export {
+  RENDERED_LANG_ATTRIBUTE,
   serverRenderContext,
   type ServerRenderContext,
   type ServerSanitizedHtml,

@@ -2,7 +2,7 @@ import { parseCount, translate, type PhraseArgument, type PhraseKey } from '@por
 import { LitElement, render, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from './locale-controller.js';
-import { serverRenderContext } from './server-context.js';
+import { RENDERED_LANG_ATTRIBUTE, serverRenderContext } from './server-context.js';
 import { onServer } from './server.js';
 import type { SourceState } from './source-controller.js';
 import { baseStyles } from './styles.js';
@@ -74,6 +74,13 @@ export class PorticoElement extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     const hydrating = !onServer && this.rendersAsServer;
+    if (hydrating) {
+      const renderedIn = this.getAttribute(RENDERED_LANG_ATTRIBUTE);
+      this.removeAttribute(RENDERED_LANG_ATTRIBUTE);
+      if (renderedIn !== null && renderedIn !== this.locale) {
+        this.dropServerRender(`rendered on the server in "${renderedIn}", and the page reads "${this.locale}"`);
+      }
+    }
     try {
       super.update(changed);
     } catch (error) {

@@ -53,3 +53,10 @@ const CONTEXT = Symbol.for('portico.server-render-context');
 export function serverRenderContext(): ServerRenderContext {
   return ((globalThis as Record<symbol, unknown>)[CONTEXT] as ServerRenderContext | undefined) ?? {};
 }
+
+/**
+ * The host attribute a server renderer writes with the language it rendered a widget in: the
+ * browser, finding the page in another, renders the widget anew rather than keep the server's
+ * words (hydration takes text over as it is).
+ */
+export const RENDERED_LANG_ATTRIBUTE = 'data-portico-rendered-lang';

@@ -156,6 +156,18 @@ beforeAll(async () => {
 </html>`;
   server.setPage(CSP_PATH, underPolicy(`'self' ${styleHashes().join(' ')}`));
   server.setPage(`${CSP_PATH}-without-hashes`, underPolicy(`'self'`));
+  // Rendered in English for a page that reads Vietnamese (the renderer was given the wrong lang).
+  server.setPage(
+    OTHER_LANG_PATH,
+    pageWith(
+      await renderPage(
+        widget('portico-online-visitors', {
+          attributes: { id: 'other-lang', 'data-ssr': true, guests: 69, members: 0 },
+        }),
+        { lang: 'en', url: `${server.origin}${OTHER_LANG_PATH}` },
+      ),
+    ),
+  );
   // A properties block as a template might write it, with names the DOM has.
   server.setPage(
     PROPERTIES_PATH,
@@ -172,6 +184,7 @@ const FOLDING_MENU_PATH = '/menu-gap';
 const PROPERTIES_PATH = '/thuoc-tinh';
 const ENDED_BANNER_PATH = '/quang-cao-het-han';
 const CSP_PATH = '/chinh-sach-bao-mat';
+const OTHER_LANG_PATH = '/ngon-ngu-khac';
 
 function pageWith(body: string): string {
   return `<!doctype html>
@@ -635,6 +648,26 @@ describe('server-rendered widgets in Chromium', () => {
       await menu.updateComplete;
     });
     expect(await links()).toBe(seed.categories.length - 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('render anew, in the page’s language, what the server rendered in another', async () => {
+    const { page, errors, warnings } = await visit({ path: OTHER_LANG_PATH });
+    const text = () =>
+      page.evaluate(() =>
+        (window as unknown as TestWindow).__textOf(document.querySelector('#other-lang')!.shadowRoot),
+      );
+    expect(await text()).toContain('We have 69\u00A0guests');
+    await upgrade(page, '/src/test-support/hydration-client.ts');
+    expect(await text()).toContain('Đang có 69\u00A0khách và không thành viên đang online');
+    expect(await text()).not.toContain('We have');
+    expect(warnings.some((line) => line.includes('rendered on the server in "en", and the page reads "vi"'))).toBe(
+      true,
+    );
+    expect(await page.evaluate(() => document.querySelector('#other-lang')!.getAttributeNames())).not.toContain(
+      'data-portico-rendered-lang',
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

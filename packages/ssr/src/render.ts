@@ -1,4 +1,5 @@
 import type { SanitizeProfile, ServerRenderContext, ServerSanitizedHtml, ServerSanitizeFinish } from '@portico/element';
+import { RENDERED_LANG_ATTRIBUTE } from '@portico/element';
 import { SANITIZE_ALLOWLISTS } from '@portico/element/sanitize-allowlists';
 import { LitElementRenderer, renderThunked, type RenderInfo } from '@lit-labs/ssr';
 import { collectResult, type ThunkedRenderResult } from '@lit-labs/ssr/lib/render-result.js';
@@ -164,6 +165,14 @@ export function porticoElementRenderer(page: PageOptions = {}): RenderInfo['elem
         super.connectedCallback();
       });
       if (this.leftToBrowser) console.warn(`<${this.tagName}> is left to the browser: ${this.leftToBrowser}.`);
+    }
+
+    // The language the widget rendered in, for the browser to check against the page's.
+    override renderAttributes(): string[] {
+      const attributes = super.renderAttributes() as string[];
+      const locale = this.inContext(() => (this.element as Partial<{ locale: string }>).locale);
+      if (this.leftToBrowser || !locale) return attributes;
+      return [...attributes, ` ${RENDERED_LANG_ATTRIBUTE}="${locale.replace(/[^\w-]/g, '')}"`];
     }
 
     override renderShadow(renderInfo: RenderInfo): ThunkedRenderResult | undefined {
