@@ -13,9 +13,9 @@ interface Node {
 // markup (@lit-labs/ssr), which hydration checks against the browser's copy of the template.
 const TAGS = new Set(['css']);
 
-// A quoted CSS string, in the template's raw text: there `\\` is one backslash, so `\\'` is a
-// CSS-escaped quote, inside the string.
-const CSS_STRING = /("(?:[^"\\]|\\\\[\s\S]|\\.)*"|'(?:[^'\\]|\\\\[\s\S]|\\.)*')/;
+// A quoted CSS string, in the template's raw text, where `\\` is one backslash: `\\\\` is a
+// CSS-escaped backslash and `\\'` a CSS-escaped quote, both inside the string.
+const CSS_STRING = /("(?:[^"\\]|\\\\\\\\|\\\\[^\\]|\\.)*"|'(?:[^'\\]|\\\\\\\\|\\\\[^\\]|\\.)*')/;
 
 /**
  * Shrinks one piece of a `css` template: comments go, white space only where CSS needs it.

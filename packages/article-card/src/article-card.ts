@@ -103,6 +103,7 @@ interface ShownArticle {
  * @csspart loading - The placeholder shown while the source loads.
  * @csspart empty - The note shown when there is no article at all.
  *
+ * @cssproperty --portico-article-card-reserve - The height `before-upgrade.css` reserves before the script runs, for a card fed from a source (default: one line, 1.5em).
  * @cssproperty --portico-article-card-gap - Space between the title, date line, lead and body (default 0.5rem).
  * @cssproperty --portico-article-card-title-size - Title size in the cards (default 1.125em).
  * @cssproperty --portico-article-card-full-title-size - Title size in `full` (default 1.5em).

@@ -143,6 +143,7 @@ function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean
  * @csspart toggle - A button that opens and closes a submenu.
  * @csspart note - The note shown while loading or when there are no categories.
  *
+ * @cssproperty --portico-category-menu-reserve - The height `before-upgrade.css` reserves before the script runs, for a menu fed from a source (default: a row of links, calc(0.75em + 1.5em)).
  * @cssproperty --portico-category-menu-indent - Indent of each level of subcategories (default 1em).
  * @cssproperty --portico-category-menu-current-background - Background of the current category.
  * @cssproperty --portico-category-menu-z-index - Stacking of horizontal submenu panels over the page (default 10).

@@ -1,4 +1,4 @@
-import { parseCount, translate, type PhraseArgument, type PhraseKey } from '@portico/core';
+import { parseCount, resolveLocale, translate, type PhraseArgument, type PhraseKey } from '@portico/core';
 import { LitElement, render, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from './locale-controller.js';
@@ -6,6 +6,24 @@ import { RENDERED_LANG_ATTRIBUTE, serverRenderContext } from './server-context.j
 import { onServer } from './server.js';
 import type { SourceState } from './source-controller.js';
 import { baseStyles } from './styles.js';
+
+/**
+ * Whether a widget renders alike in two languages: the same phrases and date format, and Intl
+ * writes dates and numbers the same (`vi` and `vi-VN` do; `en` and `en-GB` do not).
+ */
+function rendersAlike(first: string, second: string): boolean {
+  if (first === second) return true;
+  const signature = (tag: string) => {
+    const { intlLocale, definition } = resolveLocale(tag);
+    const sample = new Date(Date.UTC(2020, 7, 25));
+    return JSON.stringify([
+      definition.phrases,
+      new Intl.DateTimeFormat(intlLocale, { ...definition.dateFormat, timeZone: 'UTC' }).format(sample),
+      new Intl.NumberFormat(intlLocale).format(18116910.5),
+    ]);
+  };
+  return signature(first) === signature(second);
+}
 
 /**
  * The base of every Portico widget: its language (from `lang`, kept current), phrases,
@@ -74,10 +92,10 @@ export class PorticoElement extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     const hydrating = !onServer && this.rendersAsServer;
-    if (hydrating) {
-      const renderedIn = this.getAttribute(RENDERED_LANG_ATTRIBUTE);
+    const renderedIn = onServer ? null : this.getAttribute(RENDERED_LANG_ATTRIBUTE);
+    if (renderedIn !== null) {
       this.removeAttribute(RENDERED_LANG_ATTRIBUTE);
-      if (renderedIn !== null && renderedIn !== this.locale) {
+      if (hydrating && !rendersAlike(renderedIn, this.locale)) {
         this.dropServerRender(`rendered on the server in "${renderedIn}", and the page reads "${this.locale}"`);
       }
     }
@@ -110,6 +128,8 @@ export class PorticoElement extends LitElement {
    * nodes go (its styles stay), with a warning, and the widget renders in the browser as usual.
    */
   protected dropServerRender(reason: string, error?: unknown): void {
+    // Only over a server's markup: after a browser render, these nodes are Lit's own.
+    if (onServer || !this.hydrating || this.hasUpdated) return;
     console.warn(
       `<${this.localName}>: the server-rendered shadow DOM is dropped: ${reason}; rendered again.`,
       ...(error ? [error] : []),

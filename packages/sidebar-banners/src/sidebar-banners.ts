@@ -20,6 +20,9 @@ function showsSomething(sanitizedHtml: string): boolean {
   return /<img\b/i.test(text) || /(?:^|>)[^<]*[^\s<]/.test(text);
 }
 
+/** The elements that hold a banner each (never an element inside a banner's HTML, which may carry `data-index` too). */
+const HOLDERS = ':is([part~="list"] > li, [part~="slides"] > [part~="slide"])[data-index]';
+
 /** A short fingerprint of a banner's HTML: whether a server-rendered box holds this banner's. */
 function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
@@ -294,7 +297,7 @@ export class PorticoSidebarBanners extends PorticoElement {
     const inOrder = this.slideCount
       ? [...this.shown.filter((banner) => banner.pinned), ...this.shown.filter((banner) => !banner.pinned)]
       : this.shown;
-    const served = Array.from(this.renderRoot.querySelectorAll('[data-index]'));
+    const served = Array.from(this.renderRoot.querySelectorAll(HOLDERS));
     return (
       served.length === inOrder.length &&
       served.every((item, index) => {
@@ -318,12 +321,11 @@ export class PorticoSidebarBanners extends PorticoElement {
           ? this.data.state === 'loading'
             ? html`<p part="status" role="status">${this.phrase('LOADING')}</p>`
             : html`<p part="empty">${this.emptyStateText(this.data.state)}</p>`
-          : this.slideCount
-            ? [
-                this.renderList(shown.filter((banner) => banner.pinned)),
-                this.renderCarousel(slides, shown.length - slides.length),
-              ]
-            : this.renderList(shown)
+          : // The list first in both layouts, so switching between them keeps it (and its nodes).
+            [
+              this.renderList(this.slideCount ? shown.filter((banner) => banner.pinned) : shown),
+              this.slideCount ? this.renderCarousel(slides, shown.length - slides.length) : nothing,
+            ]
       }
     </div>`;
   }
@@ -334,7 +336,7 @@ export class PorticoSidebarBanners extends PorticoElement {
         this.show(1);
       }, this.rotateMilliseconds);
     } else this.stopTimer();
-    this.shadowRoot?.querySelectorAll<HTMLElement>('[data-index]').forEach((banner) => {
+    this.shadowRoot?.querySelectorAll<HTMLElement>(HOLDERS).forEach((banner) => {
       this.observer?.observe(banner);
     });
     // A slide just shown may already be in view.
@@ -660,7 +662,7 @@ export class PorticoSidebarBanners extends PorticoElement {
 
   private readonly onClick = (event: MouseEvent): void => {
     const link = (event.target as Element).closest('a');
-    const banner = this.shown[Number(link?.closest<HTMLElement>('[data-index]')?.dataset.index)];
+    const banner = this.shown[Number(link?.closest<HTMLElement>(HOLDERS)?.dataset.index)];
     if (link?.href && banner) this.track('click', banner, link.href);
   };
 

@@ -168,6 +168,26 @@ beforeAll(async () => {
       ),
     ),
   );
+  // A pinned custom-HTML banner (whose HTML carries a data-index of its own) above two others, on
+  // a page that says vi-VN to a server told vi: the same words, nothing to render anew.
+  server.setPage(
+    PINNED_PATH,
+    pageWith(
+      await renderPage(
+        widget('portico-sidebar-banners', {
+          attributes: { id: 'pinned', 'data-ssr': true },
+          properties: {
+            banners: [
+              { ...HTML_BANNER, html: `<span data-index="7">Đường dây nóng</span> ${HTML_BANNER.html}`, pinned: true },
+              ...seed.banners,
+            ],
+          },
+        }),
+        { lang: 'vi', url: `${server.origin}${PINNED_PATH}` },
+      ),
+      'vi-VN',
+    ),
+  );
   // A properties block as a template might write it, with names the DOM has.
   server.setPage(
     PROPERTIES_PATH,
@@ -185,10 +205,11 @@ const PROPERTIES_PATH = '/thuoc-tinh';
 const ENDED_BANNER_PATH = '/quang-cao-het-han';
 const CSP_PATH = '/chinh-sach-bao-mat';
 const OTHER_LANG_PATH = '/ngon-ngu-khac';
+const PINNED_PATH = '/quang-cao-ghim';
 
-function pageWith(body: string): string {
+function pageWith(body: string, lang = 'vi'): string {
   return `<!doctype html>
-<html lang="vi">
+<html lang="${lang}">
   <head>
     <meta charset="utf-8" />
     <title>Portico, server-rendered</title>
@@ -616,6 +637,44 @@ describe('server-rendered widgets in Chromium', () => {
     await change({ rotate: 30 });
     expect((await htmlBoxes()).filter(Boolean)).toEqual(['Nộp hồ sơ trực tuyến']);
     expect(await sameImage()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keep a pinned custom-HTML banner’s nodes when the others start rotating, on a vi-VN page rendered as vi', async () => {
+    const { page, errors, warnings } = await visit({ path: PINNED_PATH });
+    const serverImage = await page.evaluateHandle(
+      () => document.querySelector('#pinned')?.shadowRoot?.querySelector('[part~="html"] img') ?? null,
+    );
+    await upgrade(page, '/src/test-support/hydration-client.ts');
+    const pinnedText = () =>
+      page.evaluate(() =>
+        document
+          .querySelector('#pinned')
+          ?.shadowRoot?.querySelector('[part~="list"] [part~="html"]')
+          ?.textContent.trim(),
+      );
+    expect(await pinnedText()).toBe('Đường dây nóng Nộp hồ sơ trực tuyến');
+    for (const rotate of [30, 0]) {
+      await page.evaluate(async (seconds) => {
+        const element = document.querySelector<Element & { rotate: number; updateComplete: Promise<unknown> }>(
+          '#pinned',
+        )!;
+        element.rotate = seconds;
+        await element.updateComplete;
+      }, rotate);
+      expect(await pinnedText(), `rotate=${String(rotate)}`).toBe('Đường dây nóng Nộp hồ sơ trực tuyến');
+    }
+    expect(
+      await page.evaluate(
+        (image) =>
+          image !== null &&
+          image === document.querySelector('#pinned')?.shadowRoot?.querySelector('[part~="html"] img'),
+        serverImage,
+      ),
+    ).toBe(true);
+    // Hydrated, not rendered anew: the HTML's own data-index is not a banner, vi-VN reads as vi.
+    expect(warnings.filter((line) => line.includes('is dropped'))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -14,6 +14,10 @@ describe('minifyCss (the CDN build’s shrinking of `css` templates)', () => {
       "[part~='stale']::before{content:'⚠\\\\FE0E  ';}",
     );
     expect(minifyCss('q::before { content: "a  {  b" ; }')).toBe('q::before{content:"a  {  b";}');
+    // A CSS-escaped backslash (`\\\\` in the raw text) ends nothing; the quote after it does.
+    expect(minifyCss("a::before { content: '\\\\\\\\'; }  b::after { content: 'x  y'; }")).toBe(
+      "a::before{content:'\\\\\\\\';}b::after{content:'x  y';}",
+    );
     // A CSS-escaped quote (`\\'` in the raw text) does not end the string.
     expect(minifyCss("q::before { content: 'it\\\\'s  two'; }")).toBe("q::before{content:'it\\\\'s  two';}");
   });
