@@ -1,4 +1,12 @@
-import { parseCount, resolveLocale, translate, type PhraseArgument, type PhraseKey } from '@portico/core';
+import {
+  formatDate,
+  formatInteger,
+  parseCount,
+  resolveLocale,
+  translate,
+  type PhraseArgument,
+  type PhraseKey,
+} from '@portico/core';
 import { LitElement, render, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from './locale-controller.js';
@@ -13,15 +21,13 @@ import { baseStyles } from './styles.js';
  */
 function rendersAlike(first: string, second: string): boolean {
   if (first === second) return true;
-  const signature = (tag: string) => {
-    const { intlLocale, definition } = resolveLocale(tag);
-    const sample = new Date(Date.UTC(2020, 7, 25));
-    return JSON.stringify([
-      definition.phrases,
-      new Intl.DateTimeFormat(intlLocale, { ...definition.dateFormat, timeZone: 'UTC' }).format(sample),
-      new Intl.NumberFormat(intlLocale).format(18116910.5),
+  // What the widgets print from a language: its phrases, its dates, its numbers.
+  const signature = (locale: string) =>
+    JSON.stringify([
+      resolveLocale(locale).definition.phrases,
+      formatDate('2020-08-25', { locale }),
+      formatInteger(18116910, { locale }),
     ]);
-  };
   return signature(first) === signature(second);
 }
 

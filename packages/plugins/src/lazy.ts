@@ -23,12 +23,9 @@ const loaders: { [Type in keyof BuiltInPlugins]: () => Promise<BuiltInPlugins[Ty
   stats: () => import('@portico/plugin-stats').then((plugin) => plugin.stats),
 };
 
-export const lazySourceTypes: Readonly<Record<string, LazySourceFactory>> = {
-  json: { load: loaders.json },
-  joomla: { load: loaders.joomla },
-  wordpress: { load: loaders.wordpress },
-  stats: { load: loaders.stats },
-};
+export const lazySourceTypes: Readonly<Record<string, LazySourceFactory>> = Object.fromEntries(
+  Object.entries(loaders).map(([type, load]) => [type, { load }]),
+);
 
 /**
  * A built-in plugin's factory, typed as the plugin's own, downloaded on first use:

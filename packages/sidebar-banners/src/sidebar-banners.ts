@@ -294,9 +294,8 @@ export class PorticoSidebarBanners extends PorticoElement {
    * the same custom HTML. Lit compares the markup's shape, not its words or links.
    */
   private showsWhatTheServerRendered(): boolean {
-    const inOrder = this.slideCount
-      ? [...this.shown.filter((banner) => banner.pinned), ...this.shown.filter((banner) => !banner.pinned)]
-      : this.shown;
+    const { listed, slides } = this.layout();
+    const inOrder = [...listed, ...slides];
     const served = Array.from(this.renderRoot.querySelectorAll(HOLDERS));
     return (
       served.length === inOrder.length &&
@@ -311,9 +310,21 @@ export class PorticoSidebarBanners extends PorticoElement {
     );
   }
 
+  /**
+   * Where each shown banner goes: the list, then the carousel's slides when the others rotate
+   * (pinned banners stay in the list); in that order their holders' `data-index`.
+   */
+  private layout(): { listed: ShownBanner[]; slides: ShownBanner[] } {
+    if (!this.slideCount) return { listed: this.shown, slides: [] };
+    return {
+      listed: this.shown.filter((banner) => banner.pinned),
+      slides: this.shown.filter((banner) => !banner.pinned),
+    };
+  }
+
   override render(): TemplateResult {
     const { shown } = this;
-    const slides = shown.filter((banner) => !banner.pinned);
+    const { listed, slides } = this.layout();
     return html`<div part="base">
       <div hidden><slot @slotchange=${this.onMarkupChange}></slot></div>
       ${
@@ -322,10 +333,7 @@ export class PorticoSidebarBanners extends PorticoElement {
             ? html`<p part="status" role="status">${this.phrase('LOADING')}</p>`
             : html`<p part="empty">${this.emptyStateText(this.data.state)}</p>`
           : // The list first in both layouts, so switching between them keeps it (and its nodes).
-            [
-              this.renderList(this.slideCount ? shown.filter((banner) => banner.pinned) : shown),
-              this.slideCount ? this.renderCarousel(slides, shown.length - slides.length) : nothing,
-            ]
+            [this.renderList(listed), slides.length ? this.renderCarousel(slides, listed.length) : nothing]
       }
     </div>`;
   }
