@@ -209,6 +209,21 @@ describe('<portico-sidebar-banners> banners', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('shows a custom-HTML banner given twice in both places, each with its own nodes', async () => {
+    const banner = { id: 'hotline', title: 'Đường dây nóng', html: '<p>Đường dây nóng: <b>1900 1234</b></p>' };
+    const element = await showBanners([banner, { ...banner }], { lang: 'vi' });
+    await vi.waitFor(() => {
+      expect(shadow(element).querySelectorAll('[part~="html"]')).toHaveLength(2);
+    });
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Đường dây nóng: 1900 1234', 'Đường dây nóng: 1900 1234']);
+
+    // Equal data again, reversed: both keep showing.
+    element.banners = [{ ...banner }, { ...banner }];
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Đường dây nóng: 1900 1234', 'Đường dây nóng: 1900 1234']);
+  });
+
   it('shows a custom-HTML banner with nothing safe left as its title', async () => {
     const element = await showBanners(
       [

@@ -472,7 +472,10 @@ export class PorticoSidebarBanners extends PorticoElement {
         this.warnInvalid(`banner ${banner.id} html`, markup, 'had unsafe markup, removed', 'the rest');
       return sanitized && showsSomething(sanitized.html) ? box(sanitized.content) : undefined;
     }
-    const key = JSON.stringify([banner.id, banner.title, markup]);
+    // Equal data from a new answer keeps its nodes; a banner listed twice needs nodes for each.
+    const equal = (other: ShownBanner) =>
+      other.id === banner.id && other.title === banner.title && other.html === markup;
+    const key = JSON.stringify([banner.id, banner.title, markup, this.shown.slice(0, index).filter(equal).length]);
     if (this.rendersAsServer) {
       // Hydrating: the server sanitized this banner's HTML (the same: see
       // showsWhatTheServerRendered); its nodes stay.

@@ -637,6 +637,10 @@ describe('server-rendered widgets in Chromium', () => {
     await change({ rotate: 30 });
     expect((await htmlBoxes()).filter(Boolean)).toEqual(['Nộp hồ sơ trực tuyến']);
     expect(await sameImage()).toBe(true);
+    // Listed twice: the server's nodes stay with the first, the second gets nodes of its own.
+    await change({ banners: [HTML_BANNER, { ...HTML_BANNER }], rotate: 0 });
+    await expect.poll(htmlBoxes).toEqual(['Nộp hồ sơ trực tuyến', 'Nộp hồ sơ trực tuyến']);
+    expect(await sameImage()).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
