@@ -63,8 +63,7 @@ describe.each(publishedPackages())('$name follows the package template', ({ dire
     expect(manifest.scripts).toMatchObject(others);
     // The shared Vitest config, directly or through a local one that extends it (to add a
     // framework's Vite plugin).
-    if (manifest.scripts?.test === test) expect(manifest.scripts.test).toBe(test);
-    else {
+    if (manifest.scripts?.test !== test) {
       expect(manifest.scripts?.test).toBe('vitest run --config vitest.config.ts');
       expect(readFileSync(join(directory, 'vitest.config.ts'), 'utf8')).toContain(
         "from '../../tooling/vitest.config.js'",

@@ -262,7 +262,19 @@ describe('the demo portal, served as built', () => {
 
   it('loads without moving anything, and answers a lost reader with its not-found page', async () => {
     const page = await open('/');
-    await page.waitForTimeout(1500);
+    // Every widget settled: the live counts in, the article and the banners shown.
+    await expect
+      .poll(() => inWidget(page, 'portico-online-visitors').getByRole('status').innerText(), { timeout: ONE_POLL_MS })
+      .toMatch(/^Đang có .+ đang online$/);
+    await expect
+      .poll(() => inWidget(page, 'portico-view-counter').locator('[part="number"]').innerText(), {
+        timeout: ONE_POLL_MS,
+      })
+      .toMatch(/^\d+$/);
+    await expect
+      .poll(() => inWidget(page, 'portico-article-card[variant="full"]').getByRole('heading', { level: 1 }).count())
+      .toBe(1);
+    await expect.poll(() => inWidget(page, 'portico-sidebar-banners').getByRole('link').count()).toBeGreaterThan(0);
     const shifted = await page.evaluate(
       () =>
         new Promise<number>((resolve) => {

@@ -211,6 +211,7 @@ describe('the static Storybook build', () => {
           ...(declaration?.cssParts ?? []),
           ...(declaration?.cssProperties ?? []),
         ].map((item) => item.name);
+        expect(expected.length, `${tag} is in a custom-elements.json`).toBeGreaterThan(0);
         await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(docs?.id ?? '')}&viewMode=docs`);
         await page.waitForSelector('.docblock-argstable tbody tr', { timeout: RENDER_TIMEOUT });
         const shown = await page.$$eval('.docblock-argstable tbody tr > td:first-child', (cells) =>

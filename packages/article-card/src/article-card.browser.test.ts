@@ -554,13 +554,18 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
 
   it('lets an article set from JavaScript win over the source and the markup', async () => {
     warnings();
-    const { name } = testSource({ articles: seed.articles });
+    const { name, memory } = testSource({ articles: seed.articles });
+    const asked = vi.spyOn(memory, 'getArticle');
     const card = await mountCard(
       `<portico-article-card lang="vi" source="${name}" article-id="${seedArticle.id}"><h3>Tin từ máy chủ</h3></portico-article-card>`,
     );
     card.article = sampleArticle(1);
+    // The source has answered, and the widget has rendered since.
+    await vi.waitFor(() => {
+      expect(asked).toHaveBeenCalled();
+    });
+    await Promise.allSettled(asked.mock.results.map((result): unknown => result.value));
     await card.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(heading(card).textContent).toContain('Bài mẫu 1');
   });
 

@@ -584,11 +584,16 @@ describe('<portico-category-menu> source', () => {
   });
 
   it('lets categories set from JavaScript win over the source', async () => {
-    const { name } = testSource({ categories: generatedTree(2, 1) });
+    const { name, memory } = testSource({ categories: generatedTree(2, 1) });
+    const asked = vi.spyOn(memory, 'getCategories');
     const menu = await mountMenu(`<portico-category-menu lang="vi" source="${name}"></portico-category-menu>`);
     menu.categories = seed.categories;
+    // The source has answered, and the widget has rendered since.
+    await vi.waitFor(() => {
+      expect(asked).toHaveBeenCalled();
+    });
+    await Promise.allSettled(asked.mock.results.map((result): unknown => result.value));
     await settle(menu);
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(visibleLinks(menu)).toEqual(seed.categories.map((category) => category.title));
   });
 

@@ -31,13 +31,13 @@ const SLIDES: Banner[] = [
   { id: 'c', title: 'Cổng dịch vụ công', url: 'https://dichvucong.gov.vn/', newWindow: true },
 ];
 
-/** Creates the element with its attributes and `banners` set before it connects, as a script would. */
+/** Creates the element (or takes one, to listen first) with its attributes and `banners` set before it connects, as a script would. */
 async function showBanners(
   banners: unknown,
   attributes: Record<string, string> = {},
   container: Element = document.body,
+  element = document.createElement('portico-sidebar-banners'),
 ): Promise<PorticoSidebarBanners> {
-  const element = document.createElement('portico-sidebar-banners');
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   if (banners !== undefined) element.banners = banners as Banner[];
   container.append(element);
@@ -84,6 +84,20 @@ function nameOf(control: Element | null | undefined): string | undefined {
 async function settle(): Promise<void> {
   await animationFrames(3);
   await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/**
+ * Waits until IntersectionObserver has looked at `target` where it is now, and gives the share
+ * of it in view. The widget's observer was made earlier, so it has heard by then what it will.
+ */
+function intersectionSeen(target: Element): Promise<number> {
+  return new Promise((resolve) => {
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      resolve(entry?.intersectionRatio ?? 0);
+    });
+    observer.observe(target);
+  });
 }
 
 function warnings(warn: MockInstance): string {
@@ -700,23 +714,23 @@ describe('<portico-sidebar-banners> tracking', () => {
     ];
     scroller.append(element);
     await element.updateComplete;
-    await settle();
+    const item = shadow(element).querySelector('li')!;
+    expect(await intersectionSeen(item)).toBe(0);
     expect(impressions).toEqual([]);
 
-    const item = shadow(element).querySelector('li')!;
     const top = item.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     const height = item.getBoundingClientRect().height;
     scroller.scrollTop = top - 200 + 0.4 * height;
-    await settle();
+    expect(await intersectionSeen(item)).toBeCloseTo(0.4, 1);
     expect(impressions, '40% visible is not an impression').toEqual([]);
     scroller.scrollTop = top - 200 + 0.6 * height;
     await vi.waitFor(() => {
       expect(impressions).toEqual([{ id: 'img', title: 'Đại hội', url: '/dai-hoi', position: 'sidebar' }]);
     });
     scroller.scrollTop = 0;
-    await settle();
+    expect(await intersectionSeen(item)).toBe(0);
     scroller.scrollTop = top;
-    await settle();
+    expect(await intersectionSeen(item)).toBe(1);
     expect(impressions, 'once per page view').toHaveLength(1);
   });
 
@@ -733,15 +747,18 @@ describe('<portico-sidebar-banners> tracking', () => {
     await vi.waitFor(() => {
       expect(impressions.map((impression) => impression.id)).toEqual(['a']);
     });
-    await settle();
+    // The other slides are in view too, but hidden: not seen.
+    const slides = [...shadow(element).querySelectorAll('[part~="slide"]')];
+    expect(await Promise.all(slides.map(intersectionSeen))).toEqual([1, 1, 1]);
     expect(impressions).toHaveLength(1);
     shadow(element).querySelector<HTMLButtonElement>('[part~="next"]')!.click();
     await vi.waitFor(() => {
       expect(impressions.map((impression) => impression.id)).toEqual(['a', 'b']);
     });
     shadow(element).querySelector<HTMLButtonElement>('[part~="previous"]')!.click();
-    await settle();
-    expect(impressions).toHaveLength(2);
+    await element.updateComplete;
+    await intersectionSeen(slides[0]!);
+    expect(impressions, 'once per banner').toHaveLength(2);
   });
 
   it('dispatches a click on activation, by mouse or Enter, and not for Space', async () => {
@@ -777,13 +794,14 @@ describe('<portico-sidebar-banners> tracking', () => {
     expect(navigator.webdriver).toBe(true);
     const sendBeacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
     followedLinks();
-    const element = await showBanners(seed.banners, { beacon: '/portico-banners', lang: 'vi' });
+    const element = document.createElement('portico-sidebar-banners');
+    const impressions = events(element, 'impression');
     const clicks = events(element, 'click');
+    await showBanners(seed.banners, { beacon: '/portico-banners', lang: 'vi' }, document.body, element);
     await vi.waitFor(() => {
-      expect(shadow(element).querySelectorAll('a')).toHaveLength(2);
+      expect(impressions).toHaveLength(2);
     });
     shadow(element).querySelector('a')!.click();
-    await settle();
     expect(clicks).toHaveLength(1);
     expect(sendBeacon).not.toHaveBeenCalled();
   });

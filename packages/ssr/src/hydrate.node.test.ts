@@ -413,6 +413,8 @@ describe('server-rendered widgets in Chromium', () => {
     await upgrade(page, '/src/test-support/hydration-client.ts');
     const after = await snapshot(page);
 
+    expect(after.map(({ id }) => id)).toEqual(before.map(({ id }) => id));
+    expect(before.map(({ id }) => id).sort()).toEqual(Object.keys(SHOWN).sort());
     for (const [index, { id, html, text, box }] of after.entries()) {
       expect(html, `${id}: shadow DOM`).toBe(before[index]!.html);
       expect(text, `${id}: text`).toBe(before[index]!.text);

@@ -172,15 +172,29 @@ describe('<portico-view-counter> live', () => {
   });
 
   it('follows one page’s views with path, live or loaded once', async () => {
+    stubReducedMotion(true);
     const article = { ...seed.articles[0]!, views: 4321 };
-    const { name } = testSource({ viewStats: seed.viewStats, articles: [article] });
-    for (const live of ['', 'live="off"']) {
-      const element = await mountCounter(
-        `<portico-view-counter lang="vi" source="${name}" ${live} path="${article.url!}"></portico-view-counter>`,
+    const { name, memory } = testSource({ viewStats: seed.viewStats, articles: [article] });
+    const subscribed = vi.spyOn(memory, 'subscribeViewStats');
+    const counter = (live: string) =>
+      mountCounter(
+        `<portico-view-counter lang="vi" source="${name}" ${live} path="${article.url!}" interval="1"></portico-view-counter>`,
       );
-      await flushUpdates(element);
-      expect(visibleNumber(element), live).toBe('4.321');
-    }
+    const live = await counter('');
+    const loadedOnce = await counter('live="off"');
+    await flushUpdates(live);
+    await flushUpdates(loadedOnce);
+    expect(visibleNumber(live)).toBe('4.321');
+    expect(visibleNumber(loadedOnce)).toBe('4.321');
+    expect(subscribed, 'only the live counter subscribes').toHaveBeenCalledTimes(1);
+
+    article.views = 5000;
+    memory.setViewStats({ ...seed.viewStats });
+    await vi.advanceTimersByTimeAsync(1000);
+    await flushUpdates(live);
+    await flushUpdates(loadedOnce);
+    expect(visibleNumber(live)).toBe('5.000');
+    expect(visibleNumber(loadedOnce)).toBe('4.321');
   });
 
   it('shows the final number when removed mid count-up and put back', async () => {
