@@ -552,6 +552,24 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
     expect(part(card, 'body')!.querySelectorAll('p')).toHaveLength(2);
   });
 
+  it('shows the placeholder, not the previous article, while another article-id loads', async () => {
+    const second = { ...sampleArticle(2), id: 'bai-hai' };
+    const { name } = testSource({ articles: [...seed.articles, second] }, { latency: 100 });
+    const card = await mountCard(
+      `<portico-article-card lang="vi" source="${name}" article-id="${seedArticle.id}"></portico-article-card>`,
+    );
+    await vi.waitFor(() => {
+      expect(heading(card).textContent).toContain(seedArticle.title);
+    });
+    card.setAttribute('article-id', second.id);
+    await card.updateComplete;
+    expect(part(card, 'loading')?.getAttribute('aria-busy')).toBe('true');
+    expect(card.shadowRoot!.textContent).not.toContain(seedArticle.title);
+    await vi.waitFor(() => {
+      expect(heading(card).textContent).toContain(second.title);
+    });
+  });
+
   it('lets an article set from JavaScript win over the source and the markup', async () => {
     warnings();
     const { name, memory } = testSource({ articles: seed.articles });

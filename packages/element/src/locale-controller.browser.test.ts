@@ -58,4 +58,23 @@ describe('LocaleController', () => {
       expect(probe.shadowRoot!.textContent).toBe('en-GB: Online now');
     });
   });
+
+  it('follows lang changes inside shadow roots: its own, and an ancestor’s there', async () => {
+    const outer = attach('<div></div>').querySelector('div')!;
+    const root = outer.attachShadow({ mode: 'open' });
+    root.innerHTML = '<section lang="vi"><portico-locale-probe lang="vi"></portico-locale-probe></section>';
+    const probe = root.querySelector<LocaleProbe>('portico-locale-probe')!;
+    await probe.updateComplete;
+    expect(probe.shadowRoot!.textContent).toBe('vi: Truy cập hiện tại');
+
+    probe.lang = 'en';
+    await vi.waitFor(() => {
+      expect(probe.shadowRoot!.textContent).toBe("en: Who's Online");
+    });
+    probe.removeAttribute('lang');
+    root.querySelector('section')!.lang = 'en-GB';
+    await vi.waitFor(() => {
+      expect(probe.shadowRoot!.textContent).toBe("en-GB: Who's Online");
+    });
+  });
 });

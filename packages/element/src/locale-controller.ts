@@ -26,7 +26,10 @@ export function closestLanguage(element: Element): string | undefined {
 
 const controllers = new Set<LocaleController>();
 let languageObserver: MutationObserver | undefined;
+/** The shadow roots the observer watches besides the document: those widgets sit in. */
+let watchedRoots = new WeakSet<ShadowRoot>();
 let stopListeningToLocales: (() => void) | undefined;
+const LANG_CHANGES: MutationObserverInit = { attributes: true, attributeFilter: ['lang'], subtree: true };
 
 // One observer for the page: a `lang` change anywhere may change the language of any widget
 // below it, and `lang` changes are rare.
@@ -37,7 +40,7 @@ function watchPage(): void {
       controller.refresh();
     });
   });
-  languageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  languageObserver.observe(document.documentElement, LANG_CHANGES);
   stopListeningToLocales = onLocalesChange(() => {
     controllers.forEach((controller) => {
       controller.refresh(true);
@@ -45,10 +48,23 @@ function watchPage(): void {
   });
 }
 
+/**
+ * Watches the shadow roots `element` sits in (an app's components' own): the document's
+ * observer does not see into them, where the element's own `lang` or an ancestor's may change.
+ */
+function watchRootsOf(element: Element): void {
+  for (let root = element.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+    if (watchedRoots.has(root)) continue;
+    watchedRoots.add(root);
+    languageObserver?.observe(root, LANG_CHANGES);
+  }
+}
+
 function unwatchPage(): void {
   if (controllers.size > 0) return;
   languageObserver?.disconnect();
   languageObserver = undefined;
+  watchedRoots = new WeakSet();
   stopListeningToLocales?.();
   stopListeningToLocales = undefined;
 }
@@ -88,6 +104,7 @@ export class LocaleController implements ReactiveController {
     if (onServer) return;
     controllers.add(this);
     watchPage();
+    watchRootsOf(this.host);
     this.refresh(true);
   }
 

@@ -1,4 +1,4 @@
-import { registerSource, type Banner } from '@portico/core';
+import { registerSource, type Banner, type VisitorStats } from '@portico/core';
 import { createMemorySource } from '@portico/core/testing';
 import { html, LitElement } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -20,11 +20,37 @@ class BannerProbe extends LitElement {
     }),
     { registrationTimeout: 100 },
   );
+  /** What it shows, worked out before each render as the widgets do (in `willUpdate`, before the controller's `hostUpdate`). */
+  private shown = '';
+  override willUpdate() {
+    this.shown = `${this.data.state}:${(this.data.value ?? []).map((banner) => banner.title).join(',')}`;
+  }
   override render() {
-    return html`${this.data.state}:${(this.data.value ?? []).map((banner) => banner.title).join(',')}`;
+    return html`${this.shown}`;
   }
 }
 defineElement('portico-banner-probe', BannerProbe);
+
+/** A minimal live widget: the guests online, followed live from its `source`. */
+class LiveProbe extends LitElement {
+  static override properties = { source: {} };
+  source: string | undefined;
+  readonly data = new SourceController<VisitorStats>(
+    this,
+    () => ({
+      name: this.source,
+      capability: 'getVisitorStats',
+      live: true,
+      fetch: (source, options) => source.getVisitorStats?.(options),
+      subscribe: (source, observer, options) => source.subscribeVisitorStats?.(observer, options),
+    }),
+    { registrationTimeout: 100 },
+  );
+  override render() {
+    return html`${this.data.state}:${this.data.value?.guests ?? ''}`;
+  }
+}
+defineElement('portico-live-probe', LiveProbe);
 
 const cleanUp: (() => void)[] = [];
 afterEach(() => {
@@ -50,12 +76,15 @@ describe('SourceController', () => {
     cleanUp.push(
       registerSource(
         'banner-source',
-        createMemorySource({
-          banners: [
-            { id: 'a', title: 'Tiến tới đại hội đảng', position: 'sidebar' },
-            { id: 'b', title: 'Giải phóng miền Nam', position: 'top' },
-          ],
-        }),
+        createMemorySource(
+          {
+            banners: [
+              { id: 'a', title: 'Tiến tới đại hội đảng', position: 'sidebar' },
+              { id: 'b', title: 'Giải phóng miền Nam', position: 'top' },
+            ],
+          },
+          { latency: 50 },
+        ),
       ),
     );
     const element = await probe('');
@@ -69,6 +98,7 @@ describe('SourceController', () => {
     element.position = 'top';
     await element.updateComplete;
     expect(element.data.value, 'old data no longer applies').toBeUndefined();
+    expect(element.shadowRoot!.textContent, 'nor shows').toBe('loading:');
     await vi.waitFor(() => {
       expect(element.shadowRoot!.textContent).toBe('ready:Giải phóng miền Nam');
     });
@@ -108,6 +138,47 @@ describe('SourceController', () => {
     await vi.waitFor(() => {
       expect(element.shadowRoot!.textContent).toBe('ready:A');
     });
+  });
+
+  it('shows nothing of the old source once the source is removed', async () => {
+    cleanUp.push(
+      registerSource('removed', createMemorySource({ banners: [{ id: 'a', title: 'A', position: 'sidebar' }] })),
+    );
+    const element = await probe('source="removed"');
+    await vi.waitFor(() => {
+      expect(element.shadowRoot!.textContent).toBe('ready:A');
+    });
+    element.removeAttribute('source');
+    await element.updateComplete;
+    expect(element.shadowRoot!.textContent).toBe('idle:');
+  });
+
+  it('shows the error state when the source throws as it subscribes, and does not hang loading', async () => {
+    const errors: string[] = [];
+    const onError = (event: Event) => errors.push((event as CustomEvent<{ error: Error }>).detail.error.message);
+    document.addEventListener('portico-error', onError);
+    cleanUp.push(() => {
+      document.removeEventListener('portico-error', onError);
+    });
+    cleanUp.push(
+      registerSource('throws-live', {
+        kind: 'broken',
+        getVisitorStats: () => Promise.resolve({ guests: 1, members: 0 }),
+        subscribeVisitorStats: () => {
+          throw new Error('The socket is closed.');
+        },
+      }),
+    );
+    const host = new LiveProbe();
+    host.source = 'throws-live';
+    document.body.append(host);
+    cleanUp.push(() => {
+      host.remove();
+    });
+    await vi.waitFor(() => {
+      expect(host.shadowRoot!.textContent).toBe('error:');
+    });
+    expect(errors.some((message) => message.includes('The socket is closed.'))).toBe(true);
   });
 
   it('stops loading when the element leaves the page', async () => {

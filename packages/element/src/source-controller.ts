@@ -60,9 +60,8 @@ type Host = ReactiveControllerHost & HTMLElement;
  * Dispatches `portico-error` (`detail.error`: a `SourceError`) on the host on each failure.
  */
 export class SourceController<T> implements ReactiveController {
-  /** The latest data the widget shows; kept through failures. */
-  value: T | undefined;
-  error: SourceError | undefined;
+  private data: T | undefined;
+  private failure: SourceError | undefined;
 
   private readonly host: Host;
   private readonly describe: () => SourceRequest<T>;
@@ -84,18 +83,34 @@ export class SourceController<T> implements ReactiveController {
     this.describe = describe;
     this.registrationTimeout = options.registrationTimeout ?? DEFAULT_REGISTRATION_TIMEOUT;
     this.throttle = new AnnounceThrottle<T>((value) => {
-      this.value = value;
+      this.data = value;
       this.current = 'ready';
-      this.error = undefined;
+      this.failure = undefined;
       this.host.requestUpdate();
     });
     host.addController(this);
+  }
+
+  // Read for the request as it is now. A widget reads these in `willUpdate`, which Lit runs
+  // before `hostUpdate`: without syncing first, a changed source or key would show the old data.
+
+  /** The latest data for the current request; kept through failures. */
+  get value(): T | undefined {
+    this.sync();
+    return this.data;
+  }
+
+  /** The latest failure, while it is not followed by an answer. */
+  get error(): SourceError | undefined {
+    this.sync();
+    return this.failure;
   }
 
   /** Where loading is; see `SourceState`. */
   get state(): SourceState {
     // Nothing loads on the server: a widget with a source renders what the browser first shows.
     if (onServer) return this.describe().name?.trim() ? 'loading' : 'idle';
+    this.sync();
     return this.current;
   }
 
@@ -134,15 +149,15 @@ export class SourceController<T> implements ReactiveController {
     this.stop();
     if (dataKey !== this.dataKey) {
       this.dataKey = dataKey;
-      this.value = undefined;
-      this.error = undefined;
+      this.data = undefined;
+      this.failure = undefined;
       this.throttle.reset();
     }
     if (name === '') {
       this.current = 'idle';
       return;
     }
-    if (this.value === undefined) this.current = 'loading';
+    if (this.data === undefined) this.current = 'loading';
     void this.start(name, request, live);
   }
 
@@ -187,7 +202,14 @@ export class SourceController<T> implements ReactiveController {
             if (!signal.aborted) this.fail(error, name);
           },
         };
-        const unsubscribe = subscribe(source, observer, { signal, interval: request.interval, locale: this.locale() });
+        let unsubscribe: Unsubscribe | undefined;
+        try {
+          unsubscribe = subscribe(source, observer, { signal, interval: request.interval, locale: this.locale() });
+        } catch (error) {
+          // A plugin's bug: shown as its failure, never left loading forever.
+          this.fail(error, name);
+          return;
+        }
         if (unsubscribe) this.subscription = unsubscribe;
         else void this.fetchOnce(source, request, name, signal);
       };
@@ -227,11 +249,11 @@ export class SourceController<T> implements ReactiveController {
   };
 
   private fail(error: unknown, name: string): void {
-    this.error = toSourceError(error, name);
-    this.current = this.value === undefined ? 'error' : 'stale';
+    this.failure = toSourceError(error, name);
+    this.current = this.data === undefined ? 'error' : 'stale';
     this.host.requestUpdate();
     this.host.dispatchEvent(
-      new CustomEvent('portico-error', { detail: { error: this.error }, bubbles: true, composed: true }),
+      new CustomEvent('portico-error', { detail: { error: this.failure }, bubbles: true, composed: true }),
     );
   }
 
