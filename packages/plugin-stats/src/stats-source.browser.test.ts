@@ -126,9 +126,19 @@ describe('stats() recording', () => {
   });
 
   it('records nothing when asked not to', async () => {
-    create({ recordHit: false });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(beacons).toEqual([]);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const beacon = vi.fn(() => true);
+    const fetch = answering({});
+    create({ recordHit: false, heartbeat: 60, sendBeacon: beacon, fetch });
+    // A source that records, made after it and a heartbeat on: once its hit and ping are in,
+    // the first has had every chance to send its own.
+    create({ path: '/doi-chung', heartbeat: 60 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await vi.waitFor(() => {
+      expect(beacons.map((sent) => sent.url.split('/v1/')[1])).toEqual(['hit', 'ping']);
+    });
+    expect(beacon).not.toHaveBeenCalled();
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('needs a baseUrl', () => {

@@ -9,6 +9,8 @@ describe('startStatsServer', () => {
     const store = createSqliteStore({ file: ':memory:' });
     // What happened, in order: the hit under way is recorded before the store closes.
     const events: string[] = [];
+    let entered: () => void = () => undefined;
+    const inStore = new Promise<void>((resolve) => (entered = resolve));
     const slow: StatsStore = {
       ...store,
       salts: store.salts.bind(store),
@@ -16,6 +18,7 @@ describe('startStatsServer', () => {
       views: store.views.bind(store),
       importTotals: store.importTotals.bind(store),
       record: async (visit) => {
+        entered();
         await new Promise((resolve) => setTimeout(resolve, 200));
         const outcome = await store.record(visit);
         events.push('recorded');
@@ -34,7 +37,7 @@ describe('startStatsServer', () => {
       headers: { 'content-type': 'text/plain', 'user-agent': BROWSER },
       body: '{"path":"/a.html"}',
     });
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the hit is in the store's hands
+    await inStore; // the hit is in the store's hands
     const closing = service.close();
 
     expect(events, 'nothing closed while the hit is under way').toEqual([]);

@@ -364,8 +364,43 @@ export function proxyContract(proxy: ProxyUnderTest): void {
       expect(fake.apiRequests()).toHaveLength(2);
     });
 
-    it('never showed the token: not in any answer’s body or headers, nor in its logs', () => {
-      expect(answers.length).toBeGreaterThan(60);
+    it('never showed the token: not in any answer’s body or headers, nor in its logs', async () => {
+      // Answers of every kind of its own, so it holds alone (-t) as well as after the tests above,
+      // whose answers it checks too.
+      const own: SeenAnswer[] = [];
+      const askOwn = async (path: string, init?: RequestInit): Promise<void> => {
+        own.push(await ask(`${main.base}${path}`, init));
+      };
+      for (const path of [
+        '/v1/content/articles?page[limit]=4',
+        '/v1/content/articles/27',
+        '/v1/content/categories',
+        '/v1/menus/site/items?filter[menutype]=mainmenu',
+        '/v1/banners',
+        '/v1/banners/3',
+        '/v1/banners/categories',
+        '/v1/content/articles/103',
+        '/v1/content/articles?page[limit]=1000',
+        ...REFUSED_ROUTES,
+      ]) {
+        await askOwn(path);
+      }
+      await askOwn('/v1/banners', { method: 'HEAD' });
+      await askOwn('/v1/banners/1', { method: 'POST', body: '{}' });
+      // Joomla echoing the request's headers, the token among them, in an error and in a 200.
+      fake.override = (request) => ({
+        status: 401,
+        body: JSON.stringify({ errors: [{ title: 'Debug', detail: JSON.stringify(request.headers) }] }),
+      });
+      await askOwn('/v1/content/articles?page[limit]=41');
+      fake.override = (request) => ({
+        status: 200,
+        body: JSON.stringify({
+          data: [{ type: 'articles', id: '1', attributes: { state: 1, title: JSON.stringify(request.headers) } }],
+        }),
+      });
+      await askOwn('/v1/content/articles?page[limit]=42');
+      expect([...new Set(own.map((answer) => answer.status))].sort((a, b) => a - b)).toEqual([200, 400, 404, 405, 502]);
       for (const answer of answers) {
         expect(answer.body).not.toContain(TOKEN);
         for (const [name, value] of answer.headers) expect(`${name}: ${value}`).not.toContain(TOKEN);

@@ -165,6 +165,14 @@ describe('the portico-stats command line', () => {
     });
     expect(code).toBe(0);
     expect(output).toBe('Imported 1 path into site "default"; its total is now 18116910.\n');
+    // What the store holds afterwards, not only what was printed.
+    const store = createSqliteStore({ file: db });
+    try {
+      expect(await store.views('default')).toEqual({ total: 18116910n });
+      expect(await store.views('default', '/thoai-son/a.html')).toEqual({ total: 18116910n, views: 1234n });
+    } finally {
+      await store.close();
+    }
   });
 
   it('warns of sites open to any origin where their origins are set', async () => {
