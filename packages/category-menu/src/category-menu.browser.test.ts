@@ -175,6 +175,54 @@ describe('<portico-category-menu> markup', () => {
     expect(link(byDataId, 'Công tác dân vận').getAttribute('aria-current')).toBe('location');
   });
 
+  it('reads Joomla 3 category markup: links inside headings, whitespace or a span first, nested lists', async () => {
+    visit('/index.php/tin-tuc/tien-toi-dai-hoi-dang');
+    // As mod_articles_categories writes it, with a template's icon span and an item without a link.
+    const menu = await mountMenu(`<portico-category-menu lang="vi"><ul class="categories-module">
+      <li>
+        <h4>
+          <a href="/index.php/tin-tuc">
+            Tin tức
+          </a>
+        </h4>
+        <ul>
+          <li>
+            <h5><a href="/index.php/tin-tuc/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></h5>
+          </li>
+          <li> <h5> <a href="/index.php/tin-tuc/giai-phong-mien-nam">Giải phóng miền Nam</a> </h5> </li>
+        </ul>
+      </li>
+      <li> <span class="icon-folder" aria-hidden="true"></span> <a href="/index.php/cong-tac-dan-van">Công tác dân vận - mặt trận</a></li>
+      <li>
+        <span>Chuyên mục</span> không có liên kết
+        <ul><li><h5><a href="/index.php/con">Chuyên mục con</a></h5></li></ul>
+      </li>
+    </ul></portico-category-menu>`);
+    expect(Array.from(shadow(menu).querySelectorAll('[part~="list"] > li > div > a'), (a) => a.textContent)).toEqual([
+      'Tin tức',
+      'Công tác dân vận - mặt trận',
+      'Chuyên mục không có liên kết',
+    ]);
+    expect(link(menu, 'Tin tức').getAttribute('href')).toBe('/index.php/tin-tuc');
+    expect(link(menu, 'Công tác dân vận - mặt trận').getAttribute('href')).toBe('/index.php/cong-tac-dan-van');
+    expect(link(menu, 'Chuyên mục không có liên kết').hasAttribute('href')).toBe(false);
+    // The current page is found in the nested list, and its branch is open.
+    await expect
+      .element(page.getByRole('link', { name: 'Tiến tới đại hội đảng' }))
+      .toHaveAttribute('aria-current', 'page');
+    expect(link(menu, 'Tin tức').getAttribute('aria-current')).toBe('location');
+    expect(visibleLinks(menu)).toEqual([
+      'Tin tức',
+      'Tiến tới đại hội đảng',
+      'Giải phóng miền Nam',
+      'Công tác dân vận - mặt trận',
+    ]);
+    expect(link(menu, 'Giải phóng miền Nam').getAttribute('href')).toBe('/index.php/tin-tuc/giai-phong-mien-nam');
+    await userEvent.click(toggleFor(menu, 'Chuyên mục không có liên kết'));
+    await expect.element(page.getByRole('link', { name: 'Chuyên mục con' })).toHaveAttribute('href', '/index.php/con');
+    await expectNoAxeViolations(menu);
+  });
+
   it('reads the list again when the server markup changes', async () => {
     const menu = await mountMenu(`<portico-category-menu lang="vi">${SERVER_MARKUP}</portico-category-menu>`);
     menu.innerHTML = '<ul><li><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></li></ul>';
@@ -228,6 +276,47 @@ describe('<portico-category-menu> data and the current item', () => {
     await menu.updateComplete;
     expect(link(menu, 'Generated category 3').getAttribute('aria-current')).toBe('page');
     expect(toggleFor(menu, 'Generated category 2').getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('never marks a link to the page’s own fragment as the current page (`#`, `#x`, the address plus a hash)', async () => {
+    visit('/giai-phong-mien-nam');
+    const markup = `<ul>
+      <li><a href="/giai-phong-mien-nam#binh-luan">Bình luận</a></li>
+      <li><a href="${location.origin}/giai-phong-mien-nam#">Trang này</a></li>
+      <li><a href="#">Tin tức</a>
+        <ul>
+          <li><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></li>
+          <li><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></li>
+        </ul>
+      </li>
+      <li><a href="#lien-he">Liên hệ</a></li>
+    </ul>`;
+    const menu = await mountMenu(`<portico-category-menu lang="vi">${markup}</portico-category-menu>`);
+    await expect
+      .element(page.getByRole('link', { name: 'Giải phóng miền Nam' }))
+      .toHaveAttribute('aria-current', 'page');
+    expect(link(menu, 'Tin tức').getAttribute('aria-current')).toBe('location');
+    expect(shadow(menu).querySelectorAll('[aria-current]')).toHaveLength(2);
+    expect(toggleFor(menu, 'Tin tức').getAttribute('aria-expanded')).toBe('true');
+    await expectNoAxeViolations(menu);
+    menu.remove();
+
+    // On a page that is no category, nothing is current; from a property too.
+    visit('/lien-he');
+    const none = await mountWith([
+      { id: 'tin-tuc', title: 'Tin tức', url: '#' },
+      { id: 'lien-he', title: 'Liên hệ', url: '#lien-he' },
+    ]);
+    expect(visibleLinks(none)).toEqual(['Tin tức', 'Liên hệ']);
+    expect(shadow(none).querySelectorAll('[aria-current]')).toHaveLength(0);
+    none.remove();
+
+    // `current` naming such an item by its id still marks it.
+    const byId = await mountMenu(
+      `<portico-category-menu lang="vi" current="tin-tuc">${markup}</portico-category-menu>`,
+    );
+    expect(link(byId, 'Tin tức').getAttribute('aria-current')).toBe('page');
+    expect(shadow(byId).querySelectorAll('[aria-current]')).toHaveLength(1);
   });
 
   it('tells apart CMS addresses that differ only in their query', async () => {
@@ -597,6 +686,33 @@ describe('<portico-category-menu> source', () => {
     expect(visibleLinks(menu)).toEqual(seed.categories.map((category) => category.title));
   });
 
+  it('treats categories = null like no categories: the source, or the markup until it answers, shows', async () => {
+    // React apps pass `x ?? null`; null is set before the element upgrades, and again later.
+    const { name } = testSource({ categories: generatedTree(2, 1) }, { latency: 100 });
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = `<portico-category-menu lang="vi" source="${name}">${SERVER_MARKUP}</portico-category-menu>`;
+    const menu = wrapper.firstElementChild as PorticoCategoryMenu;
+    (menu as { categories: unknown }).categories = null;
+    document.body.append(wrapper);
+    onCleanUp(() => {
+      wrapper.remove();
+    });
+    await settle(menu);
+    expect(visibleLinks(menu)).toEqual(seed.categories.map((category) => category.title));
+    await vi.waitFor(() => {
+      expect(visibleLinks(menu)).toEqual(['Generated category 1', 'Generated category 2']);
+    });
+
+    const markupOnly = await mountMenu(`<portico-category-menu lang="vi">${SERVER_MARKUP}</portico-category-menu>`);
+    markupOnly.categories = [{ id: 'x', title: 'Một chuyên mục', url: '/x' }];
+    await settle(markupOnly);
+    expect(visibleLinks(markupOnly)).toEqual(['Một chuyên mục']);
+    (markupOnly as { categories: unknown }).categories = null;
+    await settle(markupOnly);
+    expect(visibleLinks(markupOnly)).toEqual(seed.categories.map((category) => category.title));
+    expect(shadow(markupOnly).querySelector('[part~="note"]')).toBeNull();
+  });
+
   it('says it is loading, then shows a note when the source fails before answering', async () => {
     const { name } = testSource({ categories: seed.categories }, { latency: 10_000 });
     const loading = await mountMenu(`<portico-category-menu lang="vi" source="${name}"></portico-category-menu>`);
@@ -715,7 +831,8 @@ describe('<portico-category-menu> bad data', () => {
       [[], 'categories=[]'],
       ['Chuyên mục', 'categories="Chuyên mục"'],
       [{ id: 'x', title: 'Một chuyên mục', url: '/x' }, 'categories={"id":"x"'],
-      [null, 'categories=null'],
+      // null is no categories at all, as undefined is.
+      [null, 'categories=undefined (missing'],
       [[null, 5], 'categories[1]=5'],
     ];
     for (const [categories, named] of cases) {

@@ -76,19 +76,40 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
   });
 }
 
-/** Reads a server-rendered nested list of links (`<ul><li><a href>…</a><ul>…</ul></li></ul>`). */
+/**
+ * Reads a server-rendered nested list of links (`<ul><li><a href>…</a><ul>…</ul></li></ul>`).
+ * An item's link is its first `a[href]` outside its nested lists, so it may sit in a heading
+ * (Joomla 3 writes `<li><h4><a href>…</a></h4><ul>…</ul></li>`) or after a `<span>`; without
+ * one, its title is its own text, outside its nested lists.
+ */
 function readMarkupList(list: Element): unknown[] {
   return Array.from(list.querySelectorAll(':scope > li'), (item) => {
-    const link = item.querySelector(':scope > a');
+    // What belongs to the item itself, not to an item of a list nested in it.
+    const own = (node: Node): boolean => node.parentElement?.closest('li') === item;
+    const link = Array.from(item.querySelectorAll('a[href]')).find(own);
+    const texts = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    let text = '';
+    while (!link && texts.nextNode()) if (own(texts.currentNode)) text += texts.currentNode.textContent ?? '';
     const sublist = item.querySelector(':scope > ul');
     return {
       id: item.getAttribute('data-id'),
-      title: (link ?? item.firstChild)?.textContent?.replace(/\s+/g, ' '),
+      title: (link?.textContent ?? text).replace(/\s+/g, ' '),
       url: link?.getAttribute('href'),
       count: item.getAttribute('data-count'),
       children: sublist && readMarkupList(sublist),
     };
   });
+}
+
+/**
+ * Whether a link points to the page it is on only by a fragment: `#`, `#top`, or the page's own
+ * address plus a hash. Such a link (a CMS heading item, `<a href="#">Tin tức</a>`) names no page.
+ */
+function isFragmentLink(href: string, url: URL, page: URL | undefined): boolean {
+  return (
+    href.trim().startsWith('#') ||
+    (url.href.includes('#') && !!page && url.origin === page.origin && pageKey(url, true) === pageKey(page, true))
+  );
 }
 
 /** The path and query that identify a page: no origin, no trailing slash, and the query only `withQuery`. */
@@ -151,8 +172,11 @@ function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean
 export class PorticoCategoryMenu extends PorticoElement {
   static override styles = [baseStyles, categoryMenuStyles];
 
-  /** The category tree, set from JavaScript; wins over `source` and the markup. Assign a new array to change it. */
-  @property({ attribute: false }) categories: Category[] | undefined;
+  /**
+   * The category tree, set from JavaScript; wins over `source` and the markup. Assign a new array
+   * to change it. `null`, like `undefined`, gives none: the source or the markup shows.
+   */
+  @property({ attribute: false }) categories: Category[] | null | undefined;
 
   /** `vertical` (a sidebar tree, default) or `horizontal` (top navigation). */
   @property({ reflect: true }) orientation: CategoryMenuOrientation = 'vertical';
@@ -194,7 +218,7 @@ export class PorticoCategoryMenu extends PorticoElement {
   private openedFor: unknown[] = [];
 
   private readonly data = new SourceController<Category[]>(this, () => ({
-    name: this.categories === undefined ? this.source : undefined,
+    name: this.categories == null ? this.source : undefined,
     capability: 'getCategories',
     fetch: (source, options) => source.getCategories?.(options),
   }));
@@ -239,14 +263,14 @@ export class PorticoCategoryMenu extends PorticoElement {
     // `collapse-below` may have changed since the last resize.
     this.narrow = this.isNarrow();
     const list =
-      this.categories === undefined &&
+      this.categories == null &&
       this.data.value === undefined &&
       this.hasServerMarkup() &&
       this.canReadServerMarkup('categories are')
         ? this.querySelector(':scope > ul, :scope > nav > ul')
         : null;
     const [data, field] =
-      this.categories !== undefined
+      this.categories != null
         ? [this.categories, 'categories']
         : this.data.value !== undefined || !list
           ? [this.data.value, 'source data']
@@ -265,11 +289,19 @@ export class PorticoCategoryMenu extends PorticoElement {
 
     // The current category: by id, or by address (ignoring the origin and a trailing slash,
     // and the query unless the category's own address has one, as CMS addresses can).
+    // A link to a fragment of this page (`#`) resolves to the page's address, but is never its category.
     const wanted = this.current?.trim() || pageAddress();
     const here = safeLink(wanted);
+    const page = safeLink(pageAddress());
     this.currentKeys = currentBranch(
       this.items ?? [],
-      ({ id, url }) => id === wanted || (!!url && !!here && pageKey(url, !!url.search) === pageKey(here, !!url.search)),
+      ({ id, href, url }) =>
+        id === wanted ||
+        (!!href &&
+          !!url &&
+          !!here &&
+          !isFragmentLink(href, url, page) &&
+          pageKey(url, !!url.search) === pageKey(here, !!url.search)),
     );
 
     // A new tree, a new current page or a new orientation starts from the default: the
