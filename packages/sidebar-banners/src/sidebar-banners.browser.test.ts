@@ -334,6 +334,54 @@ describe('<portico-sidebar-banners> ordering', () => {
     expect(shownBanners(element), 'a page kept open (or cached) for two days').toEqual(['Sắp chạy', 'Không hạn']);
   });
 
+  it('puts a banner up when its publish window opens and takes it down when it closes, with no reload', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const HOUR = 3_600_000;
+    const now = Date.now();
+    const at = (offset: number): string => new Date(now + offset).toISOString();
+    const element = await showBanners(
+      [
+        { id: 'open', title: 'Không hạn' },
+        { id: 'soon', title: 'Sắp chạy', publishUp: at(HOUR), publishDown: at(2 * HOUR) },
+        { id: 'ending', title: 'Sắp hết', publishDown: at(3 * HOUR) },
+        { id: 'ended', title: 'Đã hết', publishDown: at(4 * HOUR) },
+        { id: 'next-month', title: 'Tháng sau', publishUp: at(40 * DAY) },
+      ],
+      { lang: 'vi' },
+    );
+    expect(shownBanners(element)).toEqual(['Không hạn', 'Sắp hết', 'Đã hết']);
+    await vi.advanceTimersByTimeAsync(HOUR - 1);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Không hạn', 'Sắp hết', 'Đã hết']);
+    await vi.advanceTimersByTimeAsync(1);
+    await element.updateComplete;
+    expect(shownBanners(element), 'up at its publishUp').toEqual(['Không hạn', 'Sắp chạy', 'Sắp hết', 'Đã hết']);
+    await vi.advanceTimersByTimeAsync(HOUR);
+    await element.updateComplete;
+    expect(shownBanners(element), 'down at its publishDown').toEqual(['Không hạn', 'Sắp hết', 'Đã hết']);
+
+    // Taken out of the page and put back: it keeps watching the clock.
+    element.remove();
+    await vi.advanceTimersByTimeAsync(HOUR / 2);
+    document.body.append(element);
+    await vi.advanceTimersByTimeAsync(HOUR / 2);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Không hạn', 'Đã hết']);
+    element.remove();
+    await vi.advanceTimersByTimeAsync(HOUR);
+    document.body.append(element);
+    await element.updateComplete;
+    expect(shownBanners(element), 'a window that closed while out of the page').toEqual(['Không hạn']);
+
+    // Beyond what one setTimeout can wait (about 24.8 days).
+    await vi.advanceTimersByTimeAsync(30 * DAY);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Không hạn']);
+    await vi.advanceTimersByTimeAsync(10 * DAY);
+    await element.updateComplete;
+    expect(shownBanners(element), 'up 40 days later').toEqual(['Không hạn', 'Tháng sau']);
+  });
+
   it('shows only the banners of its position when given more', async () => {
     const element = await showBanners(
       [
@@ -469,6 +517,31 @@ describe('<portico-sidebar-banners> source', () => {
     expect(getBanners).not.toHaveBeenCalled();
   });
 
+  it('treats banners = null like banners not set: the source’s banners, or the markup, show', async () => {
+    const { name, memory } = testSource({ banners: seed.banners });
+    const getBanners = vi.spyOn(memory, 'getBanners');
+    const element = await showBanners(null, { lang: 'vi', source: name, position: 'sidebar' });
+    await vi.waitFor(() => {
+      expect(shownBanners(element)).toEqual(['Tiến tới đại hội đảng', 'Giải phóng miền Nam']);
+    });
+    element.banners = [{ id: 'js', title: 'Từ script' }];
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Từ script']);
+    element.banners = null;
+    await vi.waitFor(() => {
+      expect(shownBanners(element)).toEqual(['Tiến tới đại hội đảng', 'Giải phóng miền Nam']);
+    });
+    expect(getBanners).toHaveBeenCalled();
+
+    const marked = await mountBanners(
+      `<portico-sidebar-banners lang="vi"><a href="/cu">Tin cũ</a></portico-sidebar-banners>`,
+    );
+    marked.banners = null;
+    await marked.updateComplete;
+    expect(shownBanners(marked)).toEqual(['Tin cũ']);
+    expect(warnings(warn)).not.toContain('banners=null');
+  });
+
   it('warns when a source is given without a position', async () => {
     const { name } = testSource({ banners: seed.banners });
     const element = await mountBanners(
@@ -529,8 +602,9 @@ describe('<portico-sidebar-banners> carousel', () => {
     expect(region.getAttribute('aria-label')).toBe('Quảng cáo');
   });
 
-  it('rotates every `rotate` seconds, and pauses on hover and on focus', async () => {
+  it('rotates every `rotate` seconds, pauses on hover, and stops for good when focus enters (APG)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const outside = startButton();
     const { element, region, button, slides } = await carousel();
     await vi.advanceTimersByTimeAsync(4_900);
     expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
@@ -552,18 +626,64 @@ describe('<portico-sidebar-banners> carousel', () => {
     await element.updateComplete;
     expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
 
-    button('next').focus();
+    await userEvent.keyboard('{Tab}');
+    expect(focused(element)).toBe(button('rotation'));
     await element.updateComplete;
-    await vi.advanceTimersByTimeAsync(20_000);
-    expect(shownBanners(element), 'held while focus is inside').toEqual(['Giải phóng miền Nam']);
+    expect(nameOf(button('rotation')), 'focus inside stops the rotation').toBe('Tiếp tục chạy');
     expect(slides.getAttribute('aria-live')).toBe('polite');
-    expect(nameOf(button('rotation')), 'still set to rotate once focus leaves').toBe('Tạm dừng');
-    button('next').blur();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(shownBanners(element), 'stopped while focus is inside').toEqual(['Giải phóng miền Nam']);
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(outside);
     await element.updateComplete;
-    expect(slides.getAttribute('aria-live')).toBe('off');
+    expect(nameOf(button('rotation')), 'and stays stopped once focus leaves').toBe('Tiếp tục chạy');
+    expect(slides.getAttribute('aria-live')).toBe('polite');
+    await vi.advanceTimersByTimeAsync(20_000);
+    await element.updateComplete;
+    expect(shownBanners(element), 'until the reader starts it').toEqual(['Giải phóng miền Nam']);
+
+    element.lang = 'en';
+    await vi.waitFor(() => {
+      expect(nameOf(button('rotation'))).toBe('Start rotation');
+    });
+  });
+
+  it('rotates when the reader starts it with the button while focus is inside, until focus enters again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const outside = startButton();
+    const { element, button, slides } = await carousel();
+    await userEvent.keyboard('{Tab}');
+    await element.updateComplete;
+    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
+    await userEvent.keyboard('{Enter}');
+    await element.updateComplete;
+    expect(focused(element), 'focus stays on the button').toBe(button('rotation'));
+    expect(nameOf(button('rotation'))).toBe('Tạm dừng');
+    expect(slides.getAttribute('aria-live'), 'rotating: not announced').toBe('off');
     await vi.advanceTimersByTimeAsync(5_000);
     await element.updateComplete;
-    expect(shownBanners(element)).toEqual(['Cổng dịch vụ công (mở trong thẻ mới)']);
+    expect(shownBanners(element), 'the reader chose it: it rotates with focus inside').toEqual(['Giải phóng miền Nam']);
+
+    await userEvent.keyboard('{Tab}');
+    expect(focused(element)).toBe(button('previous'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(shownBanners(element), 'moving within the carousel keeps it').toEqual([
+      'Cổng dịch vụ công (mở trong thẻ mới)',
+    ]);
+
+    await userEvent.keyboard('{Shift>}{Tab}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(outside);
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(shownBanners(element), 'still rotating after focus leaves').toEqual(['Đại hội Đảng bộ tỉnh']);
+    await userEvent.keyboard('{Tab}');
+    await element.updateComplete;
+    expect(nameOf(button('rotation')), 'focus entering again stops it').toBe('Tiếp tục chạy');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
+    vi.useRealTimers();
+    await expectNoAxeViolations(element);
   });
 
   it('stops and starts with its pause button', async () => {
@@ -585,6 +705,40 @@ describe('<portico-sidebar-banners> carousel', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     await element.updateComplete;
     expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+  });
+
+  it('does with a mouse click what the button says, and resumes when the pointer leaves after Next', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { element, button } = await carousel();
+    await userEvent.click(button('next'));
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+    expect(nameOf(button('rotation')), 'a click is not keyboard focus').toBe('Tạm dừng');
+    await pointerAway();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(shownBanners(element), 'hovering only held it').toEqual(['Cổng dịch vụ công (mở trong thẻ mới)']);
+
+    await userEvent.click(button('rotation'));
+    await element.updateComplete;
+    expect(nameOf(button('rotation')), 'the pause button pauses').toBe('Tiếp tục chạy');
+    await pointerAway();
+    await vi.advanceTimersByTimeAsync(20_000);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Cổng dịch vụ công (mở trong thẻ mới)']);
+    await userEvent.click(button('rotation'));
+    await element.updateComplete;
+    expect(nameOf(button('rotation'))).toBe('Tạm dừng');
+    await pointerAway();
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
+
+    // Keyboard focus after a click stops it, as focus coming in does.
+    await userEvent.keyboard('{Tab}');
+    expect(focused(element)).toBe(button('previous'));
+    await element.updateComplete;
+    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
   });
 
   it('never starts by itself when the reader prefers reduced motion', async () => {
@@ -647,6 +801,9 @@ describe('<portico-sidebar-banners> carousel', () => {
     expect(clicks.map((click) => click.id)).toEqual(['a']);
 
     button('rotation').focus();
+    expect(nameOf(button('rotation')), 'focus inside stopped the rotation').toBe('Tiếp tục chạy');
+    await userEvent.keyboard(' ');
+    expect(nameOf(button('rotation'))).toBe('Tạm dừng');
     await userEvent.keyboard(' ');
     expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
     await userEvent.keyboard(' ');

@@ -66,6 +66,9 @@ interface Link {
 
 type Fields = Partial<Record<keyof Banner | 'src' | 'alt' | 'width' | 'height', unknown>>;
 
+/** The longest a `setTimeout` can wait (2^31 − 1 ms, about 24.8 days): longer waits are set again when it ends. */
+const LONGEST_WAIT = 2_147_483_647;
+
 // The first is the default.
 const ORDERS: readonly [SidebarBannersOrder, ...SidebarBannersOrder[]] = ['ordering', 'random'];
 
@@ -136,8 +139,11 @@ const icon = (path: string): TemplateResult =>
 export class PorticoSidebarBanners extends PorticoElement {
   static override styles = [baseStyles, moduleStyles, sidebarBannersStyles];
 
-  /** The banners, set from JavaScript; win over `source` and the server-rendered links. Assign a new array to change them. */
-  @property({ attribute: false }) banners: Banner[] | undefined;
+  /**
+   * The banners, set from JavaScript; win over `source` and the server-rendered links. Assign a
+   * new array to change them; `null`, like `undefined`, sets none.
+   */
+  @property({ attribute: false }) banners: Banner[] | null | undefined;
 
   /** The module position (`sidebar`): what the `source` is asked for, and which of the `banners` show. */
   @property({ reflect: true }) position: string | undefined;
@@ -167,7 +173,10 @@ export class PorticoSidebarBanners extends PorticoElement {
   /** The reader's choice: none yet, the rotation stopped, or started. */
   @state() private playState: 'auto' | 'stopped' | 'playing' = 'auto';
   @state() private hovered = false;
-  @state() private focused = false;
+  /** A pointer press in the carousel, until its click: the focus it gives is not keyboard focus. */
+  private pressing = false;
+  /** Keyboard focus came into the carousel, and focus has not left it since. */
+  private keyboardInside = false;
 
   /** The banners as read, before the publish window, and what they were read from (the element for its markup). */
   private read: ShownBanner[] = [];
@@ -179,6 +188,8 @@ export class PorticoSidebarBanners extends PorticoElement {
   private slideCount = 0;
   private rotateMilliseconds = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends at the next moment a banner read goes up or down (its publish window opens or closes). */
+  private publishTimer: ReturnType<typeof setTimeout> | undefined;
   private observer: IntersectionObserver | undefined;
   /** Banner elements at least half visible. */
   private readonly halfVisible = new Set<HTMLElement>();
@@ -191,7 +202,7 @@ export class PorticoSidebarBanners extends PorticoElement {
   private readonly adoptedHtml = new Map<string, Element>();
 
   private readonly data = new SourceController<Banner[]>(this, () => ({
-    name: this.banners || !this.position ? undefined : this.source,
+    name: this.banners != null || !this.position ? undefined : this.source,
     capability: 'getBanners',
     key: this.position ?? '',
     fetch: (source, options) => source.getBanners?.(this.position ?? '', options),
@@ -210,6 +221,8 @@ export class PorticoSidebarBanners extends PorticoElement {
       },
       { threshold: 0.5 },
     );
+    // Back in the page: publish windows may have opened or closed meanwhile, and the timers start again.
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -217,18 +230,20 @@ export class PorticoSidebarBanners extends PorticoElement {
     this.observer?.disconnect();
     this.halfVisible.clear();
     this.stopTimer();
+    clearTimeout(this.publishTimer);
   }
 
   protected override willUpdate(): void {
     let origin = 'banners';
-    let given: unknown = this.banners;
+    // `null` sets none, as `undefined` does.
+    let given: unknown = this.banners ?? undefined;
     if (given === undefined && this.data.value !== undefined) {
       origin = 'source data';
       given = this.data.value;
     }
     const fromMarkup = given === undefined && this.hasServerMarkup() && this.canReadServerMarkup('banners are');
     if (fromMarkup) origin = 'markup';
-    if (this.source && !this.position && !this.banners) {
+    if (this.source && !this.position && given === undefined) {
       this.warnInvalid('position', undefined, 'is needed to ask the source for banners', '');
     }
     // Read again only when the data changes: updates also come with every rotation, hover and focus.
@@ -344,6 +359,7 @@ export class PorticoSidebarBanners extends PorticoElement {
         this.show(1);
       }, this.rotateMilliseconds);
     } else this.stopTimer();
+    this.watchPublishWindows();
     this.shadowRoot?.querySelectorAll<HTMLElement>(HOLDERS).forEach((banner) => {
       this.observer?.observe(banner);
     });
@@ -376,9 +392,10 @@ export class PorticoSidebarBanners extends PorticoElement {
       aria-roledescription="carousel"
       aria-label=${this.label?.trim() || this.phrase('FEATURED_LINKS')}
       @mouseenter=${() => (this.hovered = true)}
-      @mouseleave=${() => (this.hovered = false)}
-      @focusin=${() => (this.focused = true)}
-      @focusout=${this.onFocusOut}
+      @mouseleave=${() => (this.hovered = this.pressing = false)}
+      @pointerdown=${() => (this.pressing = true)}
+      @click=${() => (this.pressing = false)}
+      @focusin=${this.onFocusIn}
       @keydown=${this.onKeyDown}
     >
       <div part="controls">
@@ -386,7 +403,7 @@ export class PorticoSidebarBanners extends PorticoElement {
           'rotation',
           playing ? 'PAUSE_ROTATION' : 'START_ROTATION',
           playing ? 'M4 3h3v10H4zm5 0h3v10H9z' : 'M5 3l8 5-8 5z',
-          () => (this.playState = playing ? 'stopped' : 'playing'),
+          () => (this.playState = this.wantsRotation() ? 'stopped' : 'playing'),
         )}
         ${button('previous', 'PREVIOUS', 'M10.5 2l1.4 1.4L7.3 8l4.6 4.6-1.4 1.4-6-6z', () => {
           this.show(-1);
@@ -634,9 +651,30 @@ export class PorticoSidebarBanners extends PorticoElement {
     );
   }
 
-  /** Whether slides change by themselves now: never while hovered or focused. */
+  /**
+   * Whether slides change by themselves now: never while hovered. Focus entering the carousel
+   * stops the rotation (see onFocusIn), so with focus inside it runs only when the reader started it.
+   */
   private isRotating(): boolean {
-    return this.slideCount > 0 && this.wantsRotation() && !this.hovered && !this.focused;
+    return this.slideCount > 0 && this.wantsRotation() && !this.hovered;
+  }
+
+  /**
+   * Publish windows are checked when the widget renders: renders again when the next one
+   * among the banners read opens or closes, so a banner goes up or down on time.
+   */
+  private watchPublishWindows(): void {
+    clearTimeout(this.publishTimer);
+    const now = Date.now();
+    const next = Math.min(...this.read.flatMap(({ up, down }) => [up, down]).filter((moment) => moment > now));
+    if (next < Infinity && this.isConnected) {
+      this.publishTimer = setTimeout(
+        () => {
+          this.requestUpdate();
+        },
+        Math.min(next - now, LONGEST_WAIT),
+      );
+    }
   }
 
   private show(step: number): void {
@@ -655,8 +693,18 @@ export class PorticoSidebarBanners extends PorticoElement {
     this.timer = undefined;
   }
 
-  private readonly onFocusOut = ({ relatedTarget, currentTarget }: FocusEvent): void => {
-    this.focused = (currentTarget as Element).contains(relatedTarget as Node | null);
+  /**
+   * WAI-ARIA APG: keyboard focus coming into the carousel stops the rotation, which starts again
+   * only when the reader activates the rotation button. Focus a pointer gives (a click on a
+   * button) does not: the button does what it says, and hovering only holds the rotation.
+   */
+  private readonly onFocusIn = ({ relatedTarget, currentTarget }: FocusEvent): void => {
+    const byPointer = this.pressing;
+    this.pressing = false;
+    if (!(currentTarget as Element).contains(relatedTarget as Node | null)) this.keyboardInside = false;
+    if (byPointer || this.keyboardInside) return;
+    this.keyboardInside = true;
+    if (this.wantsRotation()) this.playState = 'stopped';
   };
 
   private readonly onKeyDown = async (event: KeyboardEvent): Promise<void> => {
