@@ -109,6 +109,44 @@ describe('<portico-online-visitors> text', () => {
     expect(names.shadowRoot?.querySelector('[part~="names"]')?.textContent).toBe('không thành viên');
   });
 
+  it('does not say there are no members when members are online but their names are unknown', async () => {
+    const cases: [string, string][] = [
+      ['vi', 'Đang có 69\u00A0khách và 3\u00A0thành viên đang online'],
+      ['en', 'We have 69\u00A0guests and 3\u00A0members online'],
+    ];
+    for (const [lang, sentence] of cases) {
+      const both = await mountVisitors(
+        `<portico-online-visitors lang="${lang}" guests="69" members="3" mode="both"></portico-online-visitors>`,
+      );
+      expect(statusText(both), `${lang} both, from attributes`).toBe(sentence);
+      expect(both.shadowRoot?.querySelector('[part~="names"]'), `${lang} both`).toBeNull();
+      await expectNoAxeViolations(both);
+      both.remove();
+
+      const names = await mountVisitors(
+        `<portico-online-visitors lang="${lang}" mode="names"></portico-online-visitors>`,
+      );
+      // A source may leave memberNames out for privacy.
+      names.stats = { guests: 69, members: 3 };
+      await names.updateComplete;
+      expect(statusText(names), `${lang} names, without memberNames`).toBe(sentence);
+      await expectNoAxeViolations(names);
+      names.remove();
+    }
+
+    const none: [string, string][] = [
+      ['vi', 'không thành viên'],
+      ['en', 'no members'],
+    ];
+    for (const [lang, phrase] of none) {
+      const names = await mountVisitors(
+        `<portico-online-visitors lang="${lang}" guests="69" members="0" mode="names"></portico-online-visitors>`,
+      );
+      expect(statusText(names), `${lang} names, no members`).toBe(phrase);
+      names.remove();
+    }
+  });
+
   it('keeps attribute and property in sync', async () => {
     const element = await mountVisitors(
       '<portico-online-visitors lang="vi" guests="1" members="0"></portico-online-visitors>',
@@ -323,6 +361,36 @@ describe('<portico-online-visitors> data precedence', () => {
     memory.setVisitorStats({ guests: 99, members: 0 });
     await element.updateComplete;
     expect(countText(element)).toBe('Đang có 5\u00A0khách và 5\u00A0thành viên đang online');
+  });
+
+  it('treats stats = null like a stats property never set: the source and the attributes still work', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+    const { name, memory } = source({ guests: 12, members: 1 });
+    const element = await mountVisitors(
+      `<portico-online-visitors lang="vi" source="${name}" interval="30"></portico-online-visitors>`,
+    );
+    await flushUpdates(element);
+    expect(countText(element)).toBe('Đang có 12\u00A0khách và một thành viên đang online');
+    element.stats = { guests: 5, members: 5 };
+    await element.updateComplete;
+    expect(countText(element)).toBe('Đang có 5\u00A0khách và 5\u00A0thành viên đang online');
+
+    element.stats = null;
+    await flushUpdates(element);
+    expect(countText(element)).toBe('Đang có 12\u00A0khách và một thành viên đang online');
+    memory.setVisitorStats({ guests: 13, members: 0 });
+    await vi.advanceTimersByTimeAsync(30_000);
+    await element.updateComplete;
+    expect(countText(element), 'the source is live again').toBe(
+      'Đang có 13\u00A0khách và không thành viên đang online',
+    );
+
+    const fromAttributes = await mountVisitors(
+      '<portico-online-visitors lang="en" guests="4" members="0"></portico-online-visitors>',
+    );
+    fromAttributes.stats = null;
+    await fromAttributes.updateComplete;
+    expect(countText(fromAttributes)).toBe('We have 4\u00A0guests and no members online');
   });
 
   it('shows a placeholder of the final size while loading, with nothing rendered by the server', async () => {

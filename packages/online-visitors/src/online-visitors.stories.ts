@@ -76,6 +76,9 @@ export const NamesOnly: Story = {
 /** `mode="names"` with no member online: the empty list says so. */
 export const NoMembersOnline: Story = { args: { mode: 'names', stats: { guests: 69, members: 0 } } };
 
+/** `mode="names"` with members online but no names (a source that keeps them private): the sentence instead. */
+export const MemberNamesPrivate: Story = { args: { mode: 'names', stats: { guests: 69, members: 3 } } };
+
 /** No data at all (no attributes, no source): dashes in the sentence, and a console warning. */
 export const Empty: Story = { args: {} };
 

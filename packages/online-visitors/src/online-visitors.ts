@@ -51,8 +51,8 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
   /** Members online, when the page renders the numbers itself. */
   @property({ reflect: true }) members: string | number | bigint | undefined;
 
-  /** The stats, set from JavaScript; wins over `source` and the attributes. */
-  @property({ attribute: false }) stats: VisitorStats | undefined;
+  /** The stats, set from JavaScript; wins over `source` and the attributes. `null` unsets it, as `undefined` does. */
+  @property({ attribute: false }) stats: VisitorStats | null | undefined;
 
   /** `count` (the sentence, default), `names` (the members' names) or `both`. */
   @property({ reflect: true }) mode: OnlineVisitorsMode = 'count';
@@ -60,7 +60,7 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
   protected override defaultHeadingKey = 'ONLINE_TITLE';
 
   private readonly data = new SourceController<VisitorStats>(this, () => ({
-    name: this.stats === undefined ? this.source : undefined,
+    name: this.stats == null ? this.source : undefined,
     capability: 'getVisitorStats',
     live: this.live,
     interval: this.liveIntervalMilliseconds(),
@@ -73,16 +73,18 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
   }
 
   private renderContent(): TemplateResult {
+    // `null` from a script unsets the property, as `undefined` does.
+    const fromScript = this.stats != null;
     const fromData = this.stats ?? this.data.value;
     const fromAttributes = this.hasAttribute('guests') || this.hasAttribute('members');
     return this.renderLiveContent({
-      state: this.stats !== undefined ? 'ready' : this.data.state,
+      state: fromScript ? 'ready' : this.data.state,
       fromData: fromData !== undefined,
       fromAttributes,
       renderFigures: (stale) =>
         this.renderStatus(
           fromData !== undefined
-            ? this.readStats(fromData, this.stats !== undefined ? 'stats' : 'source data')
+            ? this.readStats(fromData, fromScript ? 'stats' : 'source data')
             : fromAttributes
               ? this.readAttributes()
               : { guests: undefined, members: undefined, names: [] },
@@ -97,8 +99,12 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
   }
 
   private renderStatus(counts: Counts, stale: boolean): TemplateResult {
-    const showCount = this.oneOf('mode', this.mode, MODES) !== 'names';
-    const showNames = this.oneOf('mode', this.mode, MODES) !== 'count';
+    const mode = this.oneOf('mode', this.mode, MODES);
+    // Members online whose names are unknown (attributes, or a source that keeps them
+    // private): the names part would be wrong, so "names" falls back to the sentence.
+    const namesKnown = counts.names.length > 0 || counts.members === 0n;
+    const showCount = mode !== 'names' || !namesKnown;
+    const showNames = mode !== 'count' && namesKnown;
     return html`<div part="status" role="status">
       ${showCount ? html`<p part="count">${formatVisitorPhrase(counts, this.locale)}</p>` : nothing}
       ${showNames ? this.renderNames(counts) : nothing} ${this.renderStale(stale)}
@@ -107,6 +113,7 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
 
   private renderNames(counts: Counts): TemplateResult {
     if (counts.names.length === 0) {
+      // Only when there are no members at all.
       return html`<p part="names">${this.phrase('MEMBERS_0')}</p>`;
     }
     return html`<ul part="names" aria-label=${this.phrase('MEMBERS_ONLINE')}>

@@ -65,6 +65,9 @@ export const Compact: Story = { args: { value: SEED_VALUE, notation: 'compact' }
 /** `digits="tiles"`: one tile per digit, as classic portal counters show. */
 export const DigitTiles: Story = { args: { value: SEED_VALUE, digits: 'tiles' } };
 
+/** `digits="tiles"` with `notation="compact"`: tiles for the digits, the unit (`Tr`, `M`) as plain text. */
+export const CompactTiles: Story = { args: { value: SEED_VALUE, digits: 'tiles', notation: 'compact' } };
+
 /** No views yet. */
 export const Zero: Story = { args: { value: '0' } };
 

@@ -36,4 +36,10 @@ export const viewCounterStyles = css`
   [part~='separator'] {
     align-self: flex-end;
   }
+
+  /* The compact unit (18 Tr): plain text on the tiles' baseline, its leading space kept. */
+  [part~='unit'] {
+    align-self: baseline;
+    white-space: pre;
+  }
 `;

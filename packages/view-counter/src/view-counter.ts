@@ -52,7 +52,8 @@ function easeOut(progress: number): number {
  * @csspart number - The number as plain text.
  * @csspart digits - The digit tiles (`digits="tiles"`).
  * @csspart digit - One digit tile.
- * @csspart separator - A group separator between tiles.
+ * @csspart separator - A group or decimal separator between tiles.
+ * @csspart unit - The compact notation's unit beside the tiles (`Tr`, `M`), as plain text.
  * @csspart stale - The "not up to date" note shown while the source fails.
  * @csspart error - The note shown when there is no number at all.
  *
@@ -87,7 +88,7 @@ export class PorticoViewCounter extends LiveModuleElement {
   /** `standard` (every digit, default) or `compact` (`18 Tr`); screen readers always get every digit. */
   @property({ reflect: true }) notation: ViewCounterNotation = 'standard';
 
-  /** `plain` (default) or `tiles`. */
+  /** `plain` (default) or `tiles`: a tile per digit; separators and a compact unit stay plain text. */
   @property({ reflect: true }) digits: ViewCounterDigits = 'plain';
 
   /** Show the views of this page path instead of the site-wide total (from the source). */
@@ -166,21 +167,29 @@ export class PorticoViewCounter extends LiveModuleElement {
     const grouping = this.oneOf('grouping', this.grouping, GROUPINGS);
     const notation = this.oneOf('notation', this.notation, NOTATIONS);
     const visible = formatInteger(this.shown, { locale: this.locale, grouping, notation });
-    // Screen readers get the final number, in full, read normally; the count-up is for eyes only.
+    // Screen readers get the final number, in full, read normally, as text in the live region
+    // (a changed aria-label is not reliably announced); the count-up and tiles are for eyes only.
     const spoken = formatInteger(this.target, { locale: this.locale, grouping });
     const number =
       this.oneOf('digits', this.digits, DIGIT_STYLES) === 'tiles'
-        ? html`<span part="digits" role="img" aria-label=${spoken}>${this.renderTiles(visible)}</span>`
-        : html`<span part="number" aria-hidden="true">${visible}</span><span class="visually-hidden">${spoken}</span>`;
-    return html`<div part="status" role="status">${number}${this.renderStale(stale)}</div>`;
+        ? html`<span part="digits" aria-hidden="true">${this.renderTiles(visible)}</span>`
+        : html`<span part="number" aria-hidden="true">${visible}</span>`;
+    const hidden = html`<span class="visually-hidden">${spoken}</span>`;
+    return html`<div part="status" role="status">${number}${hidden}${this.renderStale(stale)}</div>`;
   }
 
+  /** A tile per digit; a separator between them; a compact unit (`Tr`, `M`) as plain text, whole. */
   private renderTiles(text: string): TemplateResult[] {
-    return Array.from(text, (character) =>
-      /\d/.test(character)
-        ? html`<span part="digit">${character}</span>`
-        : html`<span part="separator">${character}</span>`,
-    );
+    return text
+      .split(/(\d)/u)
+      .filter((piece) => piece !== '')
+      .map((piece) =>
+        /^\d$/u.test(piece)
+          ? html`<span part="digit">${piece}</span>`
+          : /\p{L}/u.test(piece)
+            ? html`<span part="unit">${piece}</span>`
+            : html`<span part="separator">${piece}</span>`,
+      );
   }
 
   /** The number to show now, by precedence; `undefined` (shown as `—`, with a warning) when unusable. */
