@@ -68,6 +68,64 @@ describe('createLiveFeed', () => {
     expect(seen).toEqual(['1', 'network', '3']);
   });
 
+  it('after a stop, polls at once for a subscriber instead of replaying a value older than the interval', async () => {
+    let upstream = 1;
+    const load = vi.fn(() => Promise.resolve(upstream));
+    const feed = createLiveFeed(load);
+    const before: number[] = [];
+    const stop = feed.subscribe({ next: (value) => before.push(value) }, { interval: 10_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(before).toEqual([1]);
+    stop(); // the tab is hidden
+    await vi.advanceTimersByTimeAsync(60_000);
+    upstream = 2;
+
+    // The tab is shown again: two widgets on the page subscribe anew.
+    const first: number[] = [];
+    const second: number[] = [];
+    feed.subscribe({ next: (value) => first.push(value) }, { interval: 10_000 });
+    feed.subscribe({ next: (value) => second.push(value) }, { interval: 10_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first, 'the fresh value first, not the one from before the stop').toEqual([2]);
+    expect(second).toEqual([2]);
+    expect(load, 'one catch-up poll for both').toHaveBeenCalledTimes(2);
+  });
+
+  it('after a short stop, replays a value younger than the interval and polls on schedule', async () => {
+    const { load } = counter();
+    const feed = createLiveFeed(load);
+    const stop = feed.subscribe({ next: () => undefined }, { interval: 10_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    stop();
+    await vi.advanceTimersByTimeAsync(4000);
+    const seen: number[] = [];
+    feed.subscribe({ next: (value) => seen.push(value) }, { interval: 10_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual([1]);
+    expect(load).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('gives the old value, then the error, when the catch-up poll after a stop fails', async () => {
+    const load = vi
+      .fn<(signal: AbortSignal) => Promise<number>>()
+      .mockResolvedValueOnce(1)
+      .mockRejectedValueOnce(new SourceError('network', 'offline'));
+    const feed = createLiveFeed(load);
+    const stop = feed.subscribe({ next: () => undefined }, { interval: 5000 });
+    await vi.advanceTimersByTimeAsync(0);
+    stop();
+    await vi.advanceTimersByTimeAsync(60_000);
+    const seen: string[] = [];
+    feed.subscribe(
+      { next: (value) => seen.push(String(value)), error: (error) => seen.push(error.code) },
+      { interval: 5000 },
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(['1', 'network']);
+  });
+
   it('cancels the poll under way when the last subscriber leaves', () => {
     let signal: AbortSignal | undefined;
     const feed = createLiveFeed((given) => {

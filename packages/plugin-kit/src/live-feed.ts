@@ -18,14 +18,19 @@ export interface LiveFeed<T> {
 interface Subscriber<T> {
   observer: LiveObserver<T>;
   interval: number;
+  /** Whether it has had a value yet. */
+  served: boolean;
 }
 
 /**
  * Polls `load` for as long as anyone subscribes, at the shortest interval any subscriber
  * asks for, and shares each answer with all of them: two widgets following the same stats
- * make one request per interval. A new subscriber gets the latest value at once. A failed
- * poll reaches every subscriber's `error`, and polling goes on, so the feed recovers by
- * itself. With no subscriber left, it stops and cancels the request under way.
+ * make one request per interval. A new subscriber gets the latest value at once while it is
+ * younger than the interval; an older one (after the feed stopped, say while the tab was
+ * hidden) is not replayed: the feed polls at once and the subscriber's first value is the
+ * fresh one, or, should that poll fail, the old value and then the error. A failed poll
+ * reaches every subscriber's `error`, and polling goes on, so the feed recovers by itself.
+ * With no subscriber left, it stops and cancels the request under way.
  */
 export function createLiveFeed<T>(
   load: (signal: AbortSignal) => Promise<T>,
@@ -34,7 +39,8 @@ export function createLiveFeed<T>(
   const defaultInterval = options.defaultInterval ?? 30_000;
   const shortestInterval = options.shortestInterval ?? 5000;
   const subscribers = new Set<Subscriber<T>>();
-  let latest: { value: T } | undefined;
+  /** The last value, and when it came (`Date.now()`). */
+  let latest: { value: T; at: number } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: AbortController | undefined;
   let lastPollAt = -Infinity;
@@ -53,12 +59,23 @@ export function createLiveFeed<T>(
     try {
       const value = await load(controller.signal);
       if (controller.signal.aborted) return;
-      latest = { value };
-      for (const { observer } of [...subscribers]) observer.next(value);
+      latest = { value, at: Date.now() };
+      for (const subscriber of [...subscribers]) {
+        subscriber.served = true;
+        subscriber.observer.next(value);
+      }
     } catch (error) {
       if (controller.signal.aborted || isAbortError(error)) return;
       const failure = toSourceError(error, options.source);
-      for (const { observer } of [...subscribers]) observer.error?.(failure);
+      for (const subscriber of [...subscribers]) {
+        // One who waited for this poll instead of an old value gets that value after all,
+        // with the error that marks it out of date.
+        if (!subscriber.served && latest) {
+          subscriber.served = true;
+          subscriber.observer.next(latest.value);
+        }
+        if (subscribers.has(subscriber)) subscriber.observer.error?.(failure);
+      }
     } finally {
       if (running === controller) running = undefined;
     }
@@ -82,7 +99,11 @@ export function createLiveFeed<T>(
 
   return {
     subscribe(observer, liveOptions = {}) {
-      const subscriber: Subscriber<T> = { observer, interval: liveOptions.interval ?? defaultInterval };
+      const subscriber: Subscriber<T> = {
+        observer,
+        interval: liveOptions.interval ?? defaultInterval,
+        served: false,
+      };
       subscribers.add(subscriber);
       const unsubscribe = (): void => {
         if (!subscribers.delete(subscriber)) return;
@@ -90,20 +111,25 @@ export function createLiveFeed<T>(
         if (subscribers.size === 0) stop();
       };
       liveOptions.signal?.addEventListener('abort', unsubscribe, { once: true });
-      if (latest) {
+      if (latest && Date.now() - latest.at < interval()) {
+        // Recent enough: shared, so a second widget makes no request of its own.
         const { value } = latest;
         queueMicrotask(() => {
-          if (subscribers.has(subscriber)) observer.next(value);
+          if (!subscribers.has(subscriber) || subscriber.served) return;
+          subscriber.served = true;
+          observer.next(value);
         });
-      }
-      if (!latest && running === undefined) {
+        // A subscriber may want updates sooner than the poll already planned.
+        schedule();
+      } else if (running === undefined) {
+        // Nothing yet, or only a value older than the interval (from before a stop, or before
+        // failed polls): replayed, it would be shown as current, and hold the fresh one back
+        // for as long as a widget's announce interval.
         clearTimeout(timer);
         timer = undefined;
         void poll();
-      } else {
-        // A subscriber may want updates sooner than the poll already planned.
-        schedule();
       }
+      // Otherwise a poll is under way, and its answer is this subscriber's first value.
       return unsubscribe;
     },
     get subscriberCount() {

@@ -11,7 +11,13 @@ import pvcCount from './fixtures/post-views-counter-get-post-views.json' with { 
 import pvcDisabled from './fixtures/post-views-counter-disabled.json' with { type: 'json' };
 import bySlug from './fixtures/wp-postviews-posts-by-slug.json' with { type: 'json' };
 import idsAndViews from './fixtures/wp-postviews-posts-ids-views.json' with { type: 'json' };
-import { collectionRoute, fakeWordPress, type FakeRoute, type FakeWordPress } from './test-support/fake-wordpress.js';
+import {
+  collectionRoute,
+  fakeWordPress,
+  samplePosts,
+  type FakeRoute,
+  type FakeWordPress,
+} from './test-support/fake-wordpress.js';
 import { wordpress, type WordPressSourceOptions } from './wordpress-source.js';
 
 const BASE = 'https://example.vn/wp-json';
@@ -38,6 +44,27 @@ function wpPostViewsSite(counts: Record<number, number> = { 1207: 2748, 1180: 43
     'wp/v2/posts': collectionRoute(counted),
     'wp/v2/posts/1207': { json: counted[0] },
   });
+}
+
+/** Wraps a fake site's `fetch` to record the most requests under way at once, of those `counted` picks. */
+function countingInFlight(
+  wp: FakeWordPress,
+  counted: (url: string) => boolean = (url) => url.includes('/post-views-counter/'),
+): { fetch: typeof fetch; most: () => number } {
+  let now = 0;
+  let most = 0;
+  const counting: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!counted(url)) return wp.fetch(input, init);
+    now += 1;
+    most = Math.max(most, now);
+    try {
+      return await wp.fetch(input, init);
+    } finally {
+      now -= 1;
+    }
+  };
+  return { fetch: counting, most: () => most };
 }
 
 function source(wp: FakeWordPress, options: Partial<WordPressSourceOptions> = {}) {
@@ -89,6 +116,23 @@ describe('view counts on articles', () => {
     expect('getViewStats' in site).toBe(false);
     expect(none.count('')).toBe(0);
     expect(none.count('post-views-counter/get-post-views/1207')).toBe(0);
+  });
+
+  it('asks Post Views Counter for at most 4 counts at a time, and still gives every article its count', async () => {
+    const many = samplePosts(posts[0]!, 100);
+    const routes: Record<string, FakeRoute> = { 'wp/v2/posts': collectionRoute(many) };
+    for (const item of many) {
+      routes[`post-views-counter/get-post-views/${String(item.id)}`] = { json: Number(item.id) - 2000, delay: 5 };
+    }
+    const wp = postViewsCounterSite(routes);
+    const counting = countingInFlight(wp);
+    const { items } = await wordpress({ baseUrl: BASE, fetch: counting.fetch, retries: 0 }).listArticles!({
+      pageSize: 100,
+    });
+    expect(items).toHaveLength(100);
+    expect(items.map((item) => item.views)).toEqual(many.map((item) => Number(item.id) - 2000));
+    expect(counting.most()).toBe(4);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('leaves articles without views, with one warning, when the count cannot be had', async () => {
@@ -143,6 +187,22 @@ describe('getViewStats', () => {
     ]);
     const field = fakeWordPress({ '': { json: indexWpPostViews }, 'wp/v2/posts': collectionRoute(idsAndViews) });
     await expect(source(field).getViewStats!()).resolves.toEqual({ total: 2791 });
+  });
+
+  it('adds up a large site with at most 4 requests at a time', async () => {
+    const many = samplePosts(posts[0]!, 950);
+    const routes: Record<string, FakeRoute> = { 'wp/v2/posts': collectionRoute(many) };
+    for (let start = 0; start < many.length; start += 100) {
+      const ids = many.slice(start, start + 100).map((item) => String(item.id));
+      routes[`post-views-counter/get-post-views/${ids.join(',')}`] = { json: 10, delay: 5 };
+    }
+    const wp = postViewsCounterSite(routes);
+    const counting = countingInFlight(wp, (url) => !url.includes('_fields=namespaces'));
+    await expect(wordpress({ baseUrl: BASE, fetch: counting.fetch, retries: 0 }).getViewStats!()).resolves.toEqual({
+      total: 100,
+    });
+    expect(wp.count('wp/v2/posts')).toBe(10);
+    expect(counting.most()).toBeLessThanOrEqual(4);
   });
 
   it('keeps a total beyond 2^53 exact', async () => {

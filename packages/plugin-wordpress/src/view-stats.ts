@@ -1,8 +1,15 @@
 import { SourceError, isAbortError, type Article, type ViewStats, type ViewStatsQuery } from '@portico/core';
 import { readArray, readCount, readId, readObject, readOptionalString } from '@portico/plugin-kit';
+import { mapLimited } from './map-limited.js';
 import { headerCount, notPublic } from './rest-request.js';
 import type { SourceContext } from './source-context.js';
 import { addCounts, type ViewsPlugin } from './views-plugins.js';
+
+/**
+ * The most view-count requests one answer makes at a time. Each is a whole WordPress run on
+ * the server, so a list of 100 articles asks for its counts 4 at a time, not 100 at once.
+ */
+const REQUESTS_AT_ONCE = 4;
 
 /** Post Views Counter's count for posts: one post's views, or the sum for several. */
 async function postViewsCounterCount(
@@ -16,8 +23,10 @@ async function postViewsCounterCount(
 
 /**
  * Adds Post Views Counter's count to each article (WP-PostViews' `views` field is read with
- * the post). One small request per article, cached; a count that cannot be had leaves the
- * article without one, with a warning, because views are an extra to an article.
+ * the post). One small request per article, cached, at most `REQUESTS_AT_ONCE` at a time:
+ * its route answers one sum for several ids, never a count each, so they cannot be asked
+ * together. A count that cannot be had leaves the article without one, with a warning,
+ * because views are an extra to an article.
  */
 export async function withViews(
   context: SourceContext,
@@ -26,17 +35,15 @@ export async function withViews(
   signal: AbortSignal | undefined,
 ): Promise<Article[]> {
   if (plugin !== 'post-views-counter') return articles;
-  return Promise.all(
-    articles.map(async (article) => {
-      try {
-        return { ...article, views: await postViewsCounterCount(context, [article.id], signal) };
-      } catch (error) {
-        if (signal?.aborted || isAbortError(error)) throw error;
-        context.warnOnce('post-views-counter', `Post Views Counter gave no view counts: ${String(error)}`);
-        return article;
-      }
-    }),
-  );
+  return mapLimited(articles, REQUESTS_AT_ONCE, async (article) => {
+    try {
+      return { ...article, views: await postViewsCounterCount(context, [article.id], signal) };
+    } catch (error) {
+      if (signal?.aborted || isAbortError(error)) throw error;
+      context.warnOnce('post-views-counter', `Post Views Counter gave no view counts: ${String(error)}`);
+      return article;
+    }
+  });
 }
 
 interface PostAtPath {
@@ -100,8 +107,8 @@ function safeDecode(segment: string): string {
 /**
  * The site-wide total, added up over every published post: one `wp/v2/posts` page of 100 ids
  * at a time (with their `views` for WP-PostViews; for Post Views Counter, one summing request
- * per page). Neither plugin publishes a total, so this is the only exact one; it costs about
- * two requests per 100 posts, which is why `maxPosts` bounds it.
+ * per page), `REQUESTS_AT_ONCE` at a time. Neither plugin publishes a total, so this is the
+ * only exact one; it costs about two requests per 100 posts, which is why `maxPosts` bounds it.
  */
 async function siteTotal(
   context: SourceContext,
@@ -128,8 +135,8 @@ async function siteTotal(
   if (pageCount !== undefined) {
     const rest = Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => index + 2);
     pages.push(
-      ...(await Promise.all(
-        rest.map(async (page) => readArray((await context.get(pageUrl(page), signal)).data, pageUrl(page))),
+      ...(await mapLimited(rest, REQUESTS_AT_ONCE, async (page) =>
+        readArray((await context.get(pageUrl(page), signal)).data, pageUrl(page)),
       )),
     );
   } else {
@@ -146,10 +153,9 @@ async function siteTotal(
     return addCounts(posts.flat().map((post, index) => readCount(post.views, `wp/v2/posts[${String(index)}].views`)));
   }
   const ids = posts.map((page) => page.map((post, index) => readId(post.id, `wp/v2/posts[${String(index)}].id`)));
+  const pagesWithPosts = ids.filter((page) => page.length > 0);
   return addCounts(
-    await Promise.all(
-      ids.filter((page) => page.length > 0).map((page) => postViewsCounterCount(context, page, signal)),
-    ),
+    await mapLimited(pagesWithPosts, REQUESTS_AT_ONCE, (page) => postViewsCounterCount(context, page, signal)),
   );
 }
 
