@@ -3,9 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyPageConfig, configureNowAndWhenParsed } from './page-config.js';
 
 const added: Element[] = [];
+const stops: (() => void)[] = [];
 afterEach(() => {
   added.splice(0).forEach((element) => {
     element.remove();
+  });
+  stops.splice(0).forEach((stop) => {
+    stop();
   });
   vi.restoreAllMocks();
 });
@@ -18,6 +22,13 @@ function block(json: string): HTMLScriptElement {
   document.body.append(script);
   added.push(script);
   return script;
+}
+
+/** `configureNowAndWhenParsed`, stopped after the test. */
+function watchPage(configure: () => void): () => void {
+  const stop = configureNowAndWhenParsed(configure);
+  stops.push(stop);
+  return stop;
 }
 
 const made: Record<string, unknown>[] = [];
@@ -100,7 +111,7 @@ describe('applyPageConfig with plugins loaded on demand', () => {
 describe('configureNowAndWhenParsed', () => {
   it('configures once at once when the page is parsed already', () => {
     const configure = vi.fn();
-    configureNowAndWhenParsed(configure);
+    watchPage(configure);
     expect(configure).toHaveBeenCalledTimes(1);
     document.dispatchEvent(new Event('DOMContentLoaded'));
     expect(configure).toHaveBeenCalledTimes(1);
@@ -109,7 +120,7 @@ describe('configureNowAndWhenParsed', () => {
   it('configures at once and again, without arguments, when a loading page is parsed', () => {
     vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
     const configure = vi.fn();
-    configureNowAndWhenParsed(configure);
+    watchPage(configure);
     expect(configure).toHaveBeenCalledTimes(1);
     document.dispatchEvent(new Event('DOMContentLoaded'));
     document.dispatchEvent(new Event('DOMContentLoaded'));
@@ -122,11 +133,32 @@ describe('configureNowAndWhenParsed', () => {
     const configure = (): void => {
       applyPageConfig({ types: { joomla: fakeFactory } });
     };
-    configureNowAndWhenParsed(configure);
+    watchPage(configure);
     block('{ "sources": { "late": { "type": "joomla", "baseUrl": "/late-proxy" } } }');
     expect(getSource('late')).toBeUndefined();
     document.dispatchEvent(new Event('DOMContentLoaded'));
     expect(getSource('late')?.kind).toBe('fake');
     unregisterSource('late');
+  });
+
+  it('applies a block the page adds after it was parsed (a module loaded by script), until stopped', async () => {
+    const stop = watchPage(() => {
+      applyPageConfig({ types: { joomla: fakeFactory } });
+    });
+    const holder = document.createElement('div');
+    holder.innerHTML =
+      '<script type="application/json" data-portico>{ "sources": { "added": { "type": "joomla", "baseUrl": "/x" } } }</script>';
+    document.body.append(holder);
+    added.push(holder);
+    await vi.waitFor(() => {
+      expect(getSource('added')?.kind).toBe('fake');
+    });
+    unregisterSource('added');
+
+    stop();
+    block('{ "sources": { "after-stop": { "type": "joomla", "baseUrl": "/y" } } }');
+    // A block the observer would have seen: its records are delivered before this task ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(getSource('after-stop')).toBeUndefined();
   });
 });

@@ -89,22 +89,34 @@ export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
  * Runs `configure` (which applies the page configuration, such as `() => applyPageConfig({ types })`)
  * at once, for the blocks above the script, and once more when the document is parsed if it
  * is still loading, for the blocks after it: a script loaded async or in the head without
- * `defer` runs before the end of the page. Each block is applied once however often this
- * runs. Does nothing where there is no document (Node).
+ * `defer` runs before the end of the page. Then again whenever the page adds a block. Each
+ * block is applied once however often this runs. Returns a function that stops watching.
+ * Does nothing where there is no document (Node).
  */
-export function configureNowAndWhenParsed(configure: () => void): void {
-  if (typeof document === 'undefined') return;
+export function configureNowAndWhenParsed(configure: () => void): () => void {
+  if (typeof document === 'undefined') return () => undefined;
   configure();
+  // Called without the event, which a `configure` taking options would read as them.
+  const configureAgain = (): void => {
+    configure();
+  };
   if (document.readyState === 'loading') {
-    // Called without the event, which a `configure` taking options would read as them.
-    document.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        configure();
-      },
-      { once: true },
-    );
+    document.addEventListener('DOMContentLoaded', configureAgain, { once: true });
   }
+  // Blocks added later (a module a CMS loads by script, an app's own markup) apply as they come.
+  const observer = new MutationObserver((records) => {
+    const addsBlock = records.some(({ addedNodes }) =>
+      Array.from(addedNodes).some(
+        (node) => node instanceof Element && (node.matches(SELECTOR) || node.querySelector(SELECTOR) !== null),
+      ),
+    );
+    if (addsBlock) configure();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  return () => {
+    observer.disconnect();
+    document.removeEventListener('DOMContentLoaded', configureAgain);
+  };
 }
 
 function applySources(
