@@ -5,11 +5,16 @@ import { headerCount, wordPressErrorOf } from './rest-request.js';
 import type { SourceContext } from './source-context.js';
 
 /**
- * Every category, through all pages of `wp/v2/categories?per_page=100` (the first tells how
- * many). Read fresh: `getCategories` caches the tree.
+ * Every item of a collection route, through all its pages of 100 (the first tells how many).
+ * Read fresh: `getCategories` caches the tree.
  */
-async function categoryTree(context: SourceContext, signal: AbortSignal): Promise<Category[]> {
-  const pageUrl = (page: number): string => context.rest.url('wp/v2/categories', { per_page: 100, page });
+async function allPages(
+  context: SourceContext,
+  route: string,
+  query: Record<string, string | number>,
+  signal: AbortSignal,
+): Promise<unknown[]> {
+  const pageUrl = (page: number): string => context.rest.url(route, { ...query, per_page: 100, page });
   const first = await context.get(pageUrl(1), signal, { fresh: true });
   const pageCount = headerCount(first.headers, 'x-wp-totalpages') ?? 1;
   const later = await Promise.all(
@@ -18,7 +23,11 @@ async function categoryTree(context: SourceContext, signal: AbortSignal): Promis
       return readArray((await context.get(url, signal, { fresh: true })).data, url);
     }),
   );
-  return readCategoryTerms([...readArray(first.data, pageUrl(1)), ...later.flat()], 'wp/v2/categories');
+  return [...readArray(first.data, pageUrl(1)), ...later.flat()];
+}
+
+async function categoryTree(context: SourceContext, signal: AbortSignal): Promise<Category[]> {
+  return readCategoryTerms(await allPages(context, 'wp/v2/categories', {}, signal), 'wp/v2/categories');
 }
 
 /** Why a menu is not used, when it cannot be; `undefined` for a failure categories would share. */
@@ -56,10 +65,9 @@ export function getCategories(
     `wordpress:categories:${context.rest.root}:${menu ?? ''}`,
     async (requestSignal) => {
       if (menu === undefined) return categoryTree(context, requestSignal);
-      const url = context.rest.url('wp/v2/menu-items', { menus: menu, per_page: 100 });
       try {
-        const answer = await context.get(url, requestSignal, { fresh: true });
-        const items = readMenuItems(readArray(answer.data, url), 'wp/v2/menu-items');
+        const all = await allPages(context, 'wp/v2/menu-items', { menus: menu }, requestSignal);
+        const items = readMenuItems(all, 'wp/v2/menu-items');
         if (items.length > 0) return items;
         context.warnOnce('menu', `menu ${menu} has no published items. Showing the categories instead.`);
       } catch (error) {

@@ -46,7 +46,7 @@ describe('configuring wordpress() from a <script type="application/json" data-po
       'Tiến tới đại hội đảng',
       'Giải phóng miền Nam',
     ]);
-    expect(wp.requests).toEqual(['https://example.vn/wp-json/wp/v2/menu-items?menus=2&per_page=100']);
+    expect(wp.requests).toEqual(['https://example.vn/wp-json/wp/v2/menu-items?menus=2&per_page=100&page=1']);
   });
 
   it('reports a block whose options wordpress() cannot use, naming the option', () => {

@@ -160,13 +160,32 @@ describe('wordpress() categories', () => {
   it('uses a menu the site lets visitors read', async () => {
     const wp = site({ 'wp/v2/menu-items': { json: menuItems } });
     const tree = await source(wp, { menu: 2 }).getCategories!();
-    expect(wp.requests).toEqual([`${BASE}/wp/v2/menu-items?menus=2&per_page=100`]);
+    expect(wp.requests).toEqual([`${BASE}/wp/v2/menu-items?menus=2&per_page=100&page=1`]);
     expect(tree.map((item) => item.title)).toEqual([
       'Trang chủ',
       'Công tác dân vận - mặt trận',
       'Tiến tới đại hội đảng',
       'Giải phóng miền Nam',
     ]);
+  });
+
+  it('reads every item of a menu longer than one page of 100', async () => {
+    const [template] = menuItems;
+    const long = Array.from({ length: 150 }, (_, index) => ({
+      ...template,
+      id: 1000 + index,
+      title: { rendered: `Mục ${String(index + 1)}` },
+      url: `https://example.vn/muc-${String(index + 1)}/`,
+      menu_order: index + 1,
+    }));
+    const wp = site({ 'wp/v2/menu-items': collectionRoute(long) });
+    const tree = await source(wp, { menu: 2 }).getCategories!();
+    expect(wp.requests).toEqual([
+      `${BASE}/wp/v2/menu-items?menus=2&per_page=100&page=1`,
+      `${BASE}/wp/v2/menu-items?menus=2&per_page=100&page=2`,
+    ]);
+    expect(tree).toHaveLength(150);
+    expect(tree.at(-1)?.title).toBe('Mục 150');
   });
 
   it('falls back to the categories when menus are private (401 rest_cannot_view), warning once', async () => {
