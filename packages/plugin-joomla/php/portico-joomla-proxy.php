@@ -5,8 +5,9 @@
  *
  * Joomla's Web Services need a Super User token even to read; a token in the browser is a
  * token for everyone. This file holds it on the server and lets through only the GET (and
- * HEAD) requests Portico's widgets make, cached, with only published and public items and
- * only the fields the widgets use. It mirrors Joomla's API paths after its own address:
+ * HEAD) requests Portico's widgets make, cached, with only published and public items inside
+ * their publishing window (articles also only in shown categories) and only the fields the
+ * widgets use. It mirrors Joomla's API paths after its own address:
  *
  *     https://example.vn/portico-joomla-proxy.php/v1/content/articles?filter[state]=1
  *
@@ -166,8 +167,110 @@ function portico_pick($source, array $keys): stdClass
     return $picked;
 }
 
-/** A resource with only its allowed fields, null when the public may not see it; throws for one that is not a resource. */
-function portico_clean_resource($resource, array $rules, array $levels): ?stdClass
+/**
+ * A Joomla date (UTC, `2020-08-25 03:00:00`) in seconds since the epoch; null for "no date"
+ * (null, "", Joomla 3's `0000-00-00 00:00:00`); false for anything else, which no window contains.
+ * @return int|false|null
+ */
+function portico_time($value)
+{
+    if ($value === null || $value === '') {
+        return null;
+    }
+    if (!is_string($value)) {
+        return false;
+    }
+    $text = trim($value);
+    if (strncmp($text, '0000-00-00', 10) === 0) {
+        return null;
+    }
+    if (!preg_match('/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|[+-]00:?00)?$/', $text, $found)) {
+        return false;
+    }
+    $iso = $found[1] . 'T' . $found[2];
+    $date = DateTimeImmutable::createFromFormat('!Y-m-d\TH:i:s', $iso, new DateTimeZone('UTC'));
+    // `2020-02-30` would roll over to 1 March: refuse what does not read back the same.
+    return $date === false || $date->format('Y-m-d\TH:i:s') !== $iso ? false : $date->getTimestamp();
+}
+
+/** Whether $now lies in the item's publishing window: from publish_up (none: from the start) until publish_down (none: for ever). */
+function portico_in_window(stdClass $attributes, int $now): bool
+{
+    $up = portico_time($attributes->publish_up ?? null);
+    $down = portico_time($attributes->publish_down ?? null);
+    return $up !== false && $down !== false && ($up === null || $up <= $now) && ($down === null || $down > $now);
+}
+
+/** The first time after $now at which an item of the document comes up or goes down; null for none. */
+function portico_next_window_change($document, int $now): ?int
+{
+    if (!($document instanceof stdClass)) {
+        return null;
+    }
+    $data = $document->data ?? null;
+    $next = null;
+    foreach (is_array($data) ? $data : [$data] as $resource) {
+        if (!($resource instanceof stdClass) || !isset($resource->attributes) || !($resource->attributes instanceof stdClass)) {
+            continue;
+        }
+        foreach (['publish_up', 'publish_down'] as $name) {
+            $time = portico_time($resource->attributes->$name ?? null);
+            if (is_int($time) && $time > $now && ($next === null || $time < $next)) {
+                $next = $time;
+            }
+        }
+    }
+    return $next;
+}
+
+/**
+ * The ids (as keys) of the categories whose articles the public may see, from this proxy's own
+ * (public-only) pages of /v1/content/categories: a category shows when it and every category
+ * above it up to the root (1) is listed, as on the site, where a branch under an unpublished
+ * category is gone. A trashed or archived category is not listed, nor then the ones under it.
+ */
+function portico_shown_categories(array $pages): array
+{
+    $parents = [];
+    foreach ($pages as $page) {
+        foreach (($page instanceof stdClass && isset($page->data) && is_array($page->data)) ? $page->data : [] as $category) {
+            if ($category instanceof stdClass && isset($category->attributes) && $category->attributes instanceof stdClass) {
+                $parents[(string) ($category->id ?? '')] = (string) ($category->attributes->parent_id ?? '');
+            }
+        }
+    }
+    $shown = [];
+    foreach (array_keys($parents) as $id) {
+        // Up the tree to the root; a missing parent or a loop hides the branch.
+        $path = [];
+        $at = (string) $id;
+        while ($at !== null && $at !== '1' && !isset($shown[$at]) && !in_array($at, $path, true)) {
+            $path[] = $at;
+            $at = $parents[$at] ?? null;
+        }
+        if ($at === '1' || ($at !== null && isset($shown[$at]))) {
+            foreach ($path as $step) {
+                $shown[$step] = true;
+            }
+        }
+    }
+    return $shown;
+}
+
+/** The id of an article's category: its `category` relationship, else its `catid`. */
+function portico_category_of(stdClass $resource): ?string
+{
+    $related = $resource->relationships->category->data->id ?? null;
+    $id = $related ?? ($resource->attributes->catid ?? null);
+    return is_string($id) || is_int($id) ? (string) $id : null;
+}
+
+/**
+ * A resource with only its allowed fields, null when the public may not see it (not published,
+ * not public, outside its window, or an article outside the shown categories, when given);
+ * throws for one that is not a resource.
+ */
+function portico_clean_resource($resource, array $rules, array $levels, int $now, ?array $categories): ?stdClass
 {
     [$stateField, $attributeNames, $nested, $relationshipNames] = $rules;
     if (!($resource instanceof stdClass) || !isset($resource->attributes) || !($resource->attributes instanceof stdClass)) {
@@ -180,6 +283,15 @@ function portico_clean_resource($resource, array $rules, array $levels): ?stdCla
     }
     if (isset($source->access) && !in_array((int) $source->access, $levels, true)) {
         return null;
+    }
+    if (!portico_in_window($source, $now)) {
+        return null;
+    }
+    if ($categories !== null) {
+        $category = portico_category_of($resource);
+        if ($category === null || !isset($categories[$category])) {
+            return null;
+        }
     }
     $attributes = new stdClass();
     foreach ($attributeNames as $name) {
@@ -206,8 +318,11 @@ function portico_clean_resource($resource, array $rules, array $levels): ?stdCla
     return $cleaned;
 }
 
-/** Joomla's answer as passed on; null for a single item the public may not see; throws for what is not JSON:API. */
-function portico_public_document($document, string $kind, bool $single, array $levels): ?stdClass
+/**
+ * Joomla's answer as passed on; null for a single item the public may not see; throws for what
+ * is not JSON:API. `total-pages` still counts the items left out: a page may hold fewer than its limit.
+ */
+function portico_public_document($document, string $kind, bool $single, array $levels, int $now, ?array $categories): ?stdClass
 {
     if (!($document instanceof stdClass)) {
         throw new UnexpectedValueException('not a JSON object');
@@ -228,7 +343,7 @@ function portico_public_document($document, string $kind, bool $single, array $l
         }
     }
     if ($single) {
-        $resource = portico_clean_resource($document->data ?? null, $rules, $levels);
+        $resource = portico_clean_resource($document->data ?? null, $rules, $levels, $now, $categories);
         if ($resource === null) {
             return null;
         }
@@ -239,7 +354,7 @@ function portico_public_document($document, string $kind, bool $single, array $l
         }
         $data = [];
         foreach ($document->data as $item) {
-            $resource = portico_clean_resource($item, $rules, $levels);
+            $resource = portico_clean_resource($item, $rules, $levels, $now, $categories);
             if ($resource !== null) {
                 $data[] = $resource;
             }
@@ -262,6 +377,53 @@ function portico_log(array $config, string $message): void
 function portico_error(int $status, string $title, ?string $retryAfter = null): array
 {
     return [$status, json_encode(['errors' => [['title' => $title]]], JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), 0, $retryAfter];
+}
+
+/**
+ * A problem with Joomla's setup that asking again will not fix: 424, which Portico's plugins do
+ * not retry (they retry 5xx and 429, by status), remembered a few seconds (at most the cache's
+ * time) so that a burst of page views asks Joomla once. The same as the Node proxy's.
+ */
+function portico_configuration_error(array $config, string $title): array
+{
+    $seconds = min(5, $config['cache_seconds']);
+    $body = json_encode(['errors' => [['code' => 'joomla-configuration', 'title' => $title]]], JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+    return [424, $body, $seconds > 0 ? time() + $seconds : 0, null];
+}
+
+/**
+ * The categories whose articles the public may see (ids as keys) and when that stops being
+ * fresh, from the category list this proxy serves (and caches) itself; or the list's error.
+ * @return array{0: ?array, 1: ?int, 2: ?array} [ids, expires (null: not cached), error answer]
+ */
+function portico_categories_shown(array $config): array
+{
+    $pageSize = 100;
+    $mostPages = 20;
+    $pages = [];
+    $expires = null;
+    for ($page = 0; $page < $mostPages; $page++) {
+        $query = ($page > 0 ? 'page[offset]=' . ($page * $pageSize) . '&' : '') . 'page[limit]=' . $pageSize;
+        $listed = portico_cached_answer($config, '/v1/content/categories', $query, 'categories', false);
+        // Joomla answers 404 for an offset past the end.
+        if ($listed[0] === 404 && $page > 0) {
+            return [portico_shown_categories($pages), $expires, null];
+        }
+        if ($listed[0] !== 200) {
+            return [null, null, $listed];
+        }
+        if ($listed[2] > 0) {
+            $expires = $expires === null ? $listed[2] : min($expires, $listed[2]);
+        }
+        $document = json_decode($listed[1]);
+        $pages[] = $document;
+        $total = $document->meta->{'total-pages'} ?? null;
+        if (is_int($total) ? $page + 1 >= $total : !is_string($document->links->next ?? null)) {
+            return [portico_shown_categories($pages), $expires, null];
+        }
+    }
+    portico_log($config, 'the category list is longer than ' . ($mostPages * $pageSize) . ' categories; articles in the others are not shown.');
+    return [portico_shown_categories($pages), $expires, null];
 }
 
 /** @return array{0: int, 1: string, 2: ?string}|null [status, body, Retry-After], or null when Joomla could not be reached */
@@ -314,6 +476,16 @@ function portico_http_get(array $config, string $url): ?array
 /** @return array{0: int, 1: string, 2: int, 3: ?string} [status, body, expires (0: not cached), Retry-After] */
 function portico_ask_joomla(array $config, string $path, string $query, string $kind, bool $single): array
 {
+    // Articles are checked against the category list, read first, so that an article in a hidden
+    // category gets the very answer a missing one gets, whatever the list's fate.
+    $categories = null;
+    $categoriesExpire = null;
+    if ($kind === 'articles') {
+        [$categories, $categoriesExpire, $error] = portico_categories_shown($config);
+        if ($error !== null) {
+            return $error;
+        }
+    }
     $root = rtrim(preg_replace('#/api/index\.php/*$#', '', $config['joomla_url']), '/') . '/api/index.php';
     $url = $root . $path . ($query !== '' ? '?' . $query : '');
     $began = microtime(true);
@@ -333,25 +505,28 @@ function portico_ask_joomla(array $config, string $path, string $query, string $
     if ($status === 429) {
         return portico_error(429, 'Too many requests', $retryAfter);
     }
+    // A refused token, a redirect, another 4xx, an answer that is not JSON:API: Joomla's setup,
+    // which asking again will not fix (424, remembered briefly). 5xx: may pass (502, retried).
     if ($status >= 300 && $status < 400) {
         portico_log($config, "$url redirected ($status); set the Joomla URL to the address Joomla answers at.");
-        return portico_error(502, 'Joomla redirected the request');
+        return portico_configuration_error($config, 'Joomla redirected the request');
     }
     if ($status === 401 || $status === 403) {
         portico_log($config, "$url refused the token ($status): is it a Super User's, and is the API Authentication - Token plugin on?");
-        return portico_error(502, "Joomla refused the proxy's credentials");
+        return portico_configuration_error($config, "Joomla refused the proxy's credentials");
     }
     if ($status < 200 || $status >= 300) {
         portico_log($config, "$url answered $status.");
-        return portico_error(502, "Joomla answered $status");
+        return $status < 500 ? portico_configuration_error($config, "Joomla answered $status") : portico_error(502, "Joomla answered $status");
     }
+    $now = time();
     try {
         $decoded = json_decode($text, false, 512, JSON_THROW_ON_ERROR);
-        $cleaned = portico_public_document($decoded, $kind, $single, $config['public_access_levels']);
+        $cleaned = portico_public_document($decoded, $kind, $single, $config['public_access_levels'], $now, $categories);
     } catch (Exception $error) {
         $why = $error instanceof UnexpectedValueException ? $error->getMessage() : 'not JSON';
         portico_log($config, "$url answered something that is not JSON:API ($why).");
-        return portico_error(502, 'Joomla answered something that is not JSON:API');
+        return portico_configuration_error($config, 'Joomla answered something that is not JSON:API');
     }
     if ($cleaned === null) {
         return portico_error(404, 'Resource not found');
@@ -359,12 +534,23 @@ function portico_ask_joomla(array $config, string $path, string $query, string $
     $body = json_encode($cleaned, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
     if ($body === false || strpos($body, $config['token']) !== false) {
         portico_log($config, "$url answered with the token in its body; the answer was withheld.");
-        return portico_error(502, 'Joomla answered something the proxy may not pass on');
+        return portico_configuration_error($config, 'Joomla answered something the proxy may not pass on');
     }
-    return [200, $body, $config['cache_seconds'] > 0 ? time() + $config['cache_seconds'] : 0, null];
+    if ($config['cache_seconds'] <= 0) {
+        return [200, $body, 0, null];
+    }
+    // Kept no longer than until an item in it comes up or goes down, nor than the category list
+    // it was checked against.
+    $expires = $now + $config['cache_seconds'];
+    foreach ([portico_next_window_change($decoded, $now), $categoriesExpire] as $sooner) {
+        if ($sooner !== null) {
+            $expires = min($expires, $sooner);
+        }
+    }
+    return [200, $body, $expires, null];
 }
 
-/** A cached answer's body and expiry, or null when there is no fresh one. */
+/** A cached answer (its first line: expiry and status, which files of older versions lack: 200), or null when there is no fresh one. */
 function portico_read_cache(string $file): ?array
 {
     $stored = @file_get_contents($file);
@@ -372,8 +558,13 @@ function portico_read_cache(string $file): ?array
         return null;
     }
     $newline = strpos($stored, "\n");
-    $expires = (int) substr($stored, 0, (int) $newline);
-    return $newline !== false && $expires > time() ? [200, substr($stored, $newline + 1), $expires, null] : null;
+    if ($newline === false) {
+        return null;
+    }
+    $head = explode(' ', substr($stored, 0, $newline));
+    $expires = (int) $head[0];
+    $status = isset($head[1]) ? (int) $head[1] : 200;
+    return $expires > time() ? [$status, substr($stored, $newline + 1), $expires, null] : null;
 }
 
 /** Answers from the cache, or asks Joomla once however many requests for the same thing wait (a file lock). */
@@ -405,9 +596,10 @@ function portico_cached_answer(array $config, string $path, string $query, strin
     }
     $answer = portico_ask_joomla($config, $path, $query, $kind, $single);
     $stored = false;
-    if ($answer[0] === 200 && $answer[2] > 0) {
+    // Answers and configuration errors; not 404s (ids are endless) nor failures that may pass.
+    if ($answer[2] > 0) {
         $temporary = $file . '.' . bin2hex(random_bytes(6)) . '.tmp';
-        if (@file_put_contents($temporary, $answer[2] . "\n" . $answer[1]) !== false) {
+        if (@file_put_contents($temporary, $answer[2] . ' ' . $answer[0] . "\n" . $answer[1]) !== false) {
             $stored = @rename($temporary, $file);
         }
     }

@@ -172,6 +172,9 @@ describe.skipIf(!hasPhp && !process.env.CI)('the PHP proxy', () => {
         '/v1/content/articles/27',
         '/v1/content/articles/101',
         '/v1/content/articles/103',
+        '/v1/content/articles/131',
+        '/v1/content/articles/132',
+        '/v1/banners/6',
         '/v1/content/categories?page[limit]=3',
         '/v1/menus/site/items?filter[menutype]=mainmenu',
         '/v1/banners',
@@ -211,9 +214,10 @@ describe.skipIf(!hasPhp && !process.env.CI)('the PHP proxy', () => {
           statuses.push((await fetch(`${cached.base}/v1/content/articles/${id}`)).status);
         }
         expect(statuses).toEqual([200, 404, 404, 404, 404]);
-        // The one cached answer and its lock; the 404s left nothing.
+        // The cached answers and their locks (the article and the category list it was checked
+        // against); the 404s left nothing.
         const files = readdirSync(cached.cacheDirectory).map((file) => file.replace(/^[0-9a-f]{64}/, '<hash>'));
-        expect(files.sort()).toEqual(['<hash>.json', '<hash>.json.lock']);
+        expect(files.sort()).toEqual(['<hash>.json', '<hash>.json', '<hash>.json.lock', '<hash>.json.lock']);
       } finally {
         await cached.close();
       }

@@ -4,8 +4,9 @@
  * holds the same rules; the tests check that both proxies answer alike.
  *
  * The proxy holds a Super User token, which can read everything: drafts, trashed items,
- * registered-only articles, admin notes. So beyond the route allowlist it forces
- * `filter[state]=1`, drops every item that is not published or not public, and keeps only
+ * registered-only articles, scheduled and expired ones, admin notes. So beyond the route
+ * allowlist it forces `filter[state]=1`, drops every item that is not published, not public
+ * or outside its publishing window (and articles whose category is not shown), and keeps only
  * the fields the widgets use.
  */
 
@@ -234,12 +235,101 @@ function pick(source: JsonObject, keys: readonly string[]): JsonObject {
   return picked;
 }
 
-function isPublic(attributes: JsonObject, rules: FieldRules, publicLevels: readonly number[]): boolean {
+// `2020-08-25 03:00:00`: how Joomla stores and serves every date, in UTC.
+const JOOMLA_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.\d+)?(?:Z|[+-]00:?00)?$/;
+
+/**
+ * A Joomla date in ms since the epoch; `null` for "no date" (`null`, `""`, Joomla 3's
+ * `0000-00-00 00:00:00`); `NaN` for anything else, which no window contains.
+ */
+export function joomlaTime(value: unknown): number | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') return Number.NaN;
+  const text = value.trim();
+  if (text.startsWith('0000-00-00')) return null;
+  const match = JOOMLA_DATE.exec(text);
+  if (!match) return Number.NaN;
+  const iso = `${match[1] ?? ''}T${match[2] ?? ''}`;
+  const time = Date.parse(`${iso}Z`);
+  // `2020-02-30` parses in some engines, as 1 March: refuse what does not read back the same.
+  return Number.isNaN(time) || new Date(time).toISOString().slice(0, 19) !== iso ? Number.NaN : time;
+}
+
+/**
+ * Whether `now` lies in the item's publishing window: from `publish_up` (none: from the start)
+ * until `publish_down` (none: for ever). A date that does not read as one hides the item.
+ */
+export function isInWindow(attributes: JsonObject, now: number): boolean {
+  const up = joomlaTime(attributes.publish_up);
+  const down = joomlaTime(attributes.publish_down);
+  return (up === null || up <= now) && (down === null || down > now);
+}
+
+/** The first time after `now` at which an item of the document comes up or goes down; `Infinity` for none. */
+export function nextWindowChange(document: unknown, now: number): number {
+  if (!isObject(document)) return Number.POSITIVE_INFINITY;
+  const resources = Array.isArray(document.data) ? (document.data as unknown[]) : [document.data];
+  let next = Number.POSITIVE_INFINITY;
+  for (const resource of resources) {
+    if (!isObject(resource) || !isObject(resource.attributes)) continue;
+    for (const name of ['publish_up', 'publish_down']) {
+      const time = joomlaTime(resource.attributes[name]);
+      if (time !== null && time > now && time < next) next = time;
+    }
+  }
+  return next;
+}
+
+function isPublic(attributes: JsonObject, rules: FieldRules, publicLevels: readonly number[], now: number): boolean {
   const state = attributes[rules.state];
   if (state !== 1 && state !== '1') return false;
-  return (
-    attributes.access === undefined || attributes.access === null || publicLevels.includes(Number(attributes.access))
-  );
+  if (
+    attributes.access !== undefined &&
+    attributes.access !== null &&
+    !publicLevels.includes(Number(attributes.access))
+  )
+    return false;
+  return isInWindow(attributes, now);
+}
+
+/** The id of an article's category: its `category` relationship, else its `catid`. */
+function categoryOf(resource: JsonObject): string | undefined {
+  const related = isObject(resource.relationships) ? resource.relationships.category : undefined;
+  const id = isObject(related) && isObject(related.data) ? related.data.id : (resource.attributes as JsonObject).catid;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/** Joomla's root category, the parent of the top-level ones; the API never lists it. */
+const ROOT_CATEGORY = '1';
+
+/**
+ * The ids of the categories whose articles the public may see, from the proxy's own
+ * (public-only) answers for `/v1/content/categories`: a category shows when it and every
+ * category above it is published and public, as on the site, where a branch under an
+ * unpublished category is gone. A trashed or archived category is not in the list, so
+ * neither are the categories under it.
+ */
+export function shownCategories(pages: readonly unknown[]): Set<string> {
+  const parents = new Map<string, string>();
+  for (const page of pages) {
+    if (!isObject(page) || !Array.isArray(page.data)) continue;
+    for (const category of page.data as unknown[]) {
+      if (!isObject(category) || !isObject(category.attributes)) continue;
+      parents.set(String(category.id), String(category.attributes.parent_id));
+    }
+  }
+  const shown = new Set<string>();
+  for (const id of parents.keys()) {
+    // Up the tree to the root; a missing parent or a loop hides the branch.
+    const path: string[] = [];
+    let at: string | undefined = id;
+    while (at !== undefined && at !== ROOT_CATEGORY && !shown.has(at) && !path.includes(at)) {
+      path.push(at);
+      at = parents.get(at);
+    }
+    if (at === ROOT_CATEGORY || (at !== undefined && shown.has(at))) for (const step of path) shown.add(step);
+  }
+  return shown;
 }
 
 /** Thrown for an answer that is not a JSON:API document of the route's kind. */
@@ -247,9 +337,22 @@ export class MalformedAnswer extends Error {
   override readonly name = 'MalformedAnswer';
 }
 
-function cleanResource(resource: unknown, rules: FieldRules, publicLevels: readonly number[]): JsonObject | undefined {
+/** What decides whether an item is shown, beyond its own fields. */
+export interface Visibility {
+  publicLevels: readonly number[];
+  /** Milliseconds since the epoch. */
+  now: number;
+  /** For articles: the categories whose articles are shown (see `shownCategories`). */
+  categories?: ReadonlySet<string> | undefined;
+}
+
+function cleanResource(resource: unknown, rules: FieldRules, visibility: Visibility): JsonObject | undefined {
   if (!isObject(resource) || !isObject(resource.attributes)) throw new MalformedAnswer('a resource without attributes');
-  if (!isPublic(resource.attributes, rules, publicLevels)) return undefined;
+  if (!isPublic(resource.attributes, rules, visibility.publicLevels, visibility.now)) return undefined;
+  if (visibility.categories) {
+    const category = categoryOf(resource);
+    if (category === undefined || !visibility.categories.has(category)) return undefined;
+  }
   const attributes: JsonObject = {};
   for (const [name, value] of Object.entries(pick(resource.attributes, rules.attributes))) {
     const keys = rules.nested[name];
@@ -273,16 +376,14 @@ function relativeLink(link: unknown): string | undefined {
 }
 
 /**
- * Joomla's answer as the proxy passes it on: only public, published items with the fields
- * the widgets use; links made relative (Joomla writes its own, possibly internal, address
- * into them); only `total-pages` of the meta. `undefined` for a single item the public may
- * not see; a `MalformedAnswer` for anything that is not JSON:API.
+ * Joomla's answer as the proxy passes it on: only public, published items inside their
+ * publishing window (and, for articles, in a shown category) with the fields the widgets use;
+ * links made relative (Joomla writes its own, possibly internal, address into them); only
+ * `total-pages` of the meta, which still counts the items left out, so a page may hold fewer
+ * than `page[limit]`. `undefined` for a single item the public may not see; a
+ * `MalformedAnswer` for anything that is not JSON:API.
  */
-export function publicDocument(
-  document: unknown,
-  route: ProxyRoute,
-  publicLevels: readonly number[],
-): JsonObject | undefined {
+export function publicDocument(document: unknown, route: ProxyRoute, visibility: Visibility): JsonObject | undefined {
   if (!isObject(document)) throw new MalformedAnswer('not a JSON object');
   const rules = FIELD_RULES[route.kind];
   const cleaned: JsonObject = {};
@@ -295,13 +396,13 @@ export function publicDocument(
     if (Object.keys(links).length > 0) cleaned.links = links;
   }
   if (route.single) {
-    const resource = cleanResource(document.data, rules, publicLevels);
+    const resource = cleanResource(document.data, rules, visibility);
     if (!resource) return undefined;
     cleaned.data = resource;
   } else {
     if (!Array.isArray(document.data)) throw new MalformedAnswer('no list in "data"');
     cleaned.data = document.data
-      .map((resource) => cleanResource(resource, rules, publicLevels))
+      .map((resource) => cleanResource(resource, rules, visibility))
       .filter((resource) => resource !== undefined);
   }
   if (isObject(document.meta) && typeof document.meta['total-pages'] === 'number') {

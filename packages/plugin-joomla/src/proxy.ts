@@ -7,7 +7,9 @@ import {
   DEFAULT_PUBLIC_ACCESS_LEVELS,
   MalformedAnswer,
   matchRoute,
+  nextWindowChange,
   publicDocument,
+  shownCategories,
   upstreamQuery,
   type RouteMatch,
 } from './proxy-rules.js';
@@ -64,9 +66,23 @@ interface Answer {
 
 const MOST_CACHED_ANSWERS = 500;
 const DEFAULT_TIMEOUT = 10_000;
+/** Seconds a configuration error is remembered (at most `cacheSeconds`). */
+const ERROR_SECONDS = 5;
+/**
+ * The status for a problem with Joomla's setup that asking again will not fix. Portico's
+ * plugins retry 5xx and 429 (see `SourceError` in @portico/core: they read the status, not
+ * the body) and no other status; 424 Failed Dependency says the request failed because of
+ * the proxy's own request to Joomla.
+ */
+const CONFIGURATION_ERROR_STATUS = 424;
+/** The error's `code` in such an answer. */
+const CONFIGURATION_ERROR_CODE = 'joomla-configuration';
+/** Categories per request when the proxy reads the category list, and the most pages it reads. */
+const CATEGORY_PAGE = 100;
+const MOST_CATEGORY_PAGES = 20;
 
-function errorDocument(title: string): string {
-  return JSON.stringify({ errors: [{ title }] });
+function errorDocument(title: string, code?: string): string {
+  return JSON.stringify({ errors: [code === undefined ? { title } : { code, title }] });
 }
 
 function answer(status: number, title: string, retryAfter?: string): Answer {
@@ -92,8 +108,12 @@ function apiRoot(joomlaUrl: string): string {
  * `/v1/menus/site/items`, `/v1/banners`, `/v1/banners/{id}`, `/v1/banners/categories`.
  *
  * - Only the query parameters those routes use pass; articles are always `filter[state]=1`.
- * - Only published, public items pass, with only the fields the widgets use.
- * - Answers are cached for `cacheSeconds`, and concurrent equal requests make one request to Joomla.
+ * - Only published, public items inside their publishing window pass (articles only in shown
+ *   categories), with only the fields the widgets use; any other single item is a plain 404.
+ * - Answers are cached for `cacheSeconds` (less when an item in them comes up or goes down
+ *   sooner), and concurrent equal requests make one request to Joomla.
+ * - A problem with Joomla's setup (refused token, redirect, other 4xx, not JSON:API) is a 424,
+ *   which the plugin does not retry, remembered for 5 s; 502 and 504 are retried.
  * - Other methods get 405, other routes 404 (or `next()` when there is one, for Express and Connect).
  * - Joomla's cookies and headers never pass; its error bodies never pass (they may echo
  *   the request's headers, token included); an answer that holds the token is refused.
@@ -118,6 +138,49 @@ export function createJoomlaProxy(options: JoomlaProxyOptions): JoomlaProxyHandl
 
   const cache = new Map<string, Answer>();
   const inFlight = new Map<string, Promise<Answer>>();
+  const categoriesRoute = matchRoute('/v1/content/categories');
+
+  /** A 424, remembered for a few seconds so that a burst of page views asks Joomla once. */
+  function configurationError(title: string): Answer {
+    const seconds = Math.min(ERROR_SECONDS, cacheSeconds);
+    return {
+      status: CONFIGURATION_ERROR_STATUS,
+      body: errorDocument(title, CONFIGURATION_ERROR_CODE),
+      expires: seconds > 0 ? Date.now() + seconds * 1000 : 0,
+    };
+  }
+
+  /**
+   * The categories whose articles the public may see, from the category list the proxy
+   * serves itself (and caches), with when that list stops being fresh; or the list's error.
+   */
+  async function categoriesShown(): Promise<{ ids: Set<string>; expires: number } | Answer> {
+    if (!categoriesRoute) throw new Error('the category route is missing');
+    const pages: unknown[] = [];
+    let expires = Number.POSITIVE_INFINITY;
+    for (let page = 0; page < MOST_CATEGORY_PAGES; page += 1) {
+      const search = new URLSearchParams({ 'page[limit]': String(CATEGORY_PAGE) });
+      if (page > 0) search.set('page[offset]', String(page * CATEGORY_PAGE));
+      const query = upstreamQuery(categoriesRoute.route, search);
+      const listed = await cachedAnswer(categoriesRoute, 'query' in query ? query.query : '');
+      // Joomla answers 404 for an offset past the end.
+      if (listed.status === 404 && page > 0) break;
+      if (listed.status !== 200) return listed;
+      if (listed.expires > 0) expires = Math.min(expires, listed.expires);
+      const document = JSON.parse(listed.body) as { meta?: { 'total-pages'?: unknown }; links?: { next?: unknown } };
+      pages.push(document);
+      const total = document.meta?.['total-pages'];
+      if (typeof total === 'number' ? page + 1 >= total : typeof document.links?.next !== 'string') {
+        return { ids: shownCategories(pages), expires };
+      }
+    }
+    if (pages.length === MOST_CATEGORY_PAGES) {
+      report(
+        `the category list is longer than ${String(MOST_CATEGORY_PAGES * CATEGORY_PAGE)} categories; articles in the others are not shown.`,
+      );
+    }
+    return { ids: shownCategories(pages), expires };
+  }
 
   function remember(key: string, fresh: Answer): void {
     const now = Date.now();
@@ -130,6 +193,14 @@ export function createJoomlaProxy(options: JoomlaProxyOptions): JoomlaProxyHandl
   }
 
   async function askJoomla(match: RouteMatch, query: string): Promise<Answer> {
+    // Articles are checked against the category list, read first, so that an article in a
+    // hidden category gets the very answer a missing one gets, whatever the list's fate.
+    let categories: { ids: Set<string>; expires: number } | undefined;
+    if (match.route.kind === 'articles') {
+      const shown = await categoriesShown();
+      if ('status' in shown) return shown;
+      categories = shown;
+    }
     const url = `${root}${match.path}${query ? `?${query}` : ''}`;
     let response: Response;
     let text: string;
@@ -149,36 +220,49 @@ export function createJoomlaProxy(options: JoomlaProxyOptions): JoomlaProxyHandl
     if (response.status === 404) return answer(404, 'Resource not found');
     if (response.status === 429)
       return answer(429, 'Too many requests', response.headers.get('retry-after') ?? undefined);
+    // A refused token, a redirect, another 4xx, an answer that is not JSON:API: Joomla's setup,
+    // which asking again will not fix (424, remembered briefly). 5xx: may pass (502, retried).
     if (response.status >= 300 && response.status < 400) {
       report(`${url} redirected (${String(response.status)}); set joomlaUrl to the address Joomla answers at.`);
-      return answer(502, 'Joomla redirected the request');
+      return configurationError('Joomla redirected the request');
     }
     if (response.status === 401 || response.status === 403) {
       report(
         `${url} refused the token (${String(response.status)}): is it a Super User's, and is the API Authentication - Token plugin on?`,
       );
-      return answer(502, "Joomla refused the proxy's credentials");
+      return configurationError("Joomla refused the proxy's credentials");
     }
     if (!response.ok) {
       report(`${url} answered ${String(response.status)}.`);
-      return answer(502, `Joomla answered ${String(response.status)}`);
+      const title = `Joomla answered ${String(response.status)}`;
+      return response.status < 500 ? configurationError(title) : answer(502, title);
     }
+    const now = Date.now();
+    let document: unknown;
     let cleaned: Record<string, unknown> | undefined;
     try {
-      cleaned = publicDocument(JSON.parse(text) as unknown, match.route, publicLevels);
+      document = JSON.parse(text) as unknown;
+      cleaned = publicDocument(document, match.route, { publicLevels, now, categories: categories?.ids });
     } catch (error) {
       report(
         `${url} answered something that is not JSON:API (${error instanceof MalformedAnswer ? error.message : 'not JSON'}).`,
       );
-      return answer(502, 'Joomla answered something that is not JSON:API');
+      return configurationError('Joomla answered something that is not JSON:API');
     }
     if (!cleaned) return answer(404, 'Resource not found');
     const body = JSON.stringify(cleaned);
     if (body.includes(token)) {
       report(`${url} answered with the token in its body; the answer was withheld.`);
-      return answer(502, 'Joomla answered something the proxy may not pass on');
+      return configurationError('Joomla answered something the proxy may not pass on');
     }
-    return { status: 200, body, expires: cacheSeconds > 0 ? Date.now() + cacheSeconds * 1000 : 0 };
+    // Kept no longer than until an item in it comes up or goes down, nor than the category
+    // list it was checked against.
+    const expires = Math.min(
+      now + cacheSeconds * 1000,
+      nextWindowChange(document, now),
+      categories?.expires ?? Infinity,
+    );
+    return { status: 200, body, expires: cacheSeconds > 0 ? expires : 0 };
   }
 
   function cachedAnswer(match: RouteMatch, query: string): Promise<Answer> {
@@ -189,7 +273,8 @@ export function createJoomlaProxy(options: JoomlaProxyOptions): JoomlaProxyHandl
     if (pending) return pending;
     const asked = askJoomla(match, query)
       .then((fresh) => {
-        if (fresh.status === 200 && fresh.expires > 0) remember(key, fresh);
+        // Answers and configuration errors; not 404s (ids are endless) nor failures that may pass.
+        if (fresh.expires > 0) remember(key, fresh);
         return fresh;
       })
       .finally(() => inFlight.delete(key));

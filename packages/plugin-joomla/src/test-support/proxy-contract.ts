@@ -7,8 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import seed from '../../../../fixtures/seed-portal.json' with { type: 'json' };
 import site from '../fixtures/joomla-site.json' with { type: 'json' };
 import { joomla } from '../index.js';
-import { startFakeJoomla, type FakeJoomla } from './fake-joomla.js';
-import type { JoomlaSite } from './joomla-api.js';
+import { startFakeJoomla, type FakeJoomla, type SeenRequest } from './fake-joomla.js';
+import { FORBIDDEN, INTERNAL_ERROR, type JoomlaSite, type Row } from './joomla-api.js';
 
 export const TOKEN = 'c2hhMjU2OjQyOjdmM2Q5YjFlNWE4YzRkNmUyZjBhOWI4YzdkNmU1ZjRhM2IyYzFkMGU5ZjhhN2I2YzVkNGUzZjJhMWIw';
 export const database = site as unknown as JoomlaSite;
@@ -60,6 +60,63 @@ export const REFUSED_ROUTES = [
   '',
 ];
 
+/** Joomla's way of writing a time (UTC): `2020-08-25 03:00:00`. */
+function joomlaTime(milliseconds: number): string {
+  return new Date(milliseconds).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** A published, public article row like the fixture's, with other values. */
+function articleRow(id: number, values: Row): Row {
+  const model = database.articles.find((row) => row.id === 101);
+  return { ...model, id, alias: `bai-thu-${String(id)}`, title: `Bài thử ${String(id)} (mẫu)`, ...values };
+}
+
+/**
+ * The fixture's site and more: articles in hidden categories (unpublished 12; 14 under it;
+ * registered-only 13; 16 under 13; trashed 15, which Joomla's category list leaves out),
+ * articles whose window is written as Joomla 3's zero date or as empty text, and 150 more
+ * categories, so the public ones take two pages of Joomla's category list.
+ */
+export const HIDDEN_CATEGORIES_SITE: JoomlaSite = {
+  ...database,
+  categories: [
+    ...database.categories,
+    {
+      ...database.categories.find((row) => row.id === 11),
+      id: 16,
+      alias: 'con-noi-bo',
+      parent_id: 13,
+      lft: 20,
+      rgt: 21,
+    },
+    ...Array.from({ length: 150 }, (_, index) => ({
+      ...database.categories.find((row) => row.id === 9),
+      id: 1000 + index,
+      alias: `muc-${String(1000 + index)}`,
+      lft: 100 + 2 * index,
+      rgt: 101 + 2 * index,
+    })),
+  ],
+  articles: [
+    ...database.articles,
+    articleRow(901, { catid: 12 }),
+    articleRow(902, { catid: 14 }),
+    articleRow(903, { catid: 13 }),
+    articleRow(904, { catid: 15 }),
+    articleRow(907, { catid: 16 }),
+    articleRow(905, { catid: 9, publish_up: '0000-00-00 00:00:00', publish_down: '0000-00-00 00:00:00' }),
+    articleRow(906, { catid: 9, publish_up: '', publish_down: '' }),
+    articleRow(908, { catid: 1149 }),
+  ],
+};
+/** Articles of HIDDEN_CATEGORIES_SITE the public must not see: scheduled (2099), expired, in hidden categories. */
+export const HIDDEN_ARTICLES = ['131', '132', '901', '902', '903', '904', '907'];
+export const SHOWN_ARTICLES = ['27', '905', '906', '908'];
+
+function isArticleRequest(request: SeenRequest): boolean {
+  return request.parsed.pathname.includes('/v1/content/articles');
+}
+
 export function proxyContract(proxy: ProxyUnderTest): void {
   describe(`${proxy.name}: the proxy contract`, () => {
     let fake: FakeJoomla;
@@ -105,14 +162,16 @@ export function proxyContract(proxy: ProxyUnderTest): void {
       expect(answer.headers.get('cache-control')).toMatch(/^public, max-age=(59|60)$/);
       for (const header of ['set-cookie', 'x-frame-options', 'x-powered-by'])
         expect(answer.headers.get(header)).toBeNull();
-      const [upstream] = fake.apiRequests();
+      const [upstream] = fake.apiRequests().filter(isArticleRequest);
       expect(upstream?.parsed.pathname).toBe('/api/index.php/v1/content/articles');
       expect(upstream?.headers['x-joomla-token']).toBe(TOKEN);
       expect(upstream?.headers.accept).toBe('application/vnd.api+json');
       expect(upstream?.headers.cookie).toBeUndefined();
       expect(Object.fromEntries(upstream!.parsed.searchParams)).toEqual({ 'filter[state]': '1', 'page[limit]': '3' });
-      const document = answer.json() as { data: unknown[]; links: Record<string, string>; meta: unknown };
-      expect(document.data).toHaveLength(3);
+      const document = answer.json() as { data: { id: string }[]; links: Record<string, string>; meta: unknown };
+      // Joomla's newest three are 133, 132 (expired) and 131 (scheduled): the page keeps one,
+      // and Joomla's page count and links stay as they are.
+      expect(document.data.map((article) => article.id)).toEqual(['133']);
       // Joomla's own address stays inside: the links keep the query only.
       expect(document.links.next).toBe('?filter%5Bstate%5D=1&page%5Boffset%5D=3&page%5Blimit%5D=3');
       expect(answer.body).not.toContain(fake.origin);
@@ -164,7 +223,7 @@ export function proxyContract(proxy: ProxyUnderTest): void {
         `${main.base}/v1/content/articles?filter[state]=0&filter[search]=x&filter[author]=42&list[fullordering]=a.id&page[limit]=5&page[offset]=5&list[ordering]=a.hits&list[direction]=desc&filter[category]=9`,
       );
       expect(answer.status).toBe(200);
-      expect(fake.apiRequests()[0]?.parsed.search).toBe(
+      expect(fake.apiRequests().find(isArticleRequest)?.parsed.search).toBe(
         '?filter[state]=1&filter[category]=9&list[ordering]=a.hits&list[direction]=desc&page[offset]=5&page[limit]=5',
       );
       for (const bad of [
@@ -178,7 +237,7 @@ export function proxyContract(proxy: ProxyUnderTest): void {
         expect(refused.status, bad).toBe(400);
         expect((refused.json() as { errors: { title: string }[] }).errors[0]?.title).toMatch(/^Bad request: /);
       }
-      expect(fake.apiRequests()).toHaveLength(1);
+      expect(fake.apiRequests().filter(isArticleRequest)).toHaveLength(1);
     });
 
     it('lets through only published, public items, with only the fields the widgets use', async () => {
@@ -216,6 +275,115 @@ export function proxyContract(proxy: ProxyUnderTest): void {
       expect(banner.data.attributes).not.toHaveProperty('cid');
       expect((await ask(`${main.base}/v1/banners/5`)).status).toBe(404);
     });
+
+    it('treats an article outside its publishing window, or in a hidden category, as missing, alone and in lists', async () => {
+      const hidden = await startFakeJoomla(HIDDEN_CATEGORIES_SITE, TOKEN);
+      try {
+        const proxied = await another({ joomlaUrl: hidden.origin });
+        const missing = await ask(`${proxied.base}/v1/content/articles/90001`);
+        expect(missing.status).toBe(404);
+        // The same answer as for an article that does not exist: nothing tells that it does.
+        for (const id of HIDDEN_ARTICLES) {
+          const answer = await ask(`${proxied.base}/v1/content/articles/${id}`);
+          expect(answer.status, id).toBe(404);
+          expect(answer.body, id).toBe(missing.body);
+          for (const header of ['content-type', 'content-length', 'cache-control', 'retry-after'])
+            expect(answer.headers.get(header), `${id}: ${header}`).toBe(missing.headers.get(header));
+        }
+        for (const id of SHOWN_ARTICLES)
+          expect((await ask(`${proxied.base}/v1/content/articles/${id}`)).status, id).toBe(200);
+        const listed = (await ask(`${proxied.base}/v1/content/articles?page[limit]=100`)).json() as {
+          data: { id: string }[];
+        };
+        const ids = listed.data.map((article) => article.id);
+        for (const id of SHOWN_ARTICLES) expect(ids, id).toContain(id);
+        for (const id of HIDDEN_ARTICLES) expect(ids, id).not.toContain(id);
+        const inHidden = (await ask(`${proxied.base}/v1/content/articles?filter[category]=12`)).json() as {
+          data: unknown[];
+        };
+        expect(inHidden.data).toEqual([]);
+      } finally {
+        await hidden.close();
+      }
+    });
+
+    it('keeps an answer no longer than until an article in it comes up or goes down', async () => {
+      // Both on a whole second, 1.5 to 2.5 s from now (Joomla's times have no fractions).
+      const changeAt = Math.ceil((Date.now() + 1500) / 1000) * 1000;
+      const site: JoomlaSite = {
+        ...database,
+        articles: [
+          ...database.articles,
+          articleRow(909, { catid: 9, publish_down: joomlaTime(changeAt) }),
+          articleRow(910, { catid: 9, publish_up: joomlaTime(changeAt) }),
+        ],
+      };
+      const changing = await startFakeJoomla(site, TOKEN);
+      try {
+        const proxied = await another({ joomlaUrl: changing.origin, cacheSeconds: 60 });
+        const list = `${proxied.base}/v1/content/articles?page[limit]=100`;
+        const ids = async (): Promise<string[]> =>
+          ((await ask(list)).json() as { data: { id: string }[] }).data.map((article) => article.id);
+        const before = await ask(`${proxied.base}/v1/content/articles/909`);
+        expect(before.status).toBe(200);
+        expect(Number(/max-age=(\d+)/.exec(before.headers.get('cache-control') ?? '')?.[1])).toBeLessThanOrEqual(3);
+        expect((await ask(`${proxied.base}/v1/content/articles/910`)).status).toBe(404);
+        const listedBefore = await ids();
+        expect(listedBefore).toContain('909');
+        expect(listedBefore).not.toContain('910');
+        await new Promise((resolve) => setTimeout(resolve, changeAt + 1100 - Date.now()));
+        expect((await ask(`${proxied.base}/v1/content/articles/909`)).status).toBe(404);
+        expect((await ask(`${proxied.base}/v1/content/articles/910`)).status).toBe(200);
+        const listedAfter = await ids();
+        expect(listedAfter).not.toContain('909');
+        expect(listedAfter).toContain('910');
+      } finally {
+        await changing.close();
+      }
+    }, 10_000);
+
+    it('answers a refused token, a redirect or an answer that is not JSON:API with 424, which the plugin does not retry', async () => {
+      const fresh = await another({});
+      fake.override = () => ({ status: 401, body: JSON.stringify(FORBIDDEN) });
+      const source = joomla({ baseUrl: fresh.base });
+      await expect(source.getCategories!()).rejects.toMatchObject({ code: 'http', status: 424, retryable: false });
+      expect(fake.apiRequests()).toHaveLength(1);
+      const cases: [
+        string,
+        (request: SeenRequest) => { status: number; body: string; headers?: Record<string, string> },
+      ][] = [
+        ['403', () => ({ status: 403, body: JSON.stringify(FORBIDDEN) })],
+        ['a redirect', () => ({ status: 301, headers: { location: 'https://example.vn/' }, body: '' })],
+        ['an HTML page', () => ({ status: 200, headers: { 'content-type': 'text/html' }, body: '<html></html>' })],
+        ['JSON that is not JSON:API', () => ({ status: 200, body: '{"data":{"id":1}}' })],
+      ];
+      for (const [index, [name, override]] of cases.entries()) {
+        fake.override = override;
+        const answer = await ask(`${fresh.base}/v1/content/categories?page[limit]=${String(index + 50)}`);
+        expect(answer.status, name).toBe(424);
+        expect((answer.json() as { errors: { code?: string }[] }).errors[0]?.code, name).toBe('joomla-configuration');
+        expect(answer.headers.get('cache-control'), name).toBe('no-store');
+      }
+    });
+
+    it('remembers a configuration error for a few seconds, so a burst asks Joomla once, but asks again after a transient failure', async () => {
+      const brief = await another({ cacheSeconds: 1 });
+      fake.override = () => ({ status: 401, body: JSON.stringify(FORBIDDEN) });
+      const url = `${brief.base}/v1/banners?page[limit]=60`;
+      const burst = [...(await Promise.all([ask(url), ask(url), ask(url)])), await ask(url), await ask(url)];
+      expect(burst.map((answer) => answer.status)).toEqual([424, 424, 424, 424, 424]);
+      expect(fake.apiRequests()).toHaveLength(1);
+      // No longer than cacheSeconds (here 1 s).
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      fake.override = undefined;
+      expect((await ask(url)).status).toBe(200);
+      expect(fake.apiRequests()).toHaveLength(2);
+      fake.override = () => ({ status: 500, body: JSON.stringify(INTERNAL_ERROR) });
+      const failing = `${brief.base}/v1/banners?page[limit]=61`;
+      expect((await ask(failing)).status).toBe(502);
+      expect((await ask(failing)).status).toBe(502);
+      expect(fake.apiRequests()).toHaveLength(4);
+    }, 10_000);
 
     it('caches answers for cacheSeconds and asks Joomla once for concurrent equal requests', async () => {
       const cached = await another({ cacheSeconds: 60 });
@@ -255,18 +423,25 @@ export function proxyContract(proxy: ProxyUnderTest): void {
         number,
       ][] = [
         [echo(500), 502],
-        [echo(401), 502],
-        [echo(403), 502],
+        [echo(401), 424],
+        [echo(403), 424],
         [echo(404), 404],
-        [echo(400), 502],
+        [echo(400), 424],
         [
           () => ({
             status: 200,
             body: JSON.stringify({
-              data: [{ type: 'articles', id: '1', attributes: { state: 1, title: `x ${TOKEN}` } }],
+              data: [
+                {
+                  type: 'articles',
+                  id: '1',
+                  attributes: { state: 1, title: `x ${TOKEN}` },
+                  relationships: { category: { data: { type: 'categories', id: '8' } } },
+                },
+              ],
             }),
           }),
-          502,
+          424,
         ],
         [
           () => ({
@@ -274,13 +449,14 @@ export function proxyContract(proxy: ProxyUnderTest): void {
             headers: { 'content-type': 'text/html' },
             body: `<html><title>Lỗi</title>${TOKEN}</html>`,
           }),
-          502,
+          424,
         ],
-        [() => ({ status: 200, body: '' }), 502],
-        [() => ({ status: 200, body: '{"data":[{"type":"articles"' }), 502],
+        [() => ({ status: 200, body: '' }), 424],
+        [() => ({ status: 200, body: '{"data":[{"type":"articles"' }), 424],
       ];
       for (const [index, [override, status]] of cases.entries()) {
-        fake.override = override;
+        // Joomla answers the category list, which the proxy checks articles against, as usual.
+        fake.override = (request) => (isArticleRequest(request) ? override(request) : undefined);
         const answer = await ask(`${main.base}/v1/content/articles?page[limit]=${String(index + 10)}`);
         expect(answer.status, `case ${String(index)}`).toBe(status);
         expect(answer.body).not.toContain(TOKEN);
@@ -290,7 +466,7 @@ export function proxyContract(proxy: ProxyUnderTest): void {
       expect(main.logs()).toMatch(/refused the token/);
     });
 
-    it('answers 502 when Joomla is down, 504 when it is too slow, 429 when it is busy, and refuses redirects', async () => {
+    it('answers 502 when Joomla is down, 504 when it is too slow, 429 when it is busy, and refuses redirects (424)', async () => {
       const down = await another({ joomlaUrl: 'http://127.0.0.1:9' });
       expect((await ask(`${down.base}/v1/banners`)).status).toBe(502);
       fake.delay = 1600;
@@ -309,7 +485,7 @@ export function proxyContract(proxy: ProxyUnderTest): void {
         request.url.startsWith('/elsewhere')
           ? undefined
           : { status: 302, headers: { location: `${fake.origin}/elsewhere` }, body: '' };
-      expect((await ask(`${main.base}/v1/content/categories?page[limit]=32`)).status).toBe(502);
+      expect((await ask(`${main.base}/v1/content/categories?page[limit]=32`)).status).toBe(424);
       expect(fake.requests.filter((request) => request.url.startsWith('/elsewhere'))).toEqual([]);
     }, 10_000);
 
@@ -388,19 +564,37 @@ export function proxyContract(proxy: ProxyUnderTest): void {
       await askOwn('/v1/banners', { method: 'HEAD' });
       await askOwn('/v1/banners/1', { method: 'POST', body: '{}' });
       // Joomla echoing the request's headers, the token among them, in an error and in a 200.
-      fake.override = (request) => ({
-        status: 401,
-        body: JSON.stringify({ errors: [{ title: 'Debug', detail: JSON.stringify(request.headers) }] }),
-      });
+      const echo = (status: number) => (request: SeenRequest) =>
+        isArticleRequest(request)
+          ? {
+              status,
+              body: JSON.stringify({ errors: [{ title: 'Debug', detail: JSON.stringify(request.headers) }] }),
+            }
+          : undefined;
+      fake.override = echo(401);
       await askOwn('/v1/content/articles?page[limit]=41');
-      fake.override = (request) => ({
-        status: 200,
-        body: JSON.stringify({
-          data: [{ type: 'articles', id: '1', attributes: { state: 1, title: JSON.stringify(request.headers) } }],
-        }),
-      });
+      fake.override = echo(500);
+      await askOwn('/v1/content/articles?page[limit]=43');
+      fake.override = (request) =>
+        isArticleRequest(request)
+          ? {
+              status: 200,
+              body: JSON.stringify({
+                data: [
+                  {
+                    type: 'articles',
+                    id: '1',
+                    attributes: { state: 1, title: JSON.stringify(request.headers) },
+                    relationships: { category: { data: { type: 'categories', id: '8' } } },
+                  },
+                ],
+              }),
+            }
+          : undefined;
       await askOwn('/v1/content/articles?page[limit]=42');
-      expect([...new Set(own.map((answer) => answer.status))].sort((a, b) => a - b)).toEqual([200, 400, 404, 405, 502]);
+      expect([...new Set(own.map((answer) => answer.status))].sort((a, b) => a - b)).toEqual([
+        200, 400, 404, 405, 424, 502,
+      ]);
       for (const answer of answers) {
         expect(answer.body).not.toContain(TOKEN);
         for (const [name, value] of answer.headers) expect(`${name}: ${value}`).not.toContain(TOKEN);
