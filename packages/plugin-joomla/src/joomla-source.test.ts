@@ -1,7 +1,7 @@
 import { registerSource, requireCapability } from '@portico/core';
 import { sourceErrorOf } from '@portico/core/testing';
 import { clearCache } from '@portico/plugin-kit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import site from './fixtures/joomla-site.json' with { type: 'json' };
 import { joomla } from './index.js';
@@ -278,6 +278,27 @@ describe('joomla() when answers go wrong', () => {
     expect(
       (await sourceErrorOf(joomla({ baseUrl: BASE, fetch: answering(badDate) }).getCategories!())).message,
     ).toMatch(/data\[0\]\.attributes\.publish_up must be a date such as "2020-08-25 10:00:00", not "hôm qua"/);
+  });
+
+  it('leaves out of a list an article it cannot read, with a warning, and fails only when none can be read', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    cleanUp.push(() => {
+      warn.mockRestore();
+    });
+    const article = (id: string, created: string) => ({
+      type: 'articles',
+      id,
+      attributes: { title: `Bài ${id}`, created, state: 1, access: 1 },
+    });
+    const list = (...data: unknown[]) => joomla({ baseUrl: BASE, fetch: answering(JSON.stringify({ data })) });
+    const { items } = await list(article('27', '2020-08-25 03:00:00'), article('28', 'hôm qua')).listArticles!({});
+    expect(items.map((item) => item.title)).toEqual(['Bài 27']);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/data\[1\]\.attributes\.created .*left out/);
+
+    clearCache();
+    expect(await sourceErrorOf(list(article('28', 'hôm qua')).listArticles!({}))).toMatchObject({
+      code: 'invalid-data',
+    });
   });
 
   it('checks only what it reads: a null meta or a resource without a type fails nothing', async () => {

@@ -25,6 +25,32 @@ import { categoryTree, isShownInMenu, menuTree } from './map-tree.js';
 import { DEFAULT_PUBLIC_ACCESS_LEVELS } from './proxy-rules.js';
 import { inLanguage, isShown } from './published.js';
 
+/**
+ * Reads each item of a list on its own: one that cannot be read (a date that is not one, a
+ * title that is not text) is left out with a warning naming it, rather than failing the whole
+ * list; when none can be read, the first problem is the list's.
+ */
+function readEach<T>(
+  where: string,
+  resources: JsonApiResource[],
+  read: (resource: JsonApiResource) => T | undefined,
+): T[] {
+  const items: T[] = [];
+  let firstProblem: unknown;
+  for (const resource of resources) {
+    try {
+      const item = readingFrom(where, () => read(resource));
+      if (item !== undefined) items.push(item);
+    } catch (error) {
+      if (!isSourceError(error) || error.code !== 'invalid-data') throw error;
+      firstProblem ??= error;
+      console.warn(`Portico joomla: ${error.message} That item is left out of the list.`);
+    }
+  }
+  if (firstProblem !== undefined && items.length === 0) throw firstProblem;
+  return items;
+}
+
 export interface JoomlaSourceOptions {
   /**
    * Where Joomla's API paths are answered: the Portico proxy (`/portico-proxy`), which mirrors
@@ -202,10 +228,10 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
       }
       const url = `${new URL(route, base).href}?${search}`;
       const now = Date.now();
-      const items = readingFrom(url, () =>
-        document.resources
-          .filter((resource) => isShown(resource, 'state', now, publicLevels) && inLanguage(resource, language))
-          .map((resource) => mapArticle(resource, links, 'intro')),
+      const items = readEach(url, document.resources, (resource) =>
+        isShown(resource, 'state', now, publicLevels) && inLanguage(resource, language)
+          ? mapArticle(resource, links, 'intro')
+          : undefined,
       );
       return { items, page: pageNumber, pageSize, hasMore: nextPageQuery(document, url) !== undefined };
     },
