@@ -36,7 +36,7 @@ function readEach<T>(
   read: (resource: JsonApiResource) => T | undefined,
 ): T[] {
   const items: T[] = [];
-  let firstProblem: unknown;
+  let firstProblem: SourceError | undefined;
   for (const resource of resources) {
     try {
       const item = readingFrom(where, () => read(resource));
