@@ -65,11 +65,49 @@ describe('stats() recording', () => {
     await vi.waitFor(() => {
       expect(beacons).toHaveLength(1);
     });
-    expect(beacons[0]).toEqual({
-      url: 'https://stats.example.vn/v1/hit',
-      body: JSON.stringify({ path: location.pathname }),
-      type: 'text/plain',
+    expect(beacons[0]).toMatchObject({ url: 'https://stats.example.vn/v1/hit', type: 'text/plain' });
+  });
+
+  it('counts this page by its path and query, without tracking parameters or fragment', async () => {
+    const address = location.href;
+    history.replaceState(history.state, '', '/tin-t%e1%bb%a9c/?utm_source=zalo&p=123&fbclid=x#comments');
+    try {
+      create();
+    } finally {
+      history.replaceState(history.state, '', address);
+    }
+    await vi.waitFor(() => {
+      // The service writes it one way (`/tin-tức/?p=123`): see @portico/stats-server's page paths.
+      expect(beacons[0]?.body).toBe(JSON.stringify({ path: '/tin-t%e1%bb%a9c/?p=123' }));
     });
+  });
+
+  it('sends hits and heartbeats to the site it names, and reads that site', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const fetch = answering({ guests: 3, members: 0 });
+    const source = create({ site: 'tinhuy', heartbeat: 60, fetch });
+    await vi.advanceTimersByTimeAsync(60_000);
+    await vi.waitFor(() => {
+      expect(beacons.map((beacon) => beacon.url)).toEqual([
+        'https://stats.example.vn/v1/hit?site=tinhuy',
+        'https://stats.example.vn/v1/ping?site=tinhuy',
+      ]);
+    });
+
+    await source.getVisitorStats!();
+    await source.getViewStats!({ path: '/a' }).catch(() => undefined);
+    expect(fetch.mock.calls.map(([input]) => urlOf(input))).toEqual([
+      'https://stats.example.vn/v1/online?site=tinhuy',
+      'https://stats.example.vn/v1/views?site=tinhuy&path=%2Fa',
+    ]);
+  });
+
+  it('says what to do with a baseUrl that carries a query, and refuses a site id the service cannot have', () => {
+    expect(() => stats({ baseUrl: 'https://stats.example.vn/?site=tinhuy' })).toThrow(
+      'stats({ baseUrl: "https://stats.example.vn/", site: "tinhuy" })',
+    );
+    expect(() => stats({ baseUrl: 'https://stats.example.vn/stats?x=1' })).toThrow(/baseUrl .* has a query/);
+    expect(() => stats({ baseUrl: 'https://stats.example.vn', site: 'tỉnh ủy' })).toThrow(/site "tỉnh ủy"/);
   });
 
   it('sends the member token the CMS signed, and the path it is given', async () => {
@@ -82,10 +120,10 @@ describe('stats() recording', () => {
   it('falls back to a keepalive fetch with a text/plain body when no beacon is queued', () => {
     acceptBeacons = false;
     const fetch = answering({});
-    create({ fetch });
+    create({ fetch, path: '/a.html' });
     expect(fetch).toHaveBeenCalledWith('https://stats.example.vn/v1/hit', {
       method: 'POST',
-      body: JSON.stringify({ path: location.pathname }),
+      body: JSON.stringify({ path: '/a.html' }),
       keepalive: true,
       headers: { 'content-type': 'text/plain' },
     });
@@ -171,6 +209,13 @@ describe('stats() reading', () => {
     await expect(source.getViewStats!()).resolves.toEqual({ total: '18116910', asOf: '2026-11-26T10:00:00Z' });
     await expect(source.getViewStats!({ path: '/a' })).resolves.toMatchObject({ path: '/a', views: '12' });
     expect(urlOf(fetch.mock.calls.at(-1)?.[0])).toBe('https://stats.example.vn/v1/views?path=%2Fa');
+  });
+
+  it('asks for a page as it is counted', async () => {
+    const fetch = answering({ total: '7', path: '/?p=12', views: '2' });
+    const source = create({ recordHit: false, fetch });
+    await source.getViewStats!({ path: '/?utm_source=zalo&p=12#top' });
+    expect(urlOf(fetch.mock.calls.at(-1)?.[0])).toBe('https://stats.example.vn/v1/views?path=%2F%3Fp%3D12');
   });
 
   it('follows the visitor stats live, through a failure, to recovery', async () => {

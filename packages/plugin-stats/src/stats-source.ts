@@ -17,10 +17,16 @@ import {
   resolveBaseUrl,
   type LiveFeed,
 } from '@portico/plugin-kit';
+import { pagePath } from './page-path.js';
 
 export interface StatsSourceOptions {
-  /** The stats service's address: `https://stats.example.vn` or a path the site mounts it under. */
+  /** The stats service's address: `https://stats.example.vn` or a path the site mounts it under. No query: the site goes in `site`. */
   baseUrl: string;
+  /**
+   * The site's id on a service that counts several sites (its `sites` option), sent as
+   * `?site=` with every hit, heartbeat and read. Default: the service's first site.
+   */
+  site?: string | undefined;
   /** Record a page view (and presence) for this page when the source is created. Default true. */
   recordHit?: boolean | undefined;
   /**
@@ -29,7 +35,12 @@ export interface StatsSourceOptions {
    * but counts no view. Default true.
    */
   countView?: boolean | undefined;
-  /** The page's path as the service counts it. Default: `location.pathname`. */
+  /**
+   * The page's address as the service counts it: a path, with the query parameters that
+   * name the page (`/?p=123`). Default: `location.pathname` and `location.search`. Either
+   * way it is written one way (tracking parameters and the fragment dropped, percent-encoding
+   * made canonical); the service keeps the query parameters its site names.
+   */
   path?: string | undefined;
   /** Seconds between presence heartbeats while the tab is visible; 0 sends none. Default 60. */
   heartbeat?: number | undefined;
@@ -51,6 +62,8 @@ export interface StatsSource extends DataSource {
 }
 
 const DEFAULT_HEARTBEAT_SECONDS = 60;
+// The ids the stats service accepts for a site.
+const SITE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * The browser client of Portico's stats service:
@@ -67,10 +80,15 @@ export function stats(options: StatsSourceOptions): StatsSource {
       'stats() needs the stats service\'s baseUrl, e.g. stats({ baseUrl: "https://stats.example.vn" }).',
     );
   }
+  checkAddress(options.baseUrl, options.site);
   const inBrowser = typeof document !== 'undefined';
   const base = resolveBaseUrl(options.baseUrl);
-  const endpoint = (route: string): string => new URL(route, base).href;
-  const path = options.path ?? (inBrowser ? location.pathname : '/');
+  const endpoint = (route: string): string => {
+    const url = new URL(route, base);
+    if (options.site !== undefined) url.searchParams.set('site', options.site);
+    return url.href;
+  };
+  const path = pagePath(options.path ?? (inBrowser ? location.pathname + location.search : '/'));
   const requestOptions = { timeout: options.timeout, fetch: options.fetch, source: 'stats' };
 
   function send(route: 'v1/hit' | 'v1/ping'): void {
@@ -137,7 +155,7 @@ export function stats(options: StatsSourceOptions): StatsSource {
 
   const viewsUrl = (query?: ViewStatsQuery): string => {
     const url = new URL(endpoint('v1/views'));
-    if (query?.path !== undefined) url.searchParams.set('path', query.path);
+    if (query?.path !== undefined) url.searchParams.set('path', pagePath(query.path));
     return url.href;
   };
   const views = (
@@ -172,4 +190,27 @@ export function stats(options: StatsSourceOptions): StatsSource {
       if (inBrowser) document.removeEventListener('visibilitychange', onVisibilityChange);
     },
   };
+}
+
+/**
+ * A query in `baseUrl` would be lost (`new URL('v1/hit', base)` drops it), sending a second
+ * site's hits to the first: say what to write instead.
+ */
+function checkAddress(baseUrl: string, site: unknown): void {
+  const queryAt = baseUrl.search(/[?#]/);
+  if (queryAt >= 0) {
+    const inQuery = /[?&]site=([^&#]*)/.exec(baseUrl)?.[1];
+    const suggestion = `stats({ baseUrl: "${baseUrl.slice(0, queryAt).trim()}"${
+      inQuery === undefined ? '' : `, site: "${inQuery}"`
+    } })`;
+    throw new TypeError(
+      `stats(): baseUrl "${baseUrl}" has a query, which the service's routes would lose; ` +
+        `give the site as its own option: ${suggestion}.`,
+    );
+  }
+  if (site !== undefined && !(typeof site === 'string' && SITE_ID.test(site))) {
+    throw new TypeError(
+      `stats(): site ${JSON.stringify(site)} is not a site id the stats service can have (1-64 letters, digits, ".", "_" or "-").`,
+    );
+  }
 }

@@ -16,6 +16,7 @@ export type {
   TotalsImport,
   ViewCounts,
   Visit,
+  VisitView,
   VisitorKind,
   VisitOutcome,
 } from './store/stats-store.js';
@@ -28,4 +29,5 @@ export {
 } from './identity/member-token.js';
 export type { OnlineAnswer, ViewsAnswer } from './reads/stats-reads.js';
 export type { VisitAnswer } from './http/visits.js';
-export { parseTotalsImport } from './import/totals-file.js';
+export { parseTotalsImport, type TotalsImportOptions } from './import/totals-file.js';
+export { DEFAULT_QUERY_PARAMS } from './http/page-path.js';

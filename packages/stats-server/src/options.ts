@@ -1,3 +1,4 @@
+import { DEFAULT_QUERY_PARAMS } from './http/page-path.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import type { StatsStore } from './store/stats-store.js';
 
@@ -8,6 +9,18 @@ export interface SiteOptions {
   origins?: readonly string[] | undefined;
   /** The shared secret the CMS signs member tokens with. Without it a `member` token counts as a guest. */
   memberSecret?: string | undefined;
+  /**
+   * The query parameters that tell the site's pages apart, kept in the paths counted (sorted
+   * by name); all others (`utm_source`, `fbclid`, a search) are dropped. Default
+   * `DEFAULT_QUERY_PARAMS`: WordPress's `p`, `page_id`, `attachment_id`, `cat`, `tag` and
+   * Joomla's `option`, `view`, `id`. `[]` keeps none.
+   */
+  queryParams?: readonly string[] | undefined;
+  /**
+   * The most paths the site counts views of (imported ones included). Beyond it a view of a
+   * new path counts in the site's total only, and the service says so once. Default 100000.
+   */
+  maxPaths?: number | undefined;
 }
 
 export interface StatsHandlerOptions {
@@ -25,8 +38,16 @@ export interface StatsHandlerOptions {
   maxBodyBytes?: number | undefined;
   /** Default 1024. */
   maxPathLength?: number | undefined;
-  /** Distinct guests one IP may be within the window; more are refused with 429. Default 100. */
+  /**
+   * Distinct guests one IP may be within the window. Beyond it a guest is not counted as
+   * online (a ping is refused with 429); their views still count, once per IP, path and day. Default 100.
+   */
   maxGuestsPerIp?: number | undefined;
+  /**
+   * New paths (not counted before) one client IP, or one member, may add per UTC day; views
+   * of further new paths count in the site's total only. Default 200.
+   */
+  maxNewPathsPerIp?: number | undefined;
   /** Writes one client IP may make; more are refused with 429. `false` turns it off. Default 600 per 60 s. */
   rateLimit?: RateLimitOptions | false | undefined;
   /** Member names `GET /v1/online` lists at most. Default 100. */
@@ -41,6 +62,8 @@ export interface ResolvedSite {
   id: string;
   origins: readonly string[];
   memberSecret: string | undefined;
+  queryParams: readonly string[];
+  maxPaths: number;
 }
 
 export interface ResolvedOptions {
@@ -53,6 +76,7 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   maxPathLength: number;
   maxGuestsPerIp: number;
+  maxNewPathsPerIp: number;
   rateLimit: RateLimitOptions | false;
   maxMemberNames: number;
   basePath: string;
@@ -70,7 +94,13 @@ export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
   for (const site of listed.map(checkSiteShape)) {
     if (!SITE_ID.test(site.id)) throw new Error(`site id "${site.id}" must be 1-64 letters, digits, ".", "_" or "-"`);
     if (sites.has(site.id)) throw new Error(`site "${site.id}" is listed twice`);
-    sites.set(site.id, { id: site.id, origins: site.origins ?? ['*'], memberSecret: site.memberSecret || undefined });
+    sites.set(site.id, {
+      id: site.id,
+      origins: site.origins ?? ['*'],
+      memberSecret: site.memberSecret || undefined,
+      queryParams: queryParamList(site.id, site.queryParams ?? DEFAULT_QUERY_PARAMS),
+      maxPaths: positive(`site "${site.id}": maxPaths`, site.maxPaths ?? 100_000),
+    });
   }
   const [defaultSite] = sites.values();
   if (!defaultSite) throw new Error('sites must list at least one site');
@@ -91,6 +121,7 @@ export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes ?? 4096),
     maxPathLength: positive('maxPathLength', options.maxPathLength ?? 1024),
     maxGuestsPerIp: positive('maxGuestsPerIp', options.maxGuestsPerIp ?? 100),
+    maxNewPathsPerIp: positive('maxNewPathsPerIp', options.maxNewPathsPerIp ?? 200),
     rateLimit,
     maxMemberNames: atLeastZero('maxMemberNames', options.maxMemberNames ?? 100),
     basePath,
@@ -107,6 +138,13 @@ export function checkSiteShape(site: unknown): SiteOptions {
     throw new Error(`each site needs an id, a string: ${JSON.stringify(site)}`);
   }
   return site as SiteOptions;
+}
+
+function queryParamList(site: string, names: unknown): readonly string[] {
+  if (!Array.isArray(names) || !names.every((name) => typeof name === 'string' && name !== '')) {
+    throw new Error(`site "${site}": queryParams must be a list of parameter names, such as ["p", "id"]`);
+  }
+  return names as string[];
 }
 
 function positive(name: string, value: number): number {

@@ -67,6 +67,44 @@ describe('the portico-stats command line', () => {
     });
   });
 
+  it('takes the path options from the config file, per site and for all', () => {
+    const config = file('paths.json', {
+      maxNewPathsPerIp: 50,
+      sites: [{ id: 'news', queryParams: ['p', 'tid'], maxPaths: 200_000 }, { id: 'docs' }],
+    });
+    expect(parseCommand(['--config', config], {})).toMatchObject({
+      settings: {
+        handler: {
+          maxNewPathsPerIp: 50,
+          sites: [{ id: 'news', queryParams: ['p', 'tid'], maxPaths: 200_000 }, { id: 'docs' }],
+        },
+      },
+    });
+  });
+
+  it('imports paths as they will be counted, with the site’s query parameters', async () => {
+    const db = join(directory, 'import-paths.sqlite');
+    const sites = file('import-sites.json', { sites: [{ id: 'forum', queryParams: ['tid'] }] });
+    const totals = file('forum-hits.json', {
+      paths: { '/t%E1%BB%A9c.php?tid=5&utm_source=x': '3', '/tức.php?tid=5': '4', '/tức.php?p=9': '5' },
+    });
+    const code = await runCli({
+      argv: ['import', totals, '--db', db, '--config', sites],
+      env: {},
+      write: () => undefined,
+      shutdown: new AbortController().signal,
+      version: '1.2.3',
+    });
+    expect(code).toBe(0);
+    const store = createSqliteStore({ file: db });
+    try {
+      expect(await store.views('forum', '/tức.php?tid=5')).toEqual({ total: 12n, views: 7n });
+      expect(await store.views('forum', '/tức.php')).toEqual({ total: 12n, views: 5n });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('takes the store from flags over environment variables over the config file', () => {
     const config = file('redis.json', { redis: 'redis://10.0.0.5:6379' });
     const env = { PORTICO_STATS_CONFIG: config };

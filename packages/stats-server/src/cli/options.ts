@@ -58,12 +58,19 @@ const CONFIG_KEYS = new Set<string>([
   'maxBodyBytes',
   'maxPathLength',
   'maxGuestsPerIp',
+  'maxNewPathsPerIp',
   'rateLimit',
   'maxMemberNames',
   'basePath',
 ] satisfies (keyof ConfigFile)[]);
 
-const SITE_KEYS = new Set<string>(['id', 'origins', 'memberSecret'] satisfies (keyof SiteOptions)[]);
+const SITE_KEYS = new Set<string>([
+  'id',
+  'origins',
+  'memberSecret',
+  'queryParams',
+  'maxPaths',
+] satisfies (keyof SiteOptions)[]);
 
 /** Reads flags, then the environment, then the config file, then defaults. Throws a usage error. */
 export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Command {

@@ -40,7 +40,10 @@ export async function runCli({ argv, env, write, shutdown, version }: CliContext
   }
   if (command.kind === 'import') {
     try {
-      const totals = parseTotalsImport(JSON.parse(readFileSync(command.file, 'utf8')));
+      const site = settings.handler.sites?.find(({ id }) => id === settings.site);
+      const totals = parseTotalsImport(JSON.parse(readFileSync(command.file, 'utf8')), {
+        queryParams: site?.queryParams,
+      });
       await store.importTotals(settings.site, totals);
       const { total } = await store.views(settings.site);
       const paths = totals.paths?.size ?? 0;

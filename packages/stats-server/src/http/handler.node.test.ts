@@ -149,6 +149,14 @@ describe('the HTTP API', () => {
     stats.clock.advance(20_000);
     expect((await stats.ping(reader)).status).toBe(200);
   });
+
+  it('rate-limits an IPv6 client by its /64, as it can take any address in it', async () => {
+    const stats = await service({ rateLimit: { requests: 2, perSeconds: 60 } });
+    expect((await stats.ping(visitor('2001:db8:1:2::a'))).status).toBe(200);
+    expect((await stats.ping(visitor('2001:db8:1:2:ffff::b'))).status).toBe(200);
+    expect((await stats.ping(visitor('2001:db8:1:2::c'))).status).toBe(429);
+    expect((await stats.ping(visitor('2001:db8:1:3::a'))).status).toBe(200);
+  });
 });
 
 describe('trust in what a request says', () => {
@@ -321,5 +329,11 @@ describe('mounting the handler', () => {
     expect(() => createStatsHandler({ store, trustedProxies: ['10.0.0.0/33'] })).toThrow(/10\.0\.0\.0\/33/);
     expect(() => createStatsHandler({ store, windowSeconds: 0 })).toThrow(/windowSeconds/);
     expect(() => createStatsHandler({ store, basePath: 'stats' })).toThrow(/basePath/);
+    expect(() => createStatsHandler({ store, sites: [{ id: 'a', maxPaths: 0 }] })).toThrow(/maxPaths/);
+    expect(() => createStatsHandler({ store, maxNewPathsPerIp: -1 })).toThrow(/maxNewPathsPerIp/);
+    expect(() => createStatsHandler({ store, sites: [{ id: 'a', queryParams: 'p' as unknown as string[] }] })).toThrow(
+      /queryParams/,
+    );
+    expect(() => createStatsHandler({ store, sites: [{ id: 'a', queryParams: ['p', ''] }] })).toThrow(/queryParams/);
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createClientIpResolver } from '../identity/client-ip.js';
+import { addressGroup, createClientIpResolver } from '../identity/client-ip.js';
 import { SaltCache } from '../identity/salt-cache.js';
 import { resolveOptions, type ResolvedOptions, type ResolvedSite, type StatsHandlerOptions } from '../options.js';
 import { createStatsReads } from '../reads/stats-reads.js';
@@ -45,6 +45,16 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
       ? `public, max-age=${config.cacheSeconds}, stale-while-revalidate=${config.cacheSeconds}`
       : 'no-cache';
   let errorLoggedAtMs = -Infinity;
+  // Sites whose paths reached `maxPaths`, said once each.
+  const pathsFull = new Set<string>();
+  const sayPathsFull = (site: ResolvedSite): void => {
+    if (pathsFull.has(site.id)) return;
+    pathsFull.add(site.id);
+    console.warn(
+      `portico-stats: site "${site.id}" counts the views of ${site.maxPaths} paths, its maxPaths: ` +
+        'views of further paths now count in its total only. Raise maxPaths if the site has more pages.',
+    );
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse, route: Route, site: ResolvedSite, url: URL) {
     const cors = decideCors(site.origins, req.headers.origin);
@@ -66,7 +76,8 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
         sendJson(res, 200, await reads.online(site.id), { ...cors.headers, 'cache-control': readCacheControl });
       } else if (name === 'views') {
         const pathParameter = url.searchParams.get('path');
-        const path = pathParameter === null ? undefined : toPagePath(pathParameter, config.maxPathLength);
+        const path =
+          pathParameter === null ? undefined : toPagePath(pathParameter, config.maxPathLength, site.queryParams);
         sendJson(res, 200, await reads.views(site.id, path), { ...cors.headers, 'cache-control': readCacheControl });
       } else {
         await config.store.views(site.id);
@@ -80,7 +91,8 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
   async function handleVisit(req: IncomingMessage, route: 'hit' | 'ping', site: ResolvedSite, cors: CorsDecision) {
     if (!cors.allowed) throw forbiddenOrigin();
     const ip = clientIp(req.socket.remoteAddress, headerValue(req.headers['x-forwarded-for']));
-    const decision = rateLimiter?.take(ip);
+    // One client can take any address of an IPv6 /64: it is limited as one.
+    const decision = rateLimiter?.take(addressGroup(ip));
     if (decision && !decision.allowed) {
       throw new HttpError(429, 'rate-limited', 'too many requests from this IP; slow down', {
         'retry-after': String(decision.retryAfterSeconds),
@@ -88,11 +100,15 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
     }
     const body = await readJsonObject(req, config.maxBodyBytes);
     // Only `path` and `member` are read: an IP, user agent or time in the body is never believed.
-    const path = route === 'hit' || body.path !== undefined ? toPagePath(body.path, config.maxPathLength) : undefined;
+    const path =
+      route === 'hit' || body.path !== undefined
+        ? toPagePath(body.path, config.maxPathLength, site.queryParams)
+        : undefined;
     return recordVisit(
       { req, site, ip, memberToken: body.member, path: route === 'hit' ? path : undefined },
       salts,
       config,
+      sayPathsFull,
     );
   }
 

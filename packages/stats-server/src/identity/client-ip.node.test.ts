@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClientIpResolver } from './client-ip.js';
+import { addressGroup, createClientIpResolver } from './client-ip.js';
 
 describe('the client IP', () => {
   it('is the connection’s address when no proxy is trusted, whatever X-Forwarded-For says', () => {
@@ -35,5 +35,15 @@ describe('the client IP', () => {
     for (const entry of ['localhost', '10.0.0.0/33', '10.0.0.0/8/1', 'fd00::/129', '10.0.0.0/x']) {
       expect(() => createClientIpResolver([entry]), entry).toThrow(entry);
     }
+  });
+
+  it('groups an IPv6 address by its /64 (one client can take any address in it), an IPv4 address alone', () => {
+    expect(addressGroup('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressGroup('2001:db8:1:2::a')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('2001:0DB8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressGroup('::1')).toBe('0:0:0:0::/64');
+    expect(addressGroup('64:ff9b::203.0.113.7')).toBe('64:ff9b:0:0::/64');
+    expect(addressGroup('unknown')).toBe('unknown');
   });
 });

@@ -54,3 +54,30 @@ function normalizeAddress(raw: string): string | undefined {
   if (address.toLowerCase().startsWith('::ffff:') && isIP(address.slice(7)) === 4) address = address.slice(7);
   return isIP(address) === 0 ? undefined : address.toLowerCase();
 }
+
+/**
+ * The addresses one client can take at will, as one key: an IPv6 address's /64
+ * (`2001:db8:1:2::/64`: a home or a phone gets a whole /64 and may use any address in it),
+ * an IPv4 address alone. Rate limits and per-IP caps count by it.
+ */
+export function addressGroup(address: string): string {
+  if (isIP(address) !== 6) return address;
+  let text = address.toLowerCase();
+  // An IPv4 tail (`64:ff9b::203.0.113.7`) as its two groups.
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups =
+    tail === undefined
+      ? headGroups
+      : [...headGroups, ...Array<string>(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
+}

@@ -1,5 +1,6 @@
 import { isbot } from 'isbot';
 import type { Visit, VisitorKind } from '../store/stats-store.js';
+import { addressGroup } from './client-ip.js';
 import { ipKey, viewKey, visitorId } from './keyed-hash.js';
 import { verifyMemberToken } from './member-token.js';
 import type { DaySalts } from './salt-cache.js';
@@ -21,6 +22,10 @@ export interface IdentifyOptions {
   windowMs: number;
   memberSecret: string | undefined;
   maxGuestsPerIp: number;
+  /** The most paths the site counts views of. */
+  maxPaths: number;
+  /** New paths one IP (or member) may add per day. */
+  maxNewPathsPerIp: number;
 }
 
 /**
@@ -37,6 +42,20 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
   const { site, ip, nowMs } = request;
   const userAgent = request.userAgent ?? '';
   const guestId = (salt: Buffer): string => visitorId(salt, site, ip, userAgent);
+  // Caps count by the addresses one client can take at will: an IPv6 /64.
+  const ipKeyOf = (salt: Buffer): string => ipKey(salt, site, addressGroup(ip));
+  const view = (subject: string, newPathsBy: string, cappedBy?: string): Visit['view'] => {
+    const { path } = request;
+    if (path === undefined) return undefined;
+    return {
+      path,
+      key: viewKey(subject, path),
+      day: salts.day,
+      cappedKey: cappedBy === undefined ? undefined : viewKey(cappedBy, path),
+      maxPaths: options.maxPaths,
+      newPaths: { by: newPathsBy, max: options.maxNewPathsPerIp },
+    };
+  };
   // Just after midnight the visitor may still be online under yesterday's id: it gives way
   // to today's, so the rotation never counts one visitor twice.
   const previousSalt = nowMs - utcDayStart(salts.day) < options.windowMs ? salts.previous : undefined;
@@ -71,10 +90,10 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
             name,
             // The browser that just signed in was a guest a moment ago, and frees its place among the IP's guests.
             supersedes: [
-              { kind: 'guest', id: guestId(salts.current), ipKey: ipKey(salts.current, site, ip) },
+              { kind: 'guest', id: guestId(salts.current), ipKey: ipKeyOf(salts.current) },
               ...formerIds('guest'),
             ],
-            view: request.path === undefined ? undefined : dayView(subject, request.path, salts.day),
+            view: view(subject, subject),
           },
         };
       }
@@ -84,19 +103,16 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
   }
 
   const id = guestId(salts.current);
+  const guestIpKey = ipKeyOf(salts.current);
   return {
     visit: {
       ...base,
       kind: 'guest',
       id,
       supersedes: formerIds('guest'),
-      guestCap: { ipKey: ipKey(salts.current, site, ip), max: options.maxGuestsPerIp },
-      view: request.path === undefined ? undefined : dayView(id, request.path, salts.day),
+      guestCap: { ipKey: guestIpKey, max: options.maxGuestsPerIp },
+      view: view(id, guestIpKey, `ip:${guestIpKey}`),
     },
     tokenProblem,
   };
-}
-
-function dayView(subject: string, path: string, day: string): Visit['view'] {
-  return { path, key: viewKey(subject, path), day };
 }

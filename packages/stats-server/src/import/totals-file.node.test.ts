@@ -6,13 +6,13 @@ describe('an import of existing totals', () => {
     expect(
       parseTotalsImport({
         total: '18116910',
-        paths: { '/thoai-son/a.html': '1234', '/b.html?id=3': 5, '/huge.html': '9007199254740993' },
+        paths: { '/thoai-son/a.html': '1234', '/b.html?utm_source=x&id=3': 5, '/huge.html': '9007199254740993' },
       }),
     ).toEqual({
       total: 18_116_910n,
       paths: new Map([
         ['/thoai-son/a.html', 1234n],
-        ['/b.html', 5n],
+        ['/b.html?id=3', 5n],
         ['/huge.html', 9_007_199_254_740_993n],
       ]),
     });

@@ -1,15 +1,24 @@
-import { toPagePath } from '../http/page-path.js';
+import { DEFAULT_QUERY_PARAMS, toPagePath } from '../http/page-path.js';
 import { MAX_COUNT, type TotalsImport } from '../store/stats-store.js';
 
 // Paths in an import are paths the service will count, so they meet the same rules, with room for long legacy URLs.
 const MAX_IMPORTED_PATH_LENGTH = 4096;
 
+export interface TotalsImportOptions {
+  /** The site's `queryParams`: paths are written as the service will count them. Default `DEFAULT_QUERY_PARAMS`. */
+  queryParams?: readonly string[] | undefined;
+}
+
 /**
  * Reads existing totals from JSON: `{"total": "18116910", "paths": {"/news/a.html": "1234"}}`.
  * Counts are decimal strings (exact beyond 2^53) or safe integers; `total` is optional
- * (the sum of `paths` then). Throws an error naming the first bad entry.
+ * (the sum of `paths` then). Paths are written as the service counts them (two ways of
+ * writing one page add up). Throws an error naming the first bad entry.
  */
-export function parseTotalsImport(json: unknown): TotalsImport {
+export function parseTotalsImport(
+  json: unknown,
+  { queryParams = DEFAULT_QUERY_PARAMS }: TotalsImportOptions = {},
+): TotalsImport {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new Error('the import must be a JSON object: {"total": "18116910", "paths": {"/a.html": "12"}}');
   }
@@ -23,7 +32,7 @@ export function parseTotalsImport(json: unknown): TotalsImport {
     for (const [rawPath, views] of Object.entries(paths)) {
       let path: string;
       try {
-        path = toPagePath(rawPath, MAX_IMPORTED_PATH_LENGTH);
+        path = toPagePath(rawPath, MAX_IMPORTED_PATH_LENGTH, queryParams);
       } catch (error) {
         throw new Error(`path ${JSON.stringify(rawPath)}: ${(error as Error).message}`, { cause: error });
       }

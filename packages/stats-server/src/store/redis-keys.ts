@@ -16,6 +16,7 @@ export function siteKeys(prefix: string, site: string) {
     memberNames: `${base}:member-names`,
     guestsOfIp: (ipKey: string) => `${base}:ip:${ipKey}`,
     seenViews: (day: string) => `${base}:seen:${day}`,
+    newPaths: (day: string) => `${base}:new-paths:${day}`,
     total: `${base}:total`,
     pathViews: `${base}:path-views`,
   };

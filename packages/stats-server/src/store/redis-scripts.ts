@@ -38,12 +38,17 @@ return { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) }
 
 /**
  * One hit or ping, in one round trip: check the salt, cap guests per IP, retire superseded
- * ids, record the presence, and count the view once per visitor, path and day.
+ * ids, record the presence, and count the view once per visitor, path and day (a guest
+ * beyond the cap once per IP, path and day), for its path only while the site holds fewer
+ * than its most paths, or the path is known, and its adder has added fewer than their
+ * most new paths that day.
  * KEYS: 1 salt, 2-4 guest/member/bot presence, 5 member names, 6 the IP's guests,
- *       7 the day's seen views, 8 total, 9 path views.
+ *       7 the day's seen views, 8 total, 9 path views, 10 the day's new paths per adder.
  * ARGV: 1 salt, 2 salt ttl, 3 now, 4 window start (exclusive), 5 window (ms), 6 kind, 7 id,
  *       8 name, 9 guest cap (0: none), 10 view key ('': no view), 11 path, 12 seen ttl,
- *       13… superseded kind, id and '1' when it is among the IP's guests (KEYS[6]), in threes.
+ *       13 view key beyond the guest cap ('': none), 14 most paths (0: no limit),
+ *       15 who adds a new path ('': no limit), 16 new paths each may add a day,
+ *       17… superseded kind, id and '1' when it is among the IP's guests (KEYS[6]), in threes.
  */
 export const RECORD_VISIT = new RedisScript(`
 local salt = redis.call('GET', KEYS[1])
@@ -56,36 +61,53 @@ end
 local presence = { guest = KEYS[2], member = KEYS[3], bot = KEYS[4] }
 local now, cutoff, window, kind, id = ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local cap = tonumber(ARGV[9])
+local online = true
 if cap > 0 then
   redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', cutoff)
   if not redis.call('ZSCORE', KEYS[6], id) and redis.call('ZCARD', KEYS[6]) >= cap then
-    return 'too-many-guests'
+    online = false
+  else
+    redis.call('ZADD', KEYS[6], now, id)
+    redis.call('PEXPIRE', KEYS[6], window)
   end
-  redis.call('ZADD', KEYS[6], now, id)
-  redis.call('PEXPIRE', KEYS[6], window)
 end
-for i = 13, #ARGV, 3 do
-  redis.call('ZREM', presence[ARGV[i]], ARGV[i + 1])
-  if ARGV[i + 2] == '1' then redis.call('ZREM', KEYS[6], ARGV[i + 1]) end
-end
-local key = presence[kind]
-if kind == 'member' then
-  for _, gone in ipairs(redis.call('ZRANGEBYSCORE', key, '-inf', cutoff)) do
-    redis.call('HDEL', KEYS[5], gone)
+if online then
+  for i = 17, #ARGV, 3 do
+    redis.call('ZREM', presence[ARGV[i]], ARGV[i + 1])
+    if ARGV[i + 2] == '1' then redis.call('ZREM', KEYS[6], ARGV[i + 1]) end
   end
-  if ARGV[8] == '' then redis.call('HDEL', KEYS[5], id) else redis.call('HSET', KEYS[5], id, ARGV[8]) end
-  redis.call('PEXPIRE', KEYS[5], window)
+  local key = presence[kind]
+  if kind == 'member' then
+    for _, gone in ipairs(redis.call('ZRANGEBYSCORE', key, '-inf', cutoff)) do
+      redis.call('HDEL', KEYS[5], gone)
+    end
+    if ARGV[8] == '' then redis.call('HDEL', KEYS[5], id) else redis.call('HSET', KEYS[5], id, ARGV[8]) end
+    redis.call('PEXPIRE', KEYS[5], window)
+  end
+  -- Expired presences leave as new ones arrive, so a set holds one window of visitors.
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', cutoff)
+  redis.call('ZADD', key, now, id)
+  redis.call('PEXPIRE', key, window)
 end
--- Expired presences leave as new ones arrive, so a set holds one window of visitors.
-redis.call('ZREMRANGEBYSCORE', key, '-inf', cutoff)
-redis.call('ZADD', key, now, id)
-redis.call('PEXPIRE', key, window)
-if ARGV[10] ~= '' and redis.call('SADD', KEYS[7], ARGV[10]) == 1 then
+local outcome = online and 'recorded' or 'too-many-guests'
+local view = online and ARGV[10] or ARGV[13]
+if view ~= '' and redis.call('SADD', KEYS[7], view) == 1 then
   redis.call('PEXPIRE', KEYS[7], ARGV[12])
   redis.call('INCR', KEYS[8])
-  redis.call('HINCRBY', KEYS[9], ARGV[11], 1)
+  local path, most, adder = ARGV[11], tonumber(ARGV[14]), ARGV[15]
+  if redis.call('HEXISTS', KEYS[9], path) == 1 then
+    redis.call('HINCRBY', KEYS[9], path, 1)
+  elseif most > 0 and redis.call('HLEN', KEYS[9]) >= most then
+    if online then outcome = 'paths-full' end
+  elseif adder == '' or tonumber(redis.call('HGET', KEYS[10], adder) or '0') < tonumber(ARGV[16]) then
+    if adder ~= '' then
+      redis.call('HINCRBY', KEYS[10], adder, 1)
+      redis.call('PEXPIRE', KEYS[10], ARGV[12])
+    end
+    redis.call('HINCRBY', KEYS[9], path, 1)
+  end
 end
-return 'recorded'
+return outcome
 `);
 
 /**

@@ -134,6 +134,7 @@ class RedisStore implements StatsStore {
         keys.seenViews(view?.day ?? day),
         keys.total,
         keys.pathViews,
+        keys.newPaths(view?.day ?? day),
       ],
       [
         visit.salt.value,
@@ -148,6 +149,10 @@ class RedisStore implements StatsStore {
         view?.key ?? '',
         view?.path ?? '',
         String(utcDayEnd(view?.day ?? day) - visit.nowMs + SEEN_MARGIN_MS),
+        view?.cappedKey ?? '',
+        String(view?.maxPaths ?? 0),
+        view?.newPaths?.by ?? '',
+        String(view?.newPaths?.max ?? 0),
         ...visit.supersedes.flatMap((former) => [
           former.kind,
           former.id,
@@ -155,7 +160,7 @@ class RedisStore implements StatsStore {
         ]),
       ],
     );
-    if (reply !== 'recorded' && reply !== 'too-many-guests' && reply !== 'stale-salt') {
+    if (reply !== 'recorded' && reply !== 'paths-full' && reply !== 'too-many-guests' && reply !== 'stale-salt') {
       throw new Error(`unexpected visit reply from Redis: ${JSON.stringify(reply)}`);
     }
     return reply;

@@ -51,7 +51,16 @@ const MAX_PENDING = 100_000;
 
 interface PendingView {
   site: string;
-  view: NonNullable<Visit['view']>;
+  day: string;
+  key: string;
+  /** The path whose views it adds to; none when the view counts in the total only. */
+  path: string | undefined;
+}
+
+/** What a site's paths come to: how many the file holds, and the new ones not yet written. */
+interface SitePaths {
+  count: number;
+  unwritten: Set<string>;
 }
 
 /**
@@ -68,6 +77,10 @@ class SqliteStore implements StatsStore {
   readonly #presence = new MemoryPresence();
   /** Per site: the UTC day whose views are deduped, and the keys seen that day. */
   readonly #seen = new Map<string, { day: string; keys: Set<string> }>();
+  /** Per site: its paths, counted once from the file (again each day, for paths imported meanwhile). */
+  readonly #paths = new Map<string, SitePaths>();
+  /** Per site: the UTC day, and how many new paths each IP (or member) added that day. */
+  readonly #newPaths = new Map<string, { day: string; by: Map<string, number> }>();
   readonly #flushIntervalMs: number;
   readonly #checkpointTimer: NodeJS.Timeout;
   #flushTimer: NodeJS.Timeout | undefined;
@@ -104,6 +117,7 @@ class SqliteStore implements StatsStore {
       pathViews: db
         .prepare<[string, string], bigint>('SELECT views FROM path_views WHERE site = ? AND path = ?')
         .pluck(),
+      pathCount: db.prepare<[string], bigint>('SELECT count(*) FROM path_views WHERE site = ?').pluck(),
       insertSalt: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO salts VALUES (?, ?, ?)'),
       salt: db.prepare<[string, string], string>('SELECT salt FROM salts WHERE site = ? AND day = ?').pluck(),
       deleteOldSalts: db.prepare<[string, string]>('DELETE FROM salts WHERE site = ? AND day < ?'),
@@ -112,19 +126,16 @@ class SqliteStore implements StatsStore {
 
     this.#commitViews = db.transaction((views: readonly PendingView[]) => {
       // Many views of a batch are of the same pages: one update per page, one per total.
-      const perPath = new Map<string, Map<string, bigint>>();
-      for (const { site, view } of views) {
-        statements.insertSeen.run(site, view.day, view.key);
-        let paths = perPath.get(site);
-        if (!paths) perPath.set(site, (paths = new Map<string, bigint>()));
-        paths.set(view.path, (paths.get(view.path) ?? 0n) + 1n);
+      const perSite = new Map<string, { total: bigint; paths: Map<string, bigint> }>();
+      for (const { site, day, key, path } of views) {
+        statements.insertSeen.run(site, day, key);
+        let counts = perSite.get(site);
+        if (!counts) perSite.set(site, (counts = { total: 0n, paths: new Map<string, bigint>() }));
+        counts.total += 1n;
+        if (path !== undefined) counts.paths.set(path, (counts.paths.get(path) ?? 0n) + 1n);
       }
-      for (const [site, paths] of perPath) {
-        let total = 0n;
-        for (const [path, views] of paths) {
-          statements.addToPath.run(site, path, views);
-          total += views;
-        }
+      for (const [site, { total, paths }] of perSite) {
+        for (const [path, views] of paths) statements.addToPath.run(site, path, views);
         statements.addToTotal.run(site, total);
       }
     });
@@ -149,6 +160,8 @@ class SqliteStore implements StatsStore {
     return settle(() => {
       const salts = this.#makeSalts(site, day);
       this.#deleteSeenBefore(site, day);
+      // Paths imported since are counted again.
+      if (this.#pending.length === 0) this.#paths.delete(site);
       return salts;
     });
   }
@@ -159,15 +172,20 @@ class SqliteStore implements StatsStore {
       if (view && this.#pending.length >= MAX_PENDING) {
         throw new Error(`${MAX_PENDING} views are waiting: the database is not taking writes`);
       }
-      if (!this.#presence.record(visit)) return 'too-many-guests';
-      if (view) {
+      const online = this.#presence.record(visit);
+      let outcome: VisitOutcome = online ? 'recorded' : 'too-many-guests';
+      // A guest beyond their IP's cap is not online, but their view counts, under the IP's key.
+      const key = online ? view?.key : view?.cappedKey;
+      if (view && key !== undefined) {
         const seen = this.#seenOn(visit.site, view.day);
-        if (!seen.has(view.key)) {
-          seen.add(view.key);
-          this.#queue({ site: visit.site, view });
+        if (!seen.has(key)) {
+          seen.add(key);
+          const counted = this.#admitPath(visit.site, view);
+          this.#queue({ site: visit.site, day: view.day, key, path: counted === true ? view.path : undefined });
+          if (counted === 'paths-full' && online) outcome = 'paths-full';
         }
       }
-      return 'recorded';
+      return outcome;
     });
   }
 
@@ -212,6 +230,35 @@ class SqliteStore implements StatsStore {
     return seen.keys;
   }
 
+  /**
+   * Whether a view counts for its path (else in the total only): a path already counted
+   * does; a new one while the site has fewer than `maxPaths` and its adder has added fewer
+   * than `newPaths.max` new paths that day.
+   */
+  #admitPath(
+    site: string,
+    { path, day, maxPaths, newPaths }: NonNullable<Visit['view']>,
+  ): true | 'paths-full' | 'adder-full' {
+    if (maxPaths === undefined && newPaths === undefined) return true;
+    let paths = this.#paths.get(site);
+    if (!paths) {
+      paths = { count: Number(this.#statements.pathCount.get(site) ?? 0n), unwritten: new Set() };
+      this.#paths.set(site, paths);
+    }
+    if (paths.unwritten.has(path) || this.#statements.pathViews.get(site, path) !== undefined) return true;
+    if (maxPaths !== undefined && paths.count >= maxPaths) return 'paths-full';
+    if (newPaths) {
+      let added = this.#newPaths.get(site);
+      if (added?.day !== day) this.#newPaths.set(site, (added = { day, by: new Map() }));
+      const count = added.by.get(newPaths.by) ?? 0;
+      if (count >= newPaths.max) return 'adder-full';
+      added.by.set(newPaths.by, count + 1);
+    }
+    paths.count += 1;
+    paths.unwritten.add(path);
+    return true;
+  }
+
   #queue(view: PendingView): void {
     this.#pending.push(view);
     if (this.#pending.length >= MAX_BATCH) this.#flushOrRetryLater();
@@ -244,6 +291,7 @@ class SqliteStore implements StatsStore {
     this.#pending = [];
     try {
       this.#commitViews(batch);
+      for (const paths of this.#paths.values()) paths.unwritten.clear();
     } catch (error) {
       this.#pending = batch.concat(this.#pending);
       throw error;

@@ -30,15 +30,34 @@ export interface Visit {
   /** Guests only: the keyed hash of their IP, and how many guests one IP may be within the window. */
   guestCap?: { ipKey: string; max: number } | undefined;
   /** A page view, counted once per `key` (visitor and path) and UTC `day`. */
-  view?: { path: string; key: string; day: string } | undefined;
+  view?: VisitView | undefined;
+}
+
+/** A page view, and the limits on the paths it may add. */
+export interface VisitView {
+  path: string;
+  /** Counted once per key (visitor and path) and `day`. */
+  key: string;
+  day: string;
+  /**
+   * A guest's view while their IP has `guestCap.max` other guests online: the key it counts
+   * under instead (the IP's, and the path), so the readers beyond the cap count once per IP, path and day.
+   */
+  cappedKey?: string | undefined;
+  /** The most paths the site counts views of: a view of a further path counts in the total only. */
+  maxPaths?: number | undefined;
+  /** Who adds the path if it is new (an IP's key, or a member) and how many new paths each may add on `day`. */
+  newPaths?: { by: string; max: number } | undefined;
 }
 
 /**
- * `recorded`; `too-many-guests` when the IP already has `guestCap.max` other guests online
- * (nothing is recorded); `stale-salt` when a shared store holds another salt for the day
+ * `recorded`; `paths-full` when recorded, but the view was of a new path beyond
+ * `view.maxPaths` (counted in the total only); `too-many-guests` when the IP already has
+ * `guestCap.max` other guests online (no presence is recorded; the view counts under
+ * `view.cappedKey`); `stale-salt` when a shared store holds another salt for the day
  * (nothing is recorded: identify again with fresh salts).
  */
-export type VisitOutcome = 'recorded' | 'too-many-guests' | 'stale-salt';
+export type VisitOutcome = 'recorded' | 'paths-full' | 'too-many-guests' | 'stale-salt';
 
 export interface OnlineCounts {
   guests: number;

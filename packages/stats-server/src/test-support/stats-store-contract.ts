@@ -1,6 +1,6 @@
 // The issue's scenarios, written once and run against every store (`describeStatsStore`
 // from each store's test file), through HTTP as widgets and CMSs use the service.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signMemberToken } from '../identity/member-token.js';
 import type { StatsHandlerOptions } from '../options.js';
 import type { StatsStore } from '../store/stats-store.js';
@@ -188,24 +188,55 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
         expect(await capped.online()).toMatchObject({ guests: 2, members: 1 });
       });
 
-      it('caps the distinct guests one IP makes within the window, with a clear 429', async () => {
+      it('keeps guests beyond the cap of one IP off the online count, and refuses their pings with a clear 429', async () => {
         const capped = await startService({ maxGuestsPerIp: 3 });
         const browsers = ['A/1.0', 'B/1.0', 'C/1.0', 'D/1.0'].map((name) => `Mozilla/5.0 (X11) ${name} Safari/537.36`);
         for (const userAgent of browsers.slice(0, 3)) {
-          expect((await capped.hit(visitor('203.0.113.7', userAgent), '/')).status).toBe(200);
+          expect((await capped.hit(visitor('203.0.113.7', userAgent), '/')).body).toEqual({ as: 'guest' });
         }
 
-        const refused = await capped.hit(visitor('203.0.113.7', browsers[3]), '/');
+        // Their view still counts (below); they are only not counted as online.
+        expect((await capped.hit(visitor('203.0.113.7', browsers[3]), '/')).body).toEqual({
+          as: 'guest',
+          notOnline: 'too-many-guests',
+        });
+        const refused = await capped.ping(visitor('203.0.113.7', browsers[3]));
         expect(refused.status).toBe(429);
         expect(refused.headers['retry-after']).toBe('300');
         expect(refused.body).toMatchObject({ error: 'too-many-guests' });
         // Those already online go on; other addresses are not affected.
         expect((await capped.ping(visitor('203.0.113.7', browsers[0]))).status).toBe(200);
-        expect((await capped.hit(visitor('203.0.113.8', browsers[3]), '/')).status).toBe(200);
+        expect((await capped.hit(visitor('203.0.113.8', browsers[3]), '/')).body).toEqual({ as: 'guest' });
         expect((await capped.online()).guests).toBe(4);
 
         capped.clock.advance(WINDOW_MS);
-        expect((await capped.hit(visitor('203.0.113.7', browsers[3]), '/')).status).toBe(200);
+        expect((await capped.hit(visitor('203.0.113.7', browsers[3]), '/')).body).toEqual({ as: 'guest' });
+      });
+
+      it('counts the views of readers beyond the cap of a shared IP, once per IP, path and day', async () => {
+        const office = await startService({ maxGuestsPerIp: 2 });
+        const readers = Array.from({ length: 6 }, (_, n) => visitor('203.0.113.7', `Mozilla/5.0 (X11) R${n} Safari`));
+        for (const reader of readers) expect((await office.hit(reader, '/news/a.html')).status).toBe(200);
+        for (const reader of readers.slice(2)) expect((await office.hit(reader, '/news/b.html')).status).toBe(200);
+
+        expect((await office.online()).guests).toBe(2);
+        // Two readers online, and the four beyond the cap as one: the IP's view of each page.
+        expect(await office.views('/news/a.html')).toMatchObject({ total: '4', views: '3' });
+        expect(await office.views('/news/b.html')).toMatchObject({ views: '1' });
+
+        office.clock.set('2026-11-27T12:00:00Z');
+        // The first two are back online; the last is beyond the cap again, and counts for the IP.
+        for (const reader of readers.filter((_, n) => [0, 1, 5].includes(n))) await office.hit(reader, '/news/a.html');
+        expect(await office.views('/news/a.html')).toMatchObject({ views: '6' });
+      });
+
+      it('caps guests per IPv6 /64, as one client can take any address in it', async () => {
+        const capped = await startService({ maxGuestsPerIp: 2 });
+        for (const host of ['a', 'b', 'c', 'd']) await capped.hit(visitor(`2001:db8:1:2::${host}`), '/');
+        await capped.hit(visitor('2001:db8:1:3::a'), '/');
+
+        expect((await capped.online()).guests).toBe(3);
+        expect((await capped.views('/')).views).toBe('4');
       });
     });
 
@@ -300,6 +331,87 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
         expect(await service.views()).toMatchObject({ total: '2' });
         await service.hit(reader, '/news/a.html');
         expect(await service.views('/news/a.html')).toMatchObject({ total: '2', views: '1' });
+      });
+
+      it('tells pages apart by the query parameters that name them, in any order, without tracking ones', async () => {
+        const pages = [
+          '/?p=123',
+          '/?p=124&utm_source=zalo',
+          '/?utm_source=feed&p=124',
+          '/?fbclid=x&p=124#comments',
+          '/index.php?option=com_content&view=article&id=12&catid=3&Itemid=101',
+          '/index.php?Itemid=7&id=12&view=article&option=com_content',
+        ];
+        for (const [n, path] of pages.entries()) await service.hit(nthVisitor(n), path);
+
+        expect(await service.views('/?p=123')).toMatchObject({ path: '/?p=123', views: '1' });
+        expect(await service.views('/?p=124')).toMatchObject({ views: '3' });
+        expect(await service.views('/')).toMatchObject({ total: '6', views: '0' });
+        expect(await service.views('/index.php?option=com_content&view=article&id=12')).toMatchObject({
+          path: '/index.php?id=12&option=com_content&view=article',
+          views: '2',
+        });
+      });
+
+      it('counts a view once per visitor and page, however the address was written', async () => {
+        const reader = visitor('203.0.113.7');
+        await service.hit(reader, '/tin-tức/hoi-nghi.html');
+        await service.hit(reader, '/tin-t%E1%BB%A9c/hoi-nghi.html');
+        await service.hit(reader, '/tin-t%e1%bb%a9c/hoi-nghi.html?utm_medium=social');
+        await service.hit(visitor('203.0.113.8'), '/tin-t%E1%BB%A9c/hoi-nghi.html');
+
+        expect(await service.views('/tin-t%E1%BB%A9c/hoi-nghi.html')).toMatchObject({
+          path: '/tin-tức/hoi-nghi.html',
+          total: '2',
+          views: '2',
+        });
+      });
+
+      it('keeps the query parameters a site names', async () => {
+        const forum = await startService({ sites: [{ id: 'default', queryParams: ['tid'] }] });
+        await forum.hit(visitor('203.0.113.7'), '/forum.php?tid=5&p=2');
+        await forum.hit(visitor('203.0.113.7'), '/forum.php?tid=6&p=2');
+
+        expect(await forum.views('/forum.php?tid=5')).toMatchObject({ total: '2', views: '1' });
+        expect(await forum.views('/forum.php?p=2&tid=6')).toMatchObject({ path: '/forum.php?tid=6', views: '1' });
+      });
+
+      it('holds at most maxPaths paths per site: views of further paths count in the total only, said once', async () => {
+        const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+        try {
+          const small = await startService({ sites: [{ id: 'default', maxPaths: 3 }] });
+          for (let n = 0; n < 6; n++) expect((await small.hit(nthVisitor(n), `/junk/${n}`)).status).toBe(200);
+          await small.hit(nthVisitor(10), '/junk/0');
+
+          expect(await small.views('/junk/0')).toMatchObject({ total: '7', views: '2' });
+          expect(await small.views('/junk/2')).toMatchObject({ views: '1' });
+          expect(await small.views('/junk/3')).toMatchObject({ views: '0' });
+          const said = warn.mock.calls.filter(([message]) => String(message).includes('maxPaths'));
+          expect(said).toHaveLength(1);
+          expect(String(said[0]?.[0])).toContain('"default"');
+        } finally {
+          warn.mockRestore();
+        }
+      });
+
+      it('lets one IP add at most maxNewPathsPerIp new paths a day, in the total beyond that', async () => {
+        const capped = await startService({ maxNewPathsPerIp: 2 });
+        const browsers = ['A/1.0', 'B/1.0', 'C/1.0', 'D/1.0'].map((name) => `Mozilla/5.0 (X11) ${name} Safari/537.36`);
+        await capped.hit(visitor('203.0.113.9'), '/known.html');
+        for (const [n, userAgent] of browsers.entries())
+          await capped.hit(visitor('203.0.113.7', userAgent), `/new/${n}`);
+        // Paths already counted still count for that IP, and other IPs still add theirs.
+        await capped.hit(visitor('203.0.113.7'), '/known.html');
+        await capped.hit(visitor('203.0.113.8'), '/new/3');
+
+        expect(await capped.views('/new/1')).toMatchObject({ total: '7', views: '1' });
+        expect(await capped.views('/new/2')).toMatchObject({ views: '0' });
+        expect(await capped.views('/new/3')).toMatchObject({ views: '1' });
+        expect(await capped.views('/known.html')).toMatchObject({ views: '2' });
+
+        capped.clock.set('2026-11-27T12:00:00Z');
+        await capped.hit(visitor('203.0.113.7'), '/new/2');
+        expect(await capped.views('/new/2')).toMatchObject({ views: '1' });
       });
 
       it('keeps each site’s counts apart', async () => {
