@@ -13,20 +13,77 @@ import {
   withMarkup,
   withSourceThatFailsAfterAnswering,
   withTicking,
+  type Decorator,
   type Meta,
   type StoryObj,
 } from '@portico/storybook/kit';
 import './index.js';
 
+type Locale = 'vi' | 'en';
+
+/** The toolbar's locale, as the story root's `lang` gives it to the widget. */
+function localeOf(globals: Record<string, unknown>): Locale {
+  return globals.locale === 'en' ? 'en' : 'vi';
+}
+
+/** The interface texts the plays look for (`packages/core/src/locale/vi.ts` and `en.ts`). */
+const TEXT = {
+  vi: {
+    seed: seed.shown.visitorsText,
+    loading: 'Đang tải…',
+    outOfDate: 'Chưa được cập nhật',
+    unavailable: 'Chưa có số liệu',
+    customHeading: 'Đang xem trang',
+  },
+  en: {
+    seed: 'We have 69\u00A0guests and no members online',
+    loading: 'Loading…',
+    outOfDate: 'Not up to date',
+    unavailable: 'Figures unavailable',
+    customHeading: 'Browsing now',
+  },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+function widgetIn(canvasElement: HTMLElement): HTMLElement | null {
+  return canvasElement.querySelector('portico-online-visitors');
+}
+
+/** The widget's shadow part `name`. */
+function part(canvasElement: HTMLElement, name: string): Element | null {
+  return widgetIn(canvasElement)?.shadowRoot?.querySelector(`[part~="${name}"]`) ?? null;
+}
+
+/** Text with white space as the reader sees it (a no-break space stays). */
+function shown(element: Element | null | undefined): string {
+  return element?.textContent.replace(/[ \t\n\r]+/g, ' ').trim() ?? '';
+}
+
 /** The sentence the widget shows (its `count` part), with white space as the reader sees it. */
 function sentence(canvasElement: HTMLElement): string {
   const widget = canvasElement.querySelector('portico-online-visitors');
-  return (
-    widget?.shadowRoot
-      ?.querySelector('[part~="count"]')
-      ?.textContent.replace(/[ \t\n\r]+/g, ' ')
-      .trim() ?? ''
-  );
+  return shown(widget?.shadowRoot?.querySelector('[part~="count"]'));
+}
+
+/** Waits for the `stale` part and checks it says "not up to date" in the story's locale. */
+async function expectStaleNote(canvasElement: HTMLElement, locale: Locale): Promise<void> {
+  await waitFor(async () => {
+    await expect(shown(part(canvasElement, 'stale'))).toBe(TEXT[locale].outOfDate);
+  });
+}
+
+/** Checks the title's text and level. */
+async function expectHeading(canvasElement: HTMLElement, text: string, level: string): Promise<void> {
+  await waitFor(async () => {
+    const heading = part(canvasElement, 'heading');
+    await expect(shown(heading)).toBe(text);
+    await expect(heading?.getAttribute('aria-level')).toBe(level);
+  });
+}
+
+/** The `heading` arg in the toolbar's locale, unless the Controls panel set one. */
+function headingInLocale(headings: Record<Locale, string>): Decorator {
+  return (story, { args, globals }) =>
+    story({ args: { ...args, heading: args.heading ?? headings[localeOf(globals)] } });
 }
 
 const meta = {
@@ -55,10 +112,32 @@ export const Seed: Story = {
 };
 
 /** Nobody online: the `_0` phrases. */
-export const Zero: Story = { args: { guests: '0', members: '0' } };
+export const Zero: Story = {
+  args: { guests: '0', members: '0' },
+  play: async ({ canvasElement, globals }) => {
+    await waitFor(async () => {
+      await expect(sentence(canvasElement)).toBe(
+        localeOf(globals) === 'en'
+          ? 'We have no guests and no members online'
+          : 'Đang có 0 khách và không thành viên đang online',
+      );
+    });
+  },
+};
 
 /** One guest and one member: the `_1` phrases. */
-export const One: Story = { args: { guests: '1', members: '1' } };
+export const One: Story = {
+  args: { guests: '1', members: '1' },
+  play: async ({ canvasElement, globals }) => {
+    await waitFor(async () => {
+      await expect(sentence(canvasElement)).toBe(
+        localeOf(globals) === 'en'
+          ? 'We have one guest and one member online'
+          : 'Đang có một khách và một thành viên đang online',
+      );
+    });
+  },
+};
 
 /** Many: counts beyond 2^53 keep every digit. */
 export const Many: Story = { args: { guests: '123456789012345678901', members: '4821' } };
@@ -89,24 +168,54 @@ export const BadInput: Story = { args: { guests: 'abc', members: '2' } };
 export const Loading: Story = {
   args: { source: 'visitors-loading' },
   beforeEach: withLoadingSource('visitors-loading'),
+  play: async ({ canvasElement, globals }) => {
+    await waitFor(async () => {
+      const status = part(canvasElement, 'status');
+      await expect(status?.getAttribute('aria-busy')).toBe('true');
+      await expect(shown(status?.querySelector('.visually-hidden'))).toBe(TEXT[localeOf(globals)].loading);
+    });
+  },
 };
 
 /** The source failed before answering, with nothing else to show. */
 export const Failed: Story = {
   args: { source: 'visitors-failed' },
   beforeEach: withFailingSource('visitors-failed'),
+  play: async ({ canvasElement, globals }) => {
+    await waitFor(async () => {
+      await expect(shown(part(canvasElement, 'error'))).toBe(TEXT[localeOf(globals)].unavailable);
+    });
+  },
 };
 
 /** The source answered, then failed: the last numbers stay, marked out of date. */
 export const OutOfDate: Story = {
   args: { source: 'visitors-out-of-date' },
   beforeEach: withSourceThatFailsAfterAnswering('visitors-out-of-date', { visitorStats: seed.visitorStats }),
-  play: async ({ canvasElement }) => {
-    await waitFor(async () => {
-      await expect(
-        canvasElement.querySelector('portico-online-visitors')?.shadowRoot?.querySelector('[part~="stale"]'),
-      ).toBeTruthy();
-    });
+  play: async ({ canvasElement, globals }) => {
+    const locale = localeOf(globals);
+    await expectStaleNote(canvasElement, locale);
+    // The numbers the source gave before failing (the seed's) are still shown.
+    await expect(sentence(canvasElement)).toBe(TEXT[locale].seed);
+  },
+};
+
+/** `mode="both"` while the source fails: the sentence and the members' names stay, marked out of date. */
+export const BothOutOfDate: Story = {
+  args: { source: 'visitors-both-out-of-date', mode: 'both' },
+  beforeEach: withSourceThatFailsAfterAnswering('visitors-both-out-of-date', {
+    visitorStats: { guests: 12, members: 4, memberNames: [...SAMPLE_MEMBER_NAMES] },
+  }),
+  play: async ({ canvasElement, globals }) => {
+    const locale = localeOf(globals);
+    await expectStaleNote(canvasElement, locale);
+    await expect(sentence(canvasElement)).toBe(
+      locale === 'en'
+        ? 'We have 12\u00A0guests and 4\u00A0members online'
+        : 'Đang có 12\u00A0khách và 4\u00A0thành viên đang online',
+    );
+    const names = [...(part(canvasElement, 'names')?.querySelectorAll('li') ?? [])].map((item) => shown(item));
+    await expect(names).toEqual([...SAMPLE_MEMBER_NAMES]);
   },
 };
 
@@ -115,6 +224,14 @@ export const FailedOverServerMarkup: Story = {
   args: { source: 'visitors-failed-markup' },
   beforeEach: withFailingSource('visitors-failed-markup'),
   parameters: withMarkup(`<h3 slot="heading">${seed.shown.visitorsTitle}</h3><p>${seed.shown.visitorsText}</p>`),
+  play: async ({ canvasElement, globals }) => {
+    await expectStaleNote(canvasElement, localeOf(globals));
+    // The server's sentence, with its numbers, is still the one shown (slotted, not replaced).
+    const markup = widgetIn(canvasElement)?.querySelector(':scope > p');
+    await expect(shown(markup)).toBe(seed.shown.visitorsText);
+    await expect(markup?.assignedSlot).toBeTruthy();
+    await expect(part(canvasElement, 'count')).toBeNull();
+  },
 };
 
 /** Server-rendered markup, shown as it is until a source answers (none here). */
@@ -154,6 +271,27 @@ export const LiveUpdate: Story = {
   },
 };
 
+/** `live="off"`: the source is asked once; a later change there does not show until the page reloads. */
+export const LiveOff: Story = {
+  args: { source: 'visitors-live-off', interval: 1, live: false },
+  beforeEach: withData('visitors-live-off', { visitorStats: seed.visitorStats }),
+  play: async ({ canvasElement, globals, step }) => {
+    const expected = TEXT[localeOf(globals)].seed;
+    await expect(widgetIn(canvasElement)?.getAttribute('live')).toBe('off');
+    await step('shows the source’s numbers', async () => {
+      await waitFor(async () => {
+        await expect(sentence(canvasElement)).toBe(expected);
+      });
+    });
+    await step('does not follow a change at the source', async () => {
+      memorySourceNamed('visitors-live-off').setVisitorStats({ guests: 70, members: 1 });
+      // Twice the interval: a live widget would have shown the change by now.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await expect(sentence(canvasElement)).toBe(expected);
+    });
+  },
+};
+
 /** Live, as on a busy day: the numbers change every 3 seconds while the story is open. */
 export const LiveTicking: Story = {
   args: { source: 'visitors-ticking', interval: 3 },
@@ -181,10 +319,22 @@ export const InSidebar: Story = { args: { ...Seed.args }, parameters: inSidebar 
 /** The seed module in a wide main column. */
 export const InWideColumn: Story = { args: { ...Seed.args }, parameters: inWideColumn };
 
-/** `heading` and `heading-level`: another title, at level 2. */
+/** `heading` and `heading-level`: another title (in the toolbar's locale), at level 2. */
 export const CustomHeading: Story = {
-  args: { ...Seed.args, heading: 'Đang xem trang', 'heading-level': 2 },
+  args: { ...Seed.args, 'heading-level': 2 },
+  decorators: [headingInLocale({ vi: TEXT.vi.customHeading, en: TEXT.en.customHeading })],
+  play: async ({ canvasElement, globals }) => {
+    await expectHeading(canvasElement, TEXT[localeOf(globals)].customHeading, '2');
+  },
 };
 
 /** `no-heading`: the CMS prints the module's title itself. */
-export const NoHeading: Story = { args: { ...Seed.args, 'no-heading': true } };
+export const NoHeading: Story = {
+  args: { ...Seed.args, 'no-heading': true },
+  play: async ({ canvasElement, globals }) => {
+    await waitFor(async () => {
+      await expect(sentence(canvasElement)).toBe(TEXT[localeOf(globals)].seed);
+    });
+    await expect(part(canvasElement, 'heading')).toBeNull();
+  },
+};

@@ -1,6 +1,7 @@
 import type { Banner } from '@portico/core';
 import {
   expect,
+  fn,
   inSidebar,
   inWideColumn,
   LONG_VIETNAMESE,
@@ -41,6 +42,56 @@ function currentSlide(root: ShadowRoot): string {
   return root.querySelector('[part~="slide"][data-current]')?.getAttribute('aria-label') ?? '';
 }
 
+/** The carousel texts a story checks, in the toolbar's locale. */
+function carouselPhrases(globals: Record<string, unknown>): {
+  start: string;
+  pause: string;
+  slide: (index: number, count: number) => string;
+} {
+  return globals.locale === 'en'
+    ? {
+        start: 'Start rotation',
+        pause: 'Pause rotation',
+        slide: (index, count) => `${String(index)} of ${String(count)}`,
+      }
+    : { start: 'Tiếp tục chạy', pause: 'Tạm dừng', slide: (index, count) => `${String(index)} / ${String(count)}` };
+}
+
+/** The carousel's rotation button, once it has rendered. */
+async function rotationButton(root: ShadowRoot): Promise<HTMLButtonElement> {
+  await waitFor(async () => {
+    await expect(root.querySelector('[part~="rotation"]')).toBeTruthy();
+  });
+  const button = root.querySelector<HTMLButtonElement>('[part~="rotation"]');
+  if (!button) throw new Error('no rotation button');
+  return button;
+}
+
+/** The accessible name of the rotation button (`Pause rotation` / `Start rotation`). */
+function rotationLabel(root: ShadowRoot): string {
+  return root.querySelector('[part~="rotation"]')?.textContent.trim() ?? '';
+}
+
+function pause(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/**
+ * A `beforeEach` that makes the page report `prefers-reduced-motion: reduce` while the story
+ * is shown, and restores `matchMedia` after.
+ */
+function withReducedMotion(): () => void {
+  const own = Object.getOwnPropertyDescriptor(window, 'matchMedia');
+  const real = window.matchMedia.bind(window);
+  // For the reduced-motion query, a real list that always matches (`all`).
+  const stub = (query: string): MediaQueryList => real(/prefers-reduced-motion:\s*reduce/.test(query) ? 'all' : query);
+  Object.defineProperty(window, 'matchMedia', { configurable: true, writable: true, value: stub });
+  return () => {
+    if (own) Object.defineProperty(window, 'matchMedia', own);
+    else Reflect.deleteProperty(window, 'matchMedia');
+  };
+}
+
 const meta = {
   title: 'Widgets/Sidebar banners',
   component: 'portico-sidebar-banners',
@@ -73,6 +124,120 @@ export const Empty: Story = { args: { position: 'sidebar', banners: [] }, parame
 export const Carousel: Story = {
   args: { position: 'sidebar', rotate: 5, banners: SAMPLE_BANNERS },
   parameters: inSidebar,
+  play: async ({ canvasElement, globals, step }) => {
+    const root = bannersRoot(canvasElement);
+    const phrases = carouselPhrases(globals);
+    const button = await rotationButton(root);
+    const slideCount = SAMPLE_BANNERS.filter((banner) => !banner.pinned).length;
+
+    await step('a carousel region of slides, the first shown', async () => {
+      await expect(root.querySelector('[part~="carousel"]')?.getAttribute('aria-roledescription')).toBe('carousel');
+      await expect(currentSlide(root)).toBe(phrases.slide(1, slideCount));
+      await expect(rotationLabel(root)).toBe(phrases.pause);
+    });
+
+    await step('keyboard focus coming in stops the rotation: the button offers to start it', async () => {
+      button.focus();
+      await waitFor(async () => {
+        await expect(rotationLabel(root)).toBe(phrases.start);
+      });
+    });
+
+    await step('ArrowRight shows the next slide', async () => {
+      await userEvent.keyboard('{ArrowRight}');
+      await waitFor(async () => {
+        await expect(currentSlide(root)).toBe(phrases.slide(2, slideCount));
+      });
+      await userEvent.keyboard('{ArrowLeft}');
+      await waitFor(async () => {
+        await expect(currentSlide(root)).toBe(phrases.slide(1, slideCount));
+      });
+      button.blur();
+    });
+  },
+};
+
+/**
+ * The reader prefers reduced motion: the carousel never rotates by itself, and its button
+ * offers to start the rotation.
+ */
+export const CarouselReducedMotion: Story = {
+  args: { position: 'sidebar', rotate: 1, banners: IMAGE_BANNERS },
+  beforeEach: withReducedMotion,
+  parameters: inSidebar,
+  play: async ({ canvasElement, globals }) => {
+    const root = bannersRoot(canvasElement);
+    const phrases = carouselPhrases(globals);
+    await rotationButton(root);
+    await expect(rotationLabel(root)).toBe(phrases.start);
+    await expect(root.querySelector('[part~="slides"]')?.getAttribute('aria-live')).toBe('polite');
+    const first = currentSlide(root);
+    await pause(2500);
+    await expect(currentSlide(root)).toBe(first);
+  },
+};
+
+/** Rotation stopped by the reader as the page loads: the button then offers to start it, and nothing moves. */
+export const CarouselPaused: Story = {
+  args: { position: 'sidebar', rotate: 1, banners: IMAGE_BANNERS },
+  parameters: inSidebar,
+  play: async ({ canvasElement, globals }) => {
+    const root = bannersRoot(canvasElement);
+    const phrases = carouselPhrases(globals);
+    const button = await rotationButton(root);
+    await userEvent.click(button);
+    await waitFor(async () => {
+      await expect(rotationLabel(root)).toBe(phrases.start);
+    });
+    const carousel = root.querySelector<HTMLElement>('[part~="carousel"]');
+    if (carousel) await userEvent.unhover(carousel);
+    button.blur();
+    const paused = currentSlide(root);
+    await pause(2500);
+    await expect(currentSlide(root)).toBe(paused);
+    await expect(rotationLabel(root)).toBe(phrases.start);
+  },
+};
+
+const LONG_SLIDES: Banner[] = [
+  { id: 'mau-ngan', title: sample('Cổng dịch vụ công'), url: '/mau/dich-vu-cong' },
+  { id: 'mau-dai', title: LONG_VIETNAMESE.banner, url: '/mau/hang-viet' },
+  { id: 'mau-rat-dai', title: LONG_VIETNAMESE.title, url: '/mau/so-ket' },
+  { id: 'mau-vua', title: LONG_VIETNAMESE.category, url: '/mau/hoc-tap-lam-theo-bac' },
+];
+
+/**
+ * A carousel of very long Vietnamese titles in a 200 px sidebar: the box keeps the tallest
+ * slide's height, so the page does not move as the slides change.
+ */
+export const CarouselLongVietnameseText: Story = {
+  args: { position: 'sidebar', rotate: 8, banners: LONG_SLIDES },
+  parameters: inSidebar,
+  play: async ({ canvasElement, globals }) => {
+    const root = bannersRoot(canvasElement);
+    const phrases = carouselPhrases(globals);
+    await rotationButton(root);
+    const slides = root.querySelector<HTMLElement>('[part~="slides"]');
+    const next = root.querySelector<HTMLButtonElement>('[part~="next"]');
+    if (!slides || !next) throw new Error('no carousel');
+    const heights: number[] = [];
+    for (let index = 1; index <= LONG_SLIDES.length; index += 1) {
+      await waitFor(async () => {
+        await expect(currentSlide(root)).toBe(phrases.slide(index, LONG_SLIDES.length));
+      });
+      heights.push(slides.getBoundingClientRect().height);
+      await userEvent.click(next);
+    }
+    const tallest = Math.max(
+      ...Array.from(root.querySelectorAll<HTMLElement>('[part~="slide"]'), (slide) => slide.offsetHeight),
+    );
+    const shortest = root.querySelector('[part~="slide"] [part~="link"]')?.getBoundingClientRect().height ?? 0;
+    await expect(shortest, 'the titles take different heights').toBeLessThan(tallest / 2);
+    for (const height of heights) await expect(Math.abs(height - tallest)).toBeLessThan(1);
+    const carousel = root.querySelector<HTMLElement>('[part~="carousel"]');
+    if (carousel) await userEvent.unhover(carousel);
+    next.blur();
+  },
 };
 
 /**
@@ -135,6 +300,54 @@ export const CarouselPauseButton: Story = {
   },
 };
 
+const TRACKED_BANNERS = SEED_BANNERS.map((banner) => ({ ...banner }));
+
+/**
+ * Tracking: `portico-banner-impression` when a banner is first half visible, and
+ * `portico-banner-click` when its link is activated, both with `{ id, title, url, position }`
+ * (logged in the Actions panel). The play clicks a banner with navigation prevented.
+ */
+export const Tracking: Story = {
+  args: {
+    position: 'sidebar',
+    banners: TRACKED_BANNERS,
+    onPorticoBannerImpression: fn(),
+    onPorticoBannerClick: fn(),
+  },
+  parameters: inSidebar,
+  play: async ({ args, canvasElement, step }) => {
+    const root = bannersRoot(canvasElement);
+    const [first] = TRACKED_BANNERS;
+    if (!first) throw new Error('no banner');
+    const detail = { id: first.id, title: first.title, url: first.url, position: 'sidebar' };
+    const onImpression = args.onPorticoBannerImpression as ReturnType<typeof fn>;
+    const onClick = args.onPorticoBannerClick as ReturnType<typeof fn>;
+
+    await step('an impression for each banner shown', async () => {
+      await waitFor(async () => {
+        await expect(onImpression).toHaveBeenCalledTimes(TRACKED_BANNERS.length);
+      });
+      await expect(onImpression).toHaveBeenCalledWith(expect.objectContaining({ detail }));
+    });
+
+    await step('a click, without leaving the page', async () => {
+      const link = root.querySelector<HTMLAnchorElement>(`[data-id="${first.id}"] a`);
+      if (!link) throw new Error('no link');
+      canvasElement.addEventListener(
+        'click',
+        (event) => {
+          event.preventDefault();
+        },
+        { once: true },
+      );
+      await userEvent.click(link);
+      await expect(onClick).toHaveBeenCalledTimes(1);
+      await expect(onClick).toHaveBeenCalledWith(expect.objectContaining({ detail: { ...detail, url: link.href } }));
+      await expect(onImpression).toHaveBeenCalledTimes(TRACKED_BANNERS.length);
+    });
+  },
+};
+
 /** `limit="3"`: the first three after ordering. */
 export const Limit: Story = { args: { position: 'sidebar', limit: 3, banners: SAMPLE_BANNERS }, parameters: inSidebar };
 
@@ -148,6 +361,74 @@ export const RandomOrder: Story = {
 export const CustomHtml: Story = {
   args: { position: 'sidebar', banners: SAMPLE_BANNERS.filter((banner) => banner.html) },
   parameters: inSidebar,
+};
+
+const UNSAFE_TITLE = sample('Tuần lễ văn hóa');
+
+/**
+ * Custom HTML with a script, event handlers, inline styles and a style sheet: none of them
+ * survive the sanitizer; the text, the link and the image stay, and the link to another site
+ * is marked sponsored.
+ */
+export const UnsafeHtml: Story = {
+  args: {
+    position: 'sidebar',
+    banners: [
+      {
+        id: 'mau-html-nguy-hiem',
+        title: UNSAFE_TITLE,
+        html:
+          '<style>body { display: none }</style>' +
+          '<p onclick="window.porticoUnsafe = true" style="color: red">' +
+          '<strong style="font-size: 4em">Tuần lễ</strong> ' +
+          '<a href="https://vanhoa.example.org/tuan-le" onmouseover="window.porticoUnsafe = true">Xem chương trình</a></p>' +
+          '<script>window.porticoUnsafe = true</script>' +
+          `<img src="${sampleImage(UNSAFE_TITLE, 240, 80, 2).src}" onerror="window.porticoUnsafe = true" width="240" height="80">`,
+      },
+    ],
+  },
+  parameters: inSidebar,
+  play: async ({ canvasElement }) => {
+    const root = bannersRoot(canvasElement);
+    await waitFor(async () => {
+      await expect(root.querySelector('[part~="html"] a')).toBeTruthy();
+    });
+    const box = root.querySelector<HTMLElement>('[part~="html"]');
+    if (!box) throw new Error('no custom HTML');
+    await expect(box.querySelector('script, style, iframe, form')).toBeNull();
+    await expect(box.querySelector('[style], [onclick], [onmouseover], [onerror]')).toBeNull();
+    await expect(box.textContent).toContain('Xem chương trình');
+    const link = box.querySelector('a');
+    await expect(link?.relList.contains('sponsored')).toBe(true);
+    await expect(box.querySelector('img')?.alt).toBe(UNSAFE_TITLE);
+    await expect(Reflect.get(window, 'porticoUnsafe')).toBeUndefined();
+  },
+};
+
+const BROKEN_IMAGE_TITLE = sample('Cổng thông tin điện tử tỉnh');
+
+/** An image that does not load (404): the banner becomes a text link with its title. */
+export const BrokenImage: Story = {
+  args: {
+    position: 'sidebar',
+    banners: [
+      {
+        id: 'mau-anh-hong',
+        title: BROKEN_IMAGE_TITLE,
+        url: '/mau/cong-thong-tin',
+        image: { src: '/mau/khong-co-anh-nay.png', alt: '', width: 240, height: 80 },
+      },
+    ],
+  },
+  parameters: inSidebar,
+  play: async ({ canvasElement }) => {
+    const root = bannersRoot(canvasElement);
+    await waitFor(async () => {
+      await expect(root.querySelector('[part~="link"] [part~="title"]')?.textContent.trim()).toBe(BROKEN_IMAGE_TITLE);
+    });
+    await expect(root.querySelector('[part~="image"]')).toBeNull();
+    await expect(root.querySelector('[part~="link"]')?.getAttribute('href')).toBe('/mau/cong-thong-tin');
+  },
 };
 
 /** Outside their publish window (ended yesterday, starts tomorrow): not shown; only the current one is. */
