@@ -3,10 +3,11 @@ import { mergeConfig } from 'vite';
 
 /**
  * Portico's Storybook: one stories file per widget, beside the widget
- * (`packages/<name>/src/<name>.stories.ts`), and the page that composes them (`src/`).
+ * (`packages/<name>/src/<name>.stories.ts`), and the pages that compose them, with their MDX
+ * docs pages (`src/`).
  */
 const config: StorybookConfig = {
-  stories: ['../../../packages/*/src/*.stories.ts', '../src/**/*.stories.ts'],
+  stories: ['../../../packages/*/src/*.stories.ts', '../src/**/*.mdx', '../src/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },

@@ -2,27 +2,61 @@ import '@portico/element/before-upgrade.css';
 import './preview.css';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { action } from 'storybook/actions';
 import type { PorticoParameters } from '../src/kit/parameters.js';
 import { manifest } from './manifest.js';
 import { enhanceArgTypes, renderWidget } from './widget.js';
 
 setCustomElementsManifest(manifest);
 
+export type StoryTheme = 'light' | 'dark' | 'system';
+
+/** The `color-scheme` each theme gives the story root: `light dark` follows the reader's system. */
+const COLOR_SCHEMES: Record<StoryTheme, string> = { light: 'light', dark: 'dark', system: 'light dark' };
+
 /** The toolbar's locale and theme, read from a story's globals. */
-function storyGlobals(globals: Record<string, unknown>): { locale: 'vi' | 'en'; theme: 'light' | 'dark' } {
-  return { locale: globals.locale === 'en' ? 'en' : 'vi', theme: globals.theme === 'dark' ? 'dark' : 'light' };
+function storyGlobals(globals: Record<string, unknown>): { locale: 'vi' | 'en'; theme: StoryTheme } {
+  const theme = globals.theme === 'dark' || globals.theme === 'system' ? globals.theme : 'light';
+  return { locale: globals.locale === 'en' ? 'en' : 'vi', theme };
+}
+
+const linkFollowed = action('link (not followed)');
+
+/**
+ * Stories are not pages of a site: a link clicked in one (a banner, a menu item, an article
+ * title) would take the preview frame to an address Storybook does not serve. Once the click
+ * has reached the story root, after the widgets' own listeners (banner click tracking sees it
+ * as usual), its default is prevented and the address goes to the Actions panel instead. The
+ * composed path finds links inside the widgets' shadow roots too.
+ */
+function keepLinksInStory(event: MouseEvent): void {
+  if (event.defaultPrevented) return;
+  const link = event
+    .composedPath()
+    .find(
+      (target): target is HTMLAnchorElement | HTMLAreaElement | SVGAElement =>
+        target instanceof Element && target.matches('a[href], area[href]'),
+    );
+  if (!link) return;
+  event.preventDefault();
+  linkFollowed(link instanceof SVGAElement ? link.href.baseVal : link.href);
 }
 
 /**
  * Every story sits in a root that carries the toolbar's choices as a page would: `lang`
  * (the widgets follow their closest ancestor's) and `color-scheme` (their colours use
  * `light-dark()`), on a page background of that scheme; then in the column the story asks
- * for (`parameters.portico.width`).
+ * for (`parameters.portico.width`). Links clicked in it are not followed (`keepLinksInStory`).
  */
 const storyRoot: Decorator = (story, { globals, parameters }) => {
   const { locale, theme } = storyGlobals(globals);
   const width = (parameters.portico as PorticoParameters | undefined)?.width;
-  return html`<div class="portico-story" lang=${locale} style="color-scheme: ${theme}">
+  return html`<div
+    class="portico-story"
+    lang=${locale}
+    style="color-scheme: ${COLOR_SCHEMES[theme]}"
+    @click=${keepLinksInStory}
+  >
     <div class="portico-story-column" data-width=${width ?? nothing}>${story()}</div>
   </div>`;
 };
@@ -42,13 +76,14 @@ const preview: Preview = {
       },
     },
     theme: {
-      description: 'Light or dark: `color-scheme` on the story root',
+      description: 'Light, dark or the system’s: `color-scheme` on the story root (`light dark` for the system’s)',
       toolbar: {
         title: 'Theme',
         icon: 'mirror',
         items: [
           { value: 'light', icon: 'sun', title: 'Light' },
           { value: 'dark', icon: 'moon', title: 'Dark' },
+          { value: 'system', icon: 'browser', title: 'System (light dark)' },
         ],
         dynamicTitle: true,
       },

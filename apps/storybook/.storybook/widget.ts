@@ -2,7 +2,8 @@
  * How a story's args become a widget, from the merged custom-elements.json: every public
  * attribute is a control (boolean, number, a select of the documented values, or text), each
  * data property (`stats`, `categories`, `article`, `banners`) an object control, and each
- * `portico-*` event is logged in the Actions panel.
+ * `portico-*` event is logged in the Actions panel. `lang`, which every widget takes but no
+ * manifest lists (it is a global HTML attribute), gets a select of its own.
  */
 import type { Preview } from '@storybook/web-components-vite';
 import type { PorticoParameters } from '../src/kit/parameters.js';
@@ -21,8 +22,8 @@ export type ControlKind = 'boolean' | 'number' | 'select' | 'text';
 
 export interface AttributeControl {
   control: ControlKind;
-  /** The values of an enumerated attribute. */
-  options?: string[];
+  /** The values of an enumerated attribute (numbers for a heading level). */
+  options?: (string | number)[];
   /** The type as the docs table shows it: the union of values rather than its alias name. */
   typeSummary: string;
   defaultValue: string | undefined;
@@ -32,6 +33,14 @@ export interface AttributeControl {
 
 const LITERAL = /^(?:'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?|true|false)$/;
 const TYPE_ALIAS = /^[A-Z]\w*$/;
+/** `HeadingLevel`, alone or with `| null | undefined` (an optional attribute's type). */
+const HEADING_LEVEL = /^HeadingLevel(?:\s*\|\s*(?:null|undefined))*$/;
+const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
+
+/** The `lang` select's option for leaving the attribute off (the widget inherits its language). */
+export const LANG_UNSET = 'unset';
+/** The languages the `lang` select offers: the two that ship, and a regional tag of each. */
+export const LANG_OPTIONS = [LANG_UNSET, 'vi', 'en', 'vi-VN', 'en-GB'];
 
 /**
  * What control an attribute gets, from its manifest entry. The analyser gives a type alias
@@ -48,6 +57,9 @@ export function controlFor(attribute: ManifestAttribute): AttributeControl {
     attribute.default !== undefined && LITERAL.test(attribute.default)
       ? attribute.default
       : (documentedDefault ?? attribute.default);
+  if (HEADING_LEVEL.test(type)) {
+    return { control: 'select', options: HEADING_LEVELS, typeSummary: HEADING_LEVELS.join(' | '), defaultValue };
+  }
   if (/\bboolean\b/.test(type)) {
     const offValue = new RegExp(`\`${attribute.name}="(\\w+)"\``).exec(description)?.[1];
     return { control: 'boolean', typeSummary: 'boolean', defaultValue, ...(offValue ? { offValue } : {}) };
@@ -127,6 +139,22 @@ export const enhanceArgTypes: ArgTypesEnhancer = ({ component, argTypes }) => {
     };
   }
 
+  // A global HTML attribute: in no manifest, but every widget reads it.
+  enhanced.lang = {
+    name: 'lang',
+    description:
+      'The widget’s language: `vi` and `en` ship; a regional tag (`vi-VN`, `en-GB`) takes its language’s phrases and its own `Intl` formats. Unset, the widget follows its closest ancestor’s `lang` (here the toolbar’s locale), then `<html lang>`, then `en`.',
+    control: { type: 'select', labels: { [LANG_UNSET]: 'unset (inherited)' } },
+    options: LANG_OPTIONS,
+    // `unset` reaches the render as no value: the attribute is left off.
+    mapping: { [LANG_UNSET]: undefined },
+    table: {
+      category: 'attributes',
+      type: { summary: 'string' },
+      defaultValue: { summary: 'the closest ancestor’s' },
+    },
+  };
+
   const data = new Set(dataProperties(declaration).map((member) => member.name));
   for (const member of declaration.members ?? []) {
     if (member.kind !== 'field') continue;
@@ -181,6 +209,9 @@ export const renderWidget: Render = (args, { component, parameters }) => {
   // Trusted: the markup is written in the stories, as a CMS template prints it.
   if (markup) element.innerHTML = markup;
   if (!declaration) return element;
+  // Only when given: unset, the widget inherits the story root's `lang` (the toolbar's locale).
+  const lang: unknown = args.lang;
+  if (typeof lang === 'string' && lang !== '' && lang !== LANG_UNSET) element.setAttribute('lang', lang);
   for (const attribute of declaration.attributes ?? []) {
     const value: unknown = args[attribute.name];
     if (value === undefined || value === null || value === '') continue;

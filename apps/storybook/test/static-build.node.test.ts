@@ -18,6 +18,7 @@ const TITLES = [
   'Widgets/Article card',
   'Widgets/Sidebar banners',
   'Pages/Portal',
+  'Pages/Theming',
 ] as const;
 
 /** Each widget's stories, and its tag. */
@@ -37,6 +38,7 @@ interface IndexEntry {
   id: string;
   title: string;
   name: string;
+  importPath: string;
 }
 
 interface WidgetState {
@@ -192,9 +194,14 @@ function problems({ id, widgets, errors }: StoryResult): string[] {
 }
 
 describe('the static Storybook build', () => {
-  it('has the stories of each widget and of the portal page', () => {
+  it('has the stories of each widget and of the pages', () => {
     const titles = new Set(entries.map((entry) => entry.title));
     for (const title of TITLES) expect(titles, title).toContain(title);
+  });
+
+  it('has the Theming docs page, written in MDX, in place of the generated one', () => {
+    const docs = Object.values(allEntries).find((entry) => entry.type === 'docs' && entry.title === 'Pages/Theming');
+    expect(docs?.importPath).toBe('./src/theming.mdx');
   });
 
   it('generates each widget’s Docs page from custom-elements.json', async () => {
