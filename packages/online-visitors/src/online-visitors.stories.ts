@@ -13,18 +13,20 @@ import {
   withMarkup,
   withSourceThatFailsAfterAnswering,
   withTicking,
-  type Decorator,
   type Meta,
   type StoryObj,
+  expectHeading,
+  expectStaleNote,
+  headingInLocale,
+  localeOf,
+  partOf,
+  shown,
+  type StoryLocale,
 } from '@portico/storybook/kit';
 import './index.js';
 
-type Locale = 'vi' | 'en';
-
-/** The toolbar's locale, as the story root's `lang` gives it to the widget. */
-function localeOf(globals: Record<string, unknown>): Locale {
-  return globals.locale === 'en' ? 'en' : 'vi';
-}
+type Locale = StoryLocale;
+const TAG = 'portico-online-visitors';
 
 /** The interface texts the plays look for (`packages/core/src/locale/vi.ts` and `en.ts`). */
 const TEXT = {
@@ -44,18 +46,9 @@ const TEXT = {
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
-function widgetIn(canvasElement: HTMLElement): HTMLElement | null {
-  return canvasElement.querySelector('portico-online-visitors');
-}
-
 /** The widget's shadow part `name`. */
 function part(canvasElement: HTMLElement, name: string): Element | null {
-  return widgetIn(canvasElement)?.shadowRoot?.querySelector(`[part~="${name}"]`) ?? null;
-}
-
-/** Text with white space as the reader sees it (a no-break space stays). */
-function shown(element: Element | null | undefined): string {
-  return element?.textContent.replace(/[ \t\n\r]+/g, ' ').trim() ?? '';
+  return partOf(canvasElement, TAG, name);
 }
 
 /** The sentence the widget shows (its `count` part), with white space as the reader sees it. */
@@ -65,25 +58,8 @@ function sentence(canvasElement: HTMLElement): string {
 }
 
 /** Waits for the `stale` part and checks it says "not up to date" in the story's locale. */
-async function expectStaleNote(canvasElement: HTMLElement, locale: Locale): Promise<void> {
-  await waitFor(async () => {
-    await expect(shown(part(canvasElement, 'stale'))).toBe(TEXT[locale].outOfDate);
-  });
-}
-
-/** Checks the title's text and level. */
-async function expectHeading(canvasElement: HTMLElement, text: string, level: string): Promise<void> {
-  await waitFor(async () => {
-    const heading = part(canvasElement, 'heading');
-    await expect(shown(heading)).toBe(text);
-    await expect(heading?.getAttribute('aria-level')).toBe(level);
-  });
-}
-
-/** The `heading` arg in the toolbar's locale, unless the Controls panel set one. */
-function headingInLocale(headings: Record<Locale, string>): Decorator {
-  return (story, { args, globals }) =>
-    story({ args: { ...args, heading: args.heading ?? headings[localeOf(globals)] } });
+function expectOutOfDate(canvasElement: HTMLElement, locale: Locale): Promise<void> {
+  return expectStaleNote(canvasElement, TAG, TEXT[locale].outOfDate);
 }
 
 const meta = {
@@ -194,7 +170,7 @@ export const OutOfDate: Story = {
   beforeEach: withSourceThatFailsAfterAnswering('visitors-out-of-date', { visitorStats: seed.visitorStats }),
   play: async ({ canvasElement, globals }) => {
     const locale = localeOf(globals);
-    await expectStaleNote(canvasElement, locale);
+    await expectOutOfDate(canvasElement, locale);
     // The numbers the source gave before failing (the seed's) are still shown.
     await expect(sentence(canvasElement)).toBe(TEXT[locale].seed);
   },
@@ -208,7 +184,7 @@ export const BothOutOfDate: Story = {
   }),
   play: async ({ canvasElement, globals }) => {
     const locale = localeOf(globals);
-    await expectStaleNote(canvasElement, locale);
+    await expectOutOfDate(canvasElement, locale);
     await expect(sentence(canvasElement)).toBe(
       locale === 'en'
         ? 'We have 12\u00A0guests and 4\u00A0members online'
@@ -225,9 +201,9 @@ export const FailedOverServerMarkup: Story = {
   beforeEach: withFailingSource('visitors-failed-markup'),
   parameters: withMarkup(`<h3 slot="heading">${seed.shown.visitorsTitle}</h3><p>${seed.shown.visitorsText}</p>`),
   play: async ({ canvasElement, globals }) => {
-    await expectStaleNote(canvasElement, localeOf(globals));
+    await expectOutOfDate(canvasElement, localeOf(globals));
     // The server's sentence, with its numbers, is still the one shown (slotted, not replaced).
-    const markup = widgetIn(canvasElement)?.querySelector(':scope > p');
+    const markup = canvasElement.querySelector(TAG)?.querySelector(':scope > p');
     await expect(shown(markup)).toBe(seed.shown.visitorsText);
     await expect(markup?.assignedSlot).toBeTruthy();
     await expect(part(canvasElement, 'count')).toBeNull();
@@ -277,7 +253,7 @@ export const LiveOff: Story = {
   beforeEach: withData('visitors-live-off', { visitorStats: seed.visitorStats }),
   play: async ({ canvasElement, globals, step }) => {
     const expected = TEXT[localeOf(globals)].seed;
-    await expect(widgetIn(canvasElement)?.getAttribute('live')).toBe('off');
+    await expect(canvasElement.querySelector(TAG)?.getAttribute('live')).toBe('off');
     await step('shows the source’s numbers', async () => {
       await waitFor(async () => {
         await expect(sentence(canvasElement)).toBe(expected);
@@ -324,7 +300,7 @@ export const CustomHeading: Story = {
   args: { ...Seed.args, 'heading-level': 2 },
   decorators: [headingInLocale({ vi: TEXT.vi.customHeading, en: TEXT.en.customHeading })],
   play: async ({ canvasElement, globals }) => {
-    await expectHeading(canvasElement, TEXT[localeOf(globals)].customHeading, '2');
+    await expectHeading(canvasElement, TAG, TEXT[localeOf(globals)].customHeading, '2');
   },
 };
 

@@ -17,6 +17,7 @@ import {
   withMarkup,
   type Meta,
   type StoryObj,
+  preferReducedMotion,
 } from '@portico/storybook/kit';
 import './index.js';
 
@@ -74,22 +75,6 @@ function rotationLabel(root: ShadowRoot): string {
 
 function pause(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
-}
-
-/**
- * A `beforeEach` that makes the page report `prefers-reduced-motion: reduce` while the story
- * is shown, and restores `matchMedia` after.
- */
-function withReducedMotion(): () => void {
-  const own = Object.getOwnPropertyDescriptor(window, 'matchMedia');
-  const real = window.matchMedia.bind(window);
-  // For the reduced-motion query, a real list that always matches (`all`).
-  const stub = (query: string): MediaQueryList => real(/prefers-reduced-motion:\s*reduce/.test(query) ? 'all' : query);
-  Object.defineProperty(window, 'matchMedia', { configurable: true, writable: true, value: stub });
-  return () => {
-    if (own) Object.defineProperty(window, 'matchMedia', own);
-    else Reflect.deleteProperty(window, 'matchMedia');
-  };
 }
 
 const meta = {
@@ -163,7 +148,7 @@ export const Carousel: Story = {
  */
 export const CarouselReducedMotion: Story = {
   args: { position: 'sidebar', rotate: 1, banners: IMAGE_BANNERS },
-  beforeEach: withReducedMotion,
+  beforeEach: preferReducedMotion,
   parameters: inSidebar,
   play: async ({ canvasElement, globals }) => {
     const root = bannersRoot(canvasElement);

@@ -13,18 +13,22 @@ import {
   withMarkup,
   withSourceThatFailsAfterAnswering,
   withTicking,
-  type Decorator,
   type Meta,
   type StoryObj,
+  expectHeading,
+  expectStaleNote,
+  headingInLocale,
+  localeOf,
+  partOf,
+  partsOf,
+  preferReducedMotion,
+  shown,
+  type StoryLocale,
 } from '@portico/storybook/kit';
 import './index.js';
 
-type Locale = 'vi' | 'en';
-
-/** The toolbar's locale, as the story root's `lang` gives it to the widget. */
-function localeOf(globals: Record<string, unknown>): Locale {
-  return globals.locale === 'en' ? 'en' : 'vi';
-}
+type Locale = StoryLocale;
+const TAG = 'portico-view-counter';
 
 /** The interface texts and formats the plays look for (`packages/core/src/locale/vi.ts` and `en.ts`, `Intl`). */
 const TEXT = {
@@ -52,23 +56,14 @@ const TEXT = {
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
-function widgetIn(canvasElement: HTMLElement): HTMLElement | null {
-  return canvasElement.querySelector('portico-view-counter');
-}
-
 /** The widget's shadow part `name`. */
 function part(canvasElement: HTMLElement, name: string): Element | null {
-  return widgetIn(canvasElement)?.shadowRoot?.querySelector(`[part~="${name}"]`) ?? null;
+  return partOf(canvasElement, TAG, name);
 }
 
 /** Every shadow part `name`. */
 function parts(canvasElement: HTMLElement, name: string): Element[] {
-  return [...(widgetIn(canvasElement)?.shadowRoot?.querySelectorAll(`[part~="${name}"]`) ?? [])];
-}
-
-/** Text with white space as the reader sees it (a no-break space stays). */
-function shown(element: Element | null | undefined): string {
-  return element?.textContent.replace(/[ \t\n\r]+/g, ' ').trim() ?? '';
+  return partsOf(canvasElement, TAG, name);
 }
 
 /** The number on screen (the plain number, or the tiles' digits and separators). */
@@ -80,25 +75,8 @@ function shownNumber(canvasElement: HTMLElement): string {
 const SEED_VALUE = String(seed.viewStats.total);
 
 /** Waits for the `stale` part and checks it says "not up to date" in the story's locale. */
-async function expectStaleNote(canvasElement: HTMLElement, locale: Locale): Promise<void> {
-  await waitFor(async () => {
-    await expect(shown(part(canvasElement, 'stale'))).toBe(TEXT[locale].outOfDate);
-  });
-}
-
-/** Checks the title's text and level. */
-async function expectHeading(canvasElement: HTMLElement, text: string, level: string): Promise<void> {
-  await waitFor(async () => {
-    const heading = part(canvasElement, 'heading');
-    await expect(shown(heading)).toBe(text);
-    await expect(heading?.getAttribute('aria-level')).toBe(level);
-  });
-}
-
-/** The `heading` arg in the toolbar's locale, unless the Controls panel set one. */
-function headingInLocale(headings: Record<Locale, string>): Decorator {
-  return (story, { args, globals }) =>
-    story({ args: { ...args, heading: args.heading ?? headings[localeOf(globals)] } });
+function expectOutOfDate(canvasElement: HTMLElement, locale: Locale): Promise<void> {
+  return expectStaleNote(canvasElement, TAG, TEXT[locale].outOfDate);
 }
 
 /** Checks the tiles: one `digit` part per digit of `digits` (ASCII), and the `separator` parts between them. */
@@ -109,31 +87,6 @@ async function expectTiles(canvasElement: HTMLElement, digits: string, separator
     await expect(tiles.join('')).toBe(digits);
     await expect(parts(canvasElement, 'separator').map((separator) => shown(separator))).toEqual(separators);
   });
-}
-
-/**
- * While the story is shown, the reader prefers reduced motion: `matchMedia` answers so for
- * `(prefers-reduced-motion: reduce)` (other queries as before), and is put back afterwards.
- */
-function preferReducedMotion(): () => void {
-  // `matchMedia` lives on Window.prototype; the stub is an own property, removed afterwards.
-  const own = Object.getOwnPropertyDescriptor(window, 'matchMedia');
-  const native = window.matchMedia.bind(window);
-  const stub = (query: string): MediaQueryList => {
-    if (!/prefers-reduced-motion:\s*reduce/.test(query)) return native(query);
-    const list = new EventTarget() as MediaQueryList;
-    Object.defineProperties(list, {
-      matches: { value: true },
-      media: { value: query },
-      onchange: { value: null, writable: true },
-    });
-    return list;
-  };
-  Object.defineProperty(window, 'matchMedia', { value: stub, configurable: true, writable: true });
-  return () => {
-    if (own) Object.defineProperty(window, 'matchMedia', own);
-    else Reflect.deleteProperty(window, 'matchMedia');
-  };
 }
 
 const meta = {
@@ -253,7 +206,7 @@ export const OutOfDate: Story = {
   beforeEach: withSourceThatFailsAfterAnswering('views-out-of-date', { viewStats: seed.viewStats }),
   play: async ({ canvasElement, globals }) => {
     const locale = localeOf(globals);
-    await expectStaleNote(canvasElement, locale);
+    await expectOutOfDate(canvasElement, locale);
     // The number the source gave before failing (the seed's) is still shown.
     await expect(shownNumber(canvasElement)).toBe(TEXT[locale].grouped);
   },
@@ -264,7 +217,7 @@ export const OutOfDateTiles: Story = {
   args: { source: 'views-out-of-date-tiles', digits: 'tiles', grouping: 'off' },
   beforeEach: withSourceThatFailsAfterAnswering('views-out-of-date-tiles', { viewStats: seed.viewStats }),
   play: async ({ canvasElement, globals }) => {
-    await expectStaleNote(canvasElement, localeOf(globals));
+    await expectOutOfDate(canvasElement, localeOf(globals));
     await expectTiles(canvasElement, '18116910', []);
   },
 };
@@ -275,7 +228,7 @@ export const OutOfDateCompact: Story = {
   beforeEach: withSourceThatFailsAfterAnswering('views-out-of-date-compact', { viewStats: seed.viewStats }),
   play: async ({ canvasElement, globals }) => {
     const locale = localeOf(globals);
-    await expectStaleNote(canvasElement, locale);
+    await expectOutOfDate(canvasElement, locale);
     await expect(shown(part(canvasElement, 'number'))).toBe(TEXT[locale].compact);
   },
 };
@@ -286,9 +239,9 @@ export const FailedOverServerMarkup: Story = {
   beforeEach: withFailingSource('views-failed-markup'),
   parameters: withMarkup(`<h3 slot="heading">${seed.shown.viewsTitle}</h3><p>${seed.shown.viewsText}</p>`),
   play: async ({ canvasElement, globals }) => {
-    await expectStaleNote(canvasElement, localeOf(globals));
+    await expectOutOfDate(canvasElement, localeOf(globals));
     // The server's number is still the one shown (slotted, not replaced).
-    const markup = widgetIn(canvasElement)?.querySelector(':scope > p');
+    const markup = canvasElement.querySelector(TAG)?.querySelector(':scope > p');
     await expect(shown(markup)).toBe(seed.shown.viewsText);
     await expect(markup?.assignedSlot).toBeTruthy();
     await expect(part(canvasElement, 'number')).toBeNull();
@@ -347,7 +300,7 @@ export const LiveUpdateReducedMotion: Story = {
     });
     await step('jumps to a new total at the source', async () => {
       const seen = new Set<string>();
-      const root = widgetIn(canvasElement)?.shadowRoot;
+      const root = canvasElement.querySelector(TAG)?.shadowRoot;
       const observer = new MutationObserver(() => seen.add(shownNumber(canvasElement)));
       if (root) observer.observe(root, { subtree: true, childList: true, characterData: true });
       try {
@@ -372,7 +325,7 @@ export const LiveOff: Story = {
   args: { source: 'views-live-off', interval: 1, grouping: 'off', live: false },
   beforeEach: withData('views-live-off', { viewStats: seed.viewStats }),
   play: async ({ canvasElement, step }) => {
-    await expect(widgetIn(canvasElement)?.getAttribute('live')).toBe('off');
+    await expect(canvasElement.querySelector(TAG)?.getAttribute('live')).toBe('off');
     await step('shows the source’s number', async () => {
       await waitFor(async () => {
         await expect(shownNumber(canvasElement)).toBe(seed.shown.viewsText);
@@ -407,7 +360,7 @@ export const OnePagesViews: Story = {
   }),
   play: async ({ canvasElement, globals }) => {
     const text = TEXT[localeOf(globals)];
-    await expectHeading(canvasElement, text.pageHeading, '3');
+    await expectHeading(canvasElement, TAG, text.pageHeading, '3');
     await waitFor(async () => {
       await expect(shownNumber(canvasElement)).toBe(text.pageViews);
     });
@@ -431,7 +384,7 @@ export const CustomHeading: Story = {
   args: { ...Seed.args, 'heading-level': 2 },
   decorators: [headingInLocale({ vi: TEXT.vi.customHeading, en: TEXT.en.customHeading })],
   play: async ({ canvasElement, globals }) => {
-    await expectHeading(canvasElement, TEXT[localeOf(globals)].customHeading, '2');
+    await expectHeading(canvasElement, TAG, TEXT[localeOf(globals)].customHeading, '2');
   },
 };
 

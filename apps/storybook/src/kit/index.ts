@@ -36,3 +36,14 @@ export {
   type StorySetUp,
 } from './sources.js';
 export { inSidebar, inWideColumn, withMarkup, type PorticoParameters, type StoryWidth } from './parameters.js';
+export {
+  expectHeading,
+  expectStaleNote,
+  headingInLocale,
+  localeOf,
+  partOf,
+  partsOf,
+  preferReducedMotion,
+  shown,
+  type StoryLocale,
+} from './plays.js';
