@@ -3,6 +3,7 @@ import './preview.css';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { action } from 'storybook/actions';
+import { localeOf, type StoryLocale } from '../src/kit/locale.js';
 import type { PorticoParameters } from '../src/kit/parameters.js';
 import { manifest } from './manifest.js';
 import { enhanceArgTypes, renderWidget } from './widget.js';
@@ -15,9 +16,9 @@ export type StoryTheme = 'light' | 'dark' | 'system';
 const COLOR_SCHEMES: Record<StoryTheme, string> = { light: 'light', dark: 'dark', system: 'light dark' };
 
 /** The toolbar's locale and theme, read from a story's globals. */
-function storyGlobals(globals: Record<string, unknown>): { locale: 'vi' | 'en'; theme: StoryTheme } {
+function storyGlobals(globals: Record<string, unknown>): { locale: StoryLocale; theme: StoryTheme } {
   const theme = globals.theme === 'dark' || globals.theme === 'system' ? globals.theme : 'light';
-  return { locale: globals.locale === 'en' ? 'en' : 'vi', theme };
+  return { locale: localeOf(globals), theme };
 }
 
 const linkFollowed = action('link (not followed)');

@@ -209,9 +209,10 @@ export const renderWidget: Render = (args, { component, parameters }) => {
   // Trusted: the markup is written in the stories, as a CMS template prints it.
   if (markup) element.innerHTML = markup;
   if (!declaration) return element;
-  // Only when given: unset, the widget inherits the story root's `lang` (the toolbar's locale).
+  // Only when given (the control maps `unset` to no value): else the widget inherits the story
+  // root's `lang` (the toolbar's locale).
   const lang: unknown = args.lang;
-  if (typeof lang === 'string' && lang !== '' && lang !== LANG_UNSET) element.setAttribute('lang', lang);
+  if (typeof lang === 'string' && lang !== '') element.setAttribute('lang', lang);
   for (const attribute of declaration.attributes ?? []) {
     const value: unknown = args[attribute.name];
     if (value === undefined || value === null || value === '') continue;

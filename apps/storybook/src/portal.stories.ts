@@ -4,19 +4,13 @@ import '@portico/online-visitors';
 import '@portico/sidebar-banners';
 import '@portico/view-counter';
 import { html } from 'lit';
-import { expect, seed, seedArticle, waitFor, withData, type Meta, type StoryObj } from './kit/index.js';
+import { expect, partOf, seed, seedArticle, shown, waitFor, withData, type Meta, type StoryObj } from './kit/index.js';
 
 const SOURCE = 'portal-seed';
 
 /** The text of a part inside the first `tag` of the page. */
 function partText(canvasElement: HTMLElement, tag: string, part: string): string {
-  const widget = canvasElement.querySelector(tag);
-  return (
-    widget?.shadowRoot
-      ?.querySelector(`[part~="${part}"]`)
-      ?.textContent.replace(/[ \t\n\r]+/g, ' ')
-      .trim() ?? ''
-  );
+  return shown(partOf(canvasElement, tag, part));
 }
 
 const category = seed.categories.find(({ id }) => id === seedArticle.categoryId);

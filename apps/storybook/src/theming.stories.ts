@@ -4,7 +4,7 @@ import '@portico/online-visitors';
 import '@portico/sidebar-banners';
 import '@portico/view-counter';
 import { html } from 'lit';
-import { expect, seed, seedArticle, waitFor, withData, type Meta, type StoryObj } from './kit/index.js';
+import { expect, partOf, seed, seedArticle, waitFor, withData, type Meta, type StoryObj } from './kit/index.js';
 import { THEME_CSS } from './theming.js';
 
 const SOURCE = 'theming-seed';
@@ -16,11 +16,6 @@ const ACCENT = { light: 'rgb(138, 28, 28)', dark: 'rgb(255, 155, 155)' } as cons
 function isDark(theme: unknown): boolean {
   if (theme === 'dark') return true;
   return theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches;
-}
-
-/** The first element with `part` inside the first `tag` of the story. */
-function part(canvasElement: HTMLElement, tag: string, name: string): HTMLElement | null {
-  return canvasElement.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 }
 
 const category = seed.categories.find(({ id }) => id === seedArticle.categoryId);
@@ -87,8 +82,8 @@ export const Theming: Story = {
       ]) {
         await expect(canvasElement.querySelector(tag)?.shadowRoot?.childElementCount, tag).toBeGreaterThan(0);
       }
-      await expect(part(canvasElement, 'portico-view-counter', 'digit')).not.toBeNull();
-      await expect(part(canvasElement, 'portico-article-card', 'title')).not.toBeNull();
+      await expect(partOf(canvasElement, 'portico-view-counter', 'digit')).not.toBeNull();
+      await expect(partOf(canvasElement, 'portico-article-card', 'title')).not.toBeNull();
     });
     const accent = isDark(globals.theme) ? ACCENT.dark : ACCENT.light;
 
@@ -105,7 +100,7 @@ export const Theming: Story = {
     });
 
     await step('the view counter’s digit part: an accent tile in the current scheme', async () => {
-      const digit = part(canvasElement, 'portico-view-counter', 'digit');
+      const digit = partOf(canvasElement, 'portico-view-counter', 'digit');
       if (!digit) throw new Error('no digit part');
       const style = getComputedStyle(digit);
       await expect(style.backgroundColor).toBe(accent);
@@ -114,7 +109,7 @@ export const Theming: Story = {
     });
 
     await step('the article card’s title part: accent colour and rule, small caps', async () => {
-      const title = part(canvasElement, 'portico-article-card', 'title');
+      const title = partOf(canvasElement, 'portico-article-card', 'title');
       if (!title) throw new Error('no title part');
       const style = getComputedStyle(title);
       await expect(style.color).toBe(accent);

@@ -1,5 +1,6 @@
 import type { Image } from '@portico/core';
 import { SourceError } from '@portico/core';
+import { joomlaTime } from './proxy-rules.js';
 
 /**
  * Joomla's own value formats, turned into Portico's: its database dates, its media-field
@@ -10,21 +11,22 @@ function invalid(path: string, expected: string): SourceError {
   return new SourceError('invalid-data', `${path} must be ${expected}.`, { retryable: false });
 }
 
-// `2020-08-25 10:00:00`: how Joomla stores and serves every date, always in UTC.
-const JOOMLA_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]00:?00)?$/;
-
 /**
  * A Joomla date as ISO 8601 UTC (`2020-08-25T10:00:00Z`), or `undefined` for no date
- * (`null`, `""`, Joomla 3's `0000-00-00 00:00:00`).
+ * (`null`, `""`, Joomla 3's `0000-00-00 00:00:00`); read as the proxy reads it (`joomlaTime`).
  */
 export function joomlaDate(value: unknown, path: string): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') throw invalid(path, 'a date such as "2020-08-25 10:00:00"');
-  // Joomla 3 wrote this instead of NULL for "no date"; sites upgraded to 4 and 5 still have it.
-  if (value.startsWith('0000-00-00')) return undefined;
-  const match = JOOMLA_DATE.exec(value.trim());
-  if (!match) throw invalid(path, `a date such as "2020-08-25 10:00:00", not ${JSON.stringify(value)}`);
-  return `${match[1] ?? ''}T${match[2] ?? ''}Z`;
+  const time = joomlaTime(value);
+  if (time === null) return undefined;
+  if (Number.isNaN(time)) {
+    throw invalid(
+      path,
+      typeof value === 'string'
+        ? `a date such as "2020-08-25 10:00:00", not ${JSON.stringify(value)}`
+        : 'a date such as "2020-08-25 10:00:00"',
+    );
+  }
+  return `${new Date(time).toISOString().slice(0, 19)}Z`;
 }
 
 /** Whether `now` lies in the window Joomla shows an item in: from `publish_up`, until `publish_down`. */

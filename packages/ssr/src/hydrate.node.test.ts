@@ -489,7 +489,9 @@ describe('server-rendered widgets in Chromium', () => {
         holder.append(element);
         await element.updateComplete;
         // Custom HTML shows once sanitized (the sanitizer is loaded: the page hydrated with it).
-        for (let frame = 0; frame < 3; frame += 1) {
+        const banners = (options.properties as { banners?: { html?: string }[] } | undefined)?.banners ?? [];
+        const htmlBoxes = banners.filter((banner) => banner.html).length;
+        while (element.shadowRoot!.querySelectorAll('[part~="html"]').length < htmlBoxes) {
           await new Promise(requestAnimationFrame);
           await element.updateComplete;
         }

@@ -2,9 +2,10 @@
 // The CDN build as a CMS template uses it: one <script type="module"> and a configuration
 // block, in real Chromium, on an ordinary page, a hostile Joomla 3 template, beside a second
 // copy of itself, and under a strict Content-Security-Policy with Trusted Types.
+import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import type { Article, Banner, Category } from '@portico/core';
+import type { Banner } from '@portico/core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../../tooling/chromium.mjs';
@@ -74,14 +75,6 @@ async function visit(path: string): Promise<Visit> {
 }
 
 /** The seed portal's content (the fixture the demo shows). */
-async function readSeed(): Promise<{ articles: Article[]; categories: Category[]; banners: Banner[] }> {
-  return JSON.parse(await readFile(new URL('../../../fixtures/seed-portal.json', import.meta.url), 'utf8')) as {
-    articles: Article[];
-    categories: Category[];
-    banners: Banner[];
-  };
-}
-
 function shadowText(page: Page, tag: string): Promise<string> {
   // ASCII white space only: the no-break spaces are part of the texts.
   return page.evaluate(
@@ -380,7 +373,6 @@ describe('a page rendered on the server with @portico/ssr', () => {
 
   it('hydrates every widget in place: the server’s nodes stay, nothing moves, nothing fails', async () => {
     const { html, renderPage, widget } = await import('@portico/ssr');
-    const seed = await readSeed();
     const page = await renderPage(
       html`<!doctype html>
         <html lang="vi">
@@ -469,7 +461,6 @@ describe('a page rendered on the server with @portico/ssr', () => {
 
   it('hydrates in place when its script tag is async and runs before the rest of the page is parsed', async () => {
     const { html, renderPage, widget } = await import('@portico/ssr');
-    const seed = await readSeed();
     const page = await renderPage(
       html`<!doctype html>
         <html lang="vi">

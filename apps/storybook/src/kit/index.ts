@@ -40,10 +40,9 @@ export {
   expectHeading,
   expectStaleNote,
   headingInLocale,
-  localeOf,
   partOf,
   partsOf,
   preferReducedMotion,
   shown,
-  type StoryLocale,
 } from './plays.js';
+export { localeOf, type StoryLocale } from './locale.js';

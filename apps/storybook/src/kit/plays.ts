@@ -5,13 +5,7 @@
  */
 import type { Decorator } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-
-export type StoryLocale = 'vi' | 'en';
-
-/** The toolbar's locale, as the story root's `lang` gives it to the widgets. */
-export function localeOf(globals: Record<string, unknown>): StoryLocale {
-  return globals.locale === 'en' ? 'en' : 'vi';
-}
+import { localeOf, type StoryLocale } from './locale.js';
 
 /** Text with white space as the reader sees it (a no-break space stays). */
 export function shown(element: Element | null | undefined): string {
