@@ -70,6 +70,7 @@ export {
   registerSource,
   unregisterSource,
   getSource,
+  onSourceRegistered,
   registeredSources,
   whenSourceRegistered,
   requireCapability,

@@ -193,4 +193,76 @@ describe('SourceController', () => {
     element.remove();
     expect(signal.aborted).toBe(true);
   });
+
+  it('moves to a source registered again under its name, showing the old data until the new one answers', async () => {
+    cleanUp.push(
+      registerSource('reconfigured', createMemorySource({ banners: [{ id: 'a', title: 'Old', position: 'sidebar' }] })),
+    );
+    const element = await probe('source="reconfigured"');
+    await vi.waitFor(() => {
+      expect(element.shadowRoot?.textContent).toBe('ready:Old');
+    });
+    let answer: (banners: Banner[]) => void = () => undefined;
+    cleanUp.push(
+      registerSource('reconfigured', {
+        kind: 'deferred',
+        getBanners: () =>
+          new Promise<Banner[]>((resolve) => {
+            answer = resolve;
+          }),
+      }),
+    );
+    await element.updateComplete;
+    expect(element.shadowRoot?.textContent).toBe('ready:Old');
+    answer([{ id: 'b', title: 'New', position: 'sidebar' }]);
+    await vi.waitFor(() => {
+      expect(element.shadowRoot?.textContent).toBe('ready:New');
+    });
+  });
+
+  it('moves a live subscription to the new source and ends the old one, but not the same source again', async () => {
+    const live = (guests: number) => {
+      const unsubscribe = vi.fn();
+      const subscribe = vi.fn((observer: { next(value: VisitorStats): void }) => {
+        observer.next({ guests, members: 0 });
+        return unsubscribe;
+      });
+      return {
+        unsubscribe,
+        subscribe,
+        source: {
+          kind: 'live',
+          getVisitorStats: () => Promise.resolve({ guests, members: 0 }),
+          subscribeVisitorStats: subscribe,
+        },
+      };
+    };
+    const first = live(1);
+    cleanUp.push(registerSource('live-reconfigured', first.source));
+    const host = document.createElement('div');
+    host.innerHTML = '<portico-live-probe source="live-reconfigured"></portico-live-probe>';
+    document.body.append(host);
+    cleanUp.push(() => {
+      host.remove();
+    });
+    const element = host.querySelector<LiveProbe>('portico-live-probe')!;
+    await vi.waitFor(() => {
+      expect(element.shadowRoot?.textContent).toBe('ready:1');
+    });
+    cleanUp.push(registerSource('live-reconfigured', first.source));
+    expect(first.subscribe, 'the same source again changes nothing').toHaveBeenCalledTimes(1);
+
+    const second = live(2);
+    cleanUp.push(registerSource('live-reconfigured', second.source));
+    await vi.waitFor(() => {
+      expect(element.shadowRoot?.textContent).toBe('ready:2');
+    });
+    expect(first.unsubscribe).toHaveBeenCalledTimes(1);
+    expect(second.subscribe).toHaveBeenCalledTimes(1);
+
+    element.remove();
+    const third = live(3);
+    cleanUp.push(registerSource('live-reconfigured', third.source));
+    expect(third.subscribe, 'a widget off the page does not follow').not.toHaveBeenCalled();
+  });
 });

@@ -1,6 +1,8 @@
 import {
   DEFAULT_REGISTRATION_TIMEOUT,
+  getSource,
   isAbortError,
+  onSourceRegistered,
   toSourceError,
   unsupportedCapabilityError,
   whenSourceRegistered,
@@ -68,6 +70,9 @@ export class SourceController<T> implements ReactiveController {
   private readonly registrationTimeout: number;
   private readonly throttle: AnnounceThrottle<T>;
   private running: AbortController | undefined;
+  /** The registered source the data comes from, once found. */
+  private source: DataSource | undefined;
+  private stopFollowingRegistrations: (() => void) | undefined;
   private subscription: Unsubscribe | undefined;
   /** Reopens the live subscription after the tab was hidden. */
   private reopen: (() => void) | undefined;
@@ -118,6 +123,7 @@ export class SourceController<T> implements ReactiveController {
     if (onServer) return;
     this.connected = true;
     document.addEventListener('visibilitychange', this.onVisibilityChange);
+    this.stopFollowingRegistrations = onSourceRegistered(this.onSourceRegistered);
     this.signature = undefined;
     this.sync();
   }
@@ -126,6 +132,8 @@ export class SourceController<T> implements ReactiveController {
     if (onServer) return;
     this.connected = false;
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.stopFollowingRegistrations?.();
+    this.stopFollowingRegistrations = undefined;
     this.stop();
     // Keep the data: an element moved elsewhere in the page shows it until it reloads.
     this.signature = undefined;
@@ -164,6 +172,7 @@ export class SourceController<T> implements ReactiveController {
   private stop(): void {
     this.running?.abort();
     this.running = undefined;
+    this.source = undefined;
     this.reopen = undefined;
     this.subscription?.();
     this.subscription = undefined;
@@ -187,6 +196,7 @@ export class SourceController<T> implements ReactiveController {
       }
     }
     if (signal.aborted) return;
+    this.source = source;
 
     if (live && request.subscribe) {
       const subscribe = request.subscribe.bind(request);
@@ -235,6 +245,16 @@ export class SourceController<T> implements ReactiveController {
       if (!signal.aborted && !isAbortError(error)) this.fail(error, name);
     }
   }
+
+  /**
+   * Another source registered under the name this one loads from (the page configured it
+   * again): load from that one. The data shown stays until it answers.
+   */
+  private readonly onSourceRegistered = (name: string): void => {
+    if (this.source === undefined || name !== this.describe().name?.trim() || getSource(name) === this.source) return;
+    this.signature = undefined;
+    this.sync();
+  };
 
   private readonly onVisibilityChange = (): void => {
     if (document.visibilityState === 'hidden') {

@@ -1,4 +1,4 @@
-import type { SourceError, VisitorStats } from '@portico/core';
+import { registerSource, type SourceError, type VisitorStats } from '@portico/core';
 import { clearCache } from '@portico/plugin-kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { stats, type StatsSource } from './stats-source.js';
@@ -151,6 +151,27 @@ describe('stats() recording', () => {
     await vi.waitFor(() => {
       expect(beacons).toHaveLength(5);
     });
+  });
+
+  it('sends no more heartbeats once another source replaces it in the registry', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const sentFrom = (path: string): string[] =>
+      beacons
+        .filter((beacon) => beacon.body === JSON.stringify({ path }))
+        .map((beacon) => beacon.url.split('/v1/')[1] ?? '');
+    registerSource('stats-configured-twice', create({ path: '/first', heartbeat: 60 }));
+    // The page's configuration applied a second time.
+    const unregister = registerSource('stats-configured-twice', create({ path: '/second', heartbeat: 60 }));
+    try {
+      await vi.advanceTimersByTimeAsync(120_000);
+      // The first source's pings, were it still sending, would be in by the time the second's are.
+      await vi.waitFor(() => {
+        expect(sentFrom('/second')).toEqual(['hit', 'ping', 'ping']);
+      });
+      expect(sentFrom('/first')).toEqual(['hit']);
+    } finally {
+      unregister();
+    }
   });
 
   it('keeps the visitor online without counting a view on a page that is not a read', async () => {

@@ -57,7 +57,10 @@ export interface StatsSourceOptions {
 /** A stats source: a `DataSource` that records this page's visit and can stop its heartbeats. */
 export interface StatsSource extends DataSource {
   readonly kind: 'stats';
-  /** Stops the heartbeats (a page that registers the source again, say). */
+  /**
+   * Stops the heartbeats. `registerSource` calls it when another source replaces this one;
+   * live subscriptions already open keep working until they are unsubscribed.
+   */
   stop(): void;
 }
 

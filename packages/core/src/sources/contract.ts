@@ -80,10 +80,21 @@ export interface DataSource {
   getViewStats?(query?: ViewStatsQuery, options?: RequestOptions): Promise<ViewStats>;
   subscribeVisitorStats?(observer: LiveObserver<VisitorStats>, options?: LiveOptions): Unsubscribe;
   subscribeViewStats?(observer: LiveObserver<ViewStats>, options?: LiveOptions & ViewStatsQuery): Unsubscribe;
+  /**
+   * Ends the work the source does on its own, without anyone asking: heartbeats, listeners
+   * on the page (the stats plugin's presence pings, say). The registry calls it once when
+   * another source replaces this one under its name (`registerSource` again), unless this
+   * one is still registered under another name; not when the same object is registered
+   * again, and not on `unregisterSource` (whoever is done with a source stops it).
+   * The widgets move to the new source first; live subscriptions others opened keep working
+   * until they are unsubscribed. A `stop` that throws is reported with `console.warn` and
+   * does not stop the registration. Not a capability.
+   */
+  stop?(): void;
 }
 
-/** The names of the methods a `DataSource` may provide. */
-export type SourceCapability = Exclude<keyof DataSource, 'kind'>;
+/** The names of the methods a `DataSource` may provide for widgets to call. */
+export type SourceCapability = Exclude<keyof DataSource, 'kind' | 'stop'>;
 
 export const SOURCE_CAPABILITIES: readonly SourceCapability[] = [
   'listArticles',

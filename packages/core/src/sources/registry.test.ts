@@ -6,6 +6,7 @@ import type * as RegistryModule from './registry.js';
 import { isAbortError, isSourceError, SourceError } from './errors.js';
 import {
   getSource,
+  onSourceRegistered,
   registerSource,
   registeredSources,
   requireCapability,
@@ -43,6 +44,108 @@ describe('the source registry', () => {
     register('twice', second);
     removeFirst();
     expect(getSource('twice')).toBe(second);
+  });
+
+  it('stops a source another one replaces, once, after the new one is in place', () => {
+    const stop = vi.fn(() => {
+      // By then widgets find the new source.
+      expect(getSource('replaced')).toBe(second);
+    });
+    const first: DataSource = { kind: 'stats', getVisitorStats: () => Promise.reject(new Error('unused')), stop };
+    const second = createMemorySource({});
+    register('replaced', first);
+    register('replaced', second);
+    expect(stop).toHaveBeenCalledTimes(1);
+    register('replaced', createMemorySource({}));
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('announces each registration, a replacement included, before the replaced source stops', () => {
+    const heard: [string, DataSource | undefined][] = [];
+    const stop = vi.fn();
+    cleanUp.push(
+      onSourceRegistered((name) => {
+        heard.push([name, getSource(name)]);
+        expect(stop).not.toHaveBeenCalled();
+      }),
+    );
+    const first: DataSource = { ...createMemorySource({}), stop };
+    const second = createMemorySource({});
+    register('announced', first);
+    register('announced', second);
+    expect(heard).toEqual([
+      ['announced', first],
+      ['announced', second],
+    ]);
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops announcing to a listener that stopped listening, and a second copy hears the first', async () => {
+    // @ts-expect-error -- the query string is not a file TypeScript can see.
+    const secondCopy = (await import('./registry.js?announcing-copy')) as typeof RegistryModule;
+    const heard: string[] = [];
+    const heardBySecond: string[] = [];
+    const stopListening = onSourceRegistered((name) => heard.push(name));
+    cleanUp.push(secondCopy.onSourceRegistered((name) => heardBySecond.push(name)));
+    register('heard', createMemorySource({}));
+    stopListening();
+    register('not-heard', createMemorySource({}));
+    expect(heard).toEqual(['heard']);
+    expect(heardBySecond).toEqual(['heard', 'not-heard']);
+  });
+
+  it('does not stop a source registered again under the same name', () => {
+    const stop = vi.fn();
+    const source = Object.assign(createMemorySource({}), { stop });
+    register('again', source);
+    register('again', source);
+    expect(getSource('again')).toBe(source);
+    expect(stop).not.toHaveBeenCalled();
+  });
+
+  it('stops a source registered under two names only when the last name is replaced', () => {
+    const stop = vi.fn();
+    const shared = Object.assign(createMemorySource({}), { stop });
+    register('first-name', shared);
+    register('second-name', shared);
+    register('first-name', createMemorySource({}));
+    expect(stop).not.toHaveBeenCalled();
+    expect(getSource('second-name')).toBe(shared);
+    register('second-name', createMemorySource({}));
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves stopping to the caller when a source is unregistered', () => {
+    const stop = vi.fn();
+    const source = Object.assign(createMemorySource({}), { stop });
+    registerSource('unregistered', source)();
+    register('unregistered', createMemorySource({}));
+    expect(unregisterSource('unregistered')).toBe(true);
+    expect(stop).not.toHaveBeenCalled();
+  });
+
+  it('reports a stop that throws and registers the new source all the same', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const failure = new Error('stop failed');
+      const broken: DataSource = {
+        kind: 'stats',
+        getVisitorStats: () => Promise.reject(new Error('unused')),
+        stop: () => {
+          throw failure;
+        },
+      };
+      const replacement = createMemorySource({});
+      register('broken-stop', broken);
+      expect(() => {
+        register('broken-stop', replacement);
+      }).not.toThrow();
+      expect(getSource('broken-stop')).toBe(replacement);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('"broken-stop" (stats)'), failure);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('rejects a configuration mistake with a clear TypeError', () => {

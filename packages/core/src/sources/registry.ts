@@ -9,6 +9,9 @@ interface SourceRegistryStore {
 
 // One registry per page, shared by every copy of the library (DESIGN.md, Data flow).
 const store = pageGlobal<SourceRegistryStore>('sources.v1', () => ({ sources: new Map(), waiters: new Map() }));
+// Its own slot, beside the store a copy without it may have made: registrations, announced.
+const registrations = pageGlobal('source-registrations.v1', () => new EventTarget());
+const REGISTERED_EVENT = 'registered';
 
 /** How long a widget waits for its source to be registered, by default. */
 export const DEFAULT_REGISTRATION_TIMEOUT = 10_000;
@@ -23,8 +26,11 @@ function checkName(name: unknown): string {
 /**
  * Registers a configured plugin under the name widgets give as `source`:
  * `registerSource('site', joomla({ baseUrl: '/portico-proxy' }))`. A second registration
- * under the same name replaces the first. Widgets already waiting for the name receive the
- * source at once. Returns a function that unregisters this source (and only this one).
+ * under the same name replaces the first, and releases it: the replaced source's `stop()`
+ * is called (once, and only if it is not the same object and not still registered under
+ * another name), so its heartbeats end. Widgets already waiting for the name receive the
+ * source at once, and widgets showing the replaced one's data move to it
+ * (`onSourceRegistered`). Returns a function that unregisters this source (and only this one).
  *
  * @throws TypeError when the name is empty or the source provides no capability: a
  * configuration mistake, reported where it is made.
@@ -40,20 +46,60 @@ export function registerSource(name: string, source: DataSource): () => void {
       `registerSource('${key}', …) needs a data source with at least one of: ${SOURCE_CAPABILITIES.join(', ')}.`,
     );
   }
+  const replaced = store.sources.get(key);
   store.sources.set(key, source);
   const waiting = store.waiters.get(key);
   store.waiters.delete(key);
   waiting?.forEach((resolve) => {
     resolve(source);
   });
+  // Widgets following the replaced source move over before it is stopped.
+  registrations.dispatchEvent(new CustomEvent(REGISTERED_EVENT, { detail: key }));
+  if (replaced !== undefined && replaced !== source) release(key, replaced);
   return () => {
     if (store.sources.get(key) === source) store.sources.delete(key);
   };
 }
 
-/** Removes the source registered under `name`; true if there was one. */
+/**
+ * Stops a source another one replaced under `key`, unless it is still registered under
+ * another name. A `stop` that throws is the plugin's bug: reported, never thrown at the
+ * page's configuration, which did nothing wrong.
+ */
+function release(key: string, replaced: DataSource): void {
+  if (typeof replaced.stop !== 'function') return;
+  for (const registered of store.sources.values()) if (registered === replaced) return;
+  try {
+    replaced.stop();
+  } catch (error) {
+    console.warn(
+      `Portico: the data source "${key}"${replaced.kind ? ` (${replaced.kind})` : ''} was replaced, but its stop() threw:`,
+      error,
+    );
+  }
+}
+
+/**
+ * Removes the source registered under `name`; true if there was one. The source is not
+ * stopped (it may be registered again): call its `stop()`, if it has one, when done with it.
+ */
 export function unregisterSource(name: string): boolean {
   return store.sources.delete(checkName(name));
+}
+
+/**
+ * Calls `listener` with the name each time a source is registered, a replacement included,
+ * so that whoever took the name's earlier source can move to the new one (the widgets do).
+ * Returns a function that stops listening.
+ */
+export function onSourceRegistered(listener: (name: string) => void): () => void {
+  const handler = (event: Event): void => {
+    listener((event as CustomEvent<string>).detail);
+  };
+  registrations.addEventListener(REGISTERED_EVENT, handler);
+  return () => {
+    registrations.removeEventListener(REGISTERED_EVENT, handler);
+  };
 }
 
 /** The source registered under `name`, if any. */

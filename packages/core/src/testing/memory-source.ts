@@ -5,6 +5,7 @@ import {
   type Page,
   type RequestOptions,
   type ArticleQuery,
+  type SourceCapability,
   type ViewStatsQuery,
 } from '../sources/contract.js';
 import { SourceError } from '../sources/errors.js';
@@ -30,7 +31,7 @@ export interface MemorySourceOptions {
  * live stats change when you call `setVisitorStats` / `setViewStats`, and `failWith` makes
  * every request and subscription fail until it is called again with `undefined`.
  */
-export interface MemorySource extends Required<Omit<DataSource, 'kind'>> {
+export interface MemorySource extends Required<Pick<DataSource, SourceCapability>> {
   readonly kind: 'memory';
   setVisitorStats(stats: VisitorStats): void;
   setViewStats(stats: ViewStats): void;
