@@ -28,7 +28,8 @@ const PORTICO_JOOMLA_URL = 'https://example.vn';
 // The API token of a Super User (Users > Edit > Joomla API Token). Better: set the environment
 // variable PORTICO_JOOMLA_TOKEN (SetEnv in .htaccess, or the host's panel) and leave this empty.
 const PORTICO_JOOMLA_TOKEN = '';
-// Seconds an answer is reused, by this proxy and by browsers; 0 turns caching off.
+// Seconds an answer is reused, by this proxy and by browsers; 0 turns caching off (but for the
+// set of shown categories, kept at least 5 s so that article requests do not each read them again).
 const PORTICO_CACHE_SECONDS = 60;
 // Where cached answers are kept (only public data goes there). Empty: the system's temporary folder.
 const PORTICO_CACHE_DIR = '';
@@ -393,10 +394,10 @@ function portico_configuration_error(array $config, string $title): array
 
 /**
  * The categories whose articles the public may see (ids as keys) and when that stops being
- * fresh, from the category list this proxy serves (and caches) itself; or the list's error.
- * @return array{0: ?array, 1: ?int, 2: ?array} [ids, expires (null: not cached), error answer]
+ * fresh, read from the category list this proxy serves (and caches) itself; or the list's error.
+ * @return array{0: ?array, 1: ?int, 2: ?array} [ids, expires (0: not cached), error answer]
  */
-function portico_categories_shown(array $config): array
+function portico_read_categories(array $config): array
 {
     $pageSize = 100;
     $mostPages = 20;
@@ -412,9 +413,8 @@ function portico_categories_shown(array $config): array
         if ($listed[0] !== 200) {
             return [null, null, $listed];
         }
-        if ($listed[2] > 0) {
-            $expires = $expires === null ? $listed[2] : min($expires, $listed[2]);
-        }
+        // A page that is not cached (cache time 0) is fresh only now.
+        $expires = $expires === null ? $listed[2] : min($expires, $listed[2]);
         $document = json_decode($listed[1]);
         $pages[] = $document;
         $total = $document->meta->{'total-pages'} ?? null;
@@ -426,11 +426,71 @@ function portico_categories_shown(array $config): array
     return [portico_shown_categories($pages), $expires, null];
 }
 
+/** The set of shown categories remembered in $file (its first line: expiry), or null when there is no fresh one. */
+function portico_read_category_set(string $file): ?array
+{
+    $stored = @file_get_contents($file);
+    $newline = $stored === false ? false : strpos($stored, "\n");
+    if ($newline === false || (int) substr($stored, 0, $newline) <= time()) {
+        return null;
+    }
+    $ids = json_decode(substr($stored, $newline + 1));
+    return is_array($ids) ? [array_fill_keys(array_map('strval', $ids), true), (int) substr($stored, 0, $newline), null] : null;
+}
+
+/**
+ * The categories whose articles the public may see, as portico_read_categories() gives them,
+ * built once and kept in the cache folder until the category pages it was built from expire,
+ * and at least 5 seconds, even when answers are not cached (cache time 0): otherwise every
+ * article request would ask Joomla for the whole category list again. The same as the Node proxy's.
+ * @return array{0: ?array, 1: ?int, 2: ?array} [ids, expires, error answer]
+ */
+function portico_categories_shown(array $config): array
+{
+    $directory = portico_cache_directory($config);
+    if ($directory === null) {
+        return portico_read_categories($config);
+    }
+    $file = $directory . '/' . hash('sha256', $config['joomla_url'] . '#shown-categories') . '.json';
+    $remembered = portico_read_category_set($file);
+    if ($remembered !== null) {
+        return $remembered;
+    }
+    // Built once however many article requests wait for it (the category pages have locks of their own).
+    $lock = @fopen($file . '.lock', 'c');
+    if ($lock !== false) {
+        flock($lock, LOCK_EX);
+        $remembered = portico_read_category_set($file);
+        if ($remembered !== null) {
+            flock($lock, LOCK_UN);
+            fclose($lock);
+            return $remembered;
+        }
+    }
+    [$ids, $expires, $error] = portico_read_categories($config);
+    if ($error === null) {
+        $expires = max((int) $expires, time() + 5);
+        $temporary = $file . '.' . bin2hex(random_bytes(6)) . '.tmp';
+        $stored = $expires . "\n" . json_encode(array_map('strval', array_keys($ids)));
+        if (@file_put_contents($temporary, $stored) !== false) {
+            @rename($temporary, $file);
+        }
+    }
+    if ($lock !== false) {
+        flock($lock, LOCK_UN);
+        fclose($lock);
+    }
+    return [$ids, $expires, $error];
+}
+
 /** @return array{0: int, 1: string, 2: ?string}|null [status, body, Retry-After], or null when Joomla could not be reached */
 function portico_http_get(array $config, string $url): ?array
 {
     $headers = ['X-Joomla-Token: ' . $config['token'], 'Accept: application/vnd.api+json'];
-    if (function_exists('curl_init')) {
+    // Hosts that harden PHP often disable curl_exec alone (disable_functions), leaving curl_init:
+    // curl only when every function used here is there.
+    if (function_exists('curl_init') && function_exists('curl_setopt_array') && function_exists('curl_exec')
+        && function_exists('curl_getinfo') && function_exists('curl_close')) {
         $retryAfter = null;
         $curl = curl_init($url);
         curl_setopt_array($curl, [
@@ -550,6 +610,17 @@ function portico_ask_joomla(array $config, string $path, string $query, string $
     return [200, $body, $expires, null];
 }
 
+/** The cache folder, made when missing; null (and a line in the log) when it cannot be. */
+function portico_cache_directory(array $config): ?string
+{
+    $directory = $config['cache_dir'];
+    if (!is_dir($directory) && !@mkdir($directory, 0700, true) && !is_dir($directory)) {
+        portico_log($config, 'cannot create the cache directory; answering without a cache.');
+        return null;
+    }
+    return $directory;
+}
+
 /** A cached answer (its first line: expiry and status, which files of older versions lack: 200), or null when there is no fresh one. */
 function portico_read_cache(string $file): ?array
 {
@@ -573,9 +644,8 @@ function portico_cached_answer(array $config, string $path, string $query, strin
     if ($config['cache_seconds'] <= 0) {
         return portico_ask_joomla($config, $path, $query, $kind, $single);
     }
-    $directory = $config['cache_dir'];
-    if (!is_dir($directory) && !@mkdir($directory, 0700, true) && !is_dir($directory)) {
-        portico_log($config, 'cannot create the cache directory; answering without a cache.');
+    $directory = portico_cache_directory($config);
+    if ($directory === null) {
         return portico_ask_joomla($config, $path, $query, $kind, $single);
     }
     $file = $directory . '/' . hash('sha256', $config['joomla_url'] . $path . '?' . $query) . '.json';

@@ -21,7 +21,11 @@ export interface JoomlaProxyOptions {
   joomlaUrl: string;
   /** An API token of a Super User (Joomla lets no one else read through the API). Never sent to browsers. */
   token: string;
-  /** Seconds an answer is reused, by the proxy and by browsers. Default 60; 0 turns caching off. */
+  /**
+   * Seconds an answer is reused, by the proxy and by browsers. Default 60; 0 turns caching off,
+   * except for the set of shown categories, kept at least 5 s so that article requests do not
+   * each read the whole category list again.
+   */
   cacheSeconds?: number | undefined;
   /** Pages on other origins that may read the answers (CORS): their origins, or `'*'`. Default: none (same origin only). */
   allowedOrigins?: readonly string[] | '*' | undefined;
@@ -64,6 +68,12 @@ interface Answer {
   retryAfter?: string | undefined;
 }
 
+/** The categories whose articles are shown, and until when (ms since the epoch). */
+interface ShownCategories {
+  ids: Set<string>;
+  expires: number;
+}
+
 const MOST_CACHED_ANSWERS = 500;
 const DEFAULT_TIMEOUT = 10_000;
 /** Seconds a configuration error is remembered (at most `cacheSeconds`). */
@@ -80,6 +90,11 @@ const CONFIGURATION_ERROR_CODE = 'joomla-configuration';
 /** Categories per request when the proxy reads the category list, and the most pages it reads. */
 const CATEGORY_PAGE = 100;
 const MOST_CATEGORY_PAGES = 20;
+/**
+ * Seconds the set of shown categories is kept at least, even with `cacheSeconds: 0`, so that
+ * article requests do not each ask Joomla for the whole category list again.
+ */
+const CATEGORY_SET_SECONDS = 5;
 
 function errorDocument(title: string, code?: string): string {
   return JSON.stringify({ errors: [code === undefined ? { title } : { code, title }] });
@@ -111,7 +126,8 @@ function apiRoot(joomlaUrl: string): string {
  * - Only published, public items inside their publishing window pass (articles only in shown
  *   categories), with only the fields the widgets use; any other single item is a plain 404.
  * - Answers are cached for `cacheSeconds` (less when an item in them comes up or goes down
- *   sooner), and concurrent equal requests make one request to Joomla.
+ *   sooner), and concurrent equal requests make one request to Joomla. The set of shown
+ *   categories is built once and kept as long as its category pages, and at least 5 s.
  * - A problem with Joomla's setup (refused token, redirect, other 4xx, not JSON:API) is a 424,
  *   which the plugin does not retry, remembered for 5 s; 502 and 504 are retried.
  * - Other methods get 405, other routes 404 (or `next()` when there is one, for Express and Connect).
@@ -151,10 +167,10 @@ export function createJoomlaProxy(options: JoomlaProxyOptions): JoomlaProxyHandl
   }
 
   /**
-   * The categories whose articles the public may see, from the category list the proxy
+   * The categories whose articles the public may see, read from the category list the proxy
    * serves itself (and caches), with when that list stops being fresh; or the list's error.
    */
-  async function categoriesShown(): Promise<{ ids: Set<string>; expires: number } | Answer> {
+  async function readCategories(): Promise<ShownCategories | Answer> {
     if (!categoriesRoute) throw new Error('the category route is missing');
     const pages: unknown[] = [];
     let expires = Number.POSITIVE_INFINITY;
@@ -166,7 +182,8 @@ export function createJoomlaProxy(options: JoomlaProxyOptions): JoomlaProxyHandl
       // Joomla answers 404 for an offset past the end.
       if (listed.status === 404 && page > 0) break;
       if (listed.status !== 200) return listed;
-      if (listed.expires > 0) expires = Math.min(expires, listed.expires);
+      // A page that is not cached (cacheSeconds 0) is fresh only now.
+      expires = Math.min(expires, listed.expires);
       const document = JSON.parse(listed.body) as { meta?: { 'total-pages'?: unknown }; links?: { next?: unknown } };
       pages.push(document);
       const total = document.meta?.['total-pages'];
@@ -182,6 +199,23 @@ export function createJoomlaProxy(options: JoomlaProxyOptions): JoomlaProxyHandl
     return { ids: shownCategories(pages), expires };
   }
 
+  /** The shown categories, built once and kept until their pages expire, and at least CATEGORY_SET_SECONDS. */
+  let shown: ShownCategories | undefined;
+  let reading: Promise<ShownCategories | Answer> | undefined;
+  function categoriesShown(): Promise<ShownCategories | Answer> {
+    if (shown && shown.expires > Date.now()) return Promise.resolve(shown);
+    reading ??= readCategories()
+      .then((read) => {
+        if ('status' in read) return read;
+        shown = { ids: read.ids, expires: Math.max(read.expires, Date.now() + CATEGORY_SET_SECONDS * 1000) };
+        return shown;
+      })
+      .finally(() => {
+        reading = undefined;
+      });
+    return reading;
+  }
+
   function remember(key: string, fresh: Answer): void {
     const now = Date.now();
     for (const [cachedKey, cached] of cache) if (cached.expires <= now) cache.delete(cachedKey);
@@ -195,11 +229,11 @@ export function createJoomlaProxy(options: JoomlaProxyOptions): JoomlaProxyHandl
   async function askJoomla(match: RouteMatch, query: string): Promise<Answer> {
     // Articles are checked against the category list, read first, so that an article in a
     // hidden category gets the very answer a missing one gets, whatever the list's fate.
-    let categories: { ids: Set<string>; expires: number } | undefined;
+    let categories: ShownCategories | undefined;
     if (match.route.kind === 'articles') {
-      const shown = await categoriesShown();
-      if ('status' in shown) return shown;
-      categories = shown;
+      const read = await categoriesShown();
+      if ('status' in read) return read;
+      categories = read;
     }
     const url = `${root}${match.path}${query ? `?${query}` : ''}`;
     let response: Response;

@@ -3,7 +3,7 @@
 // What both proxies (Node's `createJoomlaProxy` and `php/portico-joomla-proxy.php`) must do,
 // run against each by proxy.node.test.ts and php-proxy.node.test.ts.
 import { clearCache } from '@portico/plugin-kit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import seed from '../../../../fixtures/seed-portal.json' with { type: 'json' };
 import site from '../fixtures/joomla-site.json' with { type: 'json' };
 import { joomla } from '../index.js';
@@ -115,6 +115,10 @@ export const SHOWN_ARTICLES = ['27', '905', '906', '908'];
 
 function isArticleRequest(request: SeenRequest): boolean {
   return request.parsed.pathname.includes('/v1/content/articles');
+}
+
+function isCategoryListRequest(request: SeenRequest): boolean {
+  return request.parsed.pathname.endsWith('/v1/content/categories');
 }
 
 export function proxyContract(proxy: ProxyUnderTest): void {
@@ -307,6 +311,40 @@ export function proxyContract(proxy: ProxyUnderTest): void {
       }
     });
 
+    it('builds the set of shown categories once for many article requests, even with cacheSeconds 0', async () => {
+      // 150 more categories: Joomla's category list takes two pages of 100.
+      const hidden = await startFakeJoomla(HIDDEN_CATEGORIES_SITE, TOKEN);
+      try {
+        const uncached = await another({ joomlaUrl: hidden.origin, cacheSeconds: 0 });
+        const article = (id: string) => ask(`${uncached.base}/v1/content/articles/${id}`);
+        // A category list that could not be read is not remembered: the next request reads it again.
+        hidden.override = (request) =>
+          isCategoryListRequest(request) ? { status: 500, body: JSON.stringify(INTERNAL_ERROR) } : undefined;
+        expect((await article('27')).status).toBe(502);
+        hidden.override = undefined;
+        hidden.requests.length = 0;
+        // A burst of page views at once, then more one by one, of shown and hidden articles and lists.
+        const burst = await Promise.all(SHOWN_ARTICLES.map((id) => article(id)));
+        expect(burst.map((answer) => answer.status)).toEqual(SHOWN_ARTICLES.map(() => 200));
+        for (const id of HIDDEN_ARTICLES) expect((await article(id)).status, id).toBe(404);
+        for (const id of SHOWN_ARTICLES) expect((await article(id)).status, id).toBe(200);
+        const listed = (await ask(`${uncached.base}/v1/content/articles?page[limit]=100`)).json() as {
+          data: { id: string }[];
+        };
+        expect(listed.data.map((item) => item.id)).toContain('908');
+        expect(listed.data.map((item) => item.id)).not.toContain('901');
+        // Every article request asked Joomla (nothing is cached), but the category list was read once.
+        const asked = hidden.apiRequests();
+        expect(asked.filter(isArticleRequest)).toHaveLength(2 * SHOWN_ARTICLES.length + HIDDEN_ARTICLES.length + 1);
+        expect(asked.filter(isCategoryListRequest).map((request) => request.parsed.search)).toEqual([
+          '?page[limit]=100',
+          '?page[offset]=100&page[limit]=100',
+        ]);
+      } finally {
+        await hidden.close();
+      }
+    });
+
     it('keeps an answer no longer than until an article in it comes up or goes down', async () => {
       // Both on a whole second, 1.5 to 2.5 s from now (Joomla's times have no fractions).
       const changeAt = Math.ceil((Date.now() + 1500) / 1000) * 1000;
@@ -488,6 +526,27 @@ export function proxyContract(proxy: ProxyUnderTest): void {
       expect((await ask(`${main.base}/v1/content/categories?page[limit]=32`)).status).toBe(424);
       expect(fake.requests.filter((request) => request.url.startsWith('/elsewhere'))).toEqual([]);
     }, 10_000);
+
+    it('masks the token in its log, wherever a message would hold it', async () => {
+      // A Joomla address holding the token (twice, so masking only the first would show): every
+      // message names the address it asked.
+      const leaky = await another({ joomlaUrl: `${fake.origin}/${TOKEN}/x${TOKEN}`, cacheSeconds: 0 });
+      fake.override = () => ({ status: 500, body: JSON.stringify(INTERNAL_ERROR) });
+      expect((await ask(`${leaky.base}/v1/banners`)).status).toBe(502);
+      const masked = `${fake.origin}/[token]/x[token]/api/index.php/v1/banners answered 500.`;
+      // The PHP server's log arrives through a pipe, maybe just after the answer.
+      await vi.waitFor(
+        () => {
+          expect(leaky.logs()).toContain(masked);
+        },
+        { timeout: 5000 },
+      );
+      expect(leaky.logs()).toContain(`Portico Joomla proxy: ${masked}`);
+      expect(leaky.logs()).not.toContain(TOKEN);
+      // Joomla was asked with the token all the same, at the address as configured.
+      expect(fake.requests.at(-1)?.headers['x-joomla-token']).toBe(TOKEN);
+      expect(fake.requests.at(-1)?.parsed.pathname).toBe(`/${TOKEN}/x${TOKEN}/api/index.php/v1/banners`);
+    });
 
     it('lets pages on other origins read only when their origin is allowed', async () => {
       const open = await another({ allowedOrigins: ['https://portal.example.vn'] });
