@@ -483,14 +483,17 @@ function portico_categories_shown(array $config): array
     return [$ids, $expires, $error];
 }
 
-/** @return array{0: int, 1: string, 2: ?string}|null [status, body, Retry-After], or null when Joomla could not be reached */
-function portico_http_get(array $config, string $url): ?array
+/**
+ * @return array{0: int, 1: string, 2: ?string}|string [status, body, Retry-After], or why Joomla
+ *   could not be reached
+ */
+function portico_http_get(array $config, string $url)
 {
     $headers = ['X-Joomla-Token: ' . $config['token'], 'Accept: application/vnd.api+json'];
     // Hosts that harden PHP often disable curl_exec alone (disable_functions), leaving curl_init:
     // curl only when every function used here is there.
     if (function_exists('curl_init') && function_exists('curl_setopt_array') && function_exists('curl_exec')
-        && function_exists('curl_getinfo') && function_exists('curl_close')) {
+        && function_exists('curl_getinfo') && function_exists('curl_error')) {
         $retryAfter = null;
         $curl = curl_init($url);
         curl_setopt_array($curl, [
@@ -508,8 +511,18 @@ function portico_http_get(array $config, string $url): ?array
         ]);
         $body = curl_exec($curl);
         $status = (int) curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
-        curl_close($curl);
-        return $body === false || $status === 0 ? null : [$status, (string) $body, $retryAfter];
+        $problem = curl_error($curl);
+        // A no-op since PHP 8.0 (the handle is freed with its last reference), deprecated in 8.5.
+        if (PHP_VERSION_ID < 80000) {
+            curl_close($curl);
+        }
+        if ($body === false || $status === 0) {
+            return $problem !== '' ? "curl: $problem" : 'curl gave no answer';
+        }
+        return [$status, (string) $body, $retryAfter];
+    }
+    if (!filter_var(ini_get('allow_url_fopen'), FILTER_VALIDATE_BOOLEAN)) {
+        return 'this PHP has neither the curl extension nor allow_url_fopen: enable one of them';
     }
     $context = stream_context_create(['http' => [
         'method' => 'GET',
@@ -518,16 +531,23 @@ function portico_http_get(array $config, string $url): ?array
         'follow_location' => 0,
         'ignore_errors' => true,
     ]]);
-    $body = @file_get_contents($url, false, $context);
-    $responseHeaders = isset($http_response_header) && is_array($http_response_header) ? $http_response_header : [];
-    if ($body === false || count($responseHeaders) === 0
-        || !preg_match('#^HTTP/\S+\s+(\d{3})#', $responseHeaders[0], $statusLine)) {
-        return null;
+    error_clear_last();
+    $stream = @fopen($url, 'rb', false, $context);
+    if ($stream === false) {
+        return error_get_last()['message'] ?? 'the HTTP stream did not open';
+    }
+    // The headers from the stream itself: PHP 8.5 deprecates the $http_response_header variable.
+    $responseHeaders = stream_get_meta_data($stream)['wrapper_data'] ?? [];
+    $body = stream_get_contents($stream);
+    fclose($stream);
+    if ($body === false || !is_array($responseHeaders) || count($responseHeaders) === 0
+        || !preg_match('#^HTTP/\S+\s+(\d{3})#', (string) $responseHeaders[0], $statusLine)) {
+        return 'the answer was cut short';
     }
     $retryAfter = null;
     foreach ($responseHeaders as $line) {
-        if (stripos($line, 'retry-after:') === 0) {
-            $retryAfter = trim(substr($line, 12));
+        if (stripos((string) $line, 'retry-after:') === 0) {
+            $retryAfter = trim(substr((string) $line, 12));
         }
     }
     return [(int) $statusLine[1], $body, $retryAfter];
@@ -550,12 +570,12 @@ function portico_ask_joomla(array $config, string $path, string $query, string $
     $url = $root . $path . ($query !== '' ? '?' . $query : '');
     $began = microtime(true);
     $answer = portico_http_get($config, $url);
-    if ($answer === null) {
+    if (is_string($answer)) {
         if (microtime(true) - $began >= $config['timeout'] - 0.05) {
             portico_log($config, "$url gave no answer within {$config['timeout']} s.");
             return portico_error(504, 'Joomla did not answer in time');
         }
-        portico_log($config, "$url could not be reached.");
+        portico_log($config, "$url could not be reached ($answer).");
         return portico_error(502, 'Joomla could not be reached');
     }
     [$status, $text, $retryAfter] = $answer;

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createJoomlaProxy } from './proxy.js';
 import { startFakeJoomla, type FakeJoomla } from './test-support/fake-joomla.js';
 import {
@@ -27,13 +27,15 @@ const hasCurl =
 /**
  * How the proxy asks Joomla: with curl, or with PHP's own HTTP streams, the way a host without
  * the curl extension runs it (curl is then switched off with `disable_functions`), or a host
- * that has the extension but disables `curl_exec`, as hardened shared hosting often does.
+ * that has the extension but disables `curl_exec`, as hardened shared hosting often does; or
+ * not at all, on a host with neither curl nor `allow_url_fopen`.
  */
-type PhpHttp = 'curl' | 'streams' | 'streams, curl_exec disabled';
-const DISABLED_FUNCTIONS: Record<PhpHttp, string | undefined> = {
-  curl: undefined,
-  streams: 'curl_init',
-  'streams, curl_exec disabled': 'curl_exec,curl_multi_exec',
+type PhpHttp = 'curl' | 'streams' | 'streams, curl_exec disabled' | 'no way';
+const PHP_SETTINGS: Record<PhpHttp, string[]> = {
+  curl: [],
+  streams: ['disable_functions=curl_init'],
+  'streams, curl_exec disabled': ['disable_functions=curl_exec,curl_multi_exec'],
+  'no way': ['disable_functions=curl_init', 'allow_url_fopen=0'],
 };
 
 function freePort(): Promise<number> {
@@ -56,9 +58,8 @@ async function startPhpProxy(
   const port = await freePort();
   const cacheDirectory = mkdtempSync(join(tmpdir(), 'portico-php-cache-'));
   let logs = '';
-  const disabled = DISABLED_FUNCTIONS[http];
-  const withoutCurl = disabled === undefined ? [] : ['-d', `disable_functions=${disabled}`];
-  const server: ChildProcess = spawn('php', [...withoutCurl, '-S', `127.0.0.1:${String(port)}`, PHP_FILE], {
+  const settingsFlags = PHP_SETTINGS[http].flatMap((setting) => ['-d', setting]);
+  const server: ChildProcess = spawn('php', [...settingsFlags, '-S', `127.0.0.1:${String(port)}`, PHP_FILE], {
     env: {
       PATH: process.env.PATH,
       PORTICO_JOOMLA_URL: settings.joomlaUrl,
@@ -140,6 +141,22 @@ describe.skipIf(!hasPhp && !process.env.CI)('the PHP proxy', () => {
         }
       },
     );
+
+    it('says in its log what to enable on a host with neither curl nor allow_url_fopen', async () => {
+      const fake = await startFakeJoomla(database, TOKEN);
+      const php = await startPhpProxy({ joomlaUrl: fake.origin, cacheSeconds: 0, timeoutSeconds: 2 }, 'no way');
+      try {
+        expect((await fetch(`${php.base}/v1/banners`)).status).toBe(502);
+        await vi.waitFor(() => {
+          expect(php.logs()).toContain(
+            'could not be reached (this PHP has neither the curl extension nor allow_url_fopen: enable one of them).',
+          );
+        });
+        expect(fake.apiRequests()).toEqual([]);
+      } finally {
+        await Promise.all([php.close(), fake.close()]);
+      }
+    });
   });
 
   describe('portico-joomla-proxy.php beside the Node proxy', () => {

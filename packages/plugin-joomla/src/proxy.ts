@@ -96,6 +96,12 @@ const MOST_CATEGORY_PAGES = 20;
  */
 const CATEGORY_SET_SECONDS = 5;
 
+/** Why fetch could not reach Joomla: Node's network error (`connect ECONNREFUSED …`) sits in `cause`. */
+function unreachableCause(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
 function errorDocument(title: string, code?: string): string {
   return JSON.stringify({ errors: [code === undefined ? { title } : { code, title }] });
 }
@@ -248,7 +254,9 @@ export function createJoomlaProxy(options: JoomlaProxyOptions): JoomlaProxyHandl
       text = await response.text();
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      report(`${url} ${timedOut ? `gave no answer within ${String(timeout)} ms` : 'could not be reached'}.`);
+      report(
+        `${url} ${timedOut ? `gave no answer within ${String(timeout)} ms` : `could not be reached (${unreachableCause(error)})`}.`,
+      );
       return timedOut ? answer(504, 'Joomla did not answer in time') : answer(502, 'Joomla could not be reached');
     }
     if (response.status === 404) return answer(404, 'Resource not found');

@@ -507,6 +507,13 @@ export function proxyContract(proxy: ProxyUnderTest): void {
     it('answers 502 when Joomla is down, 504 when it is too slow, 429 when it is busy, and refuses redirects (424)', async () => {
       const down = await another({ joomlaUrl: 'http://127.0.0.1:9' });
       expect((await ask(`${down.base}/v1/banners`)).status).toBe(502);
+      // The log says why (curl's, PHP's or Node's own words), for whoever sets the proxy up.
+      await vi.waitFor(
+        () => {
+          expect(down.logs()).toMatch(/127\.0\.0\.1:9\/api\/index\.php\/v1\/banners could not be reached \(\S.*\)\./);
+        },
+        { timeout: 5000 },
+      );
       fake.delay = 1600;
       const slow = await ask(`${main.base}/v1/content/categories?page[limit]=30`);
       expect(slow.status).toBe(504);
