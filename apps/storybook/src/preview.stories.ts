@@ -1,14 +1,30 @@
 /**
  * Checks of the preview itself (`.storybook/preview.ts`, `.storybook/widget.ts`), run with the
- * stories: links are not followed, `lang` is set only when given, heading levels are a select.
+ * stories: links are not followed, `lang` is set only when given, heading levels are a select,
+ * the System theme follows the reader's colour-scheme preference.
  * Tagged out of the sidebar and the Docs pages: they are for the tests, not for designers.
  */
+import '@portico/article-card';
+import '@portico/category-menu';
+import '@portico/online-visitors';
 import '@portico/sidebar-banners';
-import { controlFor, LANG_OPTIONS, LANG_UNSET } from '../.storybook/widget.js';
-import { declarationOf } from '../.storybook/manifest.js';
-import { expect, seedContent, userEvent, waitFor, type Meta, type StoryObj } from './kit/index.js';
+import '@portico/view-counter';
+import { html } from 'lit';
+import { composeStory } from 'storybook/preview-api';
+import { LANG_OPTIONS, LANG_UNSET } from '../.storybook/widget.js';
+import { declaredTags } from '../.storybook/manifest.js';
+import {
+  expect,
+  preferColorScheme,
+  seedArticle,
+  seedContent,
+  userEvent,
+  waitFor,
+  type Meta,
+  type StoryObj,
+} from './kit/index.js';
 
-const { banners } = seedContent();
+const { banners, categories, viewStats, visitorStats } = seedContent();
 
 /** The first banner link in the story's banners, once they have rendered. */
 async function firstBannerLink(canvasElement: HTMLElement): Promise<HTMLAnchorElement> {
@@ -82,15 +98,139 @@ export const LangUnset: Story = {
   },
 };
 
-/** The controls: `lang` on every widget, `heading-level` a select of 1–6 wherever it is. */
+/**
+ * The argTypes Storybook gives a story of `tag`, through the whole pipeline: the story composed
+ * with the project annotations the stories' tests run with (the framework's, the addons' and
+ * the preview's, its `argTypesEnhancers` included), as every story test is.
+ */
+function argTypesOf(tag: string): ReturnType<typeof composeStory>['argTypes'] {
+  return composeStory({}, { title: `Storybook/Preview/Controls of ${tag}`, component: tag }).argTypes;
+}
+
+/** The widgets with a `heading-level` attribute. */
+const WITH_HEADING_LEVEL = ['portico-article-card', 'portico-online-visitors', 'portico-view-counter'];
+
+/**
+ * The controls as Storybook resolves them: `lang` a select on every widget, `heading-level` a
+ * select of 1–6 wherever it is (read from the manifest, then copied into the argTypes by the
+ * preview's `enhanceArgTypes`).
+ */
 export const Controls: Story = {
   play: async ({ argTypes }) => {
+    // This story's own argTypes (its widget's), as Storybook resolved them.
     await expect(argTypes.lang?.options).toEqual(LANG_OPTIONS);
     await expect(argTypes.lang?.control).toMatchObject({ type: 'select' });
-    for (const tag of ['portico-article-card', 'portico-online-visitors', 'portico-view-counter']) {
-      const attribute = declarationOf(tag)?.attributes?.find(({ name }) => name === 'heading-level');
-      if (!attribute) throw new Error(`${tag} has no heading-level`);
-      await expect(controlFor(attribute), tag).toMatchObject({ control: 'select', options: [1, 2, 3, 4, 5, 6] });
+    const tags = declaredTags();
+    await expect(tags).toEqual(expect.arrayContaining(WITH_HEADING_LEVEL));
+    for (const tag of tags) {
+      const resolved = argTypesOf(tag);
+      await expect(resolved.lang, tag).toMatchObject({ control: { type: 'select' }, options: LANG_OPTIONS });
+      if (!WITH_HEADING_LEVEL.includes(tag)) continue;
+      await expect(resolved['heading-level'], tag).toMatchObject({
+        control: { type: 'select' },
+        options: [1, 2, 3, 4, 5, 6],
+        table: { category: 'attributes', type: { summary: '1 | 2 | 3 | 4 | 5 | 6' } },
+      });
+    }
+  },
+};
+
+const WIDGETS = [
+  'portico-category-menu',
+  'portico-online-visitors',
+  'portico-article-card',
+  'portico-sidebar-banners',
+  'portico-view-counter',
+];
+
+/**
+ * The colours of every widget in `container`: the `color`, `background-color` and border
+ * colours of each host and each element of its shadow root, keyed by widget and element.
+ */
+function coloursIn(container: Element): Record<string, string> {
+  const colours: Record<string, string> = {};
+  for (const tag of WIDGETS) {
+    const widget = container.querySelector(tag);
+    const elements = [widget, ...(widget?.shadowRoot?.querySelectorAll('*:not(style)') ?? [])];
+    elements.forEach((element, index) => {
+      if (!element) return;
+      const style = getComputedStyle(element);
+      const part = element.getAttribute('part');
+      colours[`${tag} ${String(index)} ${element.localName}${part ? `::part(${part})` : ''}`] = [
+        style.color,
+        style.backgroundColor,
+        style.borderTopColor,
+        style.borderBottomColor,
+      ].join(' / ');
+    });
+  }
+  return colours;
+}
+
+/**
+ * The toolbar's System theme: the story root's `color-scheme` is `light dark`, so the widgets'
+ * colours follow the reader's `prefers-color-scheme`. Each widget's colours, the reader
+ * preferring dark, are exactly the Dark theme's (taken first with `color-scheme: dark` on the
+ * widgets' wrapper), and, preferring light, the Light theme's. The browser emulates each
+ * preference (`preferColorScheme`), so this story runs as a test only.
+ */
+export const SystemTheme: Story = {
+  globals: { theme: 'system' },
+  render: () => html`
+    <div class="system-theme" style="display: grid; gap: 1rem; grid-template-columns: 200px minmax(0, 1fr)">
+      <portico-category-menu .categories=${categories} current=${categories[0]?.url ?? ''}></portico-category-menu>
+      <portico-article-card .article=${seedArticle}></portico-article-card>
+      <portico-online-visitors
+        guests=${visitorStats.guests}
+        members=${visitorStats.members}
+        heading-level="2"
+      ></portico-online-visitors>
+      <portico-view-counter value=${viewStats.total} digits="tiles" heading-level="2"></portico-view-counter>
+      <portico-sidebar-banners position="sidebar" .banners=${banners}></portico-sidebar-banners>
+    </div>
+  `,
+  play: async ({ canvasElement, step }) => {
+    const wrapper = canvasElement.querySelector<HTMLElement>('.system-theme');
+    if (!wrapper) throw new Error('no widgets');
+    await waitFor(async () => {
+      for (const tag of WIDGETS) {
+        await expect(wrapper.querySelector(tag)?.shadowRoot?.childElementCount, tag).toBeGreaterThan(0);
+      }
+    });
+    // The System theme's root, which the widgets inherit.
+    await expect(getComputedStyle(wrapper).colorScheme).toBe('light dark');
+
+    /** The widgets' colours with `scheme` set on their wrapper, as the Light or Dark theme sets it. */
+    const coloursInScheme = (scheme: 'light' | 'dark'): Record<string, string> => {
+      wrapper.style.colorScheme = scheme;
+      try {
+        return coloursIn(wrapper);
+      } finally {
+        wrapper.style.removeProperty('color-scheme');
+      }
+    };
+    const light = coloursInScheme('light');
+    const dark = coloursInScheme('dark');
+    // Else the checks below would tell nothing.
+    await expect(dark).not.toEqual(light);
+
+    try {
+      await step('the reader prefers dark: the Dark theme’s colours', async () => {
+        await preferColorScheme('dark');
+        await expect(window.matchMedia('(prefers-color-scheme: dark)').matches).toBe(true);
+        await waitFor(async () => {
+          await expect(coloursIn(wrapper)).toEqual(dark);
+        });
+      });
+      await step('the reader prefers light: the Light theme’s colours', async () => {
+        await preferColorScheme('light');
+        await expect(window.matchMedia('(prefers-color-scheme: light)').matches).toBe(true);
+        await waitFor(async () => {
+          await expect(coloursIn(wrapper)).toEqual(light);
+        });
+      });
+    } finally {
+      await preferColorScheme(null);
     }
   },
 };

@@ -6,6 +6,7 @@ import {
   memorySourceNamed,
   SAMPLE_MEMBER_NAMES,
   seed,
+  seedShownIn,
   waitFor,
   withData,
   withFailingSource,
@@ -31,14 +32,14 @@ const TAG = 'portico-online-visitors';
 /** The interface texts the plays look for (`packages/core/src/locale/vi.ts` and `en.ts`). */
 const TEXT = {
   vi: {
-    seed: seed.shown.visitorsText,
+    seed: seedShownIn('vi').visitorsText,
     loading: 'Đang tải…',
     outOfDate: 'Chưa được cập nhật',
     unavailable: 'Chưa có số liệu',
     customHeading: 'Đang xem trang',
   },
   en: {
-    seed: 'We have 69\u00A0guests and no members online',
+    seed: seedShownIn('en').visitorsText,
     loading: 'Loading…',
     outOfDate: 'Not up to date',
     unavailable: 'Figures unavailable',
@@ -80,7 +81,7 @@ type Story = StoryObj;
 export const Seed: Story = {
   args: { guests: String(seed.visitorStats.guests), members: String(seed.visitorStats.members) },
   play: async ({ canvasElement, globals }) => {
-    const expected = globals.locale === 'en' ? 'We have 69\u00A0guests and no members online' : seed.shown.visitorsText;
+    const expected = TEXT[localeOf(globals)].seed;
     await waitFor(async () => {
       await expect(sentence(canvasElement)).toBe(expected);
     });
@@ -223,12 +224,10 @@ export const LiveUpdate: Story = {
   args: { source: 'visitors-live', interval: 1 },
   beforeEach: withData('visitors-live', { visitorStats: seed.visitorStats }),
   play: async ({ canvasElement, globals, step }) => {
-    const english = globals.locale === 'en';
+    const locale = localeOf(globals);
     await step('shows the source’s numbers', async () => {
       await waitFor(async () => {
-        await expect(sentence(canvasElement)).toBe(
-          english ? 'We have 69\u00A0guests and no members online' : seed.shown.visitorsText,
-        );
+        await expect(sentence(canvasElement)).toBe(TEXT[locale].seed);
       });
     });
     await step('follows a change at the source', async () => {
@@ -236,7 +235,7 @@ export const LiveUpdate: Story = {
       await waitFor(
         async () => {
           await expect(sentence(canvasElement)).toBe(
-            english
+            locale === 'en'
               ? 'We have 70\u00A0guests and one member online'
               : 'Đang có 70\u00A0khách và một thành viên đang online',
           );

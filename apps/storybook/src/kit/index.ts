@@ -9,7 +9,7 @@ export type { Decorator, Meta, StoryContext, StoryObj } from '@storybook/web-com
 // Imported, then exported: Storybook's build replaces `storybook/test` imports with its own
 // module, and does not follow an `export … from` of it.
 export { expect, fn, userEvent, waitFor, within };
-export { seed, seedArticle, seedContent, type SeedPortal } from './seed.js';
+export { seed, seedArticle, seedContent, seedShownIn, type SeedPortal } from './seed.js';
 export {
   LONG_VIETNAMESE,
   SAMPLE_MARK,
@@ -46,3 +46,4 @@ export {
   shown,
 } from './plays.js';
 export { localeOf, type StoryLocale } from './locale.js';
+export { preferColorScheme, type ColorSchemePreference } from './color-scheme.js';
