@@ -147,6 +147,25 @@ describe('<portico-online-visitors> text', () => {
     }
   });
 
+  it('shows guests and members set as properties, as React and Vue set them, before or after it is on the page', async () => {
+    const before = document.createElement('portico-online-visitors');
+    before.lang = 'vi';
+    before.guests = 69;
+    before.members = 0;
+    document.body.append(before);
+    onCleanUp(() => {
+      before.remove();
+    });
+    await before.updateComplete;
+    expect(countText(before)).toBe(SEED_SENTENCE);
+
+    const after = await mountVisitors('<portico-online-visitors lang="en"></portico-online-visitors>');
+    after.guests = 2n;
+    after.members = '1';
+    await after.updateComplete;
+    expect(countText(after)).toBe('We have 2\u00A0guests and one member online');
+  });
+
   it('keeps attribute and property in sync', async () => {
     const element = await mountVisitors(
       '<portico-online-visitors lang="vi" guests="1" members="0"></portico-online-visitors>',
@@ -401,6 +420,8 @@ describe('<portico-online-visitors> data precedence', () => {
     const placeholder = element.shadowRoot?.querySelector('.placeholder');
     expect(placeholder?.getAttribute('aria-hidden')).toBe('true');
     expect(placeholder?.getBoundingClientRect().height).toBeGreaterThan(10);
+    // No made-up number, for a reader that ignores the styles (a scraper, reader mode).
+    expect(placeholder?.textContent).not.toMatch(/\d/);
     await expect.element(page.getByRole('status')).toHaveTextContent('Đang tải…');
     await expectNoAxeViolations(element);
   });

@@ -76,7 +76,9 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
     // `null` from a script unsets the property, as `undefined` does.
     const fromScript = this.stats != null;
     const fromData = this.stats ?? this.data.value;
-    const fromAttributes = this.hasAttribute('guests') || this.hasAttribute('members');
+    // The properties, not the attributes: set from a framework (React, Vue), they reflect only
+    // after this render.
+    const fromAttributes = this.guests != null || this.members != null;
     return this.renderLiveContent({
       state: fromScript ? 'ready' : this.data.state,
       fromData: fromData !== undefined,
@@ -90,8 +92,9 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
               : { guests: undefined, members: undefined, names: [] },
           stale,
         ),
+      // The sentence's shape, without a number a page without CSS (or a scraper) would read as real.
       placeholder: html`<p part="count" class="placeholder" aria-hidden="true">
-        ${formatVisitorPhrase({ guests: 10, members: 0 }, this.locale)}
+        ${formatVisitorPhrase({ members: 0 }, this.locale)}
       </p>`,
       errorPart: 'count error',
       missing: ['guests', 'is missing (give guests and members, a stats property or a source)'],

@@ -162,6 +162,20 @@ describe.each([
   });
 });
 
+describe('Plain props that mirror attributes', () => {
+  it('shows guests and members given as props, by the component and by the tag', async () => {
+    const { container: wrapped } = await render(components.PorticoOnlineVisitors, {
+      guests: 69,
+      members: 0,
+      lang: 'vi',
+    });
+    const { container: native } = await render('portico-online-visitors', { guests: 69, members: 0, lang: 'vi' });
+    for (const container of [wrapped, native]) {
+      expect(statusText(container.querySelector('portico-online-visitors')!)).toBe(seed.shown.visitorsText);
+    }
+  });
+});
+
 describe('Generated from the widgets’ manifests', () => {
   it('has a tag name for every widget', () => {
     expect([...porticoTagNames]).toEqual(manifestElements.map((element) => element.tagName).sort());

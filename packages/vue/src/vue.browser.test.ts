@@ -111,6 +111,11 @@ describe('A Vue app using the tags', () => {
     expect(widget('portico-article-card').article).toEqual(seed.articles[0]);
   });
 
+  it('shows guests and members bound as plain values (Vue sets them as properties)', async () => {
+    const { container } = await mountSidebar(sidebarProps());
+    expect(statusText(container.querySelector('portico-online-visitors.counts')!)).toBe(seed.shown.visitorsText);
+  });
+
   it('updates the widgets when the bound values change', async () => {
     const { container, state } = await mountSidebar(sidebarProps());
     state.lang = 'en';
