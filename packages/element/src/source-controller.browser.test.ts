@@ -1,4 +1,4 @@
-import { registerSource, type Banner, type VisitorStats } from '@portico/core';
+import { registerSource, SourceError, type Banner, type VisitorStats } from '@portico/core';
 import { createMemorySource } from '@portico/core/testing';
 import { html, LitElement } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -115,20 +115,40 @@ describe('SourceController', () => {
     document.addEventListener('portico-error', (event) => {
       errors.push((event as CustomEvent<{ error: Error }>).detail.error.message);
     });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    cleanUp.push(() => {
+      warn.mockRestore();
+    });
     const element = await probe('source="stats-only"');
     await vi.waitFor(() => {
       expect(element.data.state).toBe('error');
     });
     expect(errors).toContain('The data source "stats-only" (stats) does not provide getBanners.');
+    expect(warn).toHaveBeenCalledWith(
+      '<portico-banner-probe>: The data source "stats-only" (stats) does not provide getBanners.',
+    );
   });
 
-  it('shows the error state when no source is registered in time, then recovers when it is', async () => {
+  it('shows the error state when no source is registered in time, says so in the console once, then recovers when it is', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    cleanUp.push(() => {
+      warn.mockRestore();
+    });
     const element = await probe('source="slow-to-register"');
+    const second = await probe('source="slow-to-register"');
     expect(element.data.state).toBe('loading');
     await vi.waitFor(() => {
       expect(element.data.state).toBe('error');
+      expect(second.data.state).toBe('error');
     });
     expect(element.data.error?.code).toBe('not-registered');
+    expect(warn.mock.calls, 'one warning for two widgets').toEqual([
+      [
+        expect.stringMatching(
+          /^<portico-banner-probe>: No data source named "slow-to-register" was registered within 100 ms\. Register it with registerSource/,
+        ),
+      ],
+    ]);
     cleanUp.push(
       registerSource(
         'slow-to-register',
@@ -138,6 +158,24 @@ describe('SourceController', () => {
     await vi.waitFor(() => {
       expect(element.shadowRoot!.textContent).toBe('ready:A');
     });
+  });
+
+  it('leaves a passing failure (the network) out of the console: it is shown, and the browser logs the request', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    cleanUp.push(() => {
+      warn.mockRestore();
+    });
+    cleanUp.push(
+      registerSource('offline', {
+        kind: 'offline',
+        getBanners: () => Promise.reject(new SourceError('network', 'The network is down.')),
+      }),
+    );
+    const element = await probe('source="offline"');
+    await vi.waitFor(() => {
+      expect(element.data.error?.code).toBe('network');
+    });
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('shows nothing of the old source once the source is removed', async () => {

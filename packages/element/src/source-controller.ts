@@ -51,6 +51,23 @@ export interface SourceControllerOptions {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** The setup mistakes told already, once per page load each: five widgets, one missing source. */
+const told = new Set<string>();
+
+/**
+ * Says in the console what a page's author must fix: a source never registered, or a failure
+ * asking again will not mend (a capability the source lacks, data it cannot read, an item
+ * that does not exist, a proxy's setup). Passing failures (network, timeouts, 5xx) are only
+ * shown and dispatched: the browser logs those requests itself.
+ */
+function warnOfSetupMistake(tag: string, error: SourceError): void {
+  if (error.retryable && error.code !== 'not-registered') return;
+  const message = `<${tag}>: ${error.message}`;
+  if (told.has(message)) return;
+  told.add(message);
+  console.warn(message);
+}
+
 /**
  * Loads a widget's data from its `source` and keeps it current. It waits for a source that
  * is registered late, shows an error when none arrives in time and keeps waiting; follows
@@ -270,6 +287,7 @@ export class SourceController<T> implements ReactiveController {
 
   private fail(error: unknown, name: string): void {
     this.failure = toSourceError(error, name);
+    warnOfSetupMistake(this.host.localName, this.failure);
     this.current = this.data === undefined ? 'error' : 'stale';
     this.host.requestUpdate();
     this.host.dispatchEvent(
