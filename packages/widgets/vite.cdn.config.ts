@@ -72,7 +72,13 @@ export default defineConfig({
           )?.[1];
           return `chunks/${from ?? chunk.name}-[hash].js`;
         },
-        minify: true,
+        // Classes keep their names (`PorticoOnlineVisitors`, as devtools and stack traces show
+        // them) for about 0.1 kB gzip; functions do not.
+        minify: {
+          compress: { keepNames: { function: false, class: true } },
+          mangle: { keepNames: { function: false, class: true } },
+          codegen: { removeWhitespace: true },
+        },
       },
     },
   },
