@@ -1,4 +1,5 @@
 import { resolveLocale } from '../locale/resolve.js';
+import { sharedIntl } from '../shared-intl.js';
 
 /**
  * Joins author names as the locale's bylines do: `Thúy Vân, Bá Siêu` in vi (the seed's
@@ -13,5 +14,8 @@ export function formatAuthors(authors: unknown, locale?: string): string {
     .filter(Boolean);
   if (names.length === 0) return '';
   const { intlLocale, definition } = resolveLocale(locale);
-  return new Intl.ListFormat(intlLocale, definition.authorList).format(names);
+  const { authorList } = definition;
+  return sharedIntl('ListFormat', intlLocale, authorList, () => new Intl.ListFormat(intlLocale, authorList)).format(
+    names,
+  );
 }

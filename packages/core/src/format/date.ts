@@ -1,4 +1,5 @@
 import { resolveLocale } from '../locale/resolve.js';
+import { sharedIntl } from '../shared-intl.js';
 
 /** A date read from CMS data. */
 export interface PortalDate {
@@ -78,8 +79,6 @@ export function isKnownTimeZone(timeZone: string): boolean {
   return known;
 }
 
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * A formatter per locale, options and zone. Only one with a `timeZone` is cached: one
  * without takes the reader's zone when it is made, and that zone can change (TZ in Node, the
@@ -87,13 +86,7 @@ const formatterCache = new Map<string, Intl.DateTimeFormat>();
  */
 function dateFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   if (options.timeZone === undefined) return new Intl.DateTimeFormat(locale, options);
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let formatter = formatterCache.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale, options);
-    formatterCache.set(key, formatter);
-  }
-  return formatter;
+  return sharedIntl('DateTimeFormat', locale, options, () => new Intl.DateTimeFormat(locale, options));
 }
 
 /**

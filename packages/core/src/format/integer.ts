@@ -1,4 +1,5 @@
 import { resolveLocale } from '../locale/resolve.js';
+import { sharedIntl } from '../shared-intl.js';
 
 /** `auto`: the locale's digit grouping (`18.116.910` in vi); `off`: none (`18116910`). */
 export type Grouping = 'auto' | 'off';
@@ -62,19 +63,9 @@ function parseShortestDecimal(value: number): bigint {
   return sign * BigInt(digits) * 10n ** BigInt(Number(power) - fraction.length);
 }
 
-const formatterCache = new Map<string, Intl.NumberFormat>();
-
 function integerFormatter(locale: string, grouping: Grouping, notation: Notation): Intl.NumberFormat {
-  const key = `${locale}|${grouping}|${notation}`;
-  let formatter = formatterCache.get(key);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, {
-      useGrouping: grouping === 'auto' ? 'auto' : false,
-      notation,
-    });
-    formatterCache.set(key, formatter);
-  }
-  return formatter;
+  const options: Intl.NumberFormatOptions = { useGrouping: grouping === 'auto' ? 'auto' : false, notation };
+  return sharedIntl('NumberFormat', locale, options, () => new Intl.NumberFormat(locale, options));
 }
 
 /**

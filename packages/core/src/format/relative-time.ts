@@ -1,4 +1,5 @@
 import { resolveLocale } from '../locale/resolve.js';
+import { sharedIntl } from '../shared-intl.js';
 import { parsePortalDate } from './date.js';
 
 export interface RelativeTimeOptions {
@@ -51,6 +52,12 @@ export function formatRelativeTime(value: unknown, options: RelativeTimeOptions 
   const distance = Math.abs(difference);
   const [unit, amount] = unitAndAmount(distance);
   const { intlLocale } = resolveLocale(options.locale);
-  const formatter = new Intl.RelativeTimeFormat(intlLocale, { numeric: options.numeric ?? 'auto' });
+  const formatOptions: Intl.RelativeTimeFormatOptions = { numeric: options.numeric ?? 'auto' };
+  const formatter = sharedIntl(
+    'RelativeTimeFormat',
+    intlLocale,
+    formatOptions,
+    () => new Intl.RelativeTimeFormat(intlLocale, formatOptions),
+  );
   return formatter.format(difference < 0 ? -amount : amount, unit);
 }

@@ -121,6 +121,10 @@ describe('integrator locales', () => {
   });
 
   it('add a locale at run time, with English for what it leaves out', () => {
+    // Used before it is defined (the tag's resolution is remembered, its phrases are not).
+    expect(formatVisitorPhrase({ guests: 1200, members: 0 }, 'fr')).toBe(
+      'We have 1\u202F200\u00A0guests and no members online',
+    );
     undo.push(
       defineLocale('fr', {
         phrases: { WE_HAVE: 'Nous avons %1$s et %2$s en ligne', GUESTS: '%s\u00A0invités', MEMBERS_0: 'aucun membre' },

@@ -1,6 +1,7 @@
 import { formatInteger, parseExactInteger } from '../format/integer.js';
 import type { PhraseKey } from './catalogue.js';
 import { resolveLocale } from './resolve.js';
+import { sharedIntl } from '../shared-intl.js';
 
 /** A value a phrase placeholder takes. */
 export type PhraseArgument = string | number | bigint;
@@ -52,7 +53,10 @@ export function translatePlural(
   if (exact !== undefined) {
     if (exact === 0n || exact === 1n) candidates.push(`${key}_${String(exact)}`);
     // PluralRules takes a number; beyond 2^53 only the category matters, which rounding keeps.
-    const category = new Intl.PluralRules(resolved.intlLocale).select(Number(exact));
+    const { intlLocale } = resolved;
+    const category = sharedIntl('PluralRules', intlLocale, {}, () => new Intl.PluralRules(intlLocale)).select(
+      Number(exact),
+    );
     if (category !== 'other') candidates.push(`${key}_${category.toUpperCase()}`);
   }
   candidates.push(key);

@@ -29,12 +29,36 @@ function isFormattable(tag: string): boolean {
  * missing, empty or malformed tag gives English. Never throws.
  */
 export function resolveLocale(tag?: string | null): ResolvedLocale {
+  const { canonical, intlLocale, chain } = lookUp(tag ?? '');
+  // Merged again only when a locale was defined since (mergeLocale keeps its own cache).
+  return { tag: canonical, intlLocale, chain, definition: mergeLocale(chain) };
+}
+
+interface LookedUp {
+  canonical: string;
+  intlLocale: string;
+  chain: readonly string[];
+}
+
+// Every phrase and format resolves its locale: asking Intl about the tag each time would cost
+// more than the formatting. What a tag resolves to never changes; a page has a handful.
+const lookedUp = new Map<string, LookedUp>();
+const MOST_KEPT = 200;
+
+function lookUp(tag: string): LookedUp {
+  let found = lookedUp.get(tag);
+  if (found) return found;
   const canonical = (tag ? canonicalTag(tag) : undefined) ?? BASE_LOCALE;
   const language = canonical.split('-')[0] ?? BASE_LOCALE;
-  const chain = [...new Set([BASE_LOCALE, language, canonical])];
   // Intl falls back to the runtime's default locale for a language it does not know;
   // English formats are the predictable fallback. Phrases still come from the chain, so an
   // integrator's locale works even where Intl lacks it.
-  const intlLocale = isFormattable(canonical) ? canonical : BASE_LOCALE;
-  return { tag: canonical, intlLocale, chain, definition: mergeLocale(chain) };
+  found = {
+    canonical,
+    intlLocale: isFormattable(canonical) ? canonical : BASE_LOCALE,
+    chain: [...new Set([BASE_LOCALE, language, canonical])],
+  };
+  if (lookedUp.size >= MOST_KEPT) lookedUp.clear();
+  lookedUp.set(tag, found);
+  return found;
 }

@@ -1,4 +1,5 @@
 import { resolveLocale } from '../locale/resolve.js';
+import { graphemeSegmenter, wordSegmenter } from './segmenters.js';
 
 export interface ExcerptOptions {
   /** Word breaks follow the locale's rules. */
@@ -11,7 +12,7 @@ export interface ExcerptOptions {
 const TRAILING_JOINERS = /[\s,;:\-\u2013\u2014(]+$/u;
 
 function graphemes(text: string, locale: string): string[] {
-  return Array.from(new Intl.Segmenter(locale, { granularity: 'grapheme' }).segment(text), (part) => part.segment);
+  return Array.from(graphemeSegmenter(locale).segment(text), (part) => part.segment);
 }
 
 /**
@@ -40,7 +41,7 @@ export function excerpt(text: unknown, maxLength: number, options: ExcerptOption
   // The last word break that fits the budget.
   let used = 0;
   let fitting = '';
-  for (const { segment } of new Intl.Segmenter(intlLocale, { granularity: 'word' }).segment(clean)) {
+  for (const { segment } of wordSegmenter(intlLocale).segment(clean)) {
     const length = graphemes(segment, intlLocale).length;
     if (used + length > budget) break;
     used += length;

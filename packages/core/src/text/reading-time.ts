@@ -1,4 +1,5 @@
 import { resolveLocale } from '../locale/resolve.js';
+import { wordSegmenter } from './segmenters.js';
 
 export interface ReadingTimeOptions {
   /** Words read per minute. Default 200, a common figure for news prose. */
@@ -19,7 +20,7 @@ export function estimateReadingMinutes(text: unknown, options: ReadingTimeOption
   const plain = options.isHtml ? text.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ') : text;
   const { intlLocale } = resolveLocale(options.locale);
   let words = 0;
-  for (const part of new Intl.Segmenter(intlLocale, { granularity: 'word' }).segment(plain)) {
+  for (const part of wordSegmenter(intlLocale).segment(plain)) {
     if (part.isWordLike) words += 1;
   }
   const perMinute = options.wordsPerMinute !== undefined && options.wordsPerMinute > 0 ? options.wordsPerMinute : 200;
