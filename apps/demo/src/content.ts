@@ -4,8 +4,9 @@ import { json } from '@portico/plugin-json';
 /** What the demo portal shows, as the JSON plugin reads it from the seed's content. */
 export interface PortalContent {
   site: { name: string; shortName: string };
+  /** Each marked with `CONTENT_LANG`, as are the articles and banners. */
   categories: Category[];
-  /** Newest first; each marked `lang: 'vi'`, since the English page keeps them Vietnamese. */
+  /** Newest first. */
   articles: Article[];
   /** The sidebar position's banners, in display order. */
   banners: Banner[];
@@ -16,8 +17,24 @@ export interface PortalContent {
 /** The sidebar's module position in the seed's banners. */
 export const BANNER_POSITION = 'sidebar';
 
-/** The articles the home page's list shows; the seed has fewer, so samples fill the rest. */
+/** The most articles an article page's "latest news" list shows (other articles than its own). */
 export const LATEST_COUNT = 4;
+
+/**
+ * The language of the CMS's content: the seed site is Vietnamese. Its titles, articles and
+ * banners carry it as their `lang`, so the English page marks them (WCAG 3.1.2) and screen
+ * readers read them as Vietnamese, while the page's and the widgets' own words are English.
+ */
+export const CONTENT_LANG = 'vi';
+
+/** The category tree, each category (and subcategory) marked with the content's language. */
+function inContentLang(categories: readonly Category[]): Category[] {
+  return categories.map((category) => ({
+    ...category,
+    lang: category.lang ?? CONTENT_LANG,
+    ...(category.children ? { children: inContentLang(category.children) } : {}),
+  }));
+}
 
 interface SiteFields {
   site?: { name?: unknown; shortName?: unknown };
@@ -47,9 +64,9 @@ export async function loadPortalContent(document: unknown): Promise<PortalConten
   ]);
   return {
     site: readSite(document),
-    categories,
-    articles: articlePage.items.map((article) => ({ ...article, lang: article.lang ?? 'vi' })),
-    banners,
+    categories: inContentLang(categories),
+    articles: articlePage.items.map((article) => ({ ...article, lang: article.lang ?? CONTENT_LANG })),
+    banners: banners.map((banner) => ({ ...banner, lang: banner.lang ?? CONTENT_LANG })),
     viewTotal: String(viewStats.total),
   };
 }

@@ -15,8 +15,6 @@ export interface PageText {
   notFoundTitle: string;
   notFoundText: string;
   backHome: string;
-  sampleTitle: (number: number) => string;
-  sampleLead: string;
   categoryDescription: (category: string, site: string) => string;
   articleDescription: (title: string, site: string) => string;
   footer: (site: string, shortName: string) => string;
@@ -35,8 +33,6 @@ export const PAGE_TEXT: Record<PageLocale, PageText> = {
     notFoundTitle: 'Không tìm thấy trang',
     notFoundText: 'Trang bạn tìm không có trên cổng thông tin này.',
     backHome: 'Về trang chủ',
-    sampleTitle: (number) => `Bài viết mẫu ${String(number)}`,
-    sampleLead: 'Mẫu: chỗ dành cho một bài viết khác của cổng thông tin. Trang gốc chỉ có một bài.',
     categoryDescription: (category, site) => `Các bài viết của chuyên mục ${category}, ${site}.`,
     articleDescription: (title, site) => `${title}. Bài viết của ${site}.`,
     footer: (site, shortName) => `Nội dung: ${site} (${shortName}).`,
@@ -53,8 +49,6 @@ export const PAGE_TEXT: Record<PageLocale, PageText> = {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you are looking for is not on this portal.',
     backHome: 'Back to the home page',
-    sampleTitle: (number) => `Sample article ${String(number)}`,
-    sampleLead: 'Sample: a place for another of the portal’s articles. The original page has only one.',
     categoryDescription: (category, site) => `Articles of the category ${category}, ${site} (in Vietnamese).`,
     articleDescription: (title, site) => `${title}. An article of ${site}, in Vietnamese.`,
     footer: (site, shortName) => `Content: ${site} (${shortName}).`,

@@ -27,14 +27,8 @@ function configurationBlock(page: PortalPage): string {
   return `<script type="application/json" data-portico>${json}</script>`;
 }
 
-/**
- * Article cards, then neutral placeholders up to `fillTo` where the layout needs more items
- * than the content has: plain boxes labelled as samples, with no date, link or author, so
- * nothing reads as news.
- */
-function articleList(articles: readonly Article[], locale: PageLocale, fillTo = 0): unknown {
-  const text = PAGE_TEXT[locale];
-  const samples = Array.from({ length: Math.max(0, fillTo - articles.length) }, (_, index) => index + 1);
+/** The articles as cards, a list of links to them: only real articles, never placeholders. */
+function articleList(articles: readonly Article[], locale: PageLocale): unknown {
   return html`<ul class="card-list">
     ${articles.map(
       (article) =>
@@ -43,13 +37,6 @@ function articleList(articles: readonly Article[], locale: PageLocale, fillTo = 
             attributes: { variant: 'list', 'heading-level': 3, 'lead-lines': 3 },
             properties: { article: localizeArticle(article, locale) },
           })}
-        </li>`,
-    )}
-    ${samples.map(
-      (number) =>
-        html`<li class="sample">
-          <h3>${text.sampleTitle(number)}</h3>
-          <p>${text.sampleLead}</p>
         </li>`,
     )}
   </ul>`;
@@ -64,24 +51,30 @@ function mainContent(page: PortalPage, content: PortalContent): unknown {
       <p><a href=${localizePath('/', locale)}>${text.backHome}</a></p>`;
   }
   if (article) {
-    const others = content.articles.filter((other) => other.id !== article.id);
-    const latest = [article, ...others].slice(0, LATEST_COUNT);
+    // The latest news besides the article shown: none when the portal has no other (the seed has one).
+    const latest = content.articles.filter((other) => other.id !== article.id).slice(0, LATEST_COUNT);
     return html`${
-        category
-          ? html`<p class="section-name"><a href=${localizePath(category.url, locale)}>${category.title}</a></p>`
-          : nothing
-      }
-      ${widget('portico-article-card', {
-        attributes: { variant: 'full', 'heading-level': 1 },
-        properties: { article: localizeArticle(article, locale) },
-      })}
-      <section class="latest" aria-labelledby="latest-heading">
-        <h2 id="latest-heading">${text.latestHeading}</h2>
-        ${articleList(latest, locale, LATEST_COUNT)}
-      </section>`;
+      category
+        ? html`<p class="section-name">
+            <a href=${localizePath(category.url, locale)} lang=${category.lang ?? nothing}>${category.title}</a>
+          </p>`
+        : nothing
+    }
+    ${widget('portico-article-card', {
+      attributes: { variant: 'full', 'heading-level': 1 },
+      properties: { article: localizeArticle(article, locale) },
+    })}
+    ${
+      latest.length
+        ? html`<section class="latest" aria-labelledby="latest-heading">
+            <h2 id="latest-heading">${text.latestHeading}</h2>
+            ${articleList(latest, locale)}
+          </section>`
+        : nothing
+    }`;
   }
   const articles = content.articles.filter((candidate) => candidate.categoryId === category?.id);
-  return html`<h1>${category?.title ?? content.site.name}</h1>
+  return html`<h1 lang=${category?.lang ?? nothing}>${category?.title ?? content.site.name}</h1>
     ${articles.length ? articleList(articles, locale) : html`<p class="empty">${text.emptyCategory}</p>`}`;
 }
 

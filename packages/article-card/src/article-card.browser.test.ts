@@ -179,6 +179,21 @@ describe('<portico-article-card> with the seed article', () => {
     await expectNoAxeViolations(card);
   });
 
+  it('leaves out a blank lang, and one that is not a language tag, with a warning', async () => {
+    const warned = warnings();
+    for (const lang of ['  ', 'not a tag', 42]) {
+      const card = await cardWith({ ...seedArticle, lang }, 'lang="en" variant="full"');
+      expect(part(card, 'article')!.hasAttribute('lang'), String(lang)).toBe(false);
+      expect(part(card, 'meta')!.hasAttribute('lang'), 'the date line is the article’s language too').toBe(false);
+      cleanUpMounted();
+    }
+    expect(warned.messages()).toContain('article.lang="not a tag" is not a language tag');
+    expect(warned.messages()).toContain('article.lang=42 is not a language tag');
+    expect(warned.messages()).not.toContain('"  "');
+    const regional = await cardWith({ ...seedArticle, lang: 'vi_VN' }, 'lang="en" variant="full"');
+    expect(part(regional, 'article')!.lang, 'canonical').toBe('vi-VN');
+  });
+
   it('puts the title at heading-level, 3 by default and 1 for full', async () => {
     const levels: [string, string][] = [
       ['variant="featured"', 'h3'],

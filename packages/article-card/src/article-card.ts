@@ -1,4 +1,5 @@
 import {
+  contentLang,
   estimateReadingMinutes,
   excerpt,
   formatAuthors,
@@ -40,7 +41,7 @@ const VARIANTS: readonly [ArticleCardVariant, ...ArticleCardVariant[]] = ['featu
 const DEFAULT_LEAD_LINES = 3;
 
 /** The article's plain-text fields (and `body`, HTML), each a string when given. */
-const TEXT_FIELDS = ['title', 'url', 'source', 'lead', 'body', 'lang'] as const;
+const TEXT_FIELDS = ['title', 'url', 'source', 'lead', 'body'] as const;
 
 interface ShownImage {
   src: string;
@@ -388,6 +389,9 @@ export class PorticoArticleCard extends PorticoElement {
       datetime,
       date: formatDate(fields.published, { locale, timeZone: this.knownTimeZone() }),
       authors: names,
+      lang: contentLang(fields.lang, (raw) => {
+        warn('lang', raw, 'is not a language tag');
+      }),
       image: hasSrc
         ? {
             src,

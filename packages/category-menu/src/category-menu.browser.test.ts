@@ -104,6 +104,13 @@ function focused(menu: PorticoCategoryMenu): string {
   return active.getAttribute('aria-label') ?? active.textContent.replace(/\s+/g, ' ').trim();
 }
 
+/** The `lang` of a link's title (`null` for none): the language it is read in, inside the menu's. */
+function titleLang(menu: PorticoCategoryMenu, text: string): string | null {
+  const title = link(menu, text).firstElementChild;
+  if (!title?.textContent.startsWith(text)) throw new Error(`no title "${text}"`);
+  return title.getAttribute('lang');
+}
+
 function warnings(spy: { mock: { calls: unknown[][] } }): string {
   return spy.mock.calls.map((call) => String(call[0])).join('\n');
 }
@@ -220,6 +227,22 @@ describe('<portico-category-menu> markup', () => {
     expect(link(menu, 'Giải phóng miền Nam').getAttribute('href')).toBe('/index.php/tin-tuc/giai-phong-mien-nam');
     await userEvent.click(toggleFor(menu, 'Chuyên mục không có liên kết'));
     await expect.element(page.getByRole('link', { name: 'Chuyên mục con' })).toHaveAttribute('href', '/index.php/con');
+    await expectNoAxeViolations(menu);
+  });
+
+  it('keeps a lang from the markup as the title’s: on the link, else on the item', async () => {
+    const menu = await mountMenu(`<portico-category-menu lang="en" current="/a/2"><nav><ul>
+      <li lang="vi"><a href="/a">Công tác dân vận - mặt trận</a>
+        <ul><li><a href="/a/2" lang="en">Elections</a></li></ul>
+      </li>
+      <li><a href="/b" lang="vi">Tiến tới đại hội đảng</a></li>
+      <li><a href="/c">Giải phóng miền Nam</a></li>
+    </ul></nav></portico-category-menu>`);
+    expect(titleLang(menu, 'Công tác dân vận'), 'from the item').toBe('vi');
+    expect(titleLang(menu, 'Tiến tới'), 'from the link').toBe('vi');
+    expect(titleLang(menu, 'Elections')).toBe('en');
+    // The widget's own lang is its interface language, not a title's.
+    expect(titleLang(menu, 'Giải phóng')).toBeNull();
     await expectNoAxeViolations(menu);
   });
 
@@ -351,6 +374,38 @@ describe('<portico-category-menu> data and the current item', () => {
     menu.showCounts = false;
     await menu.updateComplete;
     expect(shadow(menu).querySelector('[part~="count"]')).toBeNull();
+  });
+
+  it('marks each title with its category’s lang; the menu’s own words stay in its language', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const menu = await mountWith(
+      [
+        {
+          id: 'a',
+          title: 'Công tác dân vận - mặt trận',
+          url: '/a',
+          count: 12,
+          lang: 'vi',
+          children: [{ id: 'a1', title: 'Mặt trận', url: '/a/1', lang: 'vi_VN' }],
+        },
+        { id: 'b', title: 'Elections', url: '/b', count: 1 },
+        { id: 'c', title: 'Giải phóng miền Nam', url: '/c', lang: '  ' },
+        { id: 'd', title: 'Tiến tới đại hội đảng', url: '/d', lang: 'not a tag' },
+      ],
+      'lang="en" show-counts current="a1"',
+    );
+    expect(titleLang(menu, 'Công tác dân vận')).toBe('vi');
+    expect(titleLang(menu, 'Mặt trận'), 'canonical').toBe('vi-VN');
+    for (const title of ['Elections', 'Giải phóng', 'Tiến tới']) expect(titleLang(menu, title), title).toBeNull();
+    // The link holds the Vietnamese title, then the spoken count: the menu's own words, in English.
+    const vietnamese = page.getByRole('link', { name: 'Công tác dân vận - mặt trận (12 articles)' });
+    await expect.element(vietnamese).toBeVisible();
+    expect(vietnamese.element().hasAttribute('lang')).toBe(false);
+    expect(vietnamese.element().querySelector('[lang] .visually-hidden, .visually-hidden[lang]')).toBeNull();
+    expect(toggleFor(menu, 'Công tác dân vận - mặt trận').closest('[lang]')).toBeNull();
+    expect(warnings(warn)).toContain('categories[3].lang="not a tag"');
+    expect(warnings(warn)).not.toContain('categories[2].lang');
+    await expectNoAxeViolations(menu);
   });
 
   it('gives external links rel="noopener" and keeps them real links', async () => {

@@ -106,9 +106,11 @@ function present<T>(value: T | null | undefined, what: string): T {
   return value;
 }
 
-/** A link's title: its own text, without the article count beside it. */
+/** A link's title: its text, without the article count beside it. */
 function titleOf(link: Element): string {
-  return Array.from(link.childNodes, (node) => (node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : ''))
+  const ownText = (node: ChildNode): boolean =>
+    node instanceof Element ? !node.matches('[part~="count"], .visually-hidden') : node.nodeType === Node.TEXT_NODE;
+  return Array.from(link.childNodes, (node) => (ownText(node) ? (node.textContent ?? '') : ''))
     .join('')
     .trim();
 }

@@ -38,7 +38,7 @@ export const categoryMenuStyles = css`
     background: var(--portico-category-menu-current-background, light-dark(#e7f0fa, #1d2b3a));
   }
 
-  span,
+  [part~='count'],
   p {
     color: var(--_portico-muted);
     font-weight: 400;

@@ -1,4 +1,4 @@
-import { formatInteger, parseCount, slugify, translatePlural, type Category } from '@portico/core';
+import { contentLang, formatInteger, parseCount, slugify, translatePlural, type Category } from '@portico/core';
 import {
   baseStyles,
   isExternalLink,
@@ -28,6 +28,8 @@ interface MenuItem {
   href: string | undefined;
   url: URL | undefined;
   count: bigint | undefined;
+  /** The title's language, when the category gives one (`vi` on an English page). */
+  lang: string | undefined;
   children: MenuItem[];
 }
 
@@ -52,7 +54,7 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
       warn(at, entry, 'nothing');
       return [];
     }
-    const { id, title, url, count, children } = entry as Partial<Record<keyof Category, unknown>>;
+    const { id, title, url, count, lang, children } = entry as Partial<Record<keyof Category, unknown>>;
     // Without a title, the id or the address says more than nothing, and names the link.
     const text = [title, id, url].map((value) => (typeof value === 'string' ? value.trim() : '')).find(Boolean) ?? '—';
     // Only web addresses become links: a `javascript:` URL from a CMS must never run.
@@ -70,6 +72,9 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
         href: address && (url as string),
         url: address,
         count: articles,
+        lang: contentLang(lang, (raw) => {
+          warn(`${at}.lang`, raw, 'no lang');
+        }),
         children: children == null ? [] : readCategories(children, `${at}.children`, warn, `${key}.`),
       },
     ];
@@ -80,7 +85,8 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
  * Reads a server-rendered nested list of links (`<ul><li><a href>…</a><ul>…</ul></li></ul>`).
  * An item's link is its first `a[href]` outside its nested lists, so it may sit in a heading
  * (Joomla 3 writes `<li><h4><a href>…</a></h4><ul>…</ul></li>`) or after a `<span>`; without
- * one, its title is its own text, outside its nested lists.
+ * one, its title is its own text, outside its nested lists. `lang` on its link, else on the item,
+ * is the title's language.
  */
 function readMarkupList(list: Element): unknown[] {
   return Array.from(list.querySelectorAll(':scope > li'), (item) => {
@@ -96,6 +102,7 @@ function readMarkupList(list: Element): unknown[] {
       title: (link?.textContent ?? text).replace(/\s+/g, ' '),
       url: link?.getAttribute('href'),
       count: item.getAttribute('data-count'),
+      lang: link?.getAttribute('lang') ?? item.getAttribute('lang'),
       children: sublist && readMarkupList(sublist),
     };
   });
@@ -369,6 +376,7 @@ export class PorticoCategoryMenu extends PorticoElement {
         : 'location'
       : undefined;
     const submenuId = `submenu-${item.key}`;
+    // The title in its own language (`lang`); the spoken count after it is in the widget's.
     return html`<li part="item">
       <div>
         <a
@@ -376,7 +384,7 @@ export class PorticoCategoryMenu extends PorticoElement {
           href=${item.href ?? nothing}
           rel=${item.url && isExternalLink(item.url) ? 'noopener' : nothing}
           aria-current=${current ?? nothing}
-          >${item.title}${
+          ><span lang=${item.lang ?? nothing}>${item.title}</span>${
             this.showCounts && item.count !== undefined
               ? html` <span part="count" aria-hidden="true"
                     >(${formatInteger(item.count, { locale: this.locale })})</span

@@ -55,6 +55,8 @@ export interface Category {
   /** Number of published articles in this category. */
   count?: number;
   children?: Category[];
+  /** The language of the title, when it differs from the page's (`vi`). */
+  lang?: string;
 }
 
 export interface Banner {
@@ -78,6 +80,8 @@ export interface Banner {
   publishDown?: string;
   /** Open the link in a new tab. */
   newWindow?: boolean;
+  /** The language of the title, the image's alt text and the custom HTML, when it differs from the page's (`vi`). */
+  lang?: string;
 }
 
 /** Who is on the site now. */

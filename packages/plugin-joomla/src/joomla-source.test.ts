@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import site from './fixtures/joomla-site.json' with { type: 'json' };
 import { joomla } from './index.js';
-import { joomlaFetch, type JoomlaSite } from './test-support/joomla-api.js';
+import { joomlaFetch, type JoomlaSite, type Row } from './test-support/joomla-api.js';
 
 const SITE = 'https://tinh-uy.example.vn/';
 const BASE = `${SITE}portico-proxy`;
@@ -245,6 +245,37 @@ describe('joomla() banners', () => {
     await expect(source().getBanners!('khong-co')).resolves.toEqual([]);
     const tracked = await source({ trackBannerClicks: true }).getBanners!('sidebar');
     expect(tracked[1]!.url).toBe(`${SITE}index.php?option=com_banners&task=click&id=1`);
+  });
+});
+
+describe('joomla() languages', () => {
+  it('gives a category, a menu item and a banner in one language its lang; “all” (*) gives none', async () => {
+    const inVietnamese = (ids: number[]) => (row: Row) =>
+      ids.includes(Number(row.id)) ? { ...row, language: 'vi-VN' } : row;
+    const marked: JoomlaSite = {
+      ...database,
+      categories: database.categories.map(inVietnamese([9, 11])),
+      menuItems: database.menuItems.map(inVietnamese([101])),
+      banners: database.banners.map(inVietnamese([1])),
+    };
+    const markedSource = joomla({ baseUrl: BASE, fetch: joomlaFetch(marked) });
+    const categories = await markedSource.getCategories!();
+    expect(categories.map((category) => [category.id, category.lang])).toEqual([
+      ['8', undefined],
+      ['9', 'vi-VN'],
+      ['10', undefined],
+    ]);
+    expect(categories[0]!.children?.[0]).toMatchObject({ id: '11', lang: 'vi-VN' });
+    expect('lang' in categories[0]!, 'nothing for “all languages”').toBe(false);
+    const menu = await joomla({ baseUrl: BASE, fetch: joomlaFetch(marked), menuType: 'mainmenu' }).getCategories!();
+    expect(menu.map((item) => item.lang)).toEqual(['vi-VN', undefined, undefined, undefined, undefined]);
+    const banners = await markedSource.getBanners!('sidebar');
+    expect(banners.map((banner) => [banner.id, banner.lang])).toEqual([
+      ['4', undefined],
+      ['1', 'vi-VN'],
+      ['2', undefined],
+      ['3', undefined],
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Image } from '@portico/core';
 import { SourceError } from '@portico/core';
+import { readOptionalString } from '@portico/plugin-kit';
 import { joomlaTime } from './proxy-rules.js';
 
 /**
@@ -65,6 +66,15 @@ export function joomlaImage(value: unknown, alt: string | undefined, siteUrl: st
     }
   }
   return image;
+}
+
+/**
+ * An item's `language` (`vi-VN`) as Portico's `lang`: the language of its own text. `undefined`
+ * for none, and for Joomla's `*`, "all languages", which says nothing of the text's.
+ */
+export function joomlaLanguage(value: unknown, path: string): string | undefined {
+  const language = readOptionalString(value, path)?.trim();
+  return language && language !== '*' ? language : undefined;
 }
 
 /** A scalar setting as text (`1` and `"1"` alike); anything else as `""`. */

@@ -1,6 +1,6 @@
 import { SourceError, type Article } from '@portico/core';
 import { htmlToText, readId, readOptionalCount, readOptionalString, readString } from '@portico/plugin-kit';
-import { fillTemplate, joomlaDate, joomlaImage, scalarText } from './joomla-values.js';
+import { fillTemplate, joomlaDate, joomlaImage, joomlaLanguage, scalarText } from './joomla-values.js';
 import { relatedId, type JsonApiResource } from './json-api.js';
 
 /** What turning Joomla items into Portico's needs besides the items. */
@@ -117,6 +117,7 @@ export function mapArticle(resource: JsonApiResource, links: LinkContext, prefer
   if (image) article.image = image;
   const views = readOptionalCount(attributes.hits, at('hits'));
   if (views !== undefined) article.views = views;
-  if (language && language !== '*') article.lang = language;
+  const lang = joomlaLanguage(language, at('language'));
+  if (lang !== undefined) article.lang = lang;
   return article;
 }

@@ -1,6 +1,6 @@
 import type { Banner } from '@portico/core';
 import { htmlToText, readOptionalString, readString } from '@portico/plugin-kit';
-import { joomlaDate, joomlaImage } from './joomla-values.js';
+import { joomlaDate, joomlaImage, joomlaLanguage } from './joomla-values.js';
 import type { JsonApiResource } from './json-api.js';
 
 /** The fields only `banners/{id}` gives; Joomla's banner list leaves them out. */
@@ -67,6 +67,8 @@ export function mapBanner(resource: JsonApiResource, position: string, links: Ba
   if (publishUp !== undefined) banner.publishUp = publishUp;
   const publishDown = joomlaDate(attributes.publish_down, at('publish_down'));
   if (publishDown !== undefined) banner.publishDown = publishDown;
+  const lang = joomlaLanguage(attributes.language, at('language'));
+  if (lang !== undefined) banner.lang = lang;
   return banner;
 }
 

@@ -7,7 +7,7 @@ import {
   readOptionalString,
   readString,
 } from '@portico/plugin-kit';
-import { fillTemplate, scalarText } from './joomla-values.js';
+import { fillTemplate, joomlaLanguage, scalarText } from './joomla-values.js';
 import type { JsonApiResource } from './json-api.js';
 import type { LinkContext } from './map-article.js';
 
@@ -21,6 +21,9 @@ interface TreeEntry {
 
 function treeEntry(resource: JsonApiResource, node: Category, index: number): TreeEntry {
   const { attributes, path } = resource;
+  // The title's language: Joomla's `language`, unless `*` (all languages).
+  const lang = joomlaLanguage(attributes.language, `${path}.attributes.language`);
+  if (lang !== undefined) node.lang = lang;
   return {
     node,
     parentId: readId(attributes.parent_id, `${path}.attributes.parent_id`),

@@ -61,6 +61,45 @@ describe('reading portal data', () => {
     );
   });
 
+  it('carries the language of an article’s, a category’s and a banner’s own text', () => {
+    expect(readArticle({ id: 'a', title: 'Tin', published: '2020-08-25', lang: 'vi' }, 'articles[0]').lang).toBe('vi');
+    const categories = readList(
+      [
+        {
+          id: 'x',
+          title: 'Giải phóng miền Nam',
+          url: '/x',
+          lang: 'vi',
+          children: [{ id: 'y', title: 'Mặt trận', url: '/y', lang: 'vi-VN' }],
+        },
+        { id: 'z', title: 'Elections', url: '/z', lang: null },
+      ],
+      'categories',
+      readCategory,
+    );
+    expect(categories).toEqual([
+      {
+        id: 'x',
+        title: 'Giải phóng miền Nam',
+        url: '/x',
+        lang: 'vi',
+        children: [{ id: 'y', title: 'Mặt trận', url: '/y', lang: 'vi-VN' }],
+      },
+      { id: 'z', title: 'Elections', url: '/z' },
+    ]);
+    expect(readBanner({ id: 'b', title: 'Tiến tới đại hội đảng', lang: 'vi' }, 'banners[0]')).toEqual({
+      id: 'b',
+      title: 'Tiến tới đại hội đảng',
+      lang: 'vi',
+    });
+    expect(messageOf(() => readBanner({ id: 'b', title: 'B', lang: 7 }, 'banners[0]'))).toBe(
+      'banners[0].lang must be a string, got a number.',
+    );
+    expect(messageOf(() => readCategory({ id: 'x', title: 'X', url: '/x', lang: ['vi'] }, 'categories[0]'))).toBe(
+      'categories[0].lang must be a string, got a list.',
+    );
+  });
+
   it('keeps counts beyond 2^53 exact', () => {
     expect(readViewStats({ total: '123456789012345678901234567890' }, 'viewStats').total).toBe(
       '123456789012345678901234567890',

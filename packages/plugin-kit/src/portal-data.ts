@@ -72,6 +72,7 @@ export function readCategory(value: unknown, path: string): Category {
         : readArray(children, `${path}.children`).map((child, index) =>
             readCategory(child, `${path}.children[${String(index)}]`),
           ),
+    lang: readOptionalString(category.lang, `${path}.lang`),
   });
 }
 
@@ -89,6 +90,7 @@ export function readBanner(value: unknown, path: string): Banner {
     publishUp: readOptionalString(banner.publishUp, `${path}.publishUp`),
     publishDown: readOptionalString(banner.publishDown, `${path}.publishDown`),
     newWindow: readOptionalBoolean(banner.newWindow, `${path}.newWindow`),
+    lang: readOptionalString(banner.lang, `${path}.lang`),
   });
 }
 

@@ -223,6 +223,36 @@ describe('<portico-sidebar-banners> banners', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('marks each banner’s title, alt text and custom HTML with its lang; its own words stay in its language', async () => {
+    const element = await showBanners(
+      [
+        { id: 'text', title: 'Tiến tới đại hội đảng', url: '/dai-hoi', lang: 'vi', newWindow: true },
+        { id: 'image', title: 'Giải phóng miền Nam', url: '/giai-phong', image: { src: picture(200, 80) }, lang: 'vi' },
+        { id: 'html', title: 'Đường dây nóng', html: '<p>Đường dây nóng: <b>1900 1234</b></p>', lang: 'vi_VN' },
+        { id: 'english', title: 'Public services', url: '/services' },
+        { id: 'blank', title: 'Lịch tiếp dân', url: '/lich', lang: ' ' },
+        { id: 'bad', title: 'Bầu cử', url: '/bau-cu', lang: 'not a tag' },
+      ],
+      { lang: 'en' },
+    );
+    await vi.waitFor(() => {
+      expect(shadow(element).querySelector('[part~="html"]')).not.toBeNull();
+    });
+    const title = shadow(element).querySelector('[data-id="text"] [part~="title"]')!;
+    expect(title.getAttribute('lang')).toBe('vi');
+    // "(opens in a new tab)" is the widget's own: outside the title, in the page's language.
+    expect(title.closest('a')!.hasAttribute('lang')).toBe(false);
+    await expect.element(page.getByRole('link', { name: 'Tiến tới đại hội đảng (opens in a new tab)' })).toBeVisible();
+    expect(shadow(element).querySelector('[data-id="image"] img')!.getAttribute('lang'), 'the alt text').toBe('vi');
+    expect(shadow(element).querySelector('[part~="html"]')!.getAttribute('lang'), 'canonical').toBe('vi-VN');
+    for (const id of ['english', 'blank', 'bad']) {
+      expect(shadow(element).querySelector(`[data-id="${id}"] [lang]`), id).toBeNull();
+    }
+    expect(warnings(warn)).toContain('banners[5].lang="not a tag"');
+    expect(warnings(warn)).not.toContain('banners[4].lang');
+    await expectNoAxeViolations(element);
+  });
+
   it('shows a custom-HTML banner given twice in both places, each with its own nodes', async () => {
     const banner = { id: 'hotline', title: 'Đường dây nóng', html: '<p>Đường dây nóng: <b>1900 1234</b></p>' };
     const element = await showBanners([banner, { ...banner }], { lang: 'vi' });
@@ -420,6 +450,19 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
       <p><a name="neo">không phải liên kết</a></p>
     </portico-sidebar-banners>`);
     expect(shownBanners(element)).toEqual(['Một', 'Hai']);
+  });
+
+  it('keeps a lang from the markup: on the image, else on the link', async () => {
+    const element = await mountBanners(`<portico-sidebar-banners lang="en">
+      <div><a href="/a" lang="vi">Tiến tới đại hội đảng</a></div>
+      <div><a href="/b" lang="vi"><img src="${picture(100, 40)}" alt="Giải phóng miền Nam"></a></div>
+      <div><a href="/c"><img src="${picture(100, 40)}" alt="Cổng dịch vụ công" lang="vi"></a></div>
+      <div><a href="/d">Public services</a></div>
+    </portico-sidebar-banners>`);
+    const langs = [...shadow(element).querySelectorAll('[part~="banner"]')].map(
+      (banner) => banner.querySelector('[part~="title"], [part~="image"]')?.getAttribute('lang') ?? null,
+    );
+    expect(langs, 'the widget’s own lang is its interface’s, not a banner’s').toEqual(['vi', 'vi', 'vi', null]);
   });
 
   it('shows the markup until the source answers, then the source’s banners', async () => {

@@ -1,4 +1,4 @@
-import type { Banner } from '@portico/core';
+import { contentLang, type Banner } from '@portico/core';
 import {
   baseStyles,
   isExternalLink,
@@ -54,6 +54,8 @@ interface ShownBanner {
   ordering: number;
   newWindow: boolean;
   position?: string | undefined;
+  /** The language of the title, alt text and custom HTML, when the banner gives one. */
+  lang?: string | undefined;
   up: number;
   down: number;
 }
@@ -439,6 +441,7 @@ export class PorticoSidebarBanners extends PorticoElement {
             part="image"
             src=${image.src}
             alt=${image.alt.trim() || banner.title}
+            lang=${banner.lang ?? nothing}
             width=${image.width ?? nothing}
             height=${image.height ?? nothing}
             loading="lazy"
@@ -449,7 +452,7 @@ export class PorticoSidebarBanners extends PorticoElement {
               this.requestUpdate();
             }}
           />`
-        : html`<span part="title">${banner.title}</span>`;
+        : html`<span part="title" lang=${banner.lang ?? nothing}>${banner.title}</span>`;
     const custom = banner.html ? this.renderHtml(banner, banner.html, index, holder) : undefined;
     return (
       custom ??
@@ -477,7 +480,11 @@ export class PorticoSidebarBanners extends PorticoElement {
     index: number,
     holder: 'li' | 'div',
   ): TemplateResult | undefined {
-    const box = (content: unknown) => html`<div part="html" data-html=${fingerprint(markup)}>${content}</div>`;
+    // With `lang` only when the banner has one: without, the box is as it always was.
+    const box = (content: unknown) =>
+      banner.lang
+        ? html`<div part="html" data-html=${fingerprint(markup)} lang=${banner.lang}>${content}</div>`
+        : html`<div part="html" data-html=${fingerprint(markup)}>${content}</div>`;
     if (onServer) {
       // No DOM for DOMPurify here: the server renderer's sanitizer, with the same allowlist, and
       // what the browser adds (below).
@@ -551,7 +558,10 @@ export class PorticoSidebarBanners extends PorticoElement {
     });
   }
 
-  /** Banners from server-rendered links: the image's alt text or the link's text is the title. */
+  /**
+   * Banners from server-rendered links: the image's alt text or the link's text is the title;
+   * `lang` on the image, else on the link, its language.
+   */
   private readMarkup(): Banner[] {
     return Array.from(this.querySelectorAll<HTMLAnchorElement>('a[href]'), (link) => {
       const image = link.querySelector('img');
@@ -569,6 +579,7 @@ export class PorticoSidebarBanners extends PorticoElement {
         publishUp,
         publishDown,
         newWindow: link.target === '_blank',
+        lang: image?.getAttribute('lang') ?? link.getAttribute('lang'),
       } as Banner;
     });
   }
@@ -625,6 +636,9 @@ export class PorticoSidebarBanners extends PorticoElement {
       ordering: ordering || 0,
       newWindow: banner.newWindow === true,
       position: text(banner.position),
+      lang: contentLang(banner.lang, () => {
+        warn('lang', 'no lang');
+      }),
       up: time('publishUp', -Infinity),
       down: time('publishDown', Infinity),
     };

@@ -10,3 +10,17 @@ export function canonicalTag(tag: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The `lang` attribute for content in its own language (`Article.lang`, `Category.lang`,
+ * `Banner.lang`, or `lang` in a widget's server-rendered markup): the canonical tag
+ * (`vi_VN` → `vi-VN`). `undefined`, so no attribute, when the value is missing or blank, and
+ * when it is not a language tag, which `onInvalid` is told (a widget warns, naming the field).
+ * The one check every widget uses.
+ */
+export function contentLang(value: unknown, onInvalid?: (value: unknown) => void): string | undefined {
+  // A blank string is no tag either, but nothing to warn about.
+  const tag = typeof value === 'string' ? canonicalTag(value) : undefined;
+  if (!tag && (typeof value === 'string' ? value.trim() : value != null)) onInvalid?.(value);
+  return tag;
+}
