@@ -1,8 +1,10 @@
 import { estimateReadingMinutes, type Article } from '@portico/core';
 import {
   cleanUpMounted,
+  elementWithText,
   expectNoAxeViolations,
   followedLinks,
+  languageOf,
   mount,
   onCleanUp,
   seed,
@@ -177,6 +179,26 @@ describe('<portico-article-card> with the seed article', () => {
     expect(spoken.getAttribute('lang')).toBe('en');
     expect(spoken.textContent).toBe('Written by Thúy Vân, Bá Siêu');
     await expectNoAxeViolations(card);
+  });
+
+  it('on a page in French (no phrases shipped), marks its English words as English and the article as French', async () => {
+    const french = { ...seedArticle, title: 'Élections locales', lead: 'Le conseil se réunit.', authors: ['Anne Roy'] };
+    const card = await cardWith({ ...french, views: 1234 }, 'lang="fr" variant="full"');
+    expect(languageOf(heading(card)), 'the title').toBe('fr');
+    expect(languageOf(part(card, 'lead')!)).toBe('fr');
+    expect(languageOf(part(card, 'views')!), 'read in an English voice').toBe('en');
+    expect(partText(card, 'views')).toMatch(/^Hits: 1[\u00A0\u202F]234$/);
+    expect(partText(card, 'date'), 'a French date').toBe('25 août 2020');
+    expect(languageOf(elementWithText(card, 'Written by'))).toBe('en');
+    await expectNoAxeViolations(card);
+
+    const vietnamese = await cardWith({ ...seedArticle, lang: 'vi' }, 'lang="fr" variant="list"');
+    expect(languageOf(heading(vietnamese)), 'its own').toBe('vi');
+
+    const { name } = testSource({ articles: seed.articles }, { latency: 100 });
+    const loading = await cardWith(undefined, `lang="fr" source="${name}" article-id="${seedArticle.id}"`);
+    expect(partText(loading, 'loading')).toBe('Loading…');
+    expect(languageOf(part(loading, 'loading')!)).toBe('en');
   });
 
   it('leaves out a blank lang, and one that is not a language tag, with a warning', async () => {

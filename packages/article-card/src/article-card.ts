@@ -201,7 +201,9 @@ export class PorticoArticleCard extends PorticoElement {
     if (this.hasServerMarkup()) return html`<slot></slot>`;
     const loading = this.data.state === 'loading';
     const note = this.emptyStateText(this.data.state);
-    return html`<p part=${loading ? 'loading' : 'empty'} role="status" aria-busy=${loading}>${note}</p>`;
+    const part = loading ? 'loading' : 'empty';
+    const lang = this.phraseLang ?? nothing;
+    return html`<p part=${part} role="status" aria-busy=${loading} lang=${lang}>${note}</p>`;
   }
 
   private variantShown(): ArticleCardVariant {
@@ -210,11 +212,12 @@ export class PorticoArticleCard extends PorticoElement {
 
   private renderArticle(article: ShownArticle, variant: ArticleCardVariant): TemplateResult {
     const full = variant === 'full';
-    const { lang, image } = article;
+    const { image } = article;
+    const lang = this.textLang(article.lang);
     const shownImage = variant !== 'compact' && image?.src !== this.failedImage ? image : undefined;
-    // The date line and "Written by" are the widget's own text, in its language, even inside
-    // an article in another.
-    const interfaceLang = lang ? this.locale : nothing;
+    // The date line and "Written by" are the widget's own text, in its phrases' language, even
+    // inside an article in another.
+    const interfaceLang = lang ? (this.phraseLang ?? this.locale) : nothing;
 
     const fallback = full ? 1 : 3;
     const level = this.headingLevel == null ? fallback : toHeadingLevel(this.headingLevel, fallback);

@@ -1,5 +1,14 @@
 import { SourceError, type Category } from '@portico/core';
-import { cleanUpMounted, expectNoAxeViolations, mount, onCleanUp, seed, testSource } from '@portico/test-helpers';
+import {
+  cleanUpMounted,
+  elementWithText,
+  expectNoAxeViolations,
+  languageOf,
+  mount,
+  onCleanUp,
+  seed,
+  testSource,
+} from '@portico/test-helpers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { PorticoCategoryMenu } from './index.js';
@@ -243,6 +252,16 @@ describe('<portico-category-menu> markup', () => {
     expect(titleLang(menu, 'Elections')).toBe('en');
     // The widget's own lang is its interface language, not a title's.
     expect(titleLang(menu, 'Giải phóng')).toBeNull();
+    await expectNoAxeViolations(menu);
+  });
+
+  it('on a page in French (no phrases shipped), marks its English names as English and the titles as French', async () => {
+    const menu = await mountWith(generatedTree(2, 2), 'lang="fr" show-counts');
+    const nav = shadow(menu).querySelector('nav')!;
+    expect(nav.getAttribute('aria-label')).toBe('Categories');
+    expect(languageOf(nav), 'read in an English voice').toBe('en');
+    expect(languageOf(toggleFor(menu, 'Generated category 1')), 'the toggle’s name').toBe('en');
+    expect(languageOf(elementWithText(menu, 'Generated category 2'))).toBe('fr');
     await expectNoAxeViolations(menu);
   });
 

@@ -334,6 +334,7 @@ export class PorticoCategoryMenu extends PorticoElement {
     }
     return html`<nav
       part="base"
+      lang=${this.phraseLang ?? nothing}
       class=${horizontal && !folded ? (oneLine ? 'horizontal one-line' : 'horizontal') : 'vertical'}
       aria-label=${this.label?.trim() || this.phrase('CATEGORIES')}
       @keydown=${this.onKeydown}
@@ -384,7 +385,7 @@ export class PorticoCategoryMenu extends PorticoElement {
           href=${item.href ?? nothing}
           rel=${item.url && isExternalLink(item.url) ? 'noopener' : nothing}
           aria-current=${current ?? nothing}
-          ><span lang=${item.lang ?? nothing}>${item.title}</span>${
+          ><span lang=${this.textLang(item.lang) ?? nothing}>${item.title}</span>${
             this.showCounts && item.count !== undefined
               ? html` <span part="count" aria-hidden="true"
                     >(${formatInteger(item.count, { locale: this.locale })})</span

@@ -43,7 +43,7 @@ export class ModuleElement extends PorticoElement {
    * find it.
    */
   protected renderModule(content: TemplateResult | typeof nothing): TemplateResult {
-    return html`<div part="base">${this.renderHeading()} ${content}</div>`;
+    return html`<div part="base" lang=${this.phraseLang ?? nothing}>${this.renderHeading()} ${content}</div>`;
   }
 
   private renderHeading(): TemplateResult | typeof nothing {
@@ -54,7 +54,13 @@ export class ModuleElement extends PorticoElement {
       return html`<slot name="heading" @slotchange=${this.onSlotChange}></slot>`;
     }
     const level = toHeadingLevel(this.headingLevel, 3);
-    const title = this.heading?.trim() || this.phrase(this.defaultHeadingKey);
+    const own = this.heading?.trim();
+    // The integrator's title is in the page's language, which the box may not be in.
+    const title = !own
+      ? this.phrase(this.defaultHeadingKey)
+      : this.phraseLang
+        ? html`<span lang=${this.locale}>${own}</span>`
+        : own;
     return html`<div part="heading" role="heading" aria-level=${level}>
       <slot name="heading" @slotchange=${this.onSlotChange}>${title}</slot>
     </div>`;

@@ -62,6 +62,26 @@ export class PorticoElement extends LitElement {
     return this.localeController.locale;
   }
 
+  /**
+   * The language of the widget's phrases where it is not the widget's own: English on a page in
+   * `fr`, for which no locale is defined. A widget marks the box that holds its phrases with it,
+   * and the CMS text inside with `textLang`, so screen readers read each in its own voice
+   * (WCAG 3.1.2). `undefined` when the phrases are in the widget's language.
+   */
+  protected get phraseLang(): string | undefined {
+    const { tag, definition } = this.localeController.current;
+    const { phraseTag } = definition;
+    return phraseTag.split('-')[0] === tag.split('-')[0] ? undefined : phraseTag;
+  }
+
+  /**
+   * The `lang` for CMS text the widget shows: the text's own language if it has one, else the
+   * widget's where the box around it is marked with the phrases' other language.
+   */
+  protected textLang(own?: string): string | undefined {
+    return own ?? (this.phraseLang ? this.locale : undefined);
+  }
+
   /** A phrase in the widget's language. */
   protected phrase(key: PhraseKey | (string & {}), ...args: PhraseArgument[]): string {
     return translate(key, this.locale, ...args);

@@ -2,8 +2,10 @@ import { SourceError, type VisitorStats } from '@portico/core';
 import { createMemorySource } from '@portico/core/testing';
 import {
   cleanUpMounted,
+  elementWithText,
   flushUpdates,
   expectNoAxeViolations,
+  languageOf,
   mount,
   onCleanUp,
   registerTestSource,
@@ -216,6 +218,30 @@ describe('<portico-online-visitors> language', () => {
     });
     const fromHtml = await mountVisitors('<portico-online-visitors guests="0" members="0"></portico-online-visitors>');
     expect(countText(fromHtml)).toBe('Đang có 0 khách và không thành viên đang online');
+  });
+});
+
+describe('<portico-online-visitors> language without phrases', () => {
+  it('on a page in French (no phrases shipped), marks its English text as English, and a heading given as French', async () => {
+    const element = await mountVisitors(
+      '<portico-online-visitors lang="fr-CA" guests="1234" members="1"></portico-online-visitors>',
+    );
+    // English phrases, French number formats.
+    const sentence = elementWithText(element, 'We have');
+    expect(countText(element)).toMatch(/^We have 1[\u00A0\u202F]234\u00A0guests and one member online$/);
+    expect(languageOf(sentence), 'read in an English voice').toBe('en');
+    expect(languageOf(elementWithText(element, "Who's Online"))).toBe('en');
+    await expectNoAxeViolations(element);
+
+    element.setAttribute('heading', 'Qui est en ligne');
+    await element.updateComplete;
+    expect(languageOf(elementWithText(element, 'Qui est en ligne')), 'the integrator’s title').toBe('fr-CA');
+
+    element.lang = 'vi';
+    await vi.waitFor(() => {
+      expect(countText(element)).toBe('Đang có 1.234\u00A0khách và một thành viên đang online');
+    });
+    expect(element.shadowRoot?.querySelector('[lang]'), 'phrases in the page’s language: no mark').toBeNull();
   });
 });
 

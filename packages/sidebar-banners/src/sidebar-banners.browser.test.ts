@@ -2,8 +2,10 @@ import { SourceError, type Banner } from '@portico/core';
 import {
   animationFrames,
   cleanUpMounted,
+  elementWithText,
   expectNoAxeViolations,
   followedLinks,
+  languageOf,
   mount,
   onCleanUp,
   seed,
@@ -250,6 +252,29 @@ describe('<portico-sidebar-banners> banners', () => {
     }
     expect(warnings(warn)).toContain('banners[5].lang="not a tag"');
     expect(warnings(warn)).not.toContain('banners[4].lang');
+    await expectNoAxeViolations(element);
+  });
+
+  it('on a page in French (no phrases shipped), marks its English controls as English and the banners as French', async () => {
+    const element = await showBanners(
+      [
+        { id: 'text', title: 'Services publics', url: '/services' },
+        { id: 'image', title: 'Élections', url: '/elections', image: { src: picture(200, 80) } },
+        { id: 'html', title: 'Numéro vert', html: '<p>Numéro vert : <b>0800 123 456</b></p>' },
+        { id: 'own', title: 'Tiến tới đại hội đảng', url: '/dai-hoi', lang: 'vi' },
+      ],
+      { lang: 'fr', rotate: '5' },
+    );
+    await vi.waitFor(() => {
+      expect(shadow(element).querySelector('[part~="html"]')).not.toBeNull();
+    });
+    const pause = shadow(element).querySelector('[part~="rotation"]')!;
+    expect(nameOf(pause)).toBe('Pause rotation');
+    expect(languageOf(pause), 'read in an English voice').toBe('en');
+    expect(languageOf(elementWithText(element, 'Services publics'))).toBe('fr');
+    expect(languageOf(shadow(element).querySelector('[data-id="image"] img')!), 'the alt text').toBe('fr');
+    expect(languageOf(elementWithText(element, 'Numéro vert'))).toBe('fr');
+    expect(languageOf(elementWithText(element, 'Tiến tới')), 'its own').toBe('vi');
     await expectNoAxeViolations(element);
   });
 

@@ -342,7 +342,7 @@ export class PorticoSidebarBanners extends PorticoElement {
   override render(): TemplateResult {
     const { shown } = this;
     const { listed, slides } = this.layout();
-    return html`<div part="base">
+    return html`<div part="base" lang=${this.phraseLang ?? nothing}>
       <div hidden><slot @slotchange=${this.onMarkupChange}></slot></div>
       ${
         shown.length === 0
@@ -435,13 +435,14 @@ export class PorticoSidebarBanners extends PorticoElement {
 
   private renderBanner(banner: ShownBanner, index: number, holder: 'li' | 'div'): unknown {
     const { image, link, newWindow } = banner;
+    const lang = this.textLang(banner.lang);
     const content =
       image && !this.brokenImages.has(image.src)
         ? html`<img
             part="image"
             src=${image.src}
             alt=${image.alt.trim() || banner.title}
-            lang=${banner.lang ?? nothing}
+            lang=${lang ?? nothing}
             width=${image.width ?? nothing}
             height=${image.height ?? nothing}
             loading="lazy"
@@ -452,7 +453,7 @@ export class PorticoSidebarBanners extends PorticoElement {
               this.requestUpdate();
             }}
           />`
-        : html`<span part="title" lang=${banner.lang ?? nothing}>${banner.title}</span>`;
+        : html`<span part="title" lang=${lang ?? nothing}>${banner.title}</span>`;
     const custom = banner.html ? this.renderHtml(banner, banner.html, index, holder) : undefined;
     return (
       custom ??
@@ -480,10 +481,11 @@ export class PorticoSidebarBanners extends PorticoElement {
     index: number,
     holder: 'li' | 'div',
   ): TemplateResult | undefined {
-    // With `lang` only when the banner has one: without, the box is as it always was.
+    // With `lang` only when the banner needs one: without, the box is as it always was.
+    const lang = this.textLang(banner.lang);
     const box = (content: unknown) =>
-      banner.lang
-        ? html`<div part="html" data-html=${fingerprint(markup)} lang=${banner.lang}>${content}</div>`
+      lang
+        ? html`<div part="html" data-html=${fingerprint(markup)} lang=${lang}>${content}</div>`
         : html`<div part="html" data-html=${fingerprint(markup)}>${content}</div>`;
     if (onServer) {
       // No DOM for DOMPurify here: the server renderer's sanitizer, with the same allowlist, and

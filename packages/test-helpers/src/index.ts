@@ -5,6 +5,7 @@ export { seed, type SeedPortal } from './seed.js';
 export { expectNoAxeViolations } from './axe.js';
 export { animationFrames, layoutShiftsDuring, upgradeOverServerMarkup } from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
+export { elementWithText, languageOf } from './language.js';
 export { followedLinks, startButton } from './page.js';
 export {
   cleanUpMounted,

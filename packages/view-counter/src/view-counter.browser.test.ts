@@ -1,8 +1,10 @@
 import { SourceError, type ViewStats } from '@portico/core';
 import {
   cleanUpMounted,
+  elementWithText,
   flushUpdates,
   expectNoAxeViolations,
+  languageOf,
   mount,
   onCleanUp,
   registerTestSource,
@@ -168,6 +170,16 @@ describe('<portico-view-counter> number', () => {
       expect(visibleNumber(element)).toBe('18,116,910');
     });
     expect(element.shadowRoot!.querySelector('[role="heading"]')?.textContent.trim()).toBe('Articles View Hits');
+  });
+});
+
+describe('<portico-view-counter> language without phrases', () => {
+  it('on a page in French (no phrases shipped), marks its English heading as English, with French grouping', async () => {
+    const element = await mountCounter('<portico-view-counter value="18116910" lang="fr"></portico-view-counter>');
+    expect(spokenNumber(element)).toMatch(/^18[\u00A0\u202F]116[\u00A0\u202F]910$/);
+    expect(languageOf(elementWithText(element, 'Articles View Hits')), 'read in an English voice').toBe('en');
+    expect(languageOf(element.shadowRoot!.querySelector('[role="status"]')!)).toBe('en');
+    await expectNoAxeViolations(element);
   });
 });
 

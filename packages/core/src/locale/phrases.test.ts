@@ -89,6 +89,16 @@ describe('locale resolution', () => {
     expect(formatDate('2020-08-25', { locale: 'en-GB' })).toBe('25 Aug 2020');
   });
 
+  it('says which language the phrases are in, for marking them up', () => {
+    expect(resolveLocale('vi-VN').definition.phraseTag).toBe('vi');
+    expect(resolveLocale('en-GB').definition.phraseTag).toBe('en');
+    expect(resolveLocale('fr').definition.phraseTag, 'no locale for fr: English phrases').toBe('en');
+    undo.push(defineLocale('fr', { dateFormat: { dateStyle: 'long' } }));
+    expect(resolveLocale('fr').definition.phraseTag, 'formats only: still English phrases').toBe('en');
+    undo.push(definePhrases('fr', { ONLINE_TITLE: 'Qui est en ligne' }));
+    expect(resolveLocale('fr').definition.phraseTag).toBe('fr');
+  });
+
   it('gives English for a missing, empty or malformed tag', () => {
     for (const tag of [undefined, null, '', '  ', '!!!', 'x-not-a-language-really-long-tag']) {
       expect(translate('ONLINE_TITLE', tag ?? undefined), String(tag)).toBe("Who's Online");

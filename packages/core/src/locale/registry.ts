@@ -57,7 +57,7 @@ export function defineLocale(tag: string, override: LocaleOverride): () => void 
   };
 }
 
-/** Overrides some phrases of a locale: `definePhrases('vi', { GUESTS_0: 'không có khách' })`. */
+/** Overrides some phrases of a locale: `definePhrases('vi', { VIEW_HITS_TITLE: 'Lượt xem bài viết' })`. */
 export function definePhrases(tag: string, phrases: NonNullable<LocaleOverride['phrases']>): () => void {
   return defineLocale(tag, { phrases });
 }
@@ -88,6 +88,11 @@ export interface MergedLocale {
    * prefer a locale's own bare key over English's `_0` form.
    */
   phraseLevels: readonly Readonly<Record<string, string>>[];
+  /**
+   * The language the phrases are in: the most specific tag in the chain that gives any
+   * (`en` for a page in `fr`, which no locale defines; `vi` for `vi-VN`).
+   */
+  phraseTag: string;
   dateFormat: Intl.DateTimeFormatOptions;
   authorList: Intl.ListFormatOptions;
 }
@@ -107,6 +112,7 @@ export function mergeLocale(chain: readonly string[]): MergedLocale {
   const merged: MergedLocale = {
     phrases: { ...en.phrases },
     phraseLevels: [],
+    phraseTag: BASE_LOCALE,
     dateFormat: en.dateFormat,
     authorList: en.authorList,
   };
@@ -121,6 +127,7 @@ export function mergeLocale(chain: readonly string[]): MergedLocale {
       if (layer.authorList) merged.authorList = layer.authorList;
     }
     Object.assign(merged.phrases, level);
+    if (Object.keys(level).length > 0) merged.phraseTag = tag;
     levels.unshift(level);
   }
   merged.phraseLevels = levels;
