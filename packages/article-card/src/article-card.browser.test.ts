@@ -1,16 +1,21 @@
 import { estimateReadingMinutes, type Article } from '@portico/core';
 import {
   cleanUpMounted,
+  damaged,
   elementWithText,
   expectNoAxeViolations,
+  expectToSurviveBadInput,
   followedLinks,
   languageOf,
   mount,
+  oddAttribute,
+  oddValue,
   onCleanUp,
   seed,
   startButton,
   testSource,
 } from '@portico/test-helpers';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { PorticoArticleCard, type ArticleCardVariant } from './index.js';
@@ -865,5 +870,29 @@ describe('<portico-article-card> accessibility and theming', () => {
     );
     expect(card.getBoundingClientRect().width).toBeLessThanOrEqual(240);
     expect(card.scrollWidth).toBeLessThanOrEqual(card.clientWidth);
+  });
+});
+
+describe('<portico-article-card> any bad input', () => {
+  it('never throws and never shows a blank box, whatever its attributes and properties', async () => {
+    await expectToSurviveBadInput('portico-article-card', {
+      attributes: {
+        lang: fc.constantFrom('vi', 'en', 'fr', '', 'not a tag'),
+        variant: fc.constantFrom('full', 'featured', 'list', 'compact', 'x'),
+        'heading-level': oddAttribute,
+        'lead-lines': oddAttribute,
+        'reading-time': fc.option(fc.constant(''), { nil: undefined }),
+        'time-zone': fc.constantFrom('Asia/Ho_Chi_Minh', 'UTC', 'Mars/Olympus', ''),
+      },
+      properties: {
+        article: fc.option(damaged(seed.articles[0]), { nil: undefined }),
+        variant: oddValue,
+        articleId: oddValue,
+        source: oddValue,
+        headingLevel: oddValue,
+        leadLines: oddValue,
+        timeZone: oddValue,
+      },
+    });
   });
 });

@@ -410,7 +410,7 @@ export class PorticoArticleCard extends PorticoElement {
 
   /** `time-zone`, warned about when Intl does not know it (`formatDate` then dates in UTC). */
   private knownTimeZone(): string | undefined {
-    const timeZone = this.timeZone?.trim();
+    const timeZone = this.readText('time-zone', this.timeZone);
     if (timeZone && !isKnownTimeZone(timeZone))
       this.warnInvalid('time-zone', this.timeZone, 'is not a time zone', 'UTC');
     return timeZone || undefined;

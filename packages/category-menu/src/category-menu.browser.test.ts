@@ -1,14 +1,19 @@
 import { SourceError, type Category } from '@portico/core';
 import {
   cleanUpMounted,
+  damaged,
   elementWithText,
   expectNoAxeViolations,
+  expectToSurviveBadInput,
   languageOf,
   mount,
+  oddAttribute,
+  oddValue,
   onCleanUp,
   seed,
   testSource,
 } from '@portico/test-helpers';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { PorticoCategoryMenu } from './index.js';
@@ -1000,5 +1005,30 @@ describe('<portico-category-menu> themes', () => {
     );
     expect(getComputedStyle(link(dark, 'Công tác dân vận')).backgroundColor).not.toBe('rgb(231, 240, 250)');
     await expectNoAxeViolations(dark);
+  });
+});
+
+describe('<portico-category-menu> any bad input', () => {
+  it('never throws and never shows a blank box, whatever its attributes and properties', async () => {
+    await expectToSurviveBadInput('portico-category-menu', {
+      attributes: {
+        lang: fc.constantFrom('vi', 'en', 'fr', '', 'not a tag'),
+        orientation: fc.constantFrom('vertical', 'horizontal', 'x'),
+        current: oddAttribute,
+        label: oddAttribute,
+        'show-counts': fc.option(fc.constant(''), { nil: undefined }),
+        'max-depth': oddAttribute,
+        'collapse-below': oddAttribute,
+      },
+      properties: {
+        categories: fc.option(damaged(seed.categories), { nil: undefined }),
+        current: oddValue,
+        orientation: oddValue,
+        source: oddValue,
+        label: oddValue,
+        maxDepth: oddValue,
+        collapseBelow: oddValue,
+      },
+    });
   });
 });

@@ -297,7 +297,7 @@ export class PorticoCategoryMenu extends PorticoElement {
     // The current category: by id, or by address (ignoring the origin and a trailing slash,
     // and the query unless the category's own address has one, as CMS addresses can).
     // A link to a fragment of this page (`#`) resolves to the page's address, but is never its category.
-    const wanted = this.current?.trim() || pageAddress();
+    const wanted = this.readText('current', this.current) ?? pageAddress();
     const here = safeLink(wanted);
     const page = safeLink(pageAddress());
     this.currentKeys = currentBranch(
@@ -336,7 +336,7 @@ export class PorticoCategoryMenu extends PorticoElement {
       part="base"
       lang=${this.phraseLang ?? nothing}
       class=${horizontal && !folded ? (oneLine ? 'horizontal one-line' : 'horizontal') : 'vertical'}
-      aria-label=${this.label?.trim() || this.phrase('CATEGORIES')}
+      aria-label=${this.readText('label', this.label) ?? this.phrase('CATEGORIES')}
       @keydown=${this.onKeydown}
       @focusout=${this.onFocusOut}
     >

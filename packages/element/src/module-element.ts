@@ -8,7 +8,8 @@ export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** Reads `heading-level`: a whole number from 1 to 6, else `fallback`. */
 export function toHeadingLevel(value: unknown, fallback: HeadingLevel): HeadingLevel {
-  const level = Number(value);
+  // Only a number or its digits: Number() throws on an object whose conversion is broken.
+  const level = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
   return Number.isInteger(level) && level >= 1 && level <= 6 ? (level as HeadingLevel) : fallback;
 }
 
@@ -54,7 +55,7 @@ export class ModuleElement extends PorticoElement {
       return html`<slot name="heading" @slotchange=${this.onSlotChange}></slot>`;
     }
     const level = toHeadingLevel(this.headingLevel, 3);
-    const own = this.heading?.trim();
+    const own = this.readText('heading', this.heading);
     // The integrator's title is in the page's language, which the box may not be in.
     const title = !own
       ? this.phrase(this.defaultHeadingKey)

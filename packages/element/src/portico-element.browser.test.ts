@@ -10,6 +10,7 @@ import { PorticoElement } from './portico-element.js';
 class Probe extends PorticoElement {
   @property({ attribute: false }) stats: { guests: number } | undefined;
   @property() heading: string | undefined;
+  @property({ type: Number, reflect: true }) count: unknown = 0;
   @state() private secret = 'kept';
   renders = 0;
 
@@ -87,3 +88,29 @@ describe('PorticoElement’s language', () => {
     }
   });
 });
+
+describe('PorticoElement reflected properties', () => {
+  it('reflects a value that cannot be text as no attribute, without throwing out of the update', async () => {
+    const element = await mount('<portico-element-probe></portico-element-probe>');
+    element.count = 12;
+    source(element, 'site');
+    await element.updateComplete;
+    expect(element.getAttribute('count')).toBe('12');
+    expect(element.getAttribute('source')).toBe('site');
+    const broken = { toString: 'not a function' };
+    element.count = broken;
+    source(element, [broken]);
+    await expect(element.updateComplete).resolves.toBe(true);
+    expect(element.hasAttribute('count')).toBe(false);
+    expect(element.hasAttribute('source')).toBe(false);
+    expect(text(element), 'still rendered').toContain('(kept)');
+    element.setAttribute('count', '7');
+    await element.updateComplete;
+    expect(element.count, 'attributes still read as numbers').toBe(7);
+  });
+});
+
+/** Sets `source`, typed as a string, to whatever a careless script might give. */
+function source(element: Probe, value: unknown): void {
+  (element as { source: unknown }).source = value;
+}

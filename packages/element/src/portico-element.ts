@@ -7,10 +7,11 @@ import {
   type PhraseArgument,
   type PhraseKey,
 } from '@portico/core';
-import { LitElement, render, type CSSResultGroup, type PropertyValues } from 'lit';
+import { LitElement, render, type CSSResultGroup, type PropertyDeclaration, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from './locale-controller.js';
 import { RENDERED_LANG_ATTRIBUTE, serverRenderContext } from './server-context.js';
+import { propertyText } from './property-text.js';
 import { onServer } from './server.js';
 import type { SourceState } from './source-controller.js';
 import { baseStyles } from './styles.js';
@@ -32,6 +33,14 @@ function rendersAlike(first: string, second: string): boolean {
 }
 
 /**
+ * A reflected property's attribute: a string, number or bigint as text; none (the attribute
+ * removed) for anything else, which the widget still reads, and shows its fallback for.
+ */
+function reflectedText(value: unknown): string | null {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : null;
+}
+
+/**
  * The base of every Portico widget: its language (from `lang`, kept current), phrases,
  * typed events and warnings for bad input.
  *
@@ -48,6 +57,15 @@ function rendersAlike(first: string, second: string): boolean {
  */
 export class PorticoElement extends LitElement {
   static override styles: CSSResultGroup = [baseStyles];
+
+  /**
+   * Every reflected property writes its attribute through `reflectedText`: a value from a
+   * framework or a careless script that cannot become text must not throw out of the update.
+   */
+  static override createProperty(name: PropertyKey, options?: PropertyDeclaration): void {
+    const reflects = options?.reflect && !options.converter && options.type !== Boolean;
+    super.createProperty(name, reflects ? { ...options, converter: { toAttribute: reflectedText } } : options);
+  }
 
   /** The name of a registered data source (`registerSource('site', …)`) to take data from. */
   @property({ reflect: true }) source: string | undefined;
@@ -266,16 +284,29 @@ export class PorticoElement extends LitElement {
    */
   protected readNumberAttribute<T extends number | undefined>(
     attribute: string,
-    value: number | null | undefined,
+    value: unknown,
     valid: (value: number) => boolean,
     problem: string,
     fallback: T,
     shown = String(fallback),
   ): number | T {
     if (value == null) return fallback;
-    if (valid(value)) return value;
+    // Set from JavaScript, a number property can hold anything (a bigint, a string).
+    if (typeof value === 'number' && valid(value)) return value;
     this.warnInvalid(attribute, this.getAttribute(attribute) ?? value, problem, shown);
     return fallback;
+  }
+
+  /**
+   * A text property (`heading`, `label`, `current`, …) as text, `undefined` when it is blank or
+   * not given; set from JavaScript to something that is not text, with a warning naming it.
+   */
+  protected readText(property: string, value: unknown): string | undefined {
+    const text = propertyText(value);
+    if (text === undefined && value != null && typeof value !== 'string') {
+      this.warnInvalid(property, value, 'is not text', 'none');
+    }
+    return text;
   }
 
   /**

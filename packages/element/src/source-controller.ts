@@ -15,6 +15,7 @@ import {
 } from '@portico/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AnnounceThrottle } from './announce-throttle.js';
+import { propertyText } from './property-text.js';
 import { onServer } from './server.js';
 
 /**
@@ -131,7 +132,7 @@ export class SourceController<T> implements ReactiveController {
   /** Where loading is; see `SourceState`. */
   get state(): SourceState {
     // Nothing loads on the server: a widget with a source renders what the browser first shows.
-    if (onServer) return this.describe().name?.trim() ? 'loading' : 'idle';
+    if (onServer) return propertyText(this.describe().name) ? 'loading' : 'idle';
     this.sync();
     return this.current;
   }
@@ -164,10 +165,11 @@ export class SourceController<T> implements ReactiveController {
   private sync(): void {
     if (!this.connected) return;
     const request = this.describe();
-    const name = request.name?.trim() ?? '';
+    // Read as text: a framework may pass anything, and nothing here may throw on it.
+    const name = propertyText(request.name) ?? '';
     const live = request.live ?? false;
     this.throttle.interval = live ? (request.interval ?? 0) : 0;
-    const dataKey = JSON.stringify([name, request.key ?? '']);
+    const dataKey = JSON.stringify([name, propertyText(request.key) ?? '']);
     const signature = JSON.stringify([dataKey, live, request.interval ?? 0]);
     if (signature === this.signature) return;
     this.signature = signature;
@@ -268,7 +270,8 @@ export class SourceController<T> implements ReactiveController {
    * again): load from that one. The data shown stays until it answers.
    */
   private readonly onSourceRegistered = (name: string): void => {
-    if (this.source === undefined || name !== this.describe().name?.trim() || getSource(name) === this.source) return;
+    if (this.source === undefined || name !== propertyText(this.describe().name) || getSource(name) === this.source)
+      return;
     this.signature = undefined;
     this.sync();
   };

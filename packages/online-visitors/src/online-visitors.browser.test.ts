@@ -2,11 +2,15 @@ import { SourceError, type VisitorStats } from '@portico/core';
 import { createMemorySource } from '@portico/core/testing';
 import {
   cleanUpMounted,
+  damaged,
   elementWithText,
-  flushUpdates,
   expectNoAxeViolations,
+  expectToSurviveBadInput,
+  flushUpdates,
   languageOf,
   mount,
+  oddAttribute,
+  oddValue,
   onCleanUp,
   registerTestSource,
   seed,
@@ -14,6 +18,7 @@ import {
   testSource,
   upgradeOverServerMarkup,
 } from '@portico/test-helpers';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { PorticoOnlineVisitors } from './index.js';
@@ -547,5 +552,31 @@ describe('<portico-online-visitors> layout', () => {
     );
     expect(movedBy).toBe(0);
     expect(shifts).toEqual([]);
+  });
+});
+
+describe('<portico-online-visitors> any bad input', () => {
+  it('never throws and never shows a blank box, whatever its attributes and properties', async () => {
+    await expectToSurviveBadInput('portico-online-visitors', {
+      attributes: {
+        lang: fc.constantFrom('vi', 'en', 'fr', '', 'not a tag'),
+        guests: oddAttribute,
+        members: oddAttribute,
+        mode: fc.constantFrom('count', 'names', 'both', 'x'),
+        interval: oddAttribute,
+        heading: fc.option(oddAttribute, { nil: undefined }),
+        'heading-level': oddAttribute,
+      },
+      properties: {
+        stats: fc.option(damaged(seed.visitorStats), { nil: undefined }),
+        guests: oddValue,
+        members: oddValue,
+        source: oddValue,
+        heading: oddValue,
+        headingLevel: oddValue,
+        interval: oddValue,
+        mode: oddValue,
+      },
+    });
   });
 });

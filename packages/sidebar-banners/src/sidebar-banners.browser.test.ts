@@ -2,11 +2,15 @@ import { SourceError, type Banner } from '@portico/core';
 import {
   animationFrames,
   cleanUpMounted,
+  damaged,
   elementWithText,
   expectNoAxeViolations,
+  expectToSurviveBadInput,
   followedLinks,
   languageOf,
   mount,
+  oddAttribute,
+  oddValue,
   onCleanUp,
   seed,
   startButton,
@@ -14,6 +18,7 @@ import {
   testSource,
   upgradeOverServerMarkup,
 } from '@portico/test-helpers';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { PorticoSidebarBanners, type BannerEventDetail } from './index.js';
@@ -1261,5 +1266,30 @@ describe('<portico-sidebar-banners> registration', () => {
       defineElement('portico-sidebar-banners', class extends PorticoSidebarBanners {});
     }).not.toThrow();
     expect(customElements.get('portico-sidebar-banners')).toBe(PorticoSidebarBanners);
+  });
+});
+
+describe('<portico-sidebar-banners> any bad input', () => {
+  it('never throws and never shows a blank box, whatever its attributes and properties', async () => {
+    await expectToSurviveBadInput('portico-sidebar-banners', {
+      attributes: {
+        lang: fc.constantFrom('vi', 'en', 'fr', '', 'not a tag'),
+        position: fc.constantFrom('sidebar', 'other', ''),
+        rotate: oddAttribute,
+        order: fc.constantFrom('ordering', 'random', 'x'),
+        limit: oddAttribute,
+        label: oddAttribute,
+      },
+      properties: {
+        banners: fc.option(damaged(seed.banners), { nil: undefined }),
+        position: oddValue,
+        rotate: oddValue,
+        source: oddValue,
+        label: oddValue,
+        limit: oddValue,
+        order: oddValue,
+        beacon: oddValue,
+      },
+    });
   });
 });

@@ -392,7 +392,7 @@ export class PorticoSidebarBanners extends PorticoElement {
       part="carousel"
       role="region"
       aria-roledescription="carousel"
-      aria-label=${this.label?.trim() || this.phrase('FEATURED_LINKS')}
+      aria-label=${this.readText('label', this.label) ?? this.phrase('FEATURED_LINKS')}
       @mouseenter=${() => (this.hovered = true)}
       @mouseleave=${() => (this.hovered = this.pressing = false)}
       @pointerdown=${() => (this.pressing = true)}

@@ -6,6 +6,7 @@ export { expectNoAxeViolations } from './axe.js';
 export { animationFrames, layoutShiftsDuring, upgradeOverServerMarkup } from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
 export { elementWithText, languageOf } from './language.js';
+export { damaged, expectToSurviveBadInput, oddAttribute, oddValue, type SurvivalOptions } from './survival.js';
 export { followedLinks, startButton } from './page.js';
 export {
   cleanUpMounted,

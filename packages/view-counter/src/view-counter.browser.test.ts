@@ -1,11 +1,15 @@
 import { SourceError, type ViewStats } from '@portico/core';
 import {
   cleanUpMounted,
+  damaged,
   elementWithText,
-  flushUpdates,
   expectNoAxeViolations,
+  expectToSurviveBadInput,
+  flushUpdates,
   languageOf,
   mount,
+  oddAttribute,
+  oddValue,
   onCleanUp,
   registerTestSource,
   seed,
@@ -14,6 +18,7 @@ import {
   testSource,
   upgradeOverServerMarkup,
 } from '@portico/test-helpers';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
 import { PorticoViewCounter } from './index.js';
@@ -487,5 +492,31 @@ describe('<portico-view-counter> layout', () => {
     );
     expect(movedBy).toBe(0);
     expect(shifts).toEqual([]);
+  });
+});
+
+describe('<portico-view-counter> any bad input', () => {
+  it('never throws and never shows a blank box, whatever its attributes and properties', async () => {
+    await expectToSurviveBadInput('portico-view-counter', {
+      attributes: {
+        lang: fc.constantFrom('vi', 'en', 'fr', '', 'not a tag'),
+        value: oddAttribute,
+        grouping: fc.constantFrom('auto', 'off', 'x', ''),
+        notation: fc.constantFrom('standard', 'compact', 'x'),
+        digits: fc.constantFrom('tiles', 'plain', 'x'),
+        interval: oddAttribute,
+        heading: fc.option(oddAttribute, { nil: undefined }),
+        'heading-level': oddAttribute,
+      },
+      properties: {
+        value: fc.option(damaged(seed.viewStats.total), { nil: undefined }),
+        grouping: oddValue,
+        source: oddValue,
+        heading: oddValue,
+        path: oddValue,
+        notation: oddValue,
+        digits: oddValue,
+      },
+    });
   });
 });

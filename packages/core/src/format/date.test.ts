@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate, INVALID_DATE_FALLBACK, parsePortalDate, toDateTimeAttribute } from './date.js';
 import { formatRelativeTime } from './relative-time.js';
@@ -52,6 +53,10 @@ describe('formatDate', () => {
       'yesterday',
       '',
       NaN,
+      Infinity,
+      // Finite, but past the last moment a Date can hold (±8.64e15 ms).
+      -8_640_000_000_000_001,
+      8.64e15 + 1,
       new Date('x'),
       undefined,
       null,
@@ -62,6 +67,15 @@ describe('formatDate', () => {
       expect(toDateTimeAttribute(value)).toBeUndefined();
     }
     expect(formatDate('nope', { fallback: 'không rõ ngày' })).toBe('không rõ ngày');
+  });
+
+  it('never throws, whatever it is given', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.double(), fc.integer(), fc.date({ noInvalidDate: false })), (value) => {
+        expect(typeof formatDate(value, { locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh' })).toBe('string');
+        toDateTimeAttribute(value);
+      }),
+    );
   });
 
   it('gives <time datetime> values', () => {

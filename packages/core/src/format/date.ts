@@ -20,9 +20,11 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?
  * do not exist (`2020-02-30`), gives `undefined`. Never throws.
  */
 export function parsePortalDate(value: unknown): PortalDate | undefined {
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? undefined : { date: new Date(value.getTime()), dateOnly: false };
-  if (typeof value === 'number') return Number.isFinite(value) ? { date: new Date(value), dateOnly: false } : undefined;
+  if (value instanceof Date || typeof value === 'number') {
+    // A number past ±8.64e15 ms, like NaN, makes an invalid Date.
+    const date = new Date(value instanceof Date ? value.getTime() : value);
+    return Number.isNaN(date.getTime()) ? undefined : { date, dateOnly: false };
+  }
   if (typeof value !== 'string') return undefined;
 
   const text = value.trim();
