@@ -4,9 +4,10 @@ import {
   excerpt,
   formatAuthors,
   formatDate,
-  isKnownTimeZone,
   formatInteger,
+  isKnownTimeZone,
   parseCount,
+  shownText,
   toDateTimeAttribute,
   type Article,
   type Image,
@@ -353,7 +354,7 @@ export class PorticoArticleCard extends PorticoElement {
     const text: Partial<Record<keyof Article, string | undefined>> = {};
     for (const field of TEXT_FIELDS) {
       const raw = fields[field];
-      if (typeof raw === 'string') text[field] = raw.trim() || undefined;
+      if (typeof raw === 'string') text[field] = shownText(raw);
       else if (raw != null) warn(field, raw, 'is not text');
     }
 

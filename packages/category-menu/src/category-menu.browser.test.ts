@@ -860,6 +860,8 @@ describe('<portico-category-menu> bad data', () => {
       null,
       'Chuyên mục',
       { id: 'empty-children', title: 'Chuyên mục rỗng', url: '/rong', children: [] },
+      // Only invisible characters (a right-to-left override, a zero-width space): no title.
+      { id: '\u202E', title: '\u200B', url: '/vo-hinh' },
       {},
     ]);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -877,6 +879,7 @@ describe('<portico-category-menu> bad data', () => {
       ONERROR_TITLE,
       'Không có id',
       'Chuyên mục rỗng',
+      '/vo-hinh',
       '—',
     ]);
     // No address, or a script address: text, not a link.
@@ -900,7 +903,8 @@ describe('<portico-category-menu> bad data', () => {
       expect(said).toContain(field);
     }
     expect(said).not.toContain('categories[10]');
-    expect(said).toContain('categories[11].url=undefined (missing)');
+    expect(said).toContain('categories[11].title="\u200B" is missing or not usable; showing "/vo-hinh"');
+    expect(said).toContain('categories[12].url=undefined (missing)');
     await expectNoAxeViolations(menu);
   });
 

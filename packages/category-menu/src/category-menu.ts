@@ -1,4 +1,12 @@
-import { contentLang, formatInteger, parseCount, slugify, translatePlural, type Category } from '@portico/core';
+import {
+  contentLang,
+  formatInteger,
+  parseCount,
+  shownText,
+  slugify,
+  translatePlural,
+  type Category,
+} from '@portico/core';
 import {
   baseStyles,
   isExternalLink,
@@ -56,11 +64,11 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
     }
     const { id, title, url, count, lang, children } = entry as Partial<Record<keyof Category, unknown>>;
     // Without a title, the id or the address says more than nothing, and names the link.
-    const text = [title, id, url].map((value) => (typeof value === 'string' ? value.trim() : '')).find(Boolean) ?? '—';
+    const text = [title, id, url].map(shownText).find(Boolean) ?? '—';
     // Only web addresses become links: a `javascript:` URL from a CMS must never run.
     const address = safeLink(url);
     const articles = count == null ? undefined : parseCount(count);
-    if (text !== (typeof title === 'string' && title.trim())) warn(`${at}.title`, title, text);
+    if (text !== shownText(title)) warn(`${at}.title`, title, text);
     if (!address) warn(`${at}.url`, url, 'the title without a link');
     if (articles === undefined && count != null) warn(`${at}.count`, count, 'no count');
     return [

@@ -45,6 +45,7 @@ export { fillPhrase, translate, translatePlural, type PhraseArgument } from './l
 export { slugify, type SlugOptions } from './text/slug.js';
 export { excerpt, type ExcerptOptions } from './text/excerpt.js';
 export { estimateReadingMinutes, type ReadingTimeOptions } from './text/reading-time.js';
+export { shownText } from './text/shown-text.js';
 
 export {
   SOURCE_CAPABILITIES,

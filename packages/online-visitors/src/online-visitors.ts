@@ -1,4 +1,4 @@
-import { formatVisitorPhrase, type VisitorStats } from '@portico/core';
+import { formatVisitorPhrase, shownText, type VisitorStats } from '@portico/core';
 import { baseStyles, LiveModuleElement, moduleStyles, SourceController } from '@portico/element';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -138,9 +138,7 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
       return { guests: undefined, members: undefined, names: [] };
     }
     const { guests, members, memberNames } = stats as Partial<Record<keyof VisitorStats, unknown>>;
-    const names = Array.isArray(memberNames)
-      ? memberNames.filter((name): name is string => typeof name === 'string' && name.trim() !== '')
-      : [];
+    const names = Array.isArray(memberNames) ? memberNames.flatMap((name) => shownText(name) ?? []) : [];
     return {
       guests: this.readCount(`${origin}.guests`, guests),
       members: this.readCount(`${origin}.members`, members),

@@ -1089,6 +1089,9 @@ describe('<portico-sidebar-banners> bad input', () => {
         { id: 'onerror', title: 'Ảnh độc', image: { src: 'x" onerror="window.__porticoPwned = 3' } },
         { id: 'bad-html', title: 'HTML sai kiểu', html: 42 },
         { id: { nested: true }, title: 'Mã sai', ordering: 'đầu', publishUp: 'sắp tới', pinned: 'yes' },
+        // Only invisible characters (a right-to-left override, a zero-width space): no title.
+        { id: 'invisible', title: '\u202E\u200B', url: '/vo-hinh' },
+        { id: 'invisible-only', title: '\u202E' },
       ],
       { lang: 'vi' },
     );
@@ -1103,6 +1106,7 @@ describe('<portico-sidebar-banners> bad input', () => {
         'Ảnh độc',
         'HTML sai kiểu',
         'Mã sai',
+        '/vo-hinh',
       ]);
     });
     expect(shadow(element).querySelector('script, b, [onerror]')).toBeNull();

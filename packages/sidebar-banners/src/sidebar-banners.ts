@@ -1,4 +1,4 @@
-import { contentLang, type Banner } from '@portico/core';
+import { contentLang, shownText, type Banner } from '@portico/core';
 import {
   baseStyles,
   isExternalLink,
@@ -73,10 +73,6 @@ const LONGEST_WAIT = 2_147_483_647;
 
 // The first is the default.
 const ORDERS: readonly [SidebarBannersOrder, ...SidebarBannersOrder[]] = ['ordering', 'random'];
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
 
 function size(value: unknown): number | undefined {
   return typeof value === 'number' && value > 0 && value < Infinity ? value : undefined;
@@ -441,7 +437,7 @@ export class PorticoSidebarBanners extends PorticoElement {
         ? html`<img
             part="image"
             src=${image.src}
-            alt=${image.alt.trim() || banner.title}
+            alt=${shownText(image.alt) ?? banner.title}
             lang=${lang ?? nothing}
             width=${image.width ?? nothing}
             height=${image.height ?? nothing}
@@ -556,7 +552,7 @@ export class PorticoSidebarBanners extends PorticoElement {
       if (this.readLink(link.href, '')?.external) link.relList.add('sponsored', 'noopener');
     });
     container.querySelectorAll('img').forEach((image) => {
-      image.alt = image.alt.trim() || banner.title;
+      image.alt = shownText(image.alt) ?? banner.title;
     });
   }
 
@@ -601,16 +597,16 @@ export class PorticoSidebarBanners extends PorticoElement {
       this.warnInvalid(`${name}.${field}`, banner[field], 'is not valid', shown);
     };
     const image: Fields = typeof banner.image === 'object' && banner.image ? banner.image : {};
-    const src = text(image.src);
+    const src = shownText(image.src);
     if (banner.image !== undefined && !src) warn('image', 'the title');
     const link = banner.url === undefined ? undefined : this.readLink(banner.url, `${name}.url`);
-    const title = text(banner.title) ?? text(image.alt) ?? link?.href;
+    const title = shownText(banner.title) ?? shownText(image.alt) ?? link?.href;
     if (!title) {
       this.warnInvalid(name, value, 'has no title, alt text or link', 'nothing');
       return undefined;
     }
-    if (!text(banner.title)) warn('title', title);
-    const id = typeof banner.id === 'number' ? String(banner.id) : text(banner.id);
+    if (!shownText(banner.title)) warn('title', title);
+    const id = typeof banner.id === 'number' ? String(banner.id) : shownText(banner.id);
     if (!id) warn('id', title);
     if (banner.html !== undefined && typeof banner.html !== 'string') warn('html', title);
     const ordering = Number(banner.ordering ?? 0);
@@ -637,7 +633,7 @@ export class PorticoSidebarBanners extends PorticoElement {
       pinned: banner.pinned === true,
       ordering: ordering || 0,
       newWindow: banner.newWindow === true,
-      position: text(banner.position),
+      position: shownText(banner.position),
       lang: contentLang(banner.lang, () => {
         warn('lang', 'no lang');
       }),
@@ -648,7 +644,7 @@ export class PorticoSidebarBanners extends PorticoElement {
 
   /** A link that can only navigate (http(s), mailto:, tel:), or `undefined` with a warning naming `name`. */
   private readLink(value: unknown, name: string): Link | undefined {
-    const href = text(value);
+    const href = shownText(value);
     const url = safeLink(href, ['http:', 'https:', 'mailto:', 'tel:']);
     if (href && url) return { href, external: isExternalLink(url) };
     if (name) this.warnInvalid(name, value, 'is not an http(s), mailto: or tel: link', 'no link');
