@@ -9,6 +9,7 @@ import {
   languageOf,
   mount,
   oddAttribute,
+  oddMarkup,
   oddValue,
   onCleanUp,
   seed,
@@ -884,6 +885,7 @@ describe('<portico-article-card> any bad input', () => {
         'reading-time': fc.option(fc.constant(''), { nil: undefined }),
         'time-zone': fc.constantFrom('Asia/Ho_Chi_Minh', 'UTC', 'Mars/Olympus', ''),
       },
+      markup: oddMarkup,
       properties: {
         article: fc.option(damaged(seed.articles[0]), { nil: undefined }),
         variant: oddValue,

@@ -8,6 +8,7 @@ import {
   languageOf,
   mount,
   oddAttribute,
+  oddMarkup,
   oddValue,
   onCleanUp,
   seed,
@@ -1024,6 +1025,7 @@ describe('<portico-category-menu> any bad input', () => {
         'max-depth': oddAttribute,
         'collapse-below': oddAttribute,
       },
+      markup: oddMarkup,
       properties: {
         categories: fc.option(damaged(seed.categories), { nil: undefined }),
         current: oddValue,

@@ -280,7 +280,7 @@ export class PorticoCategoryMenu extends PorticoElement {
     const list =
       this.categories == null &&
       this.data.value === undefined &&
-      this.hasServerMarkup() &&
+      this.hasServerMarkup(true) &&
       this.canReadServerMarkup('categories are')
         ? this.querySelector(':scope > ul, :scope > nav > ul')
         : null;

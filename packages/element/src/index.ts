@@ -23,6 +23,7 @@ export { onServer, pageAddress } from './server.js';
 export {
   RENDERED_LANG_ATTRIBUTE,
   serverRenderContext,
+  type ServerChildren,
   type ServerRenderContext,
   type ServerSanitizedHtml,
   type ServerSanitizeFinish,

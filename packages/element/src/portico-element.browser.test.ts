@@ -59,6 +59,23 @@ describe('PorticoElement in server-rendered markup', () => {
       <h3 slot="heading">x</h3>
     </portico-element-probe>`);
     expect(text(hidden)).toContain('no markup');
+    for (const shows of ['<a href="/x"><img src="/a.png" alt=""></a>', '<ul><li><a>Tin</a></li></ul>']) {
+      const element = await mount(`<portico-element-probe>${shows}</portico-element-probe>`);
+      expect(text(element), shows).toContain(' markup');
+    }
+    // Markup that shows nothing: the widget shows its own fallback, not a blank box.
+    for (const blank of [
+      '<a></a>',
+      '<img>',
+      '<img src="">',
+      '<p> \u202E </p><br>',
+      '<ul><li></li></ul>',
+      '<a><script>x = 1</script></a>',
+      '<img src=" ">',
+    ]) {
+      const element = await mount(`<portico-element-probe>${blank}</portico-element-probe>`);
+      expect(text(element), blank).toContain('no markup');
+    }
   });
 
   it('renders anew over a server-rendered shadow root when Lit has no hydration support', async () => {

@@ -3,6 +3,7 @@ import {
   formatInteger,
   parseCount,
   resolveLocale,
+  shownText,
   translate,
   type PhraseArgument,
   type PhraseKey,
@@ -30,6 +31,23 @@ function rendersAlike(first: string, second: string): boolean {
       formatInteger(18116910, { locale }),
     ]);
   return signature(first) === signature(second);
+}
+
+/**
+ * Whether server-rendered markup shows something: text outside scripts and styles, or an image
+ * with a source; with `links`, also a link with an address (which a widget can name by it).
+ */
+function showsSomething(element: Element, links: boolean): boolean {
+  const has = (name: string, attribute: string) =>
+    (element.matches(name) ? [element] : Array.from(element.querySelectorAll(name))).some(
+      (found) => shownText(found.getAttribute(attribute)) !== undefined,
+    );
+  if (has('img', 'src') || (links && has('a', 'href'))) return true;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (!text.parentElement?.closest('script, style') && shownText(text.textContent) !== undefined) return true;
+  }
+  return false;
 }
 
 /**
@@ -206,19 +224,25 @@ export class PorticoElement extends LitElement {
   }
 
   /**
-   * Whether the server rendered content inside the tag (text, or elements other than those
-   * assigned to a named slot): what a widget shows until it has data of its own.
+   * Whether the server rendered content inside the tag that shows something (text, or an image
+   * with a source, outside the named slots): what a widget shows until it has data of its own.
+   * Markup that shows nothing (`<a></a>`, `<img>`) does not count: the widget shows its own
+   * fallback rather than a blank box. With `links`, for a widget that reads links as its data
+   * and names an empty one by its address, a link with an address counts too.
    */
-  protected hasServerMarkup(): boolean {
+  protected hasServerMarkup(links = false): boolean {
     // The server cannot see the light DOM; its renderer says what the browser will find there.
-    if (onServer) return serverRenderContext().children?.content ?? false;
-    // Never shown, so not markup: a script (the properties block a server renderer writes), or a
-    // template (a server-rendered shadow root that a browser without declarative shadow DOM left).
-    return Array.from(this.childNodes).some((node) =>
-      node instanceof Element
-        ? !node.hasAttribute('slot') && !node.matches('script, template')
-        : node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
-    );
+    if (onServer) {
+      const children = serverRenderContext().children;
+      return Boolean(children?.content) || (links && Boolean(children?.links));
+    }
+    return Array.from(this.childNodes).some((node) => {
+      if (node.nodeType === Node.TEXT_NODE) return shownText(node.textContent) !== undefined;
+      // Never shown, so not markup: a script (the properties block a server renderer writes), or a
+      // template (a server-rendered shadow root that a browser without declarative shadow DOM left).
+      if (!(node instanceof Element) || node.hasAttribute('slot') || node.matches('script, template')) return false;
+      return showsSomething(node, links);
+    });
   }
 
   /** Whether a child element is assigned to the slot `name` (`<h3 slot="heading">`). */

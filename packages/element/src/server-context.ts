@@ -13,10 +13,11 @@ export interface ServerRenderContext {
   url?: string | undefined;
   /**
    * The element's light-DOM children as the browser will see them: the slots its child elements
-   * name, and whether there is anything else (text, or elements for the default slot). Unknown
-   * children count as none.
+   * name, whether anything else shows something (text, an image with a source), and whether it
+   * holds links with an address (which the menu and the banners read). Unknown children count
+   * as none.
    */
-  children?: { slots: readonly string[]; content: boolean } | undefined;
+  children?: ServerChildren | undefined;
   /**
    * Sanitizes HTML from a CMS with a profile's allowlist (`SANITIZE_ALLOWLISTS`), synchronously:
    * the HTML, how many elements and attributes were removed, and the HTML as content a template
@@ -60,3 +61,10 @@ export function serverRenderContext(): ServerRenderContext {
  * words (hydration takes text over as it is).
  */
 export const RENDERED_LANG_ATTRIBUTE = 'data-portico-rendered-lang';
+
+/** What a server renderer tells a widget of its light-DOM children (see `ServerRenderContext`). */
+export interface ServerChildren {
+  slots: readonly string[];
+  content: boolean;
+  links?: boolean | undefined;
+}

@@ -10,6 +10,7 @@ import {
   languageOf,
   mount,
   oddAttribute,
+  oddMarkup,
   oddValue,
   onCleanUp,
   registerTestSource,
@@ -567,6 +568,7 @@ describe('<portico-online-visitors> any bad input', () => {
         heading: fc.option(oddAttribute, { nil: undefined }),
         'heading-level': oddAttribute,
       },
+      markup: oddMarkup,
       properties: {
         stats: fc.option(damaged(seed.visitorStats), { nil: undefined }),
         guests: oddValue,

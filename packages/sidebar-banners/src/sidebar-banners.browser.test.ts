@@ -10,6 +10,7 @@ import {
   languageOf,
   mount,
   oddAttribute,
+  oddMarkup,
   oddValue,
   onCleanUp,
   seed,
@@ -1284,6 +1285,7 @@ describe('<portico-sidebar-banners> any bad input', () => {
         limit: oddAttribute,
         label: oddAttribute,
       },
+      markup: oddMarkup,
       properties: {
         banners: fc.option(damaged(seed.banners), { nil: undefined }),
         position: oddValue,

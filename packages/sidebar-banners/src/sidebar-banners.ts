@@ -239,7 +239,7 @@ export class PorticoSidebarBanners extends PorticoElement {
       origin = 'source data';
       given = this.data.value;
     }
-    const fromMarkup = given === undefined && this.hasServerMarkup() && this.canReadServerMarkup('banners are');
+    const fromMarkup = given === undefined && this.hasServerMarkup(true) && this.canReadServerMarkup('banners are');
     if (fromMarkup) origin = 'markup';
     if (this.source && !this.position && given === undefined) {
       this.warnInvalid('position', undefined, 'is needed to ask the source for banners', '');

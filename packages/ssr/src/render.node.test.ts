@@ -320,22 +320,56 @@ describe('the widgets under plain @lit-labs/ssr', () => {
 
 describe('summarizeChildren', () => {
   it('tells the slots child elements fill from content for the default slot', () => {
-    expect(summarizeChildren('')).toEqual({ slots: [], content: false });
-    expect(summarizeChildren(' <!-- x -->\n ')).toEqual({ slots: [], content: false });
-    expect(summarizeChildren('<h3 slot="heading">Tiêu đề</h3>')).toEqual({ slots: ['heading'], content: false });
+    expect(summarizeChildren('')).toEqual({ slots: [], content: false, links: false });
+    expect(summarizeChildren(' <!-- x -->\n ')).toEqual({ slots: [], content: false, links: false });
+    expect(summarizeChildren('<h3 slot="heading">Tiêu đề</h3>')).toEqual({
+      slots: ['heading'],
+      content: false,
+      links: false,
+    });
     expect(summarizeChildren('<h3 slot="heading"><span>x</span></h3> 69 khách')).toEqual({
       slots: ['heading'],
       content: true,
+      links: false,
     });
-    expect(summarizeChildren('<p>một<p>hai<h3 slot="heading">x</h3>')).toEqual({ slots: ['heading'], content: true });
+    expect(summarizeChildren('<p>một<p>hai<h3 slot="heading">x</h3>')).toEqual({
+      slots: ['heading'],
+      content: true,
+      links: false,
+    });
     expect(summarizeChildren('<template shadowrootmode="open"><p>x</p></template>')).toEqual({
       slots: [],
       content: false,
+      links: false,
     });
     // As the browser's widget judges its light DOM: a script is never shown.
     expect(summarizeChildren('<script type="application/ld+json">{"@type":"Article"}</script>')).toEqual({
       slots: [],
       content: false,
+      links: false,
     });
+  });
+
+  it('counts only content that shows something, as the browser’s widget does', () => {
+    for (const shows of ['<a href="/x"><img src="/a.png"></a>', '<img src="/a.png">', '<ul><li><a>Tin</a></li></ul>']) {
+      expect(summarizeChildren(shows).content, shows).toBe(true);
+    }
+    // An empty link with an address: not content, but a link the menu and the banners read.
+    expect(summarizeChildren('<ul><li><a href="/khong-ten"> </a></li></ul>')).toEqual({
+      slots: [],
+      content: false,
+      links: true,
+    });
+    for (const blank of [
+      '<a></a>',
+      '<img>',
+      '<img src="">',
+      '<p> \u202E </p><br>',
+      '<ul><li></li></ul>',
+      '<a><script>x = 1</script></a>',
+      '<img src=" ">',
+    ]) {
+      expect(summarizeChildren(blank).content, blank).toBe(false);
+    }
   });
 });

@@ -1,9 +1,16 @@
-import type { SanitizeProfile, ServerRenderContext, ServerSanitizedHtml, ServerSanitizeFinish } from '@portico/element';
+import type {
+  SanitizeProfile,
+  ServerChildren,
+  ServerRenderContext,
+  ServerSanitizedHtml,
+  ServerSanitizeFinish,
+} from '@portico/element';
 import { RENDERED_LANG_ATTRIBUTE } from '@portico/element';
 import { SANITIZE_ALLOWLISTS } from '@portico/element/sanitize-allowlists';
 import { LitElementRenderer, renderThunked, type RenderInfo } from '@lit-labs/ssr';
 import { collectResult, type ThunkedRenderResult } from '@lit-labs/ssr/lib/render-result.js';
 import { RenderResultReadable } from '@lit-labs/ssr/lib/render-result-readable.js';
+import { shownText } from '@portico/core';
 import { nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
@@ -59,7 +66,7 @@ const OPTIONS_PROPERTY = 'portico-ssr-options';
 
 /** What `widget()` gives the renderer for one element. */
 interface ElementOptions extends PageOptions {
-  children?: { slots: readonly string[]; content: boolean } | undefined;
+  children?: ServerChildren | undefined;
 }
 
 const TAG_NAME = /^[a-z][a-z0-9._]*-[a-z0-9._-]*$/;
@@ -201,11 +208,21 @@ export function porticoElementRenderer(page: PageOptions = {}): RenderInfo['elem
   };
 }
 
-/** What the browser will see of light-DOM `children`: the slots child elements name, and whether there is more. */
-export function summarizeChildren(children: string): { slots: string[]; content: boolean } {
+/**
+ * What the browser will see of light-DOM `children`: the slots child elements name, whether
+ * there is content that shows something (text, or an image with a source, outside the named
+ * slots), and whether there are links with an address there, as the browser's widget judges it
+ * (`hasServerMarkup`).
+ */
+export function summarizeChildren(children: string): { slots: string[]; content: boolean; links: boolean } {
   const slots = new Set<string>();
   let content = false;
+  let links = false;
   let depth = 0;
+  // Inside a top-level element that may show content (not slotted, not a template or script).
+  let inShown = false;
+  // Inside a script or style there: its text is never shown.
+  let hiddenDepth = 0;
   // htmlparser2 closes implied and void elements as a browser's parser does.
   const parser = new Parser({
     onopentag(name, attributes) {
@@ -213,20 +230,25 @@ export function summarizeChildren(children: string): { slots: string[]; content:
         if (attributes.slot !== undefined) slots.add(attributes.slot);
         // Never shown, as the browser's widget also judges: templates (a declarative shadow
         // root the browser did not take) and scripts (JSON-LD, a properties block).
-        else if (name !== 'template' && name !== 'script') content = true;
+        inShown = attributes.slot === undefined && name !== 'template' && name !== 'script';
       }
+      if (inShown && name === 'img' && shownText(attributes.src) !== undefined) content = true;
+      if (inShown && name === 'a' && shownText(attributes.href) !== undefined) links = true;
+      if (hiddenDepth > 0 || name === 'script' || name === 'style') hiddenDepth += 1;
       depth += 1;
     },
     onclosetag() {
       depth -= 1;
+      if (hiddenDepth > 0) hiddenDepth -= 1;
+      if (depth === 0) inShown = false;
     },
     ontext(text) {
-      if (depth === 0 && text.trim()) content = true;
+      if ((depth === 0 || inShown) && hiddenDepth === 0 && shownText(text) !== undefined) content = true;
     },
   });
   parser.write(children);
   parser.end();
-  return { slots: Array.from(slots), content };
+  return { slots: Array.from(slots), content, links };
 }
 
 /** A JSON block of properties the widget takes in the browser before its first render (never executed). */

@@ -6,7 +6,14 @@ export { expectNoAxeViolations } from './axe.js';
 export { animationFrames, layoutShiftsDuring, upgradeOverServerMarkup } from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
 export { elementWithText, languageOf } from './language.js';
-export { damaged, expectToSurviveBadInput, oddAttribute, oddValue, type SurvivalOptions } from './survival.js';
+export {
+  damaged,
+  expectToSurviveBadInput,
+  oddAttribute,
+  oddMarkup,
+  oddValue,
+  type SurvivalOptions,
+} from './survival.js';
 export { followedLinks, startButton } from './page.js';
 export {
   cleanUpMounted,

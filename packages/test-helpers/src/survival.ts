@@ -46,6 +46,54 @@ export const oddAttribute: fc.Arbitrary<string> = fc.oneof(
   ),
 );
 
+/** A small image that loads. */
+const PICTURE =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='20'%3E%3Crect width='40' height='20'/%3E%3C/svg%3E";
+
+/**
+ * Light-DOM markup a CMS template might print inside a tag, broken in every way: links with odd
+ * addresses, images without sources (or with one that loads), headings in the `heading` slot, lists in lists, scripts,
+ * text, unclosed tags. Built from the elements the widgets read.
+ */
+export const oddMarkup: fc.Arbitrary<string> = fc.letrec<{ node: string; nodes: string }>((tie) => {
+  const attribute = fc.oneof(
+    fc.tuple(fc.constantFrom('href', 'alt', 'lang', 'title'), oddAttribute),
+    // An image that loads, or none: a broken image is the network's doing, not the markup's.
+    fc.tuple(fc.constantFrom('src'), fc.constantFrom('', ' ', PICTURE)),
+    fc.tuple(fc.constantFrom('slot'), fc.constantFrom('heading', '', 'x')),
+    fc.tuple(fc.constantFrom('data-id', 'data-count', 'data-pinned', 'data-ordering', 'data-publish-up'), oddAttribute),
+    fc.tuple(
+      fc.constantFrom('href'),
+      fc.constantFrom('/tin-tuc', 'https://example.org/a', '#', 'javascript:window.pwned=1'),
+    ),
+  );
+  const quoted = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  const attributes = fc
+    .array(attribute, { maxLength: 3 })
+    .map((pairs) => pairs.map(([name, value]) => ` ${name}="${quoted(value)}"`).join(''));
+  const tag = fc.constantFrom('a', 'ul', 'li', 'p', 'div', 'span', 'h3', 'nav', 'b', 'time', 'strong');
+  return {
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.string().map((text) => text.replaceAll('<', '&lt;')),
+      fc.constantFrom(
+        'Tiến tới đại hội đảng',
+        '69&#160;khách',
+        '18.116.910',
+        '\u202E',
+        '<br>',
+        '<img>',
+        '<script>window.pwned=1</script>',
+        '</li>',
+        '<a href="/x">',
+      ),
+      fc.tuple(fc.constantFrom('img'), attributes).map(([name, attrs]) => `<${name}${attrs}>`),
+      fc.tuple(tag, attributes, tie('nodes')).map(([name, attrs, inner]) => `<${name}${attrs}>${inner}</${name}>`),
+    ),
+    nodes: fc.array(tie('node'), { maxLength: 4 }).map((nodes) => nodes.join('')),
+  };
+}).nodes;
+
 /**
  * Data shaped like `sample`, damaged: at any depth a field is kept, left out, or replaced by an
  * odd value; a list keeps damaged copies of its items; or the whole is an odd value.
@@ -94,6 +142,8 @@ export interface SurvivalOptions {
   attributes?: Record<string, fc.Arbitrary<string | undefined>>;
   /** Properties set from JavaScript, as a framework sets them, each from its arbitrary (or not set). */
   properties?: Record<string, fc.Arbitrary<unknown>>;
+  /** Light-DOM markup put inside the tag before it joins the page, as a server prints it. */
+  markup?: fc.Arbitrary<string>;
   /** How many damaged inputs (default 100, or `VITE_SURVIVAL_RUNS`). */
   runs?: number;
 }
@@ -105,10 +155,16 @@ export interface SurvivalOptions {
  * smallest input that breaks it and the seed to run it again.
  */
 export async function expectToSurviveBadInput(tag: string, options: SurvivalOptions): Promise<void> {
-  const { attributes = {}, properties = {}, runs = Number(import.meta.env.VITE_SURVIVAL_RUNS ?? 100) } = options;
+  const {
+    attributes = {},
+    properties = {},
+    markup = fc.constant(''),
+    runs = Number(import.meta.env.VITE_SURVIVAL_RUNS ?? 100),
+  } = options;
   const input = fc.record({
     attributes: fc.record(attributes),
     properties: fc.record(properties, { requiredKeys: [] }),
+    markup,
   });
   // The widgets warn about each bad value: the point here is what they do, not what they say.
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -126,6 +182,7 @@ export async function expectToSurviveBadInput(tag: string, options: SurvivalOpti
         window.addEventListener('unhandledrejection', onError);
         const element = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
         try {
+          element.innerHTML = given.markup;
           for (const [name, text] of Object.entries(given.attributes)) {
             if (text !== undefined) element.setAttribute(name, text);
           }

@@ -9,6 +9,7 @@ import {
   languageOf,
   mount,
   oddAttribute,
+  oddMarkup,
   oddValue,
   onCleanUp,
   registerTestSource,
@@ -508,6 +509,7 @@ describe('<portico-view-counter> any bad input', () => {
         heading: fc.option(oddAttribute, { nil: undefined }),
         'heading-level': oddAttribute,
       },
+      markup: oddMarkup,
       properties: {
         value: fc.option(damaged(seed.viewStats.total), { nil: undefined }),
         grouping: oddValue,
