@@ -2,6 +2,8 @@ import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html as litHtml } from 'lit';
+import { damaged, oddAttribute, oddJson, oddMarkup } from '@portico/test-helpers/odd-input';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { html, renderPage, renderPageToStream, renderWidget, widget } from './index.js';
 import { summarizeChildren } from './render.js';
@@ -370,6 +372,38 @@ describe('summarizeChildren', () => {
       '<img src=" ">',
     ]) {
       expect(summarizeChildren(blank).content, blank).toBe(false);
+    }
+  });
+});
+
+describe('renderWidget with any bad input', () => {
+  it('never throws for damaged attributes, properties and light-DOM children', async () => {
+    const samples: Record<string, [string, unknown]> = {
+      'portico-online-visitors': ['stats', seed.visitorStats],
+      'portico-view-counter': ['value', seed.viewStats.total],
+      'portico-category-menu': ['categories', seed.categories],
+      'portico-article-card': ['article', seed.articles[0]],
+      'portico-sidebar-banners': ['banners', seed.banners],
+    };
+    // One list for all: a widget ignores the attributes it does not have.
+    const names = ['guests', 'members', 'value', 'grouping', 'notation', 'digits', 'orientation', 'current'];
+    names.push('variant', 'heading', 'heading-level', 'lead-lines', 'time-zone', 'rotate', 'limit', 'position');
+    names.push('order', 'label', 'source', 'mode', 'max-depth', 'collapse-below', 'article-id');
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    for (const [tag, [property, sample]] of Object.entries(samples)) {
+      const input = fc.record({
+        lang: fc.constantFrom('vi', 'en', 'fr', '', 'not a tag'),
+        attributes: fc.dictionary(fc.constantFrom(...names), oddAttribute),
+        value: damaged(sample, oddJson),
+        children: oddMarkup,
+      });
+      await fc.assert(
+        fc.asyncProperty(input, async ({ lang, attributes, value, children }) => {
+          const rendered = await renderWidget(tag, { lang, attributes, properties: { [property]: value }, children });
+          expect(rendered).toContain(`<${tag}`);
+        }),
+        { numRuns: 60, seed: 20_261_127 },
+      );
     }
   });
 });

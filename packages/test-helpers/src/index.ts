@@ -6,14 +6,8 @@ export { expectNoAxeViolations } from './axe.js';
 export { animationFrames, layoutShiftsDuring, upgradeOverServerMarkup } from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
 export { elementWithText, languageOf } from './language.js';
-export {
-  damaged,
-  expectToSurviveBadInput,
-  oddAttribute,
-  oddMarkup,
-  oddValue,
-  type SurvivalOptions,
-} from './survival.js';
+export { damaged, oddAttribute, oddJson, oddMarkup, oddValue } from './odd-input.js';
+export { expectToSurviveBadInput, type SurvivalOptions } from './survival.js';
 export { followedLinks, startButton } from './page.js';
 export {
   cleanUpMounted,
