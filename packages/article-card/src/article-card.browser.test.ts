@@ -879,12 +879,14 @@ describe('<portico-article-card> any bad input', () => {
     await expectToSurviveBadInput('portico-article-card', {
       attributes: {
         lang: fc.constantFrom('vi', 'en', 'fr', '', 'not a tag'),
+        'article-id': fc.constantFrom('bai-1', '', ' '),
         variant: fc.constantFrom('full', 'featured', 'list', 'compact', 'x'),
         'heading-level': oddAttribute,
         'lead-lines': oddAttribute,
         'reading-time': fc.option(fc.constant(''), { nil: undefined }),
         'time-zone': fc.constantFrom('Asia/Ho_Chi_Minh', 'UTC', 'Mars/Olympus', ''),
       },
+      source: { capability: 'getArticle', answers: damaged(seed.articles[0]) },
       markup: oddMarkup,
       properties: {
         article: fc.option(damaged(seed.articles[0]), { nil: undefined }),

@@ -1025,6 +1025,7 @@ describe('<portico-category-menu> any bad input', () => {
         'max-depth': oddAttribute,
         'collapse-below': oddAttribute,
       },
+      source: { capability: 'getCategories', answers: damaged(seed.categories) },
       markup: oddMarkup,
       properties: {
         categories: fc.option(damaged(seed.categories), { nil: undefined }),

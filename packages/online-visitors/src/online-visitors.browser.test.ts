@@ -568,6 +568,7 @@ describe('<portico-online-visitors> any bad input', () => {
         heading: fc.option(oddAttribute, { nil: undefined }),
         'heading-level': oddAttribute,
       },
+      source: { capability: 'getVisitorStats', answers: damaged(seed.visitorStats) },
       markup: oddMarkup,
       properties: {
         stats: fc.option(damaged(seed.visitorStats), { nil: undefined }),

@@ -1073,6 +1073,16 @@ describe('<portico-sidebar-banners> tracking', () => {
 });
 
 describe('<portico-sidebar-banners> bad input', () => {
+  it('survives fields that cannot become text or a number, showing the banner', async () => {
+    const broken = { toString: 'not a function' };
+    const element = await showBanners(
+      [{ id: 'odd', title: 'Thứ tự hỏng', url: '/thu-tu', ordering: broken, position: broken, lang: broken }],
+      { lang: 'vi' },
+    );
+    expect(shownBanners(element)).toEqual(['Thứ tự hỏng']);
+    expect(warnings(warn)).toContain('banners[0].ordering={"toString":"not a function"} is not valid; showing "0"');
+  });
+
   it('shows what it can of bad banners, warns naming each field, and never runs their script', async () => {
     const element = await showBanners(
       [
@@ -1285,6 +1295,7 @@ describe('<portico-sidebar-banners> any bad input', () => {
         limit: oddAttribute,
         label: oddAttribute,
       },
+      source: { capability: 'getBanners', answers: damaged(seed.banners) },
       markup: oddMarkup,
       properties: {
         banners: fc.option(damaged(seed.banners), { nil: undefined }),

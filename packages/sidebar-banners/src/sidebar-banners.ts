@@ -609,7 +609,9 @@ export class PorticoSidebarBanners extends PorticoElement {
     const id = typeof banner.id === 'number' ? String(banner.id) : shownText(banner.id);
     if (!id) warn('id', title);
     if (banner.html !== undefined && typeof banner.html !== 'string') warn('html', title);
-    const ordering = Number(banner.ordering ?? 0);
+    // A number or its digits: Number() throws on an object whose conversion is broken.
+    const order = banner.ordering ?? 0;
+    const ordering = typeof order === 'number' || typeof order === 'string' ? Number(order) : NaN;
     if (!Number.isFinite(ordering)) warn('ordering', '0');
     const time = (field: 'publishUp' | 'publishDown', fallback: number): number => {
       const given = banner[field];

@@ -6,7 +6,9 @@ import fc from 'fast-check';
 
 /** What a CMS or a careless script hands over where a string or a number belongs. */
 export const oddValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything(),
+  fc.anything({ withNullPrototype: true }),
+  // Objects that cannot become text: String() throws on them.
+  fc.constantFrom({ toString: 'not a function' }, Object.create(null) as object),
   fc.string(),
   fc.double(),
   fc.bigInt(),

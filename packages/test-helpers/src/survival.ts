@@ -1,6 +1,10 @@
 /// <reference types="vite/client" />
 import fc from 'fast-check';
+import { registerSource, type DataSource } from '@portico/core';
 import { expect, vi } from 'vitest';
+import { oddValue } from './odd-input.js';
+
+let runCount = 0;
 
 /** Text or an image a reader can see in `root`, slotted light DOM included. */
 function seesSomething(root: ParentNode): boolean {
@@ -27,6 +31,11 @@ export interface SurvivalOptions {
   properties?: Record<string, fc.Arbitrary<unknown>>;
   /** Light-DOM markup put inside the tag before it joins the page, as a server prints it. */
   markup?: fc.Arbitrary<string>;
+  /**
+   * A source the widget may be given (its `source` set to it, on some runs): its `capability`
+   * answers with a damaged value, or fails with an odd thrown value, as a broken plugin would.
+   */
+  source?: { capability: keyof DataSource; answers: fc.Arbitrary<unknown> };
   /** How many damaged inputs (default 100, or `VITE_SURVIVAL_RUNS`). */
   runs?: number;
 }
@@ -42,12 +51,22 @@ export async function expectToSurviveBadInput(tag: string, options: SurvivalOpti
     attributes = {},
     properties = {},
     markup = fc.constant(''),
+    source,
     runs = Number(import.meta.env.VITE_SURVIVAL_RUNS ?? 100),
   } = options;
   const input = fc.record({
     attributes: fc.record(attributes),
     properties: fc.record(properties, { requiredKeys: [] }),
     markup,
+    // What the source does, if the widget is given one: answer, or fail with what it throws.
+    answer: source
+      ? fc.option(
+          fc.oneof(
+            source.answers.map((value) => ({ value })),
+            oddValue.map((error) => ({ error })),
+          ),
+        )
+      : fc.constant(null),
   });
   // The widgets warn about each bad value: the point here is what they do, not what they say.
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -64,13 +83,30 @@ export async function expectToSurviveBadInput(tag: string, options: SurvivalOpti
         window.addEventListener('error', onError);
         window.addEventListener('unhandledrejection', onError);
         const element = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+        let unregister: (() => void) | undefined;
         try {
           element.innerHTML = given.markup;
           for (const [name, text] of Object.entries(given.attributes)) {
             if (text !== undefined) element.setAttribute(name, text);
           }
           Object.assign(element, given.properties);
+          const { answer } = given;
+          if (source && answer) {
+            const name = `survival-source-${String((runCount += 1))}`;
+            const respond = async (): Promise<unknown> => {
+              await Promise.resolve();
+              // A broken plugin may throw anything, not only an Error.
+              if ('error' in answer) throw answer.error;
+              return answer.value;
+            };
+            const broken: DataSource = { [source.capability]: respond };
+            unregister = registerSource(name, broken);
+            element.setAttribute('source', name);
+          }
           box.append(element);
+          await element.updateComplete;
+          // The source answers in a later task.
+          await new Promise((resolve) => setTimeout(resolve));
           await element.updateComplete;
           await new Promise(requestAnimationFrame);
           await element.updateComplete;
@@ -79,6 +115,7 @@ export async function expectToSurviveBadInput(tag: string, options: SurvivalOpti
           expect(seesSomething(element), `<${tag}> shows something, never a blank box`).toBe(true);
         } finally {
           element.remove();
+          unregister?.();
           window.removeEventListener('error', onError);
           window.removeEventListener('unhandledrejection', onError);
         }

@@ -509,6 +509,7 @@ describe('<portico-view-counter> any bad input', () => {
         heading: fc.option(oddAttribute, { nil: undefined }),
         'heading-level': oddAttribute,
       },
+      source: { capability: 'getViewStats', answers: damaged(seed.viewStats) },
       markup: oddMarkup,
       properties: {
         value: fc.option(damaged(seed.viewStats.total), { nil: undefined }),

@@ -91,6 +91,15 @@ export function toSourceError(error: unknown, source?: string): SourceError {
     // fetch() rejects with a TypeError when the request never got an answer.
     return new SourceError('network', error.message, { source, cause: error });
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return new SourceError('unknown', message, { source, cause: error });
+  return new SourceError('unknown', messageOf(error), { source, cause: error });
+}
+
+/** What was thrown, as a message; never throws itself (for an object without a working `toString`). */
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
 }
