@@ -315,9 +315,17 @@ export class PorticoElement extends LitElement {
     shown = String(fallback),
   ): number | T {
     if (value == null) return fallback;
-    // Set from JavaScript, a number property can hold anything (a bigint, a string).
-    if (typeof value === 'number' && valid(value)) return value;
-    this.warnInvalid(attribute, this.getAttribute(attribute) ?? value, problem, shown);
+    // Set from JavaScript, a number property can hold anything: React and Vue set it from a
+    // template's attribute as a string of digits, which counts, as does a bigint; an object does not.
+    const number =
+      typeof value === 'number' || typeof value === 'bigint' || (typeof value === 'string' && value.trim())
+        ? Number(value)
+        : NaN;
+    if (valid(number)) return number;
+    // A number came from the attribute (NaN for `rotate="abc"`): its text says more. Anything
+    // else was set from JavaScript, and the attribute may not show it yet.
+    const given = typeof value === 'number' ? (this.getAttribute(attribute) ?? value) : value;
+    this.warnInvalid(attribute, given, problem, shown);
     return fallback;
   }
 

@@ -10,6 +10,7 @@ import {
   languageOf,
   mount,
   oddAttribute,
+  oddLang,
   oddMarkup,
   oddValue,
   onCleanUp,
@@ -1073,6 +1074,23 @@ describe('<portico-sidebar-banners> tracking', () => {
 });
 
 describe('<portico-sidebar-banners> bad input', () => {
+  it('takes rotate and limit set as strings of digits (as React and Vue set them from a template) or bigints', async () => {
+    const element = await showBanners(undefined, { lang: 'vi' });
+    Object.assign(element, { banners: seed.banners, rotate: '5', limit: ' 1 ' });
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Tiến tới đại hội đảng']);
+    Object.assign(element, { limit: '0' });
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part~="carousel"]'), 'rotating').not.toBeNull();
+    Object.assign(element, { rotate: 5n });
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part~="carousel"]'), 'a bigint: rotating').not.toBeNull();
+    Object.assign(element, { rotate: { seconds: 5 } });
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part~="carousel"]'), 'an object: not rotating').toBeNull();
+    expect(warnings(warn)).toContain('rotate={"seconds":5} is not a number of seconds up to a day; showing "0"');
+  });
+
   it('survives fields that cannot become text or a number, showing the banner', async () => {
     const broken = { toString: 'not a function' };
     const element = await showBanners(
@@ -1288,7 +1306,7 @@ describe('<portico-sidebar-banners> any bad input', () => {
   it('never throws and never shows a blank box, whatever its attributes and properties', async () => {
     await expectToSurviveBadInput('portico-sidebar-banners', {
       attributes: {
-        lang: fc.constantFrom('vi', 'en', 'fr', '', 'not a tag'),
+        lang: oddLang,
         position: fc.constantFrom('sidebar', 'other', ''),
         rotate: oddAttribute,
         order: fc.constantFrom('ordering', 'random', 'x'),

@@ -2,7 +2,7 @@ import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html as litHtml } from 'lit';
-import { damaged, oddAttribute, oddJson, oddMarkup } from '@portico/test-helpers/odd-input';
+import { damaged, oddAttribute, oddJson, oddLang, oddMarkup } from '@portico/test-helpers/odd-input';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { html, renderPage, renderPageToStream, renderWidget, widget } from './index.js';
@@ -392,7 +392,7 @@ describe('renderWidget with any bad input', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     for (const [tag, [property, sample]] of Object.entries(samples)) {
       const input = fc.record({
-        lang: fc.constantFrom('vi', 'en', 'fr', '', 'not a tag'),
+        lang: oddLang,
         attributes: fc.dictionary(fc.constantFrom(...names), oddAttribute),
         value: damaged(sample, oddJson),
         children: oddMarkup,

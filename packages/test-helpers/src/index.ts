@@ -6,7 +6,7 @@ export { expectNoAxeViolations } from './axe.js';
 export { animationFrames, layoutShiftsDuring, upgradeOverServerMarkup } from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
 export { elementWithText, languageOf } from './language.js';
-export { damaged, oddAttribute, oddJson, oddMarkup, oddValue } from './odd-input.js';
+export { damaged, oddAttribute, oddJson, oddLang, oddMarkup, oddValue } from './odd-input.js';
 export { expectToSurviveBadInput, type SurvivalOptions } from './survival.js';
 export { followedLinks, startButton } from './page.js';
 export {

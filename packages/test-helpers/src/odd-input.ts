@@ -36,6 +36,9 @@ export const oddJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('', ' ', '\u202E', '-1', '1e400', '9007199254740993', '<script>x</script>', 'javascript:x'),
 );
 
+/** A `lang` as pages give it: the shipped languages, one with no phrases, none, and a malformed one. */
+export const oddLang: fc.Arbitrary<string> = fc.constantFrom('vi', 'en', 'fr', '', 'not a tag');
+
 /** An attribute's text as a template might print it: the odd values above, or any string. */
 export const oddAttribute: fc.Arbitrary<string> = fc.oneof(
   fc.string(),
