@@ -167,7 +167,8 @@ export class SourceController<T> implements ReactiveController {
     const request = this.describe();
     // Read as text: a framework may pass anything, and nothing here may throw on it.
     const name = propertyText(request.name) ?? '';
-    const live = request.live ?? false;
+    // Whatever `live` was set to from JavaScript (a bigint, a string) reads as true or false.
+    const live = Boolean(request.live);
     this.throttle.interval = live ? (request.interval ?? 0) : 0;
     const dataKey = JSON.stringify([name, propertyText(request.key) ?? '']);
     const signature = JSON.stringify([dataKey, live, request.interval ?? 0]);

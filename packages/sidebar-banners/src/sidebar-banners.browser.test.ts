@@ -9,10 +9,8 @@ import {
   followedLinks,
   languageOf,
   mount,
-  oddAttribute,
   oddLang,
   oddMarkup,
-  oddValue,
   onCleanUp,
   seed,
   startButton,
@@ -21,6 +19,7 @@ import {
   upgradeOverServerMarkup,
 } from '@portico/test-helpers';
 import fc from 'fast-check';
+import manifest from '../custom-elements.json' with { type: 'json' };
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { PorticoSidebarBanners, type BannerEventDetail } from './index.js';
@@ -1305,25 +1304,16 @@ describe('<portico-sidebar-banners> registration', () => {
 describe('<portico-sidebar-banners> any bad input', () => {
   it('never throws and never shows a blank box, whatever its attributes and properties', async () => {
     await expectToSurviveBadInput('portico-sidebar-banners', {
+      manifest,
       attributes: {
         lang: oddLang,
         position: fc.constantFrom('sidebar', 'other', ''),
-        rotate: oddAttribute,
         order: fc.constantFrom('ordering', 'random', 'x'),
-        limit: oddAttribute,
-        label: oddAttribute,
       },
       source: { capability: 'getBanners', answers: damaged(seed.banners) },
       markup: oddMarkup,
       properties: {
         banners: fc.option(damaged(seed.banners), { nil: undefined }),
-        position: oddValue,
-        rotate: oddValue,
-        source: oddValue,
-        label: oddValue,
-        limit: oddValue,
-        order: oddValue,
-        beacon: oddValue,
       },
     });
   });

@@ -7,7 +7,7 @@ export { animationFrames, layoutShiftsDuring, upgradeOverServerMarkup } from './
 export { beforeUpgradeCss } from './before-upgrade.js';
 export { elementWithText, languageOf } from './language.js';
 export { damaged, oddAttribute, oddJson, oddLang, oddMarkup, oddValue } from './odd-input.js';
-export { expectToSurviveBadInput, type SurvivalOptions } from './survival.js';
+export { expectToSurviveBadInput, type ElementsManifest, type SurvivalOptions } from './survival.js';
 export { followedLinks, startButton } from './page.js';
 export {
   cleanUpMounted,

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { registerSource, type DataSource } from '@portico/core';
 import { expect, vi } from 'vitest';
-import { oddValue } from './odd-input.js';
+import { oddAttribute, oddValue } from './odd-input.js';
 
 let runCount = 0;
 
@@ -24,7 +24,45 @@ function seesSomething(root: ParentNode): boolean {
   return walk(root);
 }
 
+/** A custom-elements manifest, as its JSON is imported. */
+export interface ElementsManifest {
+  modules: readonly { declarations?: readonly object[] }[];
+}
+
+/** The part of a manifest's declaration the bad-input test reads. */
+interface Declaration {
+  tagName?: string;
+  attributes?: readonly { name: string }[];
+  members?: readonly { kind: string; name: string; static?: boolean; privacy?: string; readonly?: boolean }[];
+}
+
+/**
+ * Every attribute and every public field `manifest` gives `tag`, each with odd values: so an
+ * attribute or property added later is tried too, with no change to the test.
+ */
+function everyInput(manifest: ElementsManifest, tag: string): Pick<SurvivalOptions, 'attributes' | 'properties'> {
+  const declaration = manifest.modules
+    .flatMap((module): readonly Declaration[] => module.declarations ?? [])
+    .find((found) => found.tagName === tag);
+  if (!declaration) throw new Error(`the manifest has no <${tag}>`);
+  const fields = (declaration.members ?? []).filter(
+    (member) => member.kind === 'field' && !member.static && !member.privacy && !member.readonly,
+  );
+  return {
+    attributes: Object.fromEntries(
+      (declaration.attributes ?? []).map(({ name }) => [name, fc.option(oddAttribute, { nil: undefined })]),
+    ),
+    properties: Object.fromEntries(fields.map(({ name }) => [name, oddValue])),
+  };
+}
+
 export interface SurvivalOptions {
+  /**
+   * The widget's custom-elements manifest: every attribute and public property it lists is given
+   * odd values, besides those below (which take precedence: a data property's damaged data, an
+   * enumeration's allowed values, so the widget gets past its first checks).
+   */
+  manifest?: ElementsManifest;
   /** Attributes set on every run, each from its arbitrary (`undefined`: not set). */
   attributes?: Record<string, fc.Arbitrary<string | undefined>>;
   /** Properties set from JavaScript, as a framework sets them, each from its arbitrary (or not set). */
@@ -47,6 +85,7 @@ export interface SurvivalOptions {
  * smallest input that breaks it and the seed to run it again.
  */
 export async function expectToSurviveBadInput(tag: string, options: SurvivalOptions): Promise<void> {
+  const every = options.manifest ? everyInput(options.manifest, tag) : {};
   const {
     attributes = {},
     properties = {},
@@ -55,8 +94,8 @@ export async function expectToSurviveBadInput(tag: string, options: SurvivalOpti
     runs = Number(import.meta.env.VITE_SURVIVAL_RUNS ?? 100),
   } = options;
   const input = fc.record({
-    attributes: fc.record(attributes),
-    properties: fc.record(properties, { requiredKeys: [] }),
+    attributes: fc.record({ ...every.attributes, ...attributes }),
+    properties: fc.record({ ...every.properties, ...properties }, { requiredKeys: [] }),
     markup,
     // What the source does, if the widget is given one: answer, or fail with what it throws.
     answer: source
