@@ -1013,6 +1013,23 @@ describe('<portico-category-menu> themes', () => {
   });
 });
 
+describe('<portico-category-menu> properties set from JavaScript', () => {
+  it('reads current set to a number as its digits, and a label set to an object as none', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const categories = [
+      { id: '1', title: 'Một', url: '/mot' },
+      { id: '2', title: 'Hai', url: '/hai' },
+    ];
+    const menu = await mountWith(categories, 'lang="en"');
+    Object.assign(menu, { current: 2, label: { text: 'Sections' } });
+    await settle(menu);
+    expect(link(menu, 'Hai').getAttribute('aria-current'), 'current={2}, as React passes it').toBe('page');
+    expect(link(menu, 'Một').hasAttribute('aria-current')).toBe(false);
+    expect(shadow(menu).querySelector('nav')!.getAttribute('aria-label')).toBe('Categories');
+    expect(warnings(warn)).toContain('label={"text":"Sections"} is not text; showing "none"');
+  });
+});
+
 describe('<portico-category-menu> any bad input', () => {
   it('never throws and never shows a blank box, whatever its attributes and properties', async () => {
     await expectToSurviveBadInput('portico-category-menu', {

@@ -556,6 +556,22 @@ describe('<portico-online-visitors> layout', () => {
   });
 });
 
+describe('<portico-online-visitors> properties set from JavaScript', () => {
+  it('reads a heading set to a number as its digits, and one set to an object as none, with a warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const element = await mountVisitors(
+      '<portico-online-visitors lang="en" guests="1" members="0"></portico-online-visitors>',
+    );
+    Object.assign(element, { heading: 2026 });
+    await element.updateComplete;
+    await expect.element(page.getByRole('heading', { name: '2026' })).toBeVisible();
+    Object.assign(element, { heading: { text: 'Online' } });
+    await element.updateComplete;
+    await expect.element(page.getByRole('heading', { name: "Who's Online" })).toBeVisible();
+    expect(warn.mock.calls.map(String).join('\n')).toContain('heading={"text":"Online"} is not text; showing "none"');
+  });
+});
+
 describe('<portico-online-visitors> any bad input', () => {
   it('never throws and never shows a blank box, whatever its attributes and properties', async () => {
     await expectToSurviveBadInput('portico-online-visitors', {
