@@ -186,7 +186,8 @@ describe('the demo portal, served as built', () => {
     const menu = page.getByRole('navigation', { name: 'Chuyên mục' });
     const links = menu.getByRole('link');
     expect(await links.allInnerTexts()).toEqual(seed.categories.map((category) => category.title));
-    expect(await links.first().getAttribute('aria-current')).toBe('page');
+    // The article's category: the section the page is in, not the page.
+    expect(await links.first().getAttribute('aria-current')).toBe('true');
 
     // Skip link, site name, language switch, then the menu.
     await page.keyboard.press('Tab');
@@ -353,7 +354,10 @@ describe('the demo portal, served as built', () => {
 
     const missing = await fetch(`${origin}/khong-co-trang-nay`);
     expect(missing.status).toBe(404);
-    expect(await missing.text()).toContain('Không tìm thấy trang');
+    const notFoundPage = await missing.text();
+    expect(notFoundPage).toContain('Không tìm thấy trang');
+    // Its language switch leads to the other language's home page, not to a 404.html.
+    expect(notFoundPage).toMatch(/<a href="\/en\/" hreflang="en"/);
     expect((await fetch(`${origin}/en/missing`)).status).toBe(404);
     expect((await fetch(`${origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(403);
   });

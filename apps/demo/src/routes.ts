@@ -7,7 +7,7 @@ export interface PortalPage {
   /** Where it is served: `/`, `/en/`, `/cong-tac-dan-van-mat-tran`, `/en/404.html`, … */
   path: string;
   locale: PageLocale;
-  /** The same page in every language, for the language switch. */
+  /** The same page in every language, for the language switch (for the not-found page, the home pages). */
   alternates: Record<PageLocale, string>;
   /** Where its views count: one path for every language, so a view is not counted twice. */
   statsPath: string;
@@ -43,6 +43,14 @@ function allCategories(categories: readonly Category[]): Category[] {
 export function fileForPath(path: string): string {
   if (path.endsWith('.html')) return path.slice(1);
   return `${path.replace(/^\/|\/$/g, '')}/index.html`.replace(/^\//, '');
+}
+
+/** A base path's address in each page language. */
+function inEveryLocale(basePath: string): Record<PageLocale, string> {
+  return Object.fromEntries(PAGE_LOCALES.map((locale) => [locale, localizePath(basePath, locale)])) as Record<
+    PageLocale,
+    string
+  >;
 }
 
 /**
@@ -84,11 +92,10 @@ export function portalPages(content: PortalContent): PortalPage[] {
 
   return PAGE_LOCALES.flatMap((locale) =>
     bases.map((base, index) => {
-      const basePath = basePaths[index] ?? '/';
-      const alternates = Object.fromEntries(
-        PAGE_LOCALES.map((other) => [other, localizePath(basePath, other)]),
-      ) as Record<PageLocale, string>;
-      return { ...base, path: alternates[locale], locale, alternates };
+      const alternates = inEveryLocale(basePaths[index] ?? '/');
+      // The not-found page stands for any missing address: its other languages are their home
+      // pages, not a page called 404.html.
+      return { ...base, path: alternates[locale], locale, alternates: base.notFound ? inEveryLocale('/') : alternates };
     }),
   );
 }

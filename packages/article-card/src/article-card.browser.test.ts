@@ -184,6 +184,7 @@ describe('<portico-article-card> with the seed article', () => {
     const spoken = card.shadowRoot!.querySelector('[part~="byline"] .visually-hidden')!;
     expect(spoken.getAttribute('lang')).toBe('en');
     expect(spoken.textContent).toBe('Written by Thúy Vân, Bá Siêu');
+    expect(languageOf(elementWithText(spoken, 'Thúy Vân, Bá Siêu')), 'the names, in a Vietnamese voice').toBe('vi');
     await expectNoAxeViolations(card);
   });
 
@@ -196,6 +197,8 @@ describe('<portico-article-card> with the seed article', () => {
     expect(partText(card, 'views')).toMatch(/^Hits: 1[\u00A0\u202F]234$/);
     expect(partText(card, 'date'), 'a French date').toBe('25 août 2020');
     expect(languageOf(elementWithText(card, 'Written by'))).toBe('en');
+    const spoken = card.shadowRoot!.querySelector('[part~="byline"] .visually-hidden')!;
+    expect(languageOf(elementWithText(spoken, 'Anne Roy')), 'the names').toBe('fr');
     await expectNoAxeViolations(card);
 
     const vietnamese = await cardWith({ ...seedArticle, lang: 'vi' }, 'lang="fr" variant="list"');

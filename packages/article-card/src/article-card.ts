@@ -275,7 +275,9 @@ export class PorticoArticleCard extends PorticoElement {
     const byline = names
       ? html`<p part="byline">
           <span part="authors" aria-hidden="true">${names}</span>
-          <span class="visually-hidden" lang=${interfaceLang}>${this.phrase('WRITTEN_BY', names)}</span>
+          <span class="visually-hidden" lang=${interfaceLang}
+            >${this.writtenBy(names, interfaceLang === nothing ? undefined : lang)}</span
+          >
         </p>`
       : nothing;
     const body = this.bodyContent === undefined ? nothing : html`<div part="body">${this.bodyContent}</div>`;
@@ -289,6 +291,16 @@ export class PorticoArticleCard extends PorticoElement {
               ${picture}`
       }
     </article>`;
+  }
+
+  /**
+   * "Written by" and the names, for screen readers. The phrase is in the interface's language;
+   * the names, where that is another (`namesLang`), keep the article's, so a voice reads them.
+   */
+  private writtenBy(names: string, namesLang: string | undefined): unknown {
+    if (namesLang === undefined) return this.phrase('WRITTEN_BY', names);
+    const [before, after] = this.phrase('WRITTEN_BY', '\u0000').split('\u0000');
+    return after === undefined ? before : html`${before}<span lang=${namesLang}>${names}</span>${after}`;
   }
 
   /** The view count and reading time, for the date line (not in `compact`). */

@@ -183,7 +183,8 @@ describe('<portico-category-menu> markup', () => {
     const bySlug = await mountMenu(
       `<portico-category-menu lang="vi" current="tien-toi-dai-hoi-dang" show-counts>${SERVER_MARKUP}</portico-category-menu>`,
     );
-    expect(link(bySlug, 'Tiến tới').getAttribute('aria-current')).toBe('page');
+    // Named by `current` on a page that is not its own: the section the page is in.
+    expect(link(bySlug, 'Tiến tới').getAttribute('aria-current')).toBe('true');
     expect(link(bySlug, 'Tiến tới').querySelector('[part~="count"]')?.textContent).toBe('(12)');
     await expect.element(page.getByRole('link', { name: 'Tiến tới đại hội đảng (12 bài viết)' })).toBeVisible();
     bySlug.remove();
@@ -193,7 +194,7 @@ describe('<portico-category-menu> markup', () => {
     );
     await expect
       .element(page.getByRole('link', { name: 'Generated category 1.1 (4 bài viết)' }))
-      .toHaveAttribute('aria-current', 'page');
+      .toHaveAttribute('aria-current', 'true');
     expect(link(byDataId, 'Công tác dân vận').getAttribute('aria-current')).toBe('location');
   });
 
@@ -271,6 +272,24 @@ describe('<portico-category-menu> markup', () => {
     await expectNoAxeViolations(menu);
   });
 
+  it('on a page in French, names the nav with an integrator’s label read as French, not in the English box', async () => {
+    const menu = await mountWith(generatedTree(1, 1), 'lang="fr" label="Rubriques"');
+    await expect.element(page.getByRole('navigation', { name: 'Rubriques' })).toBeVisible();
+    const nav = shadow(menu).querySelector('nav')!;
+    expect(languageOf(nav)).toBe('en');
+    const name = shadow(menu).getElementById(nav.getAttribute('aria-labelledby') ?? '')!;
+    expect(name.textContent).toBe('Rubriques');
+    expect(languageOf(name), 'read in a French voice').toBe('fr');
+    await expectNoAxeViolations(menu);
+
+    // Back on a page Portico has phrases for, the label is the nav's own again.
+    menu.lang = 'vi';
+    menu.label = 'Chuyên mục chính';
+    await settle(menu);
+    await expect.element(page.getByRole('navigation', { name: 'Chuyên mục chính' })).toBeVisible();
+    expect(nav.hasAttribute('aria-labelledby')).toBe(false);
+  });
+
   it('reads the list again when the server markup changes', async () => {
     const menu = await mountMenu(`<portico-category-menu lang="vi">${SERVER_MARKUP}</portico-category-menu>`);
     menu.innerHTML = '<ul><li><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></li></ul>';
@@ -307,6 +326,7 @@ describe('<portico-category-menu> data and the current item', () => {
   });
 
   it('matches current by url ignoring the origin, and marks the ancestors as the location', async () => {
+    visit('/generated/2-3-1');
     const menu = await mountWith(generatedTree(3, 3), 'lang="vi" current="https://portal.example/generated/2-3-1/"');
     expect(link(menu, 'Generated category 2.3.1').getAttribute('aria-current')).toBe('page');
     expect(link(menu, 'Generated category 2.3').getAttribute('aria-current')).toBe('location');
@@ -320,9 +340,11 @@ describe('<portico-category-menu> data and the current item', () => {
     expect(visibleLinks(menu)).not.toContain('Generated category 1.1');
     await expectNoAxeViolations(menu);
 
+    // Named while the page is inside it (an article of it): the section, not the page.
     menu.current = 'generated-3';
     await menu.updateComplete;
-    expect(link(menu, 'Generated category 3').getAttribute('aria-current')).toBe('page');
+    expect(link(menu, 'Generated category 3').getAttribute('aria-current')).toBe('true');
+    expect(link(menu, 'Generated category 3').getAttribute('part')).toBe('link current');
     expect(toggleFor(menu, 'Generated category 2').getAttribute('aria-expanded')).toBe('false');
   });
 
@@ -363,7 +385,7 @@ describe('<portico-category-menu> data and the current item', () => {
     const byId = await mountMenu(
       `<portico-category-menu lang="vi" current="tin-tuc">${markup}</portico-category-menu>`,
     );
-    expect(link(byId, 'Tin tức').getAttribute('aria-current')).toBe('page');
+    expect(link(byId, 'Tin tức').getAttribute('aria-current')).toBe('true');
     expect(shadow(byId).querySelectorAll('[aria-current]')).toHaveLength(1);
   });
 
@@ -1023,7 +1045,7 @@ describe('<portico-category-menu> properties set from JavaScript', () => {
     const menu = await mountWith(categories, 'lang="en"');
     Object.assign(menu, { current: 2, label: { text: 'Sections' } });
     await settle(menu);
-    expect(link(menu, 'Hai').getAttribute('aria-current'), 'current={2}, as React passes it').toBe('page');
+    expect(link(menu, 'Hai').getAttribute('aria-current'), 'current={2}, as React passes it').toBe('true');
     expect(link(menu, 'Một').hasAttribute('aria-current')).toBe(false);
     expect(shadow(menu).querySelector('nav')!.getAttribute('aria-label')).toBe('Categories');
     expect(warnings(warn)).toContain('label={"text":"Sections"} is not text; showing "none"');

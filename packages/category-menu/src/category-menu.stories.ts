@@ -143,7 +143,7 @@ async function expectWithinColumn(canvasElement: HTMLElement, root: ShadowRoot):
 }
 
 /** The titles of the links marked with `aria-current`, by its value. */
-function marked(root: ShadowRoot, value: 'page' | 'location'): string[] {
+function marked(root: ShadowRoot, value: 'page' | 'true' | 'location'): string[] {
   return Array.from(root.querySelectorAll(`[aria-current="${value}"]`), titleOf);
 }
 
@@ -170,13 +170,18 @@ async function renderedMenu(canvasElement: HTMLElement): Promise<ShadowRoot> {
   return menuRoot(canvasElement);
 }
 
-/** Expects exactly `page` marked as the current page and `location` (top first) as its ancestors. */
+/**
+ * Expects exactly `current` marked as the current category and `location` (top first) as its
+ * ancestors. A story's page is no category's own address, so `current` names the section the
+ * page is in (`aria-current="true"`), not the page.
+ */
 async function expectCurrent(
   root: ShadowRoot,
-  page: string | undefined,
+  current: string | undefined,
   location: (string | undefined)[],
 ): Promise<void> {
-  await expect(marked(root, 'page')).toEqual([page]);
+  await expect(marked(root, 'page')).toEqual([]);
+  await expect(marked(root, 'true')).toEqual([current]);
   await expect(marked(root, 'location')).toEqual(location);
 }
 

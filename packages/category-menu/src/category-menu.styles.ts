@@ -33,7 +33,7 @@ export const categoryMenuStyles = css`
     font-weight: 700;
   }
 
-  [aria-current='page'] {
+  [part~='current'] {
     color: var(--_portico-accent);
     background: var(--portico-category-menu-current-background, light-dark(#e7f0fa, #1d2b3a));
   }

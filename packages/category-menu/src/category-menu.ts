@@ -132,11 +132,16 @@ function pageKey(url: URL | undefined, withQuery: boolean): string {
   return `${url?.pathname.replace(/\/+$/, '') ?? ''}?${withQuery ? (url?.search ?? '') : ''}`;
 }
 
-/** The keys from the top of the tree down to the first item `isCurrent` picks; empty when none. */
-function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean): string[] {
+/** Whether a category's address is `target`'s, ignoring the query unless the category's has one. */
+function sameAddress(url: URL, target: URL | undefined): boolean {
+  return !!target && pageKey(url, !!url.search) === pageKey(target, !!url.search);
+}
+
+/** The items from the top of the tree down to the first item `isCurrent` picks; empty when none. */
+function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean): MenuItem[] {
   for (const item of items) {
     const below = isCurrent(item) ? [] : currentBranch(item.children, isCurrent);
-    if (isCurrent(item) || below.length > 0) return [item.key, ...below];
+    if (isCurrent(item) || below.length > 0) return [item, ...below];
   }
   return [];
 }
@@ -144,7 +149,8 @@ function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean
 /**
  * The portal's category tree as WAI-ARIA disclosure navigation: a `<nav>` of real links, with
  * a toggle button beside each category that has subcategories. The current category is
- * marked `aria-current="page"` and its ancestors `aria-current="location"`.
+ * marked `aria-current="page"` (or `"true"` when it is the section the page is in, not the
+ * page) and its ancestors `aria-current="location"`.
  *
  * `orientation="vertical"` is a sidebar tree with the current branch open;
  * `orientation="horizontal"` is top navigation whose submenus open on click, Enter or Space
@@ -227,6 +233,8 @@ export class PorticoCategoryMenu extends PorticoElement {
 
   private items: MenuItem[] | undefined;
   private currentKeys: string[] = [];
+  /** Whether the current category's address is the page's own (else the page is inside it). */
+  private currentIsPage = false;
   /** The data `items` were read from. */
   private readFrom: unknown;
   /** What the open submenus were last reset for: the items, the current branch, the orientation. */
@@ -308,16 +316,14 @@ export class PorticoCategoryMenu extends PorticoElement {
     const wanted = this.readText('current', this.current) ?? pageAddress();
     const here = safeLink(wanted);
     const page = safeLink(pageAddress());
-    this.currentKeys = currentBranch(
-      this.items ?? [],
-      ({ id, href, url }) =>
-        id === wanted ||
-        (!!href &&
-          !!url &&
-          !!here &&
-          !isFragmentLink(href, url, page) &&
-          pageKey(url, !!url.search) === pageKey(here, !!url.search)),
-    );
+    const isAddressOf = ({ href, url }: MenuItem, target: URL | undefined): boolean =>
+      !!href && !!url && !isFragmentLink(href, url, page) && sameAddress(url, target);
+    const branch = currentBranch(this.items ?? [], (item) => item.id === wanted || isAddressOf(item, here));
+    this.currentKeys = branch.map((item) => item.key);
+    // The current category is the page itself, or (`current` naming it on an article's page)
+    // the section the page is in: `aria-current="page"` only for the first.
+    const last = branch.at(-1);
+    this.currentIsPage = !!last && isAddressOf(last, page);
 
     // A new tree, a new current page or a new orientation starts from the default: the
     // current branch open in a sidebar, every submenu closed in top navigation.
@@ -340,15 +346,18 @@ export class PorticoCategoryMenu extends PorticoElement {
     if (!this.items && state !== 'loading' && state !== 'error') {
       this.warnInvalid('categories', undefined, 'is missing (give categories, a source or a list of links)', '');
     }
+    const name = this.regionName(this.readText('label', this.label), this.phrase('CATEGORIES'));
     return html`<nav
       part="base"
       lang=${this.phraseLang ?? nothing}
       class=${horizontal && !folded ? (oneLine ? 'horizontal one-line' : 'horizontal') : 'vertical'}
-      aria-label=${this.readText('label', this.label) ?? this.phrase('CATEGORIES')}
+      aria-label=${name.ariaLabel}
+      aria-labelledby=${name.labelledBy}
       @keydown=${this.onKeydown}
       @focusout=${this.onFocusOut}
     >
       <div id="width"></div>
+      ${name.labelElement}
       ${
         folded
           ? html`<button
@@ -379,17 +388,20 @@ export class PorticoCategoryMenu extends PorticoElement {
   private renderItem(item: MenuItem, level: number): TemplateResult {
     const hasSubmenu = item.children.length > 0 && level < (this.positive('max-depth', this.maxDepth) ?? Infinity);
     const open = this.open.has(item.key);
-    const current = this.currentKeys.includes(item.key)
-      ? item.key === this.currentKeys.at(-1)
+    const isCurrent = item.key === this.currentKeys.at(-1);
+    const current = isCurrent
+      ? this.currentIsPage
         ? 'page'
-        : 'location'
-      : undefined;
+        : 'true'
+      : this.currentKeys.includes(item.key)
+        ? 'location'
+        : undefined;
     const submenuId = `submenu-${item.key}`;
     // The title in its own language (`lang`); the spoken count after it is in the widget's.
     return html`<li part="item">
       <div>
         <a
-          part=${current === 'page' ? 'link current' : 'link'}
+          part=${isCurrent ? 'link current' : 'link'}
           href=${item.href ?? nothing}
           rel=${item.url && isExternalLink(item.url) ? 'noopener' : nothing}
           aria-current=${current ?? nothing}

@@ -3,7 +3,7 @@
  */
 import type { SourceError } from '@portico/core';
 
-export { PorticoElement } from './portico-element.js';
+export { PorticoElement, type RegionName } from './portico-element.js';
 export { ModuleElement, toHeadingLevel, type HeadingLevel } from './module-element.js';
 export { LiveModuleElement, DEFAULT_LIVE_INTERVAL_SECONDS, type LiveContent } from './live-module-element.js';
 export { LocaleController, closestLanguage } from './locale-controller.js';

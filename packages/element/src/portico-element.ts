@@ -8,7 +8,16 @@ import {
   type PhraseArgument,
   type PhraseKey,
 } from '@portico/core';
-import { LitElement, render, type CSSResultGroup, type PropertyDeclaration, type PropertyValues } from 'lit';
+import {
+  html,
+  LitElement,
+  nothing,
+  render,
+  type CSSResultGroup,
+  type PropertyDeclaration,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocaleController } from './locale-controller.js';
 import { RENDERED_LANG_ATTRIBUTE, serverRenderContext } from './server-context.js';
@@ -16,6 +25,13 @@ import { propertyText } from './property-text.js';
 import { onServer } from './server.js';
 import type { SourceState } from './source-controller.js';
 import { baseStyles } from './styles.js';
+
+/** The attributes and element that name a region: see `PorticoElement.regionName`. */
+export interface RegionName {
+  ariaLabel: string | typeof nothing;
+  labelledBy: string | typeof nothing;
+  labelElement: TemplateResult | typeof nothing;
+}
 
 /**
  * Whether a widget renders alike in two languages: the same phrases and date format, and Intl
@@ -116,6 +132,24 @@ export class PorticoElement extends LitElement {
    */
   protected textLang(own?: string): string | undefined {
     return own ?? (this.phraseLang ? this.locale : undefined);
+  }
+
+  /**
+   * How a region of the widget (a nav, a carousel) gets its name: an integrator's `label`, else
+   * `phrase`. On a page Portico has no phrases for, the region is marked with the phrases'
+   * language while the integrator's words are in the page's, so they name it through
+   * `aria-labelledby` from a hidden element (`labelElement`, rendered inside the region) marked
+   * with the page's language.
+   */
+  protected regionName(label: string | undefined, phrase: string): RegionName {
+    if (label === undefined || this.phraseLang === undefined) {
+      return { ariaLabel: label ?? phrase, labelledBy: nothing, labelElement: nothing };
+    }
+    return {
+      ariaLabel: nothing,
+      labelledBy: 'region-name',
+      labelElement: html`<span id="region-name" hidden lang=${this.locale}>${label}</span>`,
+    };
   }
 
   /** A phrase in the widget's language. */

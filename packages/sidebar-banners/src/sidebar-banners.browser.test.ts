@@ -284,6 +284,23 @@ describe('<portico-sidebar-banners> banners', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('on a page in French, names the carousel with an integrator’s label read as French, not in the English box', async () => {
+    const element = await showBanners(
+      [
+        { id: 'one', title: 'Services publics', url: '/services' },
+        { id: 'two', title: 'Élections', url: '/elections' },
+      ],
+      { lang: 'fr', rotate: '5', label: 'À la une' },
+    );
+    await expect.element(page.getByRole('region', { name: 'À la une' })).toBeVisible();
+    const region = shadow(element).querySelector('[part~="carousel"]')!;
+    expect(languageOf(region)).toBe('en');
+    const name = shadow(element).getElementById(region.getAttribute('aria-labelledby') ?? '')!;
+    expect(name.textContent).toBe('À la une');
+    expect(languageOf(name), 'read in a French voice').toBe('fr');
+    await expectNoAxeViolations(element);
+  });
+
   it('shows a custom-HTML banner given twice in both places, each with its own nodes', async () => {
     const banner = { id: 'hotline', title: 'Đường dây nóng', html: '<p>Đường dây nóng: <b>1900 1234</b></p>' };
     const element = await showBanners([banner, { ...banner }], { lang: 'vi' });

@@ -384,11 +384,13 @@ export class PorticoSidebarBanners extends PorticoElement {
       html`<button part="control ${part}" type="button" aria-controls="slides" @click=${onClick}>
         ${icon(path)}<span class="visually-hidden">${this.phrase(label)}</span>
       </button>`;
+    const name = this.regionName(this.readText('label', this.label), this.phrase('FEATURED_LINKS'));
     return html`<div
       part="carousel"
       role="region"
       aria-roledescription="carousel"
-      aria-label=${this.readText('label', this.label) ?? this.phrase('FEATURED_LINKS')}
+      aria-label=${name.ariaLabel}
+      aria-labelledby=${name.labelledBy}
       @mouseenter=${() => (this.hovered = true)}
       @mouseleave=${() => (this.hovered = this.pressing = false)}
       @pointerdown=${() => (this.pressing = true)}
@@ -396,6 +398,7 @@ export class PorticoSidebarBanners extends PorticoElement {
       @focusin=${this.onFocusIn}
       @keydown=${this.onKeyDown}
     >
+      ${name.labelElement}
       <div part="controls">
         ${button(
           'rotation',

@@ -104,7 +104,7 @@ describe('A Vue app using the tags', () => {
     const menu = page.elementLocator(widget('portico-category-menu'));
     await expect
       .element(menu.getByRole('link', { name: seed.categories[1]!.title }))
-      .toHaveAttribute('aria-current', 'page');
+      .toHaveAttribute('aria-current', 'true');
     await expect.element(page.getByRole('heading', { level: 2, name: seed.articles[0]!.title })).toBeVisible();
     const banners = page.elementLocator(widget('portico-sidebar-banners'));
     await expect.element(banners.getByRole('link', { name: seed.banners[0]!.title })).toBeVisible();
