@@ -246,6 +246,35 @@ describe('<portico-category-menu> markup', () => {
     await expectNoAxeViolations(menu);
   });
 
+  it('reads a Joomla 3 menu module printed inside it (mod_menu, as the widgets README’s recipe does)', async () => {
+    visit('/index.php/tin-tuc/giai-phong-mien-nam');
+    // `<jdoc:include type="modules" style="none" />` of mod_menu: classes, a separator, a heading.
+    const menu = await mountMenu(`<portico-category-menu lang="vi">
+      <ul class="nav menu mod-list">
+        <li class="item-101 default"><a href="/index.php">Trang chủ</a></li>
+        <li class="item-102 active deeper parent"><a href="/index.php/tin-tuc">Tin tức</a><ul class="nav-child unstyled small">
+          <li class="item-103"><a href="/index.php/tin-tuc/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></li>
+          <li class="item-104 current active"><a href="/index.php/tin-tuc/giai-phong-mien-nam">Giải phóng miền Nam</a></li>
+        </ul></li>
+        <li class="item-105 divider"><span class="separator ">Liên kết</span></li>
+        <li class="item-106"><a href="https://dangcongsan.vn/" target="_blank" rel="noopener noreferrer">Báo Điện tử Đảng Cộng sản</a></li>
+      </ul>
+    </portico-category-menu>`);
+    expect(Array.from(shadow(menu).querySelectorAll('[part~="list"] > li > div > a'), (a) => a.textContent)).toEqual([
+      'Trang chủ',
+      'Tin tức',
+      'Liên kết',
+      'Báo Điện tử Đảng Cộng sản',
+    ]);
+    expect(link(menu, 'Liên kết').hasAttribute('href'), 'the separator stays text').toBe(false);
+    await expect
+      .element(page.getByRole('link', { name: 'Giải phóng miền Nam' }))
+      .toHaveAttribute('aria-current', 'page');
+    expect(link(menu, 'Tin tức').getAttribute('aria-current')).toBe('location');
+    expect(link(menu, 'Trang chủ').hasAttribute('aria-current')).toBe(false);
+    await expectNoAxeViolations(menu);
+  });
+
   it('keeps a lang from the markup as the title’s: on the link, else on the item', async () => {
     const menu = await mountMenu(`<portico-category-menu lang="en" current="/a/2"><nav><ul>
       <li lang="vi"><a href="/a">Công tác dân vận - mặt trận</a>
