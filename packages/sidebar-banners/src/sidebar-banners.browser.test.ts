@@ -489,6 +489,37 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('reads a Joomla 3 banners module printed inside it (mod_banners, as the widgets README’s recipe does)', async () => {
+    // `<jdoc:include type="modules" style="none" />` of mod_banners: a header and footer text,
+    // click-counting links that open a new tab, and an image with no click address.
+    const element = await mountBanners(`<portico-sidebar-banners lang="vi"><div class="bannergroup">
+      <div class="bannerheader">Liên kết</div>
+      <div class="banneritem">
+        <a href="/index.php/component/banners/click/1" target="_blank" rel="noopener noreferrer" title="Cổng Chính phủ">
+          <img src="${picture(240, 80)}" alt="Cổng Chính phủ" width="240" height="80" />
+        </a>
+        <div class="clr"></div>
+      </div>
+      <div class="banneritem">
+        <a href="/index.php/component/banners/click/2" target="_blank" rel="noopener noreferrer" title="Tiến tới đại hội đảng">
+          <img src="${picture(240, 80)}" alt="Tiến tới đại hội đảng" width="240" height="80" />
+        </a>
+        <div class="clr"></div>
+      </div>
+      <div class="bannerfooter">Quảng cáo</div>
+    </div></portico-sidebar-banners>`);
+    expect(shownBanners(element)).toEqual(['Cổng Chính phủ', 'Tiến tới đại hội đảng']);
+    await expect
+      .element(page.getByRole('link', { name: 'Cổng Chính phủ (mở trong thẻ mới)' }))
+      .toHaveAttribute('href', '/index.php/component/banners/click/1');
+    expect(
+      element.querySelector('.bannergroup')!.getClientRects(),
+      'the module’s markup is not shown twice',
+    ).toHaveLength(0);
+    expect(warn).not.toHaveBeenCalled();
+    await expectNoAxeViolations(element);
+  });
+
   it('reads ordering and publish dates from data attributes, and titles from alt text or link text', async () => {
     const past = new Date(Date.now() - DAY).toISOString();
     const element = await mountBanners(`<portico-sidebar-banners>
