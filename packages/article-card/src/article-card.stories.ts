@@ -267,6 +267,9 @@ export const EmptyList: Story = emptyStory('list');
 /** `compact` with no article at all. */
 export const EmptyCompact: Story = emptyStory('compact');
 
+/** `full` with no article at all. */
+export const EmptyFull: Story = emptyStory('full');
+
 /** The seed article from a data source (`getArticle` with `article-id`). */
 export const FromSource: Story = {
   args: { source: 'card-seed', 'article-id': seedArticle.id, variant: 'full' },
@@ -286,6 +289,9 @@ export const LoadingList: Story = loadingStory('list');
 /** `compact`, waiting for the source's answer. */
 export const LoadingCompact: Story = loadingStory('compact');
 
+/** `full` (an article page), waiting for the source's answer. */
+export const LoadingFull: Story = loadingStory('full');
+
 /** The source failed, with no markup to fall back on: `Không tải được nội dung`. */
 export const Failed: Story = failedStory();
 
@@ -295,6 +301,9 @@ export const FailedList: Story = failedStory('list');
 /** `compact`: the source failed, with no markup to fall back on. */
 export const FailedCompact: Story = failedStory('compact');
 
+/** `full`: the source failed, with no markup to fall back on. */
+export const FailedFull: Story = failedStory('full');
+
 /** The source has no article of that id (`not-found`). */
 export const NotFound: Story = notFoundStory();
 
@@ -303,6 +312,9 @@ export const NotFoundList: Story = notFoundStory('list');
 
 /** `compact`: the source has no article of that id. */
 export const NotFoundCompact: Story = notFoundStory('compact');
+
+/** `full`: the source has no article of that id. */
+export const NotFoundFull: Story = notFoundStory('full');
 
 /** The source failed: the article the server printed stays. */
 export const FailedOverServerMarkup: Story = {
