@@ -142,6 +142,19 @@ export const Carousel: Story = {
   },
 };
 
+/** `label`: the carousel region's accessible name, in place of `Featured links` / `Liên kết nổi bật`. */
+export const CarouselWithLabel: Story = {
+  args: { position: 'sidebar', rotate: 5, label: 'Cổng thông tin các sở, ngành', banners: SAMPLE_BANNERS },
+  parameters: inSidebar,
+  play: async ({ canvasElement }) => {
+    const root = bannersRoot(canvasElement);
+    await rotationButton(root);
+    await expect(root.querySelector('[part~="carousel"]')?.getAttribute('aria-label')).toBe(
+      'Cổng thông tin các sở, ngành',
+    );
+  },
+};
+
 /**
  * The reader prefers reduced motion: the carousel never rotates by itself, and its button
  * offers to start the rotation.
