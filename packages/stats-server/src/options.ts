@@ -45,7 +45,7 @@ export interface StatsHandlerOptions {
   maxGuestsPerIp?: number | undefined;
   /**
    * New paths (not counted before) one client IP, or one member, may add per UTC day; views
-   * of further new paths count in the site's total only. Default 200.
+   * of further new paths count nowhere, not even in the site's total. Default 200.
    */
   maxNewPathsPerIp?: number | undefined;
   /** Writes one client IP may make; more are refused with 429. `false` turns it off. Default 600 per 60 s. */

@@ -51,6 +51,9 @@ function readText(req: IncomingMessage, maxBytes: number): Promise<string> {
     req.once('end', () => {
       resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    req.once('error', reject);
+    // The client went away mid-body: its mistake, not the store's (nothing to log or retry).
+    req.once('error', () => {
+      reject(new HttpError(400, 'body-incomplete', 'the connection closed before the body ended'));
+    });
   });
 }

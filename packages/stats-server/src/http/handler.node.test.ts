@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { connect, type AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SiteOptions } from '../options.js';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import type { StatsStore } from '../store/stats-store.js';
@@ -30,6 +30,20 @@ function post(target: TestService, route: string, body: string, headers: Record<
     method: 'POST',
     headers: { 'content-type': 'text/plain', 'user-agent': BROWSER, ...headers },
     body,
+  });
+}
+
+/** Sends `request` as written, byte for byte (fetch would correct it), and gives the whole answer. */
+function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(request));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => {
+      resolve(answer);
+    });
+    socket.on('error', reject);
   });
 }
 
@@ -105,6 +119,33 @@ describe('the HTTP API', () => {
     });
     expect(await send(`${stats.url}/v1/health`)).toMatchObject({ status: 200, body: { status: 'ok' } });
     expect(await send(`${stats.url}/v1/online`, { method: 'HEAD' })).toMatchObject({ status: 200, body: '' });
+  });
+
+  it('answers a request target no URL parser takes with 400, and keeps serving', async () => {
+    const stats = await service();
+    const { port } = new URL(stats.url);
+    for (const target of ['//[', '//a:99999/v1/online', 'http://[::1/v1/online']) {
+      const answer = await rawRequest(Number(port), `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(answer, target).toMatch(/^HTTP\/1\.1 400 [\s\S]*"error":"invalid-url"/);
+    }
+    expect(await send(`${stats.url}/v1/health`)).toMatchObject({ status: 200 });
+  });
+
+  it('takes a client hanging up mid-body as its own doing: no store error logged', async () => {
+    const stats = await service();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { port } = new URL(stats.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `POST /v1/hit HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nUser-Agent: ${BROWSER}\r\nContent-Length: 100\r\n\r\n{"path":`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+    expect(await send(`${stats.url}/v1/health`)).toMatchObject({ status: 200 });
   });
 
   it('answers 503 with Retry-After when the store fails', async () => {

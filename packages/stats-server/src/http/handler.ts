@@ -126,7 +126,13 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
   }
 
   return (req, res, next) => {
-    const url = new URL(req.url ?? '/', 'http://stats.invalid');
+    const url = requestUrl(req.url);
+    if (!url) {
+      // A request target no URL parser takes (`//[`): not one of ours, and never a crash.
+      if (next) next();
+      else sendError(res, new HttpError(400, 'invalid-url', 'the request target is not a valid address'), {});
+      return;
+    }
     const pathname = stripBasePath(url.pathname, config.basePath);
     const route = pathname === undefined ? undefined : ROUTES.get(pathname);
     if (!route) {
@@ -144,6 +150,15 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
       res.destroy();
     });
   };
+}
+
+/** The request's address, or `undefined` when its target cannot be parsed. */
+function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://stats.invalid');
+  } catch {
+    return undefined;
+  }
 }
 
 function stripBasePath(pathname: string, basePath: string): string | undefined {

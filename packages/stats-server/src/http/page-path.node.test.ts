@@ -43,6 +43,8 @@ describe('a page path as it is counted', () => {
     expect(page('/a%2fb%3F%23')).toBe('/a%2Fb%3F%23');
     expect(page('/100%')).toBe('/100%25');
     expect(page('/bad%FF%E1%BB')).toBe('/bad%FF%E1%BB');
+    // An escaped C1 control character stays escaped, as an ASCII one does.
+    expect(page('/c1%C2%85x%0A')).toBe('/c1%C2%85x%0A');
     // In the query, a value is data: `+` and %20 are a space, %3D an equals sign inside the value.
     expect(page('/?id=a+b')).toBe('/?id=a%20b');
     expect(page('/?id=a%20b')).toBe('/?id=a%20b');
@@ -52,7 +54,17 @@ describe('a page path as it is counted', () => {
   });
 
   it('refuses what is not a path, and measures the length as counted', () => {
-    for (const bad of [undefined, 42, 'a.html', '', 'https://example.vn/a', '/a\u0000b', '/a\ud800b']) {
+    for (const bad of [
+      undefined,
+      42,
+      'a.html',
+      '',
+      'https://example.vn/a',
+      '/a\u0000b',
+      '/a\u0085b',
+      '/a\u009fb',
+      '/a\ud800b',
+    ]) {
       expect(() => page(bad as string), String(bad)).toThrow(/"path"/);
     }
     expect(toPagePath(`/a?utm_source=${'x'.repeat(100)}`, 20, DEFAULT_QUERY_PARAMS)).toBe('/a');

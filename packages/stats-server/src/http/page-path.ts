@@ -29,9 +29,9 @@ export function toPagePath(value: unknown, maxLength: number, queryParams: reado
   if (typeof value !== 'string' || !value.startsWith('/')) {
     throw new HttpError(400, 'invalid-path', '"path" must be a string that starts with "/", such as "/news/a.html"');
   }
-  // Control characters have no place in a URL, and would make keys ambiguous.
+  // Control characters (C0, DEL and C1) have no place in a URL, and would make keys ambiguous.
   // eslint-disable-next-line no-control-regex -- finding them is the point
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
     throw new HttpError(400, 'invalid-path', '"path" contains control characters');
   }
   if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
@@ -120,7 +120,8 @@ function decodeBytes(bytes: readonly number[], decoded: RegExp): string {
       byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
     const character =
       length > 0 && index + length <= bytes.length ? utf8(bytes.slice(index, index + length)) : undefined;
-    if (character === undefined) {
+    // A C1 control character (U+0080–U+009F) stays escaped, as the controls of ASCII do.
+    if (character === undefined || /^[\u0080-\u009f]$/.test(character)) {
       result += escape(byte);
       index += 1;
     } else {

@@ -36,9 +36,33 @@ describe('member tokens', () => {
       valid: false,
       reason: 'bad-signature',
     });
+    // Other spellings of the right signature: stray characters, padding, standard base64, and
+    // a last character that differs only in bits base64url decoding ignores.
+    const last = signature.at(-1) ?? '';
+    const lastTwin = 'AEIMQUYcgkosw048'.includes(last) ? String.fromCharCode(last.charCodeAt(0) + 1) : last;
+    const respelled = [
+      `${signature}!!`,
+      `${signature}=`,
+      Buffer.from(signature, 'base64url').toString('base64'),
+      `${signature.slice(0, -1)}${lastTwin}`,
+    ].filter((other) => other !== signature);
+    expect(respelled.length).toBeGreaterThanOrEqual(3);
+    for (const other of respelled) {
+      expect(verifyMemberToken(`${payload}.${other}`, SECRET, NOW), other).toEqual({
+        valid: false,
+        reason: 'bad-signature',
+      });
+    }
     for (const malformed of [42, null, '', 'abc', `${payload}.${signature}.x`, `${payload}.`, 'x'.repeat(2000)]) {
       expect(verifyMemberToken(malformed, SECRET, NOW), String(malformed)).toMatchObject({ valid: false });
     }
+  });
+
+  it('refuse an exp too far ahead to be seconds (milliseconds, by mistake): it would never expire', () => {
+    const inMilliseconds = signMemberToken({ id: '42', expiresAt: new Date(IN_AN_HOUR.getTime() * 1000) }, SECRET);
+    expect(verifyMemberToken(inMilliseconds, SECRET, NOW)).toEqual({ valid: false, reason: 'malformed' });
+    const inNineYears = signMemberToken({ id: '42', expiresAt: new Date(NOW + 9 * 365 * 24 * 3600 * 1000) }, SECRET);
+    expect(verifyMemberToken(inNineYears, SECRET, NOW)).toMatchObject({ valid: true });
   });
 
   it('refuse well-signed payloads of the wrong shape', () => {

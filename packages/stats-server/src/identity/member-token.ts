@@ -21,6 +21,8 @@ export type MemberTokenCheck =
 export const MAX_MEMBER_ID_LENGTH = 128;
 export const MAX_MEMBER_NAME_LENGTH = 100;
 export const MAX_MEMBER_TOKEN_LENGTH = 1024;
+/** The furthest ahead a token's `exp` may be: ten years. */
+export const MAX_MEMBER_TOKEN_LIFETIME_MS = 10 * 366 * 24 * 3600 * 1000;
 
 /** Signs a member token, as the host CMS does (in PHP, see the README). */
 export function signMemberToken(claims: MemberTokenClaims, secret: string): string {
@@ -38,14 +40,18 @@ export function verifyMemberToken(token: unknown, secret: string, nowMs: number 
   if (typeof token !== 'string' || token.length > MAX_MEMBER_TOKEN_LENGTH) return { valid: false, reason: 'malformed' };
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return { valid: false, reason: 'malformed' };
-  const expected = Buffer.from(sign(payload, secret), 'base64url');
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as written, not decoded: base64url decoding skips stray characters and ignores
+  // the last character's spare bits, so other spellings of the signature would pass.
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { valid: false, reason: 'bad-signature' };
   }
   const claims = parseClaims(payload);
   if (!claims) return { valid: false, reason: 'malformed' };
   if (claims.exp * 1000 <= nowMs) return { valid: false, reason: 'expired' };
+  // An `exp` in milliseconds (a common slip) would make a token that never expires.
+  if (claims.exp * 1000 > nowMs + MAX_MEMBER_TOKEN_LIFETIME_MS) return { valid: false, reason: 'malformed' };
   return { valid: true, member: claims.name ? { id: claims.id, name: claims.name } : { id: claims.id } };
 }
 

@@ -40,8 +40,8 @@ return { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) }
  * One hit or ping, in one round trip: check the salt, cap guests per IP, retire superseded
  * ids, record the presence, and count the view once per visitor, path and day (a guest
  * beyond the cap once per IP, path and day), for its path only while the site holds fewer
- * than its most paths, or the path is known, and its adder has added fewer than their
- * most new paths that day.
+ * than its most paths, or the path is known; a new path whose adder has added their most
+ * new paths that day counts nowhere.
  * KEYS: 1 salt, 2-4 guest/member/bot presence, 5 member names, 6 the IP's guests,
  *       7 the day's seen views, 8 total, 9 path views, 10 the day's new paths per adder.
  * ARGV: 1 salt, 2 salt ttl, 3 now, 4 window start (exclusive), 5 window (ms), 6 kind, 7 id,
@@ -93,8 +93,8 @@ local outcome = online and 'recorded' or 'too-many-guests'
 local view = online and ARGV[10] or ARGV[13]
 if view ~= '' and redis.call('SADD', KEYS[7], view) == 1 then
   redis.call('PEXPIRE', KEYS[7], ARGV[12])
-  redis.call('INCR', KEYS[8])
   local path, most, adder = ARGV[11], tonumber(ARGV[14]), ARGV[15]
+  local counts = true
   if redis.call('HEXISTS', KEYS[9], path) == 1 then
     redis.call('HINCRBY', KEYS[9], path, 1)
   elseif most > 0 and redis.call('HLEN', KEYS[9]) >= most then
@@ -105,7 +105,11 @@ if view ~= '' and redis.call('SADD', KEYS[7], view) == 1 then
       redis.call('PEXPIRE', KEYS[10], ARGV[12])
     end
     redis.call('HINCRBY', KEYS[9], path, 1)
+  else
+    -- Its adder is past their new paths of the day: made-up pages, which count nowhere.
+    counts = false
   end
+  if counts then redis.call('INCR', KEYS[8]) end
 end
 return outcome
 `);

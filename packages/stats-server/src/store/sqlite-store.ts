@@ -181,7 +181,10 @@ class SqliteStore implements StatsStore {
         if (!seen.has(key)) {
           seen.add(key);
           const counted = this.#admitPath(visit.site, view);
-          this.#queue({ site: visit.site, day: view.day, key, path: counted === true ? view.path : undefined });
+          // A new path past its adder's new paths of the day is a made-up page: it counts nowhere.
+          if (counted !== 'adder-full') {
+            this.#queue({ site: visit.site, day: view.day, key, path: counted === true ? view.path : undefined });
+          }
           if (counted === 'paths-full' && online) outcome = 'paths-full';
         }
       }
@@ -231,9 +234,9 @@ class SqliteStore implements StatsStore {
   }
 
   /**
-   * Whether a view counts for its path (else in the total only): a path already counted
-   * does; a new one while the site has fewer than `maxPaths` and its adder has added fewer
-   * than `newPaths.max` new paths that day.
+   * Whether a view counts for its path: a path already counted does; a new one while the
+   * site has fewer than `maxPaths` (else in the total only) and its adder has added fewer
+   * than `newPaths.max` new paths that day (else nowhere).
    */
   #admitPath(
     site: string,

@@ -46,7 +46,10 @@ export interface VisitView {
   cappedKey?: string | undefined;
   /** The most paths the site counts views of: a view of a further path counts in the total only. */
   maxPaths?: number | undefined;
-  /** Who adds the path if it is new (an IP's key, or a member) and how many new paths each may add on `day`. */
+  /**
+   * Who adds the path if it is new (an IP's key, or a member) and how many new paths each may
+   * add on `day`; a view of a further new path counts nowhere.
+   */
   newPaths?: { by: string; max: number } | undefined;
 }
 
