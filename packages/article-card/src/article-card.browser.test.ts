@@ -273,13 +273,23 @@ describe('<portico-article-card> images', () => {
     await expectNoAxeViolations(card);
   });
 
-  it('puts the list thumbnail beside the title, in a 4:3 box', async () => {
-    const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', sidebar(480));
-    const image = card.shadowRoot!.querySelector('img')!.getBoundingClientRect();
-    const title = heading(card).getBoundingClientRect();
-    expect(image.right).toBeLessThanOrEqual(title.left);
-    expect(Math.abs(image.top - title.top)).toBeLessThan(2);
-    expect(image.height).toBeCloseTo((image.width * 3) / 4, 0);
+  it('puts the list thumbnail beside the title, in a 4:3 box of 7.5rem, however wide the column and the image', async () => {
+    for (const width of [480, 700, 1100]) {
+      // The sample's image is 640 × 360: its own width is no least width for the thumbnail.
+      const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', sidebar(width));
+      const shown = card.shadowRoot!.querySelector('img')!;
+      // Loaded: only then does the image have a width of its own to hold out for.
+      await vi.waitFor(() => {
+        expect(shown.naturalWidth).toBe(640);
+      });
+      const image = shown.getBoundingClientRect();
+      const title = heading(card).getBoundingClientRect();
+      expect(image.right, `${String(width)}px`).toBeLessThanOrEqual(title.left);
+      expect(Math.abs(image.top - title.top)).toBeLessThan(2);
+      expect(image.width).toBeCloseTo(120, 0);
+      expect(image.height).toBeCloseTo((image.width * 3) / 4, 0);
+      cleanUpMounted();
+    }
   });
 
   it('puts the list thumbnail above the title, full width, in a column too narrow for both', async () => {
@@ -301,6 +311,11 @@ describe('<portico-article-card> images', () => {
       expect(part(card, 'article')!.classList.contains('has-image'), variant).toBe(false);
       const text = (part(card, 'text') ?? part(card, 'article'))!.getBoundingClientRect();
       expect(text.width, `${variant}: the text takes the whole width`).toBe(card.getBoundingClientRect().width);
+      const last = (part(card, 'text') ?? part(card, 'article'))!.lastElementChild!.getBoundingClientRect();
+      expect(card.getBoundingClientRect().bottom, `${variant}: no empty space below the text`).toBeCloseTo(
+        last.bottom,
+        0,
+      );
       cleanUpMounted();
     }
   });

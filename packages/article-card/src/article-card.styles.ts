@@ -9,7 +9,9 @@ import { css } from 'lit';
 //   and list thumbnails share one shape whatever the images' own;
 // - a list card's text and thumbnail share a row while the text keeps its least width; in a
 //   narrower column the text wraps below and the image, alone on its row, takes the width
-//   (its growth beside the text is 1/9999 of the spare space: none to see);
+//   (its growth beside the text is 1/9999 of the spare space: none to see); an image's own
+//   width (its `width`, or 100%) is no least width for the thumbnail, and a card without an
+//   image is a plain column, where the text's row basis would be a height;
 // - `--_lead-lines` comes from `lead-lines`: 1 to 6 through `data-lines` (no inline style, which
 //   a strict Content-Security-Policy refuses in server-rendered HTML), more through `style`.
 // prettier-ignore
@@ -31,8 +33,8 @@ p, [part~='title'] { margin: 0; }
 [part~='image']:not([width][height]) { aspect-ratio: var(--_ratio); }
 .list { --_ratio: var(--portico-article-card-image-ratio, 4 / 3); }
 .list.has-image { flex-flow: row wrap; align-items: flex-start; }
-.list [part~='text'] { flex: 9999 1 var(--portico-article-card-list-text-size, 10rem); min-inline-size: 0; }
-.list [part~='image'] { flex: 1 0 var(--portico-article-card-thumbnail-size, 7.5rem); aspect-ratio: var(--_ratio); }
+.list.has-image [part~='text'] { flex: 9999 1 var(--portico-article-card-list-text-size, 10rem); min-inline-size: 0; }
+.list [part~='image'] { flex: 1 0 var(--portico-article-card-thumbnail-size, 7.5rem); min-inline-size: 0; aspect-ratio: var(--_ratio); }
 .list [part~='lead'] { display: -webkit-box; overflow: hidden; -webkit-box-orient: vertical; -webkit-line-clamp: var(--_lead-lines); line-clamp: var(--_lead-lines); }
 [data-lines='1'] { --_lead-lines: 1; } [data-lines='2'] { --_lead-lines: 2; } [data-lines='3'] { --_lead-lines: 3; }
 [data-lines='4'] { --_lead-lines: 4; } [data-lines='5'] { --_lead-lines: 5; } [data-lines='6'] { --_lead-lines: 6; }
