@@ -247,6 +247,7 @@ describe('<portico-category-menu> markup', () => {
   });
 
   it('reads a Joomla 3 menu module printed inside it (mod_menu, as the widgets README’s recipe does)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     visit('/index.php/tin-tuc/giai-phong-mien-nam');
     // `<jdoc:include type="modules" style="none" />` of mod_menu: classes, a separator, a heading.
     const menu = await mountMenu(`<portico-category-menu lang="vi">
@@ -257,22 +258,59 @@ describe('<portico-category-menu> markup', () => {
           <li class="item-104 current active"><a href="/index.php/tin-tuc/giai-phong-mien-nam">Giải phóng miền Nam</a></li>
         </ul></li>
         <li class="item-105 divider"><span class="separator ">Liên kết</span></li>
+        <li class="item-107"><a href="/index.php/lien-he"><img src="data:," alt="Liên hệ" /></a></li>
         <li class="item-106"><a href="https://dangcongsan.vn/" target="_blank" rel="noopener noreferrer">Báo Điện tử Đảng Cộng sản</a></li>
       </ul>
     </portico-category-menu>`);
-    expect(Array.from(shadow(menu).querySelectorAll('[part~="list"] > li > div > a'), (a) => a.textContent)).toEqual([
-      'Trang chủ',
-      'Tin tức',
-      'Liên kết',
-      'Báo Điện tử Đảng Cộng sản',
-    ]);
+    expect(
+      Array.from(
+        shadow(menu).querySelectorAll('[part~="list"] > li > div > a > span:first-child'),
+        (a) => a.textContent,
+      ),
+    ).toEqual(['Trang chủ', 'Tin tức', 'Liên kết', 'Liên hệ', 'Báo Điện tử Đảng Cộng sản']);
     expect(link(menu, 'Liên kết').hasAttribute('href'), 'the separator stays text').toBe(false);
+    expect(warn, 'a separator is no mistake').not.toHaveBeenCalled();
+    // An item shown as an image is named by its alt text; "open in a new window" is kept, and said.
+    expect(link(menu, 'Liên hệ').getAttribute('href')).toBe('/index.php/lien-he');
+    await expect
+      .element(page.getByRole('link', { name: 'Báo Điện tử Đảng Cộng sản (mở trong thẻ mới)' }))
+      .toHaveAttribute('target', '_blank');
+    expect(link(menu, 'Báo Điện tử').getAttribute('rel')).toBe('noopener');
     await expect
       .element(page.getByRole('link', { name: 'Giải phóng miền Nam' }))
       .toHaveAttribute('aria-current', 'page');
     expect(link(menu, 'Tin tức').getAttribute('aria-current')).toBe('location');
     expect(link(menu, 'Trang chủ').hasAttribute('aria-current')).toBe(false);
     await expectNoAxeViolations(menu);
+  });
+
+  it('takes the item the CMS marked current (Joomla, WordPress, aria-current) on a page inside it', async () => {
+    visit('/index.php/tin-tuc/1207-bai-viet');
+    const joomla = await mountMenu(`<portico-category-menu lang="vi"><ul class="nav menu">
+      <li class="item-101"><a href="/index.php">Trang chủ</a></li>
+      <li class="item-102 current active"><a href="/index.php/tin-tuc">Tin tức</a></li>
+    </ul></portico-category-menu>`);
+    expect(link(joomla, 'Tin tức').getAttribute('aria-current'), 'the section the article is in').toBe('true');
+    expect(link(joomla, 'Tin tức').getAttribute('part')).toBe('link current');
+    joomla.remove();
+
+    visit('/tin-tuc/1207-bai-viet/');
+    const wordpress = await mountMenu(`<portico-category-menu lang="vi"><ul class="menu">
+      <li class="menu-item current-menu-ancestor"><a href="/tin-tuc/">Tin tức</a><ul class="sub-menu">
+        <li class="menu-item current-menu-item"><a href="/tin-tuc/1207-bai-viet/">Bài viết</a></li>
+      </ul></li>
+    </ul></portico-category-menu>`);
+    expect(link(wordpress, 'Bài viết').getAttribute('aria-current')).toBe('page');
+    expect(link(wordpress, 'Tin tức').getAttribute('aria-current')).toBe('location');
+    wordpress.remove();
+
+    // `current` still wins over the markup's mark.
+    const named = await mountMenu(`<portico-category-menu lang="vi" current="/index.php"><ul>
+      <li><a href="/index.php">Trang chủ</a></li>
+      <li><a href="/index.php/tin-tuc" aria-current="page">Tin tức</a></li>
+    </ul></portico-category-menu>`);
+    expect(link(named, 'Trang chủ').getAttribute('aria-current')).toBe('true');
+    expect(link(named, 'Tin tức').hasAttribute('aria-current')).toBe(false);
   });
 
   it('keeps a lang from the markup as the title’s: on the link, else on the item', async () => {
@@ -1013,7 +1051,7 @@ describe('<portico-category-menu> bad data', () => {
     expect(warnings(warn)).toContain('.children');
   });
 
-  it('reads markup items without a usable link as text, with a warning', async () => {
+  it('reads markup items without a link as text, quietly, and a link that cannot be used as text, with a warning', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const menu = await mountMenu(
       `<portico-category-menu lang="vi"><ul>
@@ -1023,7 +1061,7 @@ describe('<portico-category-menu> bad data', () => {
     );
     expect(link(menu, 'Chuyên mục không có liên kết').hasAttribute('href')).toBe(false);
     expect(link(menu, 'Liên kết lạ').hasAttribute('href')).toBe(false);
-    expect(warnings(warn)).toContain('markup[0].url=undefined (missing)');
+    expect(warnings(warn), 'a heading item is text by design').not.toContain('markup[0].url');
     expect(warnings(warn)).toContain('markup[1].url="javascript:alert(1)"');
     await userEvent.click(toggleFor(menu, 'Chuyên mục không có liên kết'));
     await expect.element(page.getByRole('link', { name: 'Chuyên mục con' })).toBeVisible();

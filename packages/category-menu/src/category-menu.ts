@@ -38,10 +38,23 @@ interface MenuItem {
   count: bigint | undefined;
   /** The title's language, when the category gives one (`vi` on an English page). */
   lang: string | undefined;
+  newWindow: boolean;
+  /** Marked current by the CMS in its markup (Joomla's `current`, WordPress's `current-menu-item`). */
+  marked: boolean;
   children: MenuItem[];
 }
 
 type Warn = (field: string, value: unknown, shown: string) => void;
+
+/** What only server markup says of an item: it has no link (a separator, a heading), or the CMS marked it current. */
+interface MarkupFields {
+  textOnly?: boolean;
+  marked?: boolean;
+}
+
+// How CMS menus mark the current item: Joomla's `current`, WordPress's `current-menu-item`
+// (`current_page_item` on page lists), or `aria-current="page"` on its link.
+const MARKED_CURRENT = ':scope.current, :scope.current-menu-item, :scope.current_page_item';
 
 /** Deeper than any real category tree; stops a tree that contains itself. */
 const NESTING_LIMIT = 12;
@@ -62,14 +75,16 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
       warn(at, entry, 'nothing');
       return [];
     }
-    const { id, title, url, count, lang, children } = entry as Partial<Record<keyof Category, unknown>>;
+    const { id, title, url, count, lang, newWindow, children } = entry as Partial<Record<keyof Category, unknown>>;
+    const { textOnly, marked } = entry as MarkupFields;
     // Without a title, the id or the address says more than nothing, and names the link.
     const text = [title, id, url].map(shownText).find(Boolean) ?? '—';
     // Only web addresses become links: a `javascript:` URL from a CMS must never run.
     const address = safeLink(url);
     const articles = count == null ? undefined : parseCount(count);
     if (text !== shownText(title)) warn(`${at}.title`, title, text);
-    if (!address) warn(`${at}.url`, url, 'the title without a link');
+    // A separator or heading of a CMS menu is text by design; elsewhere a missing link is a mistake.
+    if (!address && !textOnly) warn(`${at}.url`, url, 'the title without a link');
     if (articles === undefined && count != null) warn(`${at}.count`, count, 'no count');
     return [
       {
@@ -83,6 +98,8 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
         lang: contentLang(lang, (raw) => {
           warn(`${at}.lang`, raw, 'no lang');
         }),
+        newWindow: newWindow === true,
+        marked: marked === true,
         children: children == null ? [] : readCategories(children, `${at}.children`, warn, `${key}.`),
       },
     ];
@@ -105,12 +122,18 @@ function readMarkupList(list: Element): unknown[] {
     let text = '';
     while (!link && texts.nextNode()) if (own(texts.currentNode)) text += texts.currentNode.textContent ?? '';
     const sublist = item.querySelector(':scope > ul');
+    // A link holding only an image (a menu item shown as one) is named by the image's alt text.
+    const linkText =
+      link && (shownText(link.textContent) ? link.textContent : (link.querySelector('img')?.alt ?? link.textContent));
     return {
       id: item.getAttribute('data-id'),
-      title: (link?.textContent ?? text).replace(/\s+/g, ' '),
+      title: (linkText ?? text).replace(/\s+/g, ' '),
       url: link?.getAttribute('href'),
       count: item.getAttribute('data-count'),
       lang: link?.getAttribute('lang') ?? item.getAttribute('lang'),
+      newWindow: link?.getAttribute('target') === '_blank',
+      textOnly: !link,
+      marked: item.matches(MARKED_CURRENT) || link?.getAttribute('aria-current') === 'page',
       children: sublist && readMarkupList(sublist),
     };
   });
@@ -313,12 +336,18 @@ export class PorticoCategoryMenu extends PorticoElement {
     // The current category: by id, or by address (ignoring the origin and a trailing slash,
     // and the query unless the category's own address has one, as CMS addresses can).
     // A link to a fragment of this page (`#`) resolves to the page's address, but is never its category.
-    const wanted = this.readText('current', this.current) ?? pageAddress();
+    // `current`, else the item the CMS marked current in its markup, else the page's address.
+    const named = this.readText('current', this.current);
+    const wanted = named ?? pageAddress();
     const here = safeLink(wanted);
     const page = safeLink(pageAddress());
     const isAddressOf = ({ href, url }: MenuItem, target: URL | undefined): boolean =>
       !!href && !!url && !isFragmentLink(href, url, page) && sameAddress(url, target);
-    const branch = currentBranch(this.items ?? [], (item) => item.id === wanted || isAddressOf(item, here));
+    const items = this.items ?? [];
+    const marked = named === undefined ? currentBranch(items, (item) => item.marked) : [];
+    const branch = marked.length
+      ? marked
+      : currentBranch(items, (item) => item.id === wanted || isAddressOf(item, here));
     this.currentKeys = branch.map((item) => item.key);
     // The current category is the page itself, or (`current` naming it on an article's page)
     // the section the page is in: `aria-current="page"` only for the first.
@@ -403,9 +432,14 @@ export class PorticoCategoryMenu extends PorticoElement {
         <a
           part=${isCurrent ? 'link current' : 'link'}
           href=${item.href ?? nothing}
-          rel=${item.url && isExternalLink(item.url) ? 'noopener' : nothing}
+          target=${item.newWindow && item.href ? '_blank' : nothing}
+          rel=${item.url && (item.newWindow || isExternalLink(item.url)) ? 'noopener' : nothing}
           aria-current=${current ?? nothing}
           ><span lang=${this.textLang(item.lang) ?? nothing}>${item.title}</span>${
+            item.newWindow && item.href
+              ? html`<span class="visually-hidden"> ${this.phrase('OPENS_NEW_TAB')}</span>`
+              : nothing
+          }${
             this.showCounts && item.count !== undefined
               ? html` <span part="count" aria-hidden="true"
                     >(${formatInteger(item.count, { locale: this.locale })})</span

@@ -57,6 +57,8 @@ export interface Category {
   children?: Category[];
   /** The language of the title, when it differs from the page's (`vi`). */
   lang?: string;
+  /** Open the link in a new tab (a CMS menu item's "open in a new window"). */
+  newWindow?: boolean;
 }
 
 export interface Banner {
