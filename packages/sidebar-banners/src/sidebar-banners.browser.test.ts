@@ -489,29 +489,42 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
     await expectNoAxeViolations(element);
   });
 
-  it('reads a Joomla 3 banners module printed inside it (mod_banners, as the widgets README’s recipe does)', async () => {
+  it('reads a Joomla 3 banners module printed inside it (mod_banners, as the widgets README’s recipe does), losing nothing', async () => {
     // `<jdoc:include type="modules" style="none" />` of mod_banners: a header and footer text,
-    // click-counting links that open a new tab, and an image with no click address.
+    // click-counting links that open a new tab, an image with no click address, and a custom
+    // banner (its own HTML, with no link).
     const element = await mountBanners(`<portico-sidebar-banners lang="vi"><div class="bannergroup">
-      <div class="bannerheader">Liên kết</div>
+      <div class="bannerheader">Liên kết website</div>
       <div class="banneritem">
         <a href="/index.php/component/banners/click/1" target="_blank" rel="noopener noreferrer" title="Cổng Chính phủ">
           <img src="${picture(240, 80)}" alt="Cổng Chính phủ" width="240" height="80" />
         </a>
         <div class="clr"></div>
       </div>
-      <div class="banneritem">
-        <a href="/index.php/component/banners/click/2" target="_blank" rel="noopener noreferrer" title="Tiến tới đại hội đảng">
-          <img src="${picture(240, 80)}" alt="Tiến tới đại hội đảng" width="240" height="80" />
-        </a>
+      <div class="banneritem" data-ordering="2">
+        <img src="${picture(240, 80)}" alt="Tiến tới đại hội đảng" width="240" height="80" />
         <div class="clr"></div>
       </div>
-      <div class="bannerfooter">Quảng cáo</div>
+      <div class="banneritem" data-ordering="3">
+        <p><strong>Đường dây nóng:</strong> 1900 1234</p>
+        <div class="clr"></div>
+      </div>
+      <div class="bannerfooter">Đơn vị tài trợ</div>
     </div></portico-sidebar-banners>`);
-    expect(shownBanners(element)).toEqual(['Cổng Chính phủ', 'Tiến tới đại hội đảng']);
+    await vi.waitFor(() => {
+      expect(shadow(element).querySelector('[part~="html"]')).not.toBeNull();
+    });
+    expect(shownBanners(element)).toEqual(['Cổng Chính phủ', 'Tiến tới đại hội đảng', 'Đường dây nóng: 1900 1234']);
     await expect
       .element(page.getByRole('link', { name: 'Cổng Chính phủ (mở trong thẻ mới)' }))
       .toHaveAttribute('href', '/index.php/component/banners/click/1');
+    expect(
+      shadow(element).querySelector('[data-id] img[alt="Tiến tới đại hội đảng"]')?.closest('a'),
+      'an image with no click address is no link',
+    ).toBeNull();
+    expect(shadow(element).querySelector('[part~="html"] strong')?.textContent).toBe('Đường dây nóng:');
+    expect(shadow(element).querySelector('[part~="header"]')?.textContent).toBe('Liên kết website');
+    expect(shadow(element).querySelector('[part~="footer"]')?.textContent).toBe('Đơn vị tài trợ');
     expect(
       element.querySelector('.bannergroup')!.getClientRects(),
       'the module’s markup is not shown twice',
@@ -580,8 +593,10 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
       'portico-sidebar-banners',
       class extends PorticoSidebarBanners {},
       'lang="vi"',
-      `<div><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></div>
-       <div><a href="/giai-phong-mien-nam"><img src="${picture(200, 80)}" alt="Giải phóng miền Nam" width="200" height="80"></a></div>`,
+      `<div class="bannergroup"><div class="bannerheader">Liên kết website</div>
+       <div class="banneritem"><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></div>
+       <div class="banneritem"><a href="/giai-phong-mien-nam"><img src="${picture(200, 80)}" alt="Giải phóng miền Nam" width="200" height="80"></a></div>
+       <div class="bannerfooter">Đơn vị tài trợ</div></div>`,
     );
     expect(movedBy).toBe(0);
     expect(shifts).toEqual([]);

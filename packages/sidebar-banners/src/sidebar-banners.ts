@@ -68,6 +68,43 @@ interface Link {
 
 type Fields = Partial<Record<keyof Banner | 'src' | 'alt' | 'width' | 'height', unknown>>;
 
+/** What a banners module says around its banners: Joomla's header and footer texts. */
+interface MarkupNotes {
+  header?: string | undefined;
+  footer?: string | undefined;
+}
+
+/**
+ * A banner from server markup: `link`, and the image in `holder` (the link, or a block): the
+ * image's alt text or the link's text is the title; `data-id`, `data-pinned`,
+ * `data-ordering`, `data-publish-up` and `data-publish-down` on the link, else on the block,
+ * its fields; `lang` on the image, else on the link, its language.
+ */
+function markupBanner(holder: Element, link: Element | undefined): Banner {
+  const image = holder.querySelector('img') ?? (holder.localName === 'img' ? holder : null);
+  const data = (name: string) => link?.getAttribute(`data-${name}`) ?? holder.getAttribute(`data-${name}`) ?? undefined;
+  const url = link?.getAttribute('href') ?? undefined;
+  return {
+    id: data('id') ?? url ?? image?.getAttribute('src') ?? '',
+    title: (image as HTMLImageElement | null)?.alt || (link?.textContent ?? ''),
+    url,
+    image: image
+      ? {
+          src: image.getAttribute('src') ?? '',
+          alt: (image as HTMLImageElement).alt,
+          width: (image as HTMLImageElement).width,
+          height: (image as HTMLImageElement).height,
+        }
+      : undefined,
+    pinned: data('pinned') !== undefined,
+    ordering: Number(data('ordering') ?? 0),
+    publishUp: data('publish-up'),
+    publishDown: data('publish-down'),
+    newWindow: link?.getAttribute('target') === '_blank',
+    lang: image?.getAttribute('lang') ?? link?.getAttribute('lang') ?? undefined,
+  } as Banner;
+}
+
 /** The longest a `setTimeout` can wait (2^31 − 1 ms, about 24.8 days): longer waits are set again when it ends. */
 const LONGEST_WAIT = 2_147_483_647;
 
@@ -105,13 +142,13 @@ const icon = (path: string): TemplateResult =>
  * `beacon`, sent with `navigator.sendBeacon` (never by automated browsers).
  *
  * Data, in order of precedence: the `banners` property; the `source` with `position`;
- * server-rendered links inside the element (`<a href><img alt></a>` or text links), which
- * show until the source answers and stay in the document.
+ * server-rendered banners inside the element (Joomla's `.banneritem` blocks; else links,
+ * `<a href><img alt></a>` or text), which show until the source answers and stay in the document.
  *
  * @tagname portico-sidebar-banners
  * @summary A position's banners: ordered, optionally rotating, tracked.
  *
- * @slot - Server-rendered banners: `<a href>` links holding an `<img>` or text. Read, not shown as they are.
+ * @slot - Server-rendered banners: Joomla's `.banneritem` blocks, else `<a href>` links holding an `<img>` or text. Read, not shown as they are.
  *
  * @event portico-banner-impression - At least half of a banner was visible, the first time on this page view; `detail` is a `BannerEventDetail`.
  * @event portico-banner-click - A banner's link was activated (click, Enter); `detail` is a `BannerEventDetail`.
@@ -129,6 +166,8 @@ const icon = (path: string): TemplateResult =>
  * @csspart control - A carousel button; also `rotation`, `previous` or `next`.
  * @csspart slides - The carousel's slides.
  * @csspart slide - One slide.
+ * @csspart header - The banners module's header text, kept from Joomla's markup.
+ * @csspart footer - The banners module's footer text, kept from Joomla's markup.
  * @csspart status - The loading note.
  * @csspart empty - The note shown when there is no banner to show.
  *
@@ -178,6 +217,8 @@ export class PorticoSidebarBanners extends PorticoElement {
 
   /** The banners as read, before the publish window, and what they were read from (the element for its markup). */
   private read: ShownBanner[] = [];
+  /** The banners module's header and footer texts, when the banners come from its markup. */
+  private notes: MarkupNotes = {};
   private readFrom: unknown;
   private published: ShownBanner[] = [];
   /** What the shown banners were arranged for: the published banners as JSON, the order, the limit. */
@@ -248,11 +289,14 @@ export class PorticoSidebarBanners extends PorticoElement {
     const from = fromMarkup ? this : given;
     if (from === undefined) {
       this.readFrom = undefined;
+      this.notes = {};
       // Loading, or the source failed: nothing to warn about.
       this.read = this.data.state === 'idle' ? this.readBanners(undefined, origin) : [];
     } else if (from !== this.readFrom) {
       this.readFrom = from;
-      this.read = this.readBanners(fromMarkup ? this.readMarkup() : given, origin);
+      const markup = fromMarkup ? this.readMarkup() : undefined;
+      this.notes = markup?.notes ?? {};
+      this.read = this.readBanners(markup ? markup.banners : given, origin);
     }
     const now = Date.now();
     const published = this.read.filter(
@@ -346,7 +390,12 @@ export class PorticoSidebarBanners extends PorticoElement {
             ? html`<p part="status" role="status">${this.phrase('LOADING')}</p>`
             : html`<p part="empty">${this.emptyStateText(this.data.state)}</p>`
           : // The list first in both layouts, so switching between them keeps it (and its nodes).
-            [this.renderList(listed), slides.length ? this.renderCarousel(slides, listed.length) : nothing]
+            [
+              this.renderNote('header'),
+              this.renderList(listed),
+              slides.length ? this.renderCarousel(slides, listed.length) : nothing,
+              this.renderNote('footer'),
+            ]
       }
     </div>`;
   }
@@ -363,6 +412,12 @@ export class PorticoSidebarBanners extends PorticoElement {
     });
     // A slide just shown may already be in view.
     this.countImpressions();
+  }
+
+  /** The banners module's header or footer text, kept from its markup. */
+  private renderNote(which: keyof MarkupNotes): TemplateResult | typeof nothing {
+    const text = this.notes[which];
+    return text ? html`<p part=${which} lang=${this.textLang() ?? nothing}>${text}</p>` : nothing;
   }
 
   private renderList(banners: ShownBanner[]): TemplateResult | typeof nothing {
@@ -560,29 +615,42 @@ export class PorticoSidebarBanners extends PorticoElement {
   }
 
   /**
-   * Banners from server-rendered links: the image's alt text or the link's text is the title;
-   * `lang` on the image, else on the link, its language.
+   * Banners from server-rendered markup. Joomla's banners module writes a `.banneritem` block
+   * for each: a block holding only a link, or only an image, is that banner; any other is a
+   * custom banner, its HTML kept (sanitized when shown), and the module's `.bannerheader` and
+   * `.bannerfooter` texts are kept too. In other markup, each `<a href>` is a banner.
    */
-  private readMarkup(): Banner[] {
-    return Array.from(this.querySelectorAll<HTMLAnchorElement>('a[href]'), (link) => {
-      const image = link.querySelector('img');
-      const { id, pinned, ordering, publishUp, publishDown } = link.dataset;
-      const url = link.getAttribute('href');
-      return {
-        id: id ?? url,
-        title: image?.alt || link.textContent,
-        url,
-        image: image
-          ? { src: image.getAttribute('src'), alt: image.alt, width: image.width, height: image.height }
-          : undefined,
-        pinned: pinned !== undefined,
-        ordering: Number(ordering ?? 0),
-        publishUp,
-        publishDown,
-        newWindow: link.target === '_blank',
-        lang: image?.getAttribute('lang') ?? link.getAttribute('lang'),
-      } as Banner;
-    });
+  private readMarkup(): { banners: Banner[]; notes: MarkupNotes } {
+    const blocks = Array.from(this.querySelectorAll('.banneritem'));
+    if (blocks.length === 0) {
+      return { banners: Array.from(this.querySelectorAll('a[href]'), (link) => markupBanner(link, link)), notes: {} };
+    }
+    const note = (selector: string) => shownText(this.querySelector(selector)?.textContent.replace(/\s+/g, ' '));
+    return {
+      banners: blocks.map((block) => {
+        const content = block.cloneNode(true) as Element;
+        content.querySelectorAll('.clr').forEach((clear) => {
+          clear.remove();
+        });
+        const shown = [...content.childNodes].filter(
+          (node) => node.nodeType === Node.ELEMENT_NODE || shownText(node.textContent),
+        );
+        const [only] = shown;
+        if (shown.length === 1 && only instanceof Element && (only.matches('a[href]') || only.localName === 'img')) {
+          return markupBanner(block, only.localName === 'img' ? undefined : only);
+        }
+        const html = content.innerHTML.trim();
+        // Its images are part of its HTML, not an image banner's.
+        const { image: _inHtml, ...fields } = markupBanner(block, block.querySelector('a[href]') ?? undefined);
+        return {
+          ...fields,
+          id: block.getAttribute('data-id') ?? fingerprint(html),
+          title: shownText(content.textContent.replace(/\s+/g, ' ')) ?? content.querySelector('img')?.alt ?? '',
+          html,
+        };
+      }),
+      notes: { header: note('.bannerheader'), footer: note('.bannerfooter') },
+    };
   }
 
   private readBanners(given: unknown, origin: string): ShownBanner[] {
