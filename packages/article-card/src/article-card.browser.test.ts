@@ -175,6 +175,36 @@ describe('<portico-article-card> with the seed article', () => {
     expect(part(compact, 'views'), 'compact shows title and date only').toBeNull();
   });
 
+  it('shows a lead the body opens with (WordPress’s automatic excerpt) once in full, in the body', async () => {
+    const wordpress = {
+      id: '1207',
+      title: 'Hội nghị giao ban công tác dân vận',
+      published: '2020-08-25',
+      lead: 'Tại hội nghị, các đại biểu nghe báo cáo “tình hình” thực hiện công tác dân vận […]',
+      body: '<p>Tại hội nghị, các đại biểu nghe báo cáo &#8220;tình hình&#8221; thực hiện công tác dân vận tháng 8.</p><p>Hội nghị kết thúc.</p>',
+    };
+    const full = await cardWith(wordpress, 'lang="vi" variant="full"');
+    await vi.waitFor(() => {
+      expect(part(full, 'body')).not.toBeNull();
+    });
+    expect(part(full, 'lead'), 'not twice').toBeNull();
+    expect(partText(full, 'body')).toContain('Tại hội nghị, các đại biểu nghe báo cáo “tình hình”');
+    // A card in a list has no body to show it: the lead stays.
+    const listed = await cardWith(wordpress, 'lang="vi" variant="list"');
+    expect(partText(listed, 'lead')).toBe(wordpress.lead);
+    // A lead of its own stays in full, and so does one that carries the source tag.
+    const own = await cardWith({ ...wordpress, lead: 'Tóm tắt riêng của bài.' }, 'lang="vi" variant="full"');
+    await vi.waitFor(() => {
+      expect(part(own, 'body')).not.toBeNull();
+    });
+    expect(partText(own, 'lead')).toBe('Tóm tắt riêng của bài.');
+    const tagged = await cardWith({ ...wordpress, source: 'TUAG' }, 'lang="vi" variant="full"');
+    await vi.waitFor(() => {
+      expect(part(tagged, 'body')).not.toBeNull();
+    });
+    expect(partText(tagged, 'lead')).toMatch(/^\(TUAG\)- Tại hội nghị/);
+  });
+
   it('keeps the article’s own language on its text under an English interface', async () => {
     const card = await cardWith({ ...seedArticle, lang: 'vi', views: 5 }, 'lang="en" variant="full"');
     expect(part(card, 'article')!.lang).toBe('vi');

@@ -29,6 +29,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { readArticleMarkup, type ArticleFields } from './article-markup.js';
 import { articleCardStyles } from './article-card.styles.js';
+import { bodyOpensWithLead } from './lead-in-body.js';
 
 /**
  * `full`: the whole article, as an article page lays it out; `featured`: image above the
@@ -251,8 +252,12 @@ export class PorticoArticleCard extends PorticoElement {
     const clampLines = variant === 'list' ? lines : nothing;
     const clamp = variant === 'list' && lines > 6 ? styleMap({ '--_lead-lines': String(lines) }) : nothing;
     const source = article.source ? html`<span part="source">(${article.source})- </span>` : nothing;
+    // In full, a lead the body opens with (an automatic excerpt) is left to the body, once it
+    // shows; not when it carries the source tag, which only the lead shows.
+    const leadInBody =
+      full && !article.source && this.bodyContent !== undefined && bodyOpensWithLead(article.body, article.lead ?? '');
     const lead =
-      article.lead && variant !== 'compact'
+      article.lead && variant !== 'compact' && !leadInBody
         ? html`<p part="lead" data-lines=${clampLines} style=${clamp}>${source}${article.lead}</p>`
         : nothing;
 
