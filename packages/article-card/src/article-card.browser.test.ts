@@ -303,7 +303,7 @@ describe('<portico-article-card> images', () => {
     await expectNoAxeViolations(card);
   });
 
-  it('puts the list thumbnail beside the title, in a 4:3 box of 7.5rem, however wide the column and the image', async () => {
+  it('puts the list thumbnail beside the title, in a 4:3 box of 7.5em, however wide the column and the image', async () => {
     for (const width of [480, 700, 1100]) {
       // The sample's image is 640 × 360: its own width is no least width for the thumbnail.
       const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', sidebar(width));

@@ -17,7 +17,7 @@ import { css } from 'lit';
 // prettier-ignore
 export const articleCardStyles = css`
 :host { --_ratio: var(--portico-article-card-image-ratio, 16 / 9); }
-article, [part~='text'] { display: flex; flex-direction: column; gap: var(--portico-article-card-gap, 0.5rem); }
+article, [part~='text'] { display: flex; flex-direction: column; gap: var(--portico-article-card-gap, 0.5em); }
 article { position: relative; }
 p, [part~='title'] { margin: 0; }
 [part~='title'] { color: var(--portico-article-card-title-color, inherit); font-size: var(--portico-article-card-title-size, 1.125em); line-height: 1.3; }
@@ -33,8 +33,8 @@ p, [part~='title'] { margin: 0; }
 [part~='image']:not([width][height]) { aspect-ratio: var(--_ratio); }
 .list { --_ratio: var(--portico-article-card-image-ratio, 4 / 3); }
 .list.has-image { flex-flow: row wrap; align-items: flex-start; }
-.list.has-image [part~='text'] { flex: 9999 1 var(--portico-article-card-list-text-size, 10rem); min-inline-size: 0; }
-.list [part~='image'] { flex: 1 0 var(--portico-article-card-thumbnail-size, 7.5rem); min-inline-size: 0; aspect-ratio: var(--_ratio); }
+.list.has-image [part~='text'] { flex: 9999 1 var(--portico-article-card-list-text-size, 10em); min-inline-size: 0; }
+.list [part~='image'] { flex: 1 0 var(--portico-article-card-thumbnail-size, 7.5em); min-inline-size: 0; aspect-ratio: var(--_ratio); }
 .list [part~='lead'] { display: -webkit-box; overflow: hidden; -webkit-box-orient: vertical; -webkit-line-clamp: var(--_lead-lines); line-clamp: var(--_lead-lines); }
 [data-lines='1'] { --_lead-lines: 1; } [data-lines='2'] { --_lead-lines: 2; } [data-lines='3'] { --_lead-lines: 3; }
 [data-lines='4'] { --_lead-lines: 4; } [data-lines='5'] { --_lead-lines: 5; } [data-lines='6'] { --_lead-lines: 6; }

@@ -107,13 +107,13 @@ interface ShownArticle {
  * @csspart empty - The note shown when there is no article at all.
  *
  * @cssproperty --portico-article-card-reserve - The height `before-upgrade.css` reserves before the script runs, for a card fed from a source (default: one line, 1.5em).
- * @cssproperty --portico-article-card-gap - Space between the title, date line, lead and body (default 0.5rem).
+ * @cssproperty --portico-article-card-gap - Space between the title, date line, lead and body (default 0.5em).
  * @cssproperty --portico-article-card-title-size - Title size in the cards (default 1.125em).
  * @cssproperty --portico-article-card-full-title-size - Title size in `full` (default 1.5em).
  * @cssproperty --portico-article-card-title-color - Title and title link colour (default: the text colour).
  * @cssproperty --portico-article-card-image-ratio - Image aspect ratio when the data gives no width and height, and of list thumbnails (default 16 / 9; 4 / 3 for thumbnails).
- * @cssproperty --portico-article-card-thumbnail-size - Width of the `list` thumbnail (default 7.5rem).
- * @cssproperty --portico-article-card-list-text-size - The least width of a `list` card's text beside its thumbnail (default 10rem); narrower, the image goes above it, full width.
+ * @cssproperty --portico-article-card-thumbnail-size - Width of the `list` thumbnail (default 7.5em).
+ * @cssproperty --portico-article-card-list-text-size - The least width of a `list` card's text beside its thumbnail (default 10em); narrower, the image goes above it, full width.
  */
 export class PorticoArticleCard extends PorticoElement {
   static override styles = [baseStyles, articleCardStyles];

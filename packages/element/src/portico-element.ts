@@ -84,8 +84,8 @@ function reflectedText(value: unknown): string | null {
  * @cssproperty --portico-color-surface - Shared token. Background of boxes (default light-dark(#ffffff, #16191d)).
  * @cssproperty --portico-color-border - Shared token. Borders (default light-dark(#d0d7de, #3d444d)).
  * @cssproperty --portico-color-warning - Shared token. Warnings, such as the out-of-date note (default light-dark(#8a4b00, #f2b45a)).
- * @cssproperty --portico-radius - Shared token. Corner radius (default 0.25rem).
- * @cssproperty --portico-space - Shared token. Padding and spacing unit (default 0.75rem).
+ * @cssproperty --portico-radius - Shared token. Corner radius (default 0.25em).
+ * @cssproperty --portico-space - Shared token. Padding and spacing unit (default 0.75em).
  * @cssproperty --portico-font-family - Shared token. Font family (default: inherited from the page).
  * @cssproperty --portico-line-height - Shared token. Line height, held against the page's rules on `*` (default 1.5).
  */

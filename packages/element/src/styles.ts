@@ -14,8 +14,8 @@ export const baseStyles = css`
     --_portico-surface: var(--portico-color-surface, light-dark(#ffffff, #16191d));
     --_portico-border: var(--portico-color-border, light-dark(#d0d7de, #3d444d));
     --_portico-warning: var(--portico-color-warning, light-dark(#8a4b00, #f2b45a));
-    --_portico-radius: var(--portico-radius, 0.25rem);
-    --_portico-space: var(--portico-space, 0.75rem);
+    --_portico-radius: var(--portico-radius, 0.25em);
+    --_portico-space: var(--portico-space, 0.75em);
     display: block;
     box-sizing: border-box;
     min-inline-size: 0;

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const onlineVisitorsStyles = css`
   /* The height before-upgrade.css reserves, kept after upgrade: nothing moves. */
   :host {
-    min-block-size: var(--portico-online-visitors-reserve, 6.65em);
+    min-block-size: var(--portico-online-visitors-reserve, calc(6.525em + 2px));
   }
 
   [part~='status'] {

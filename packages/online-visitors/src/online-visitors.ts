@@ -40,7 +40,7 @@ interface Counts {
  * @csspart error - The note shown when there are no figures at all.
  *
  * @cssproperty --portico-online-visitors-text-size - Size of the sentence (default 1em).
- * @cssproperty --portico-online-visitors-reserve - The least height, reserved before the script runs (default 6.65em).
+ * @cssproperty --portico-online-visitors-reserve - The least height, reserved before the script runs (default `calc(6.525em + 2px)`: the box's text in em, its border in px).
  */
 export class PorticoOnlineVisitors extends LiveModuleElement {
   static override styles = [baseStyles, moduleStyles, onlineVisitorsStyles];

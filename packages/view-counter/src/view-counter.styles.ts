@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const viewCounterStyles = css`
   /* The height before-upgrade.css reserves, kept after upgrade: nothing moves. */
   :host {
-    min-block-size: var(--portico-view-counter-reserve, 5.75em);
+    min-block-size: var(--portico-view-counter-reserve, calc(5.625em + 2px));
   }
 
   [part~='status'] {

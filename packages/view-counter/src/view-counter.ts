@@ -60,7 +60,7 @@ function easeOut(progress: number): number {
  * @cssproperty --portico-view-counter-size - Size of the number (default 1.75em).
  * @cssproperty --portico-view-counter-tile-color - Digit colour of the tiles.
  * @cssproperty --portico-view-counter-tile-background - Background of the tiles.
- * @cssproperty --portico-view-counter-reserve - The least height, reserved before the script runs (default 5.75em).
+ * @cssproperty --portico-view-counter-reserve - The least height, reserved before the script runs (default `calc(5.625em + 2px)`: the box's text in em, its border in px).
  */
 export class PorticoViewCounter extends LiveModuleElement {
   static override styles = [baseStyles, moduleStyles, viewCounterStyles];

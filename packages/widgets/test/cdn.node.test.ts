@@ -278,6 +278,13 @@ describe('the widgets inside a hostile Joomla 3 template', () => {
       return problems;
     }, TAGS);
     expect(report).toEqual([]);
+    // The module boxes keep their border against the template's `* { border: 0 }`, and their
+    // padding follows their own text, not Bootstrap 3's 10px root font size.
+    const box = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('portico-online-visitors')!);
+      return { border: style.borderTopWidth, padding: parseFloat(style.paddingTop) / parseFloat(style.fontSize) };
+    });
+    expect(box).toEqual({ border: '1px', padding: 0.75 });
     // Controls a reader needs are there and visible: the menu's submenu toggles would be, the
     // heading and the texts are intact.
     expect(await shadowText(page, 'portico-online-visitors')).toBe(
