@@ -41,6 +41,22 @@ describe('sanitizeHtml', () => {
     container.remove();
   });
 
+  it('takes style and event-handler attributes out before parsing, however written, and counts them', async () => {
+    const written = [
+      '<p style="text-align: justify;">Một</p>',
+      '<p><span style=\'color:#c00\' ONCLICK="alert(1)">Hai</span></p>',
+      '<img src="data:," alt="ba" onerror=alert(1) style=width:1px>',
+      '<p onmouseover>Bốn</p>',
+      '<p title="a>b" onclick="x">Năm</p>',
+    ].join('');
+    const { fragment, removed } = await sanitizeHtml(written, 'article');
+    expect(html(fragment)).toBe(
+      '<p>Một</p><p><span>Hai</span></p><img src="data:," alt="ba" loading="lazy" decoding="async"><p>Bốn</p><p title="a&gt;b">Năm</p>',
+    );
+    // Each attribute, whether the string's pass or DOMPurify took it.
+    expect(removed).toBe(7);
+  });
+
   it('opens new-tab links safely and loads images lazily', async () => {
     const { fragment } = await sanitizeHtml(
       '<a href="https://tinhuyangiang.vn" target="_blank">Tỉnh ủy</a><img src="/a.jpg" alt="Hội nghị" width="600" height="400">',
