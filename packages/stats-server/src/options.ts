@@ -96,7 +96,7 @@ export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
     if (sites.has(site.id)) throw new Error(`site "${site.id}" is listed twice`);
     sites.set(site.id, {
       id: site.id,
-      origins: site.origins ?? ['*'],
+      origins: originList(site.id, site.origins ?? ['*']),
       memberSecret: site.memberSecret || undefined,
       queryParams: queryParamList(site.id, site.queryParams ?? DEFAULT_QUERY_PARAMS),
       maxPaths: positive(`site "${site.id}": maxPaths`, site.maxPaths ?? 100_000),
@@ -127,6 +127,29 @@ export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
     basePath,
     now: options.now ?? Date.now,
   };
+}
+
+/**
+ * A site's origins, each `*` or exactly as a browser sends it in `Origin` (scheme, host and
+ * port, no path): `https://a.example/` would match no request and refuse every write.
+ */
+function originList(site: string, origins: readonly unknown[]): readonly string[] {
+  if (!Array.isArray(origins))
+    throw new Error(`site "${site}": origins must be a list, not ${JSON.stringify(origins)}`);
+  for (const origin of origins) {
+    let exact: string | undefined;
+    try {
+      exact = typeof origin === 'string' && origin !== '*' ? new URL(origin).origin : undefined;
+    } catch {
+      exact = undefined;
+    }
+    if (origin === '*' || (exact !== undefined && exact !== 'null' && exact === origin)) continue;
+    throw new Error(
+      `site "${site}": origin ${JSON.stringify(origin)} is not an origin` +
+        (exact && exact !== 'null' ? `; write "${exact}"` : ' (such as "https://news.example", or "*")'),
+    );
+  }
+  return origins as readonly string[];
 }
 
 /** A site from JSON may lack its id, or not be an object at all. */

@@ -376,5 +376,17 @@ describe('mounting the handler', () => {
       /queryParams/,
     );
     expect(() => createStatsHandler({ store, sites: [{ id: 'a', queryParams: ['p', ''] }] })).toThrow(/queryParams/);
+    // An origin with a path or a trailing slash would match no browser's Origin: every write refused.
+    expect(() => createStatsHandler({ store, sites: [{ id: 'a', origins: ['https://a.example/'] }] })).toThrow(
+      'site "a": origin "https://a.example/" is not an origin; write "https://a.example"',
+    );
+    for (const origin of ['a.example', 'file:///x', '', 42])
+      expect(
+        () => createStatsHandler({ store, sites: [{ id: 'a', origins: [origin as string] }] }),
+        String(origin),
+      ).toThrow(/is not an origin/);
+    expect(() =>
+      createStatsHandler({ store, sites: [{ id: 'a', origins: ['*', 'https://a.example', 'http://127.0.0.1:8080'] }] }),
+    ).not.toThrow();
   });
 });

@@ -45,6 +45,12 @@ export function parseTotalsImport(
   return result;
 }
 
+/**
+ * Half the largest count kept: an imported count near the store's limit would leave no room for
+ * the views still to come, whose writes would then fail.
+ */
+export const MAX_IMPORTED_COUNT = MAX_COUNT / 2n;
+
 function toCount(value: unknown, what: string): bigint {
   const count =
     typeof value === 'string' && /^\d+$/.test(value.trim())
@@ -53,6 +59,8 @@ function toCount(value: unknown, what: string): bigint {
         ? BigInt(value)
         : undefined;
   if (count === undefined) throw new Error(`${what} must be a whole number of 0 or more, as a string of digits`);
-  if (count > MAX_COUNT) throw new Error(`${what} is over the largest count kept, ${MAX_COUNT}`);
+  if (count > MAX_IMPORTED_COUNT) {
+    throw new Error(`${what} is over the largest count imported, ${MAX_IMPORTED_COUNT}, which leaves room to count on`);
+  }
   return count;
 }
