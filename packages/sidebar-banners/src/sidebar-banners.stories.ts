@@ -483,6 +483,35 @@ export const FailedOverServerMarkup: Story = {
 /** Joomla's mod_banners markup, read and shown by the widget (no script-side data). */
 export const ServerMarkup: Story = { args: { position: 'sidebar' }, parameters: withMarkup(SEED_MARKUP, 'sidebar') };
 
+/**
+ * A whole Joomla banners module: its header and footer texts (parts `header` and `footer`), an
+ * image with no click address, and a custom banner's own HTML, all shown.
+ */
+export const JoomlaModuleMarkup: Story = {
+  args: { position: 'sidebar' },
+  parameters: withMarkup(
+    `<div class="bannergroup">
+      <div class="bannerheader">Liên kết website</div>
+      ${SEED_MARKUP}
+      <div class="banneritem"><img src="${sampleImage('Ảnh không có liên kết', 240, 80, 3).src}" alt="Ảnh không có liên kết" width="240" height="80" /><div class="clr"></div></div>
+      <div class="banneritem"><p><strong>Đường dây nóng:</strong> 1900 1234</p><div class="clr"></div></div>
+      <div class="bannerfooter">Đơn vị tài trợ</div>
+    </div>`,
+    'sidebar',
+  ),
+  play: async ({ canvasElement }) => {
+    await waitFor(async () => {
+      await expect(bannersRoot(canvasElement).querySelector('[part~="html"]')?.textContent).toBe(
+        'Đường dây nóng: 1900 1234',
+      );
+    });
+    const root = bannersRoot(canvasElement);
+    await expect(root.querySelector('[part~="header"]')?.textContent).toBe('Liên kết website');
+    await expect(root.querySelector('[part~="footer"]')?.textContent).toBe('Đơn vị tài trợ');
+    await expect(root.querySelector('img[alt="Ảnh không có liên kết"]')?.closest('a')).toBeNull();
+  },
+};
+
 /** Very long Vietnamese titles: a text link and an image's alt text, in a 200 px sidebar. */
 export const LongVietnameseText: Story = {
   args: {
