@@ -203,6 +203,14 @@ describe('<portico-article-card> with the seed article', () => {
       expect(part(tagged, 'body')).not.toBeNull();
     });
     expect(partText(tagged, 'lead')).toMatch(/^\(TUAG\)- Tại hội nghị/);
+    // Whole words only, and only text a reader would see in the body.
+    for (const body of ['<p>Tại hội nghịch lý</p>', '<script>Tại hội nghị</script><p>Bài khác.</p>']) {
+      const other = await cardWith({ ...wordpress, lead: 'Tại hội nghị', body }, 'lang="vi" variant="full"');
+      await vi.waitFor(() => {
+        expect(part(other, 'body')).not.toBeNull();
+      });
+      expect(partText(other, 'lead'), body).toBe('Tại hội nghị');
+    }
   });
 
   it('keeps the article’s own language on its text under an English interface', async () => {

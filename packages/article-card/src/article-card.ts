@@ -159,6 +159,7 @@ export class PorticoArticleCard extends PorticoElement {
    * over as they are.
    */
   private bodyContent: unknown;
+  private leadInBody: { body: string | undefined; lead: string; opens: boolean } | undefined;
   private pendingBody: Promise<void> | undefined;
   /** An image address that failed to load: the card is laid out without it. */
   private failedImage: string | undefined;
@@ -254,8 +255,7 @@ export class PorticoArticleCard extends PorticoElement {
     const source = article.source ? html`<span part="source">(${article.source})- </span>` : nothing;
     // In full, a lead the body opens with (an automatic excerpt) is left to the body, once it
     // shows; not when it carries the source tag, which only the lead shows.
-    const leadInBody =
-      full && !article.source && this.bodyContent !== undefined && bodyOpensWithLead(article.body, article.lead ?? '');
+    const leadInBody = full && !article.source && this.bodyContent !== undefined && this.bodyOpensWithLead(article);
     const lead =
       article.lead && variant !== 'compact' && !leadInBody
         ? html`<p part="lead" data-lines=${clampLines} style=${clamp}>${source}${article.lead}</p>`
@@ -306,6 +306,15 @@ export class PorticoArticleCard extends PorticoElement {
     if (namesLang === undefined) return this.phrase('WRITTEN_BY', names);
     const [before, after] = this.phrase('WRITTEN_BY', '\u0000').split('\u0000');
     return after === undefined ? before : html`${before}<span lang=${namesLang}>${names}</span>${after}`;
+  }
+
+  /** Whether the article's body opens with its lead: worked out again only when either changes. */
+  private bodyOpensWithLead({ body, lead = '' }: ShownArticle): boolean {
+    const known = this.leadInBody;
+    if (known && known.body === body && known.lead === lead) return known.opens;
+    const opens = bodyOpensWithLead(body, lead);
+    this.leadInBody = { body, lead, opens };
+    return opens;
   }
 
   /** The view count and reading time, for the date line (not in `compact`). */

@@ -9,9 +9,13 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   hellip: '…',
 };
 
-/** The text of an HTML string, without a DOM (a server renders the same): tags become spaces. */
+/**
+ * The text of an HTML string, without a DOM (a server renders the same): tags become spaces,
+ * and what no sanitizer shows (scripts, styles, templates) goes.
+ */
 function plainText(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+  const withoutHidden = html.replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+  return withoutHidden.replace(/<[^>]*>/g, ' ').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
     if (!name.startsWith('#')) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
     const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
@@ -30,5 +34,8 @@ function words(text: string): string {
  */
 export function bodyOpensWithLead(body: string | undefined, lead: string): boolean {
   const opening = words(lead).replace(/\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)$/, '');
-  return body !== undefined && opening.length > 0 && words(plainText(body)).startsWith(opening);
+  if (body === undefined || opening.length === 0) return false;
+  const text = words(plainText(body));
+  // Whole words: "Hội nghị" does not open "Hội nghịch…".
+  return text.startsWith(opening) && !/^[\p{L}\p{N}\p{M}]/u.test(text.slice(opening.length));
 }

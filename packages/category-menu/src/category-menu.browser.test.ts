@@ -304,6 +304,17 @@ describe('<portico-category-menu> markup', () => {
     expect(link(wordpress, 'Tin tức').getAttribute('aria-current')).toBe('location');
     wordpress.remove();
 
+    // Only the markup says it: fields of the same names in data are not read.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const fromData = await mountWith([
+      { id: 'a', title: 'Một', url: '/mot', marked: true },
+      { id: 'b', title: 'Hai', textOnly: true },
+    ]);
+    expect(shadow(fromData).querySelectorAll('[aria-current]')).toHaveLength(0);
+    expect(warnings(warn)).toContain('categories[1].url=undefined (missing)');
+    fromData.remove();
+    warn.mockRestore();
+
     // `current` still wins over the markup's mark.
     const named = await mountMenu(`<portico-category-menu lang="vi" current="/index.php"><ul>
       <li><a href="/index.php">Trang chủ</a></li>

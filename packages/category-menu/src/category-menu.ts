@@ -46,10 +46,13 @@ interface MenuItem {
 
 type Warn = (field: string, value: unknown, shown: string) => void;
 
-/** What only server markup says of an item: it has no link (a separator, a heading), or the CMS marked it current. */
+/**
+ * What only server markup says of an item: it has no link (a separator, a heading), or the CMS
+ * marked it current. Kept under a key of this module, so data from a script or a source cannot say it.
+ */
+const MARKUP = Symbol('what the markup says');
 interface MarkupFields {
-  textOnly?: boolean;
-  marked?: boolean;
+  [MARKUP]?: { textOnly: boolean; marked: boolean };
 }
 
 // How CMS menus mark the current item: Joomla's `current`, WordPress's `current-menu-item`
@@ -76,7 +79,7 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
       return [];
     }
     const { id, title, url, count, lang, newWindow, children } = entry as Partial<Record<keyof Category, unknown>>;
-    const { textOnly, marked } = entry as MarkupFields;
+    const { textOnly = false, marked = false } = (entry as MarkupFields)[MARKUP] ?? {};
     // Without a title, the id or the address says more than nothing, and names the link.
     const text = [title, id, url].map(shownText).find(Boolean) ?? '—';
     // Only web addresses become links: a `javascript:` URL from a CMS must never run.
@@ -99,7 +102,7 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
           warn(`${at}.lang`, raw, 'no lang');
         }),
         newWindow: newWindow === true,
-        marked: marked === true,
+        marked,
         children: children == null ? [] : readCategories(children, `${at}.children`, warn, `${key}.`),
       },
     ];
@@ -132,8 +135,10 @@ function readMarkupList(list: Element): unknown[] {
       count: item.getAttribute('data-count'),
       lang: link?.getAttribute('lang') ?? item.getAttribute('lang'),
       newWindow: link?.getAttribute('target') === '_blank',
-      textOnly: !link,
-      marked: item.matches(MARKED_CURRENT) || link?.getAttribute('aria-current') === 'page',
+      [MARKUP]: {
+        textOnly: !link,
+        marked: item.matches(MARKED_CURRENT) || link?.getAttribute('aria-current') === 'page',
+      },
       children: sublist && readMarkupList(sublist),
     };
   });
@@ -344,9 +349,9 @@ export class PorticoCategoryMenu extends PorticoElement {
     const isAddressOf = ({ href, url }: MenuItem, target: URL | undefined): boolean =>
       !!href && !!url && !isFragmentLink(href, url, page) && sameAddress(url, target);
     const items = this.items ?? [];
-    const marked = named === undefined ? currentBranch(items, (item) => item.marked) : [];
-    const branch = marked.length
-      ? marked
+    const markedBranch = named === undefined ? currentBranch(items, (item) => item.marked) : [];
+    const branch = markedBranch.length
+      ? markedBranch
       : currentBranch(items, (item) => item.id === wanted || isAddressOf(item, here));
     this.currentKeys = branch.map((item) => item.key);
     // The current category is the page itself, or (`current` naming it on an article's page)

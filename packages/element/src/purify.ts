@@ -20,24 +20,37 @@ function ownPurifier(): DOMPurify {
   return purifier;
 }
 
-// A tag of the markup, and a style or event-handler attribute in one. No allowlist keeps them.
-const TAG = /<[a-z][^>]*>/gi;
-const INLINE_ATTRIBUTE = /\s(?:style|on[a-z]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?(?=[\s/>]|$)/gi;
+// A start tag (quoted values may hold `>`), and one attribute in it as the HTML parser reads
+// attributes: a name, then `=` and a value, separated by ASCII white space only.
+const START_TAG = /<([a-z][^\t\n\f\r />]*)((?:"[^"]*"|'[^']*'|[^"'>])*)>/gi;
+const ATTRIBUTE =
+  /[\t\n\f\r /]*([^\t\n\f\r />"'=][^\t\n\f\r />"'=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"|'[^']*'|[^\t\n\f\r >]*))?/y;
+// No allowlist keeps these.
+const INLINE_NAME = /^(?:style|on[a-z]+)$/i;
 
 /**
  * `html` without style and event-handler attributes, and how many there were. Chrome checks a
  * page's Content-Security-Policy even on markup that is only parsed, as DOMPurify parses it,
  * and reports every such attribute as a violation; taken out of the string first, they never
- * reach the parser. DOMPurify still removes whatever this misses.
+ * reach the parser. Each tag's attributes are read one by one, so a value that merely
+ * contains `onload` or `style` stays as it is. DOMPurify still removes whatever this misses.
  */
-function withoutInlineAttributes(html: string): { html: string; removed: number } {
+export function withoutInlineAttributes(html: string): { html: string; removed: number } {
   let removed = 0;
-  const stripped = html.replace(TAG, (tag) =>
-    tag.replace(INLINE_ATTRIBUTE, () => {
-      removed += 1;
-      return '';
-    }),
-  );
+  const stripped = html.replace(START_TAG, (tag, name: string, attributes: string) => {
+    let kept = '';
+    let read = 0;
+    let dropped = 0;
+    ATTRIBUTE.lastIndex = 0;
+    for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
+      read = ATTRIBUTE.lastIndex;
+      if (INLINE_NAME.test(match[1] ?? '')) dropped += 1;
+      else kept += match[0];
+    }
+    removed += dropped;
+    // What could not be read as attributes (a closing `/`) stays, for DOMPurify.
+    return dropped === 0 ? tag : `<${name}${kept}${attributes.slice(read)}>`;
+  });
   return { html: stripped, removed };
 }
 

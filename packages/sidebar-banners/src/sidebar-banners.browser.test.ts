@@ -499,6 +499,7 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
         <a href="/index.php/component/banners/click/1" target="_blank" rel="noopener noreferrer" title="Cổng Chính phủ">
           <img src="${picture(240, 80)}" alt="Cổng Chính phủ" width="240" height="80" />
         </a>
+        <!-- a comment is nothing to show -->
         <div class="clr"></div>
       </div>
       <div class="banneritem" data-ordering="2">

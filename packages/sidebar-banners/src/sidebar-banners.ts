@@ -633,7 +633,8 @@ export class PorticoSidebarBanners extends PorticoElement {
           clear.remove();
         });
         const shown = [...content.childNodes].filter(
-          (node) => node.nodeType === Node.ELEMENT_NODE || shownText(node.textContent),
+          (node) =>
+            node.nodeType === Node.ELEMENT_NODE || (node.nodeType === Node.TEXT_NODE && shownText(node.textContent)),
         );
         const [only] = shown;
         if (shown.length === 1 && only instanceof Element && (only.matches('a[href]') || only.localName === 'img')) {

@@ -34,6 +34,15 @@ describe('an import of existing totals', () => {
       // Near the store's limit, the views still to come would have no room.
       [{ total: '9223372036854775806' }, /over the largest count imported, 4611686018427387903/],
       [{ paths: { '/big': '4611686018427387904' } }, /the views of "\/big" is over the largest count imported/],
+      // Two spellings of one page add up; without a total, the paths' sum is the total.
+      [
+        { total: '1', paths: { '/big': '3000000000000000000', '/%62ig': '3000000000000000000' } },
+        /the views of "\/big" is over the largest count imported/,
+      ],
+      [
+        { paths: { '/a': '3000000000000000000', '/b': '3000000000000000000' } },
+        /the sum of "paths" \(the total, as none is given\) is over/,
+      ],
       [{ paths: ['/a.html'] }, /"paths" must be an object/],
       [{ paths: { 'a.html': '1' } }, /path "a\.html"/],
       [{ paths: { '/a.html': 'many' } }, /the views of "\/a\.html"/],

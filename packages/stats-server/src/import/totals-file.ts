@@ -36,11 +36,16 @@ export function parseTotalsImport(
       } catch (error) {
         throw new Error(`path ${JSON.stringify(rawPath)}: ${(error as Error).message}`, { cause: error });
       }
-      result.paths.set(
-        path,
-        (result.paths.get(path) ?? 0n) + toCount(views, `the views of ${JSON.stringify(rawPath)}`),
-      );
+      // Two ways of writing one page add up: the sum is what must leave room.
+      const sum = (result.paths.get(path) ?? 0n) + toCount(views, `the views of ${JSON.stringify(rawPath)}`);
+      result.paths.set(path, withinImportLimit(sum, `the views of ${JSON.stringify(path)}`));
     }
+  }
+  // Without a total, the paths' sum becomes the site's total.
+  if (result.total === undefined) {
+    let sum = 0n;
+    for (const views of result.paths.values()) sum += views;
+    withinImportLimit(sum, 'the sum of "paths" (the total, as none is given)');
   }
   return result;
 }
@@ -59,6 +64,10 @@ function toCount(value: unknown, what: string): bigint {
         ? BigInt(value)
         : undefined;
   if (count === undefined) throw new Error(`${what} must be a whole number of 0 or more, as a string of digits`);
+  return withinImportLimit(count, what);
+}
+
+function withinImportLimit(count: bigint, what: string): bigint {
   if (count > MAX_IMPORTED_COUNT) {
     throw new Error(`${what} is over the largest count imported, ${MAX_IMPORTED_COUNT}, which leaves room to count on`);
   }
