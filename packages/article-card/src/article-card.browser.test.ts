@@ -175,6 +175,31 @@ describe('<portico-article-card> with the seed article', () => {
     expect(part(compact, 'views'), 'compact shows title and date only').toBeNull();
   });
 
+  it('keeps an editor’s text alignment in the body (a right-aligned signature, a centred caption), not its other styles', async () => {
+    const card = await cardWith(
+      {
+        id: 'can-le',
+        title: 'Bài có căn lề',
+        published: '2020-08-25',
+        body: '<p>Nội dung.</p><p style="text-align: center; color: red">Ảnh: Thúy Vân</p><p style="text-align:right;">Bá Siêu</p>',
+      },
+      'lang="vi" variant="full"',
+    );
+    await vi.waitFor(() => {
+      expect(part(card, 'body')).not.toBeNull();
+    });
+    const paragraphs = [...part(card, 'body')!.querySelectorAll('p')].map((paragraph) => [
+      paragraph.textContent,
+      getComputedStyle(paragraph).textAlign,
+      getComputedStyle(paragraph).color === 'rgb(255, 0, 0)',
+    ]);
+    expect(paragraphs).toEqual([
+      ['Nội dung.', 'start', false],
+      ['Ảnh: Thúy Vân', 'center', false],
+      ['Bá Siêu', 'right', false],
+    ]);
+  });
+
   it('shows a lead the body opens with (WordPress’s automatic excerpt) once in full, in the body', async () => {
     const wordpress = {
       id: '1207',

@@ -1,7 +1,7 @@
 // Loaded on first use of `sanitizeHtml`, with DOMPurify: pages whose widgets never show CMS
 // HTML download neither.
 import createPurifier, { type DOMPurify } from 'dompurify';
-import { SANITIZE_ALLOWLISTS, type SanitizeProfile } from './sanitize-allowlists.js';
+import { SANITIZE_ALLOWLISTS, textAlignOf, type SanitizeProfile } from './sanitize-allowlists.js';
 import type { SanitizedHtml } from './sanitize.js';
 
 let purifier: DOMPurify | undefined;
@@ -33,7 +33,8 @@ const INLINE_NAME = /^(?:style|on[a-z]+)$/i;
  * page's Content-Security-Policy even on markup that is only parsed, as DOMPurify parses it,
  * and reports every such attribute as a violation; taken out of the string first, they never
  * reach the parser. Each tag's attributes are read one by one, so a value that merely
- * contains `onload` or `style` stays as it is. DOMPurify still removes whatever this misses.
+ * contains `onload` or `style` stays as it is; a style's text alignment stays as `data-align`.
+ * DOMPurify still removes whatever this misses.
  */
 export function withoutInlineAttributes(html: string): { html: string; removed: number } {
   let removed = 0;
@@ -44,8 +45,16 @@ export function withoutInlineAttributes(html: string): { html: string; removed: 
     ATTRIBUTE.lastIndex = 0;
     for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
       read = ATTRIBUTE.lastIndex;
-      if (INLINE_NAME.test(match[1] ?? '')) dropped += 1;
-      else kept += match[0];
+      const [written, name = '', value = ''] = match;
+      if (!INLINE_NAME.test(name)) {
+        kept += written;
+        continue;
+      }
+      dropped += 1;
+      // A style's text alignment stays, as data-align (the server's sanitizer does the same).
+      const align =
+        name.toLowerCase() === 'style' ? textAlignOf(value.replace(/^(["'])([\s\S]*)\1$/, '$2')) : undefined;
+      if (align) kept += ` data-align="${align}"`;
     }
     removed += dropped;
     // What could not be read as attributes (a closing `/`) stays, for DOMPurify.

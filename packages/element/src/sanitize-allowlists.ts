@@ -14,6 +14,21 @@ export interface SanitizeAllowlist {
 const TEXT_TAGS = ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'span', 'mark', 'abbr'];
 const MEDIA_ATTRIBUTES = ['href', 'title', 'target', 'rel', 'src', 'srcset', 'sizes', 'alt', 'width', 'height'];
 
+/** The text alignments an editor's `style` may give a block, kept as its `data-align`. */
+export type TextAlign = 'left' | 'right' | 'center' | 'justify' | 'start' | 'end';
+
+/**
+ * The text alignment in a `style` attribute's value (`text-align: center;`, as TinyMCE and
+ * WordPress's classic editor write it), or `undefined`. Styles never pass a sanitizer; this one
+ * property is kept, as `data-align`, which the widgets style themselves.
+ */
+export function textAlignOf(style: string): TextAlign | undefined {
+  const align = /(?:^|;)\s*text-align\s*:\s*(left|right|center|justify|start|end)\s*(?:!important\s*)?(?:;|$)/i.exec(
+    style,
+  )?.[1];
+  return align?.toLowerCase() as TextAlign | undefined;
+}
+
 /**
  * Each profile's allowlist: what DOMPurify keeps in the browser and the server renderer's
  * sanitizer keeps on the server, so both give the same HTML.

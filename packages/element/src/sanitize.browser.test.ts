@@ -51,7 +51,7 @@ describe('sanitizeHtml', () => {
       '<p title="a>b" onclick="x">Năm</p>',
     ].join('');
     expect(withoutInlineAttributes(written)).toEqual({
-      html: '<p>Một</p><p><span>Hai</span></p><img src="data:," alt="ba"><p>Bốn</p><p title="a>b">Năm</p>',
+      html: '<p data-align="justify">Một</p><p><span>Hai</span></p><img src="data:," alt="ba"><p>Bốn</p><p title="a>b">Năm</p>',
       removed: 7,
     });
     // A value that only contains such a word is text, and stays (a no-break space is no separator).

@@ -82,4 +82,21 @@ describe('sanitizeHtmlString, checked by Chromium', () => {
     }
     expect(differences).toEqual([]);
   });
+
+  it('keeps a style’s text alignment as data-align, as the browser’s sanitizer does', async () => {
+    const { sanitizeHtml } = await import('@portico/element');
+    const input =
+      '<p style="text-align: center;">a</p><p style="color: red; TEXT-ALIGN:right">b</p><a href="/x" style="text-align:justify">c</a>' +
+      '<img src="/a.png" alt="d" style="text-align:left"><p style="text-align: inherit">e</p>';
+    const { fragment } = await sanitizeHtml(input, 'article');
+    const holder = document.createElement('div');
+    holder.append(fragment);
+    const aligned = (root: ParentNode) =>
+      Array.from(root.querySelectorAll('*'), (element) => element.getAttribute('data-align'));
+    const template = document.createElement('template');
+    template.innerHTML = sanitize(input);
+    expect(aligned(holder)).toEqual(['center', 'right', 'justify', 'left', null]);
+    expect(aligned(template.content)).toEqual(aligned(holder));
+    expect(holder.querySelector('[style]')).toBeNull();
+  });
 });

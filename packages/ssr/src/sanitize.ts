@@ -1,4 +1,5 @@
 import type { SanitizeAllowlist, ServerSanitizeFinish } from '@portico/element';
+import { textAlignOf } from '@portico/element/sanitize-allowlists';
 import sanitize from 'sanitize-html';
 
 export interface SanitizedHtmlString {
@@ -44,6 +45,12 @@ const GONE_WITH_CONTENT = [
 /** Kept everywhere the browser's DOMPurify keeps them. */
 const DATA_OR_ARIA = /^(?:data-[-\w.]+|aria-[-\w]+)$/;
 
+/** A style's text alignment kept as `data-align`, as the browser's sanitizer keeps it (the style itself goes). */
+function withAlignment(attribs: Record<string, string>): Record<string, string> {
+  const align = attribs.style === undefined ? undefined : textAlignOf(attribs.style);
+  return align ? { ...attribs, 'data-align': align } : attribs;
+}
+
 /**
  * Sanitizes HTML from a CMS without a DOM (on the server) with `sanitize-html`, keeping the
  * same allowlist the browser's DOMPurify profile keeps: scripts, styles and the like go with
@@ -71,7 +78,9 @@ export function sanitizeHtmlString(
     disallowedTagsMode: 'discard',
     nonTextTags: GONE_WITH_CONTENT,
     transformTags: {
-      a: (tagName, attribs) => {
+      '*': (tagName, attribs) => ({ tagName, attribs: withAlignment(attribs) }),
+      a: (tagName, given) => {
+        const attribs = withAlignment(given);
         // As the browser's hook does: a new-tab link's rel is replaced; then the widget's tokens.
         const rel = new Set(
           (attribs.target === '_blank' ? 'noopener noreferrer' : (attribs.rel ?? '')).split(/\s+/).filter(Boolean),
@@ -81,7 +90,7 @@ export function sanitizeHtmlString(
         return { tagName, attribs: rel.size ? { ...attribs, rel: [...rel].join(' ') } : attribs };
       },
       img: (tagName, attribs) => {
-        const kept: Record<string, string> = { ...attribs, loading: 'lazy', decoding: 'async' };
+        const kept: Record<string, string> = { ...withAlignment(attribs), loading: 'lazy', decoding: 'async' };
         if (finish.imageAlt && !kept.alt?.trim()) kept.alt = finish.imageAlt;
         // Images may be inline data, but only image data: never `data:text/html`.
         if (/^\s*data:/i.test(kept.src ?? '') && !/^\s*data:image\//i.test(kept.src ?? '')) delete kept.src;
