@@ -17,6 +17,6 @@ module.exports = [
     import: '*',
     ignore: ['dompurify'],
     gzip: true,
-    limit: '32.2 kB',
+    limit: '32.4 kB',
   },
 ];
