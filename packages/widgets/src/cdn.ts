@@ -30,13 +30,13 @@ const WIDGETS: readonly [string, CustomElementConstructor][] = [
 type HydrateSupport = (lit: { LitElement: typeof LitElement }) => void;
 
 /**
- * Whether the server rendered any widget: its shadow DOM (the browser attached it already), or
- * the properties of one it left to the browser (which only the hydration support sets).
+ * Whether the server rendered any of `widgets`: its shadow DOM (the browser attached it
+ * already), or the properties of one it left to the browser (which only the hydration support sets).
  */
-function serverRendered(): boolean {
+function serverRendered(widgets: typeof WIDGETS): boolean {
   return (
     document.querySelector('script[type="application/json"][data-portico-properties]') !== null ||
-    WIDGETS.some(([tag]) => [...document.querySelectorAll(tag)].some((element) => element.shadowRoot !== null))
+    widgets.some(([tag]) => [...document.querySelectorAll(tag)].some((element) => element.shadowRoot !== null))
   );
 }
 
@@ -49,7 +49,10 @@ if (typeof document !== 'undefined') {
       document.addEventListener('DOMContentLoaded', resolve, { once: true });
     });
   }
-  if (serverRendered()) {
+  // Tags another copy of Portico defined first are that copy's: the shadow roots its widgets
+  // rendered are no server's, and this copy has nothing to hydrate or define for them.
+  const undefinedWidgets = WIDGETS.filter(([tag]) => customElements.get(tag) === undefined);
+  if (undefinedWidgets.length > 0 && serverRendered(undefinedWidgets)) {
     // Lit's hydration support patches LitElement before any widget is defined; in this bundle
     // Lit has already loaded, so the hook it installs is called here.
     await import('@portico/ssr/hydrate');

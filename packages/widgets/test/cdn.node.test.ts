@@ -220,6 +220,8 @@ describe('the CDN build', () => {
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
     expect(server.requests.slice(asked)).toContain('/copy/portico.js');
+    // The first copy's widgets are no server's: the second loads no hydration support for them.
+    expect(server.requests.slice(asked).filter((request) => request.startsWith('/copy/chunks/ssr-'))).toEqual([]);
     expect(await shadowText(page, 'portico-view-counter')).toContain('18116910');
     await page.close();
   });
