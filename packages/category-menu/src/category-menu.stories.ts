@@ -504,6 +504,24 @@ export const Failed: Story = {
   beforeEach: withFailingSource('menu-failed'),
 };
 
+/** Top navigation waiting for the source: one line, as tall as its row of links will be. */
+export const LoadingHorizontal: Story = {
+  args: { source: 'menu-loading-horizontal', orientation: 'horizontal' },
+  beforeEach: withLoadingSource('menu-loading-horizontal'),
+};
+
+/** Top navigation whose source failed, with no markup to fall back on. */
+export const FailedHorizontal: Story = {
+  args: { source: 'menu-failed-horizontal', orientation: 'horizontal' },
+  beforeEach: withFailingSource('menu-failed-horizontal'),
+};
+
+/** The source answered with no categories: the menu says there is nothing yet. */
+export const EmptyFromSource: Story = {
+  args: { source: 'menu-empty' },
+  beforeEach: withData('menu-empty', { categories: [] }),
+};
+
 /** The source failed: the categories the server printed stay (out of date, but there). */
 export const FailedOverServerMarkup: Story = {
   args: { source: 'menu-failed-markup' },
@@ -536,6 +554,34 @@ export const Joomla3Markup: Story = {
       'false',
       'false',
     ]);
+  },
+};
+
+/**
+ * Joomla 3's menu module (`mod_menu`) printed inside the tag: the item Joomla marked `current`
+ * is the current category (here the section an article's page is in: `aria-current="true"`),
+ * a separator stays text, an image item is named by its alt text, and "open in a new window"
+ * is kept and said.
+ */
+export const JoomlaMenuModuleMarkup: Story = {
+  parameters: withMarkup(
+    `<ul class="nav menu mod-list">
+      <li class="item-101 default"><a href="/">Trang chủ</a></li>
+      <li class="item-102 current active"><a href="/tin-tuc">Tin tức</a></li>
+      <li class="item-105 divider"><span class="separator">Liên kết</span></li>
+      <li class="item-106"><a href="https://dangcongsan.vn/" target="_blank" rel="noopener noreferrer">Báo Điện tử Đảng Cộng sản</a></li>
+    </ul>`,
+    'sidebar',
+  ),
+  play: async ({ canvasElement }) => {
+    const root = await renderedMenu(canvasElement);
+    await expectCurrent(root, 'Tin tức', []);
+    const separator = Array.from(root.querySelectorAll('[part~="link"]')).find((link) => titleOf(link) === 'Liên kết');
+    await expect(separator?.hasAttribute('href')).toBe(false);
+    const external = Array.from(root.querySelectorAll('[part~="link"]')).find(
+      (link) => titleOf(link) === 'Báo Điện tử Đảng Cộng sản',
+    );
+    await expect(external?.getAttribute('target')).toBe('_blank');
   },
 };
 
