@@ -594,6 +594,32 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
     await expectNoAxeViolations(card);
   });
 
+  it('reads an article as the widgets README’s WordPress recipe prints it in single.php', async () => {
+    const card = await mountCard(`<portico-article-card lang="vi" variant="full">
+      <article>
+        <h1>Hội nghị giao ban công tác dân vận &#8220;tháng 8&#8221;</h1>
+        <time datetime="2020-08-25T15:30:00+07:00">25 Tháng Tám, 2020</time>
+        <p data-authors>Thúy Vân</p>
+        <div data-body>
+<!-- wp:paragraph -->
+<p>Tại hội nghị, các đại biểu nghe báo cáo.</p>
+<!-- /wp:paragraph -->
+<figure class="wp-block-image size-large"><img src="${sampleImage('Hội nghị')}" alt="Quang cảnh hội nghị" width="640" height="360"/><figcaption>Quang cảnh hội nghị</figcaption></figure>
+        </div>
+      </article>
+    </portico-article-card>`);
+    await vi.waitFor(() => {
+      expect(part(card, 'body')).not.toBeNull();
+    });
+    expect(heading(card).textContent).toBe('Hội nghị giao ban công tác dân vận “tháng 8”');
+    expect(partText(card, 'date')).toBe('25/8/2020');
+    expect(partText(card, 'authors')).toBe('Thúy Vân');
+    expect(partText(card, 'body')).toContain('Tại hội nghị, các đại biểu nghe báo cáo.');
+    expect(part(card, 'body')!.querySelector('figure img')?.getAttribute('alt')).toBe('Quang cảnh hội nghị');
+    expect(part(card, 'image'), 'the body’s image stays in the body').toBeNull();
+    await expectNoAxeViolations(card);
+  });
+
   it('reads the image, views and authors list from the markup of a card', async () => {
     const before = startButton();
     const card = await mountCard(`<portico-article-card lang="vi" variant="list">
