@@ -160,6 +160,8 @@ describe('the demo portal, served as built', () => {
 
     const banners = inWidget(page, 'portico-sidebar-banners');
     expect(await banners.getByRole('link').allInnerTexts()).toEqual(seed.banners.map((banner) => banner.title));
+    // Named, as the sidebar's other boxes are by their headings.
+    expect(await page.getByRole('list', { name: 'Liên kết' }).count()).toBe(1);
 
     const visitors = inWidget(page, 'portico-online-visitors');
     expect(await visitors.getByRole('heading', { level: 2 }).innerText()).toBe(seed.shown.visitorsTitle);

@@ -10,6 +10,8 @@ export interface PageText {
   skipLink: string;
   menuLabel: string;
   sidebarLabel: string;
+  /** The sidebar banners' list, as other boxes there have headings. */
+  bannersLabel: string;
   latestHeading: string;
   emptyCategory: string;
   notFoundTitle: string;
@@ -28,6 +30,7 @@ export const PAGE_TEXT: Record<PageLocale, PageText> = {
     skipLink: 'Bỏ qua, đến nội dung chính',
     menuLabel: 'Chuyên mục',
     sidebarLabel: 'Thông tin bên lề',
+    bannersLabel: 'Liên kết',
     latestHeading: 'Tin mới',
     emptyCategory: 'Chuyên mục này chưa có bài viết.',
     notFoundTitle: 'Không tìm thấy trang',
@@ -44,6 +47,7 @@ export const PAGE_TEXT: Record<PageLocale, PageText> = {
     skipLink: 'Skip to main content',
     menuLabel: 'Categories',
     sidebarLabel: 'Sidebar',
+    bannersLabel: 'Links',
     latestHeading: 'Latest news',
     emptyCategory: 'This category has no articles yet.',
     notFoundTitle: 'Page not found',

@@ -144,7 +144,7 @@ export async function renderPortalPage(page: PortalPage, content: PortalContent)
           <main id="main" tabindex="-1">${mainContent(page, content)}</main>
           <aside class="sidebar" aria-label=${text.sidebarLabel}>
             ${widget('portico-sidebar-banners', {
-              attributes: { position: BANNER_POSITION },
+              attributes: { position: BANNER_POSITION, label: text.bannersLabel },
               properties: {
                 banners: content.banners.map((banner) => ({
                   ...banner,

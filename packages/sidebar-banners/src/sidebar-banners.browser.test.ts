@@ -301,6 +301,30 @@ describe('<portico-sidebar-banners> banners', () => {
     await expectNoAxeViolations(element);
   });
 
+  it('names its list by label when no banners rotate, and only the carousel when they do', async () => {
+    const banners = [
+      { id: 'one', title: 'Tiến tới đại hội đảng', url: '/dai-hoi', pinned: true },
+      { id: 'two', title: 'Giải phóng miền Nam', url: '/giai-phong' },
+      { id: 'three', title: 'Công tác dân vận', url: '/dan-van' },
+    ];
+    const listed = await showBanners(banners, { lang: 'vi', label: 'Liên kết' });
+    await expect.element(page.getByRole('list', { name: 'Liên kết' })).toBeVisible();
+    await expectNoAxeViolations(listed);
+    listed.remove();
+
+    const rotating = await showBanners(banners, { lang: 'vi', label: 'Liên kết', rotate: '5' });
+    await expect.element(page.getByRole('region', { name: 'Liên kết' })).toBeVisible();
+    expect(
+      shadow(rotating).querySelector('[part~="list"]')?.hasAttribute('aria-label'),
+      'the pinned banners’ list',
+    ).toBe(false);
+    rotating.remove();
+
+    // Unlabelled, the list has no name, as before.
+    const plain = await showBanners(banners, { lang: 'vi' });
+    expect(shadow(plain).querySelector('[part~="list"]')?.hasAttribute('aria-label')).toBe(false);
+  });
+
   it('shows a custom-HTML banner given twice in both places, each with its own nodes', async () => {
     const banner = { id: 'hotline', title: 'Đường dây nóng', html: '<p>Đường dây nóng: <b>1900 1234</b></p>' };
     const element = await showBanners([banner, { ...banner }], { lang: 'vi' });

@@ -197,7 +197,10 @@ export class PorticoSidebarBanners extends PorticoElement {
   /** A URL that receives each impression and click with `navigator.sendBeacon` (a JSON text body). */
   @property() beacon: string | undefined;
 
-  /** The carousel's accessible name (default `Featured links` / `Liên kết nổi bật`). */
+  /**
+   * The carousel's accessible name (default `Featured links` / `Liên kết nổi bật`); with no
+   * banners rotating, the list's (default: none).
+   */
   @property() label: string | undefined;
 
   /**
@@ -392,7 +395,7 @@ export class PorticoSidebarBanners extends PorticoElement {
           : // The list first in both layouts, so switching between them keeps it (and its nodes).
             [
               this.renderNote('header'),
-              this.renderList(listed),
+              this.renderList(listed, slides.length === 0),
               slides.length ? this.renderCarousel(slides, listed.length) : nothing,
               this.renderNote('footer'),
             ]
@@ -420,12 +423,21 @@ export class PorticoSidebarBanners extends PorticoElement {
     return text ? html`<p part=${which} lang=${this.textLang() ?? nothing}>${text}</p>` : nothing;
   }
 
-  private renderList(banners: ShownBanner[]): TemplateResult | typeof nothing {
-    return banners.length
-      ? html`<ul part="list" role="list" @click=${this.onClick}>
-          ${banners.map((banner, index) => this.renderListItem(banner, index))}
-        </ul>`
-      : nothing;
+  /** The banners shown together; named by `label` when they are all there is (no carousel). */
+  private renderList(banners: ShownBanner[], named: boolean): TemplateResult | typeof nothing {
+    if (!banners.length) return nothing;
+    const label = named ? this.readText('label', this.label) : undefined;
+    const name = label === undefined ? undefined : this.regionName(label, label);
+    return html`${name?.labelElement ?? nothing}
+      <ul
+        part="list"
+        role="list"
+        aria-label=${name?.ariaLabel ?? nothing}
+        aria-labelledby=${name?.labelledBy ?? nothing}
+        @click=${this.onClick}
+      >
+        ${banners.map((banner, index) => this.renderListItem(banner, index))}
+      </ul>`;
   }
 
   private renderListItem(banner: ShownBanner, index: number): TemplateResult {
