@@ -105,16 +105,22 @@ describe('the HTTP API', () => {
     expect(answer.status).toBe(413);
   });
 
-  it('answers unknown routes, wrong methods and unknown sites clearly', async () => {
+  it('answers unknown routes, wrong methods and unknown sites clearly, readable from any page', async () => {
     const stats = await service();
-    expect(await send(`${stats.url}/v2/hit`)).toMatchObject({ status: 404, body: { error: 'not-found' } });
+    const fromPage = { headers: { origin: 'https://portal.example' } };
+    expect(await send(`${stats.url}/v2/hit`, fromPage)).toMatchObject({
+      status: 404,
+      headers: { 'access-control-allow-origin': '*' },
+      body: { error: 'not-found' },
+    });
     expect(await send(`${stats.url}/v1/hit`)).toMatchObject({
       status: 405,
       headers: { allow: 'POST, OPTIONS' },
       body: { error: 'method-not-allowed' },
     });
-    expect(await send(`${stats.url}/v1/online?site=elsewhere`)).toMatchObject({
+    expect(await send(`${stats.url}/v1/online?site=elsewhere`, fromPage)).toMatchObject({
       status: 404,
+      headers: { 'access-control-allow-origin': '*' },
       body: { error: 'unknown-site' },
     });
     expect(await send(`${stats.url}/v1/health`)).toMatchObject({ status: 200, body: { status: 'ok' } });

@@ -27,6 +27,10 @@ const ROUTES = new Map<string, Route>([
 ]);
 
 const NO_STORE = { 'cache-control': 'no-store' };
+// A wrong route or site id is an embedding mistake: any page may read why (the answer holds
+// nothing of any site), so its widget says "no site here", not a CORS failure that points at
+// the origins setting.
+const READABLE_ANYWHERE = { 'access-control-allow-origin': '*' };
 // Unexpected errors (a store gone away) are logged at most this often, not once per request.
 const ERROR_LOG_INTERVAL_MS = 10_000;
 
@@ -137,12 +141,16 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
     const route = pathname === undefined ? undefined : ROUTES.get(pathname);
     if (!route) {
       if (next) next();
-      else sendError(res, new HttpError(404, 'not-found', `no such route: ${url.pathname}`), {});
+      else sendError(res, new HttpError(404, 'not-found', `no such route: ${url.pathname}`), READABLE_ANYWHERE);
       return;
     }
     const site = findSite(config, url.searchParams.get('site'));
     if (!site) {
-      sendError(res, new HttpError(404, 'unknown-site', `no site "${url.searchParams.get('site') ?? ''}" here`), {});
+      sendError(
+        res,
+        new HttpError(404, 'unknown-site', `no site "${url.searchParams.get('site') ?? ''}" here`),
+        READABLE_ANYWHERE,
+      );
       return;
     }
     handle(req, res, route, site, url).catch((error: unknown) => {
