@@ -19,5 +19,6 @@ export function siteKeys(prefix: string, site: string) {
     newPaths: (day: string) => `${base}:new-paths:${day}`,
     total: `${base}:total`,
     pathViews: `${base}:path-views`,
+    importStaging: (id: string) => `${base}:import:${id}`,
   };
 }

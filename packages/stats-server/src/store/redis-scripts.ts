@@ -148,11 +148,32 @@ if ARGV[1] == '' then return { total } end
 return { total, redis.call('HGET', KEYS[2], ARGV[1]) or '0' }
 `);
 
-/** KEYS: total, path views. ARGV: what to add to the total, then path and views pairs. */
-export const IMPORT_TOTALS = new RedisScript(`
-redis.call('INCRBY', KEYS[1], ARGV[1])
+/**
+ * Stages one slice of an import's path counts, out of the counters' sight; an import left
+ * unfinished expires with its staging key.
+ * KEYS: the import's staging hash. ARGV: its time to live (ms), then path and views pairs.
+ */
+export const STAGE_IMPORT = new RedisScript(`
 for i = 2, #ARGV, 2 do
-  redis.call('HINCRBY', KEYS[2], ARGV[i], ARGV[i + 1])
+  redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
 end
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return 'staged'
+`);
+
+/**
+ * Adds a staged import to the counts at once, so an import that failed part way counts
+ * nothing and can simply run again.
+ * KEYS: total, path views, the import's staging hash. ARGV: what to add to the total, and how
+ * many paths were staged (a staging key gone, or short, means the import expired: nothing is added).
+ */
+export const APPLY_IMPORT = new RedisScript(`
+local staged = redis.call('HGETALL', KEYS[3])
+if #staged ~= 2 * tonumber(ARGV[2]) then return redis.error_reply('ERR the import was staged too long ago and expired; run it again') end
+redis.call('INCRBY', KEYS[1], ARGV[1])
+for i = 1, #staged, 2 do
+  redis.call('HINCRBY', KEYS[2], staged[i], staged[i + 1])
+end
+redis.call('DEL', KEYS[3])
 return 'imported'
 `);

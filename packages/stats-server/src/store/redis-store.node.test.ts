@@ -121,6 +121,45 @@ describe.runIf(redisServerAvailable())('the Redis store', () => {
     await service.views('/news/a.html');
     expect(commands).toEqual(['EVALSHA', 'EVALSHA', 'EVALSHA']);
   });
+  it('counts an import cut short nothing, so running it again counts each view once', async () => {
+    const paths = new Map(Array.from({ length: 2500 }, (_, n) => [`/news/${String(n)}.html`, 3n] as const));
+    let scripts = 0;
+    // The connection drops at the import's third script: two of its slices were sent.
+    const dropping = {
+      sendCommand: (args: string[]) =>
+        args[0]?.startsWith('EVAL') && ++scripts === 3
+          ? Promise.reject(new Error('Socket closed unexpectedly'))
+          : inspector.sendCommand(args),
+    };
+    const cut = await createRedisStore({ client: dropping, keyPrefix: 'import-cut' });
+    await expect(cut.importTotals('default', { total: 18_116_910n, paths })).rejects.toThrow('Socket closed');
+    const service = await open(await createRedisStore({ url: redis.url, keyPrefix: 'import-cut' }));
+    expect(await service.views('/news/0.html')).toMatchObject({ total: '0', views: '0' });
+
+    const again = await createRedisStore({ url: redis.url, keyPrefix: 'import-cut' });
+    await again.importTotals('default', { total: 18_116_910n, paths });
+    await again.close();
+    expect(await service.views('/news/0.html')).toMatchObject({ total: '18116910', views: '3' });
+    expect(await service.views('/news/2499.html')).toMatchObject({ views: '3' });
+  });
+
+  it('refuses to finish an import whose staged paths expired, counting nothing', async () => {
+    const expiring = {
+      sendCommand: async (args: string[]) => {
+        // Before the step that adds the staged paths: as if it came after their expiry.
+        if (args[0]?.startsWith('EVAL') && args.includes('18116910')) {
+          for (const key of await inspector.keys('import-expired:*:import:*')) await inspector.del(key);
+        }
+        return inspector.sendCommand(args);
+      },
+    };
+    const store = await createRedisStore({ client: expiring, keyPrefix: 'import-expired' });
+    await expect(
+      store.importTotals('default', { total: 18_116_910n, paths: new Map([['/a.html', 7n]]) }),
+    ).rejects.toThrow('run it again');
+    const service = await open(await createRedisStore({ url: redis.url, keyPrefix: 'import-expired' }));
+    expect(await service.views('/a.html')).toMatchObject({ total: '0', views: '0' });
+  });
 });
 
 describe.runIf(redisServerAvailable())('the Redis store on a cluster', () => {

@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { previousUtcDay, utcDayEnd } from '../identity/utc-day.js';
 import { siteKeys } from './redis-keys.js';
 import {
-  IMPORT_TOTALS,
+  APPLY_IMPORT,
   ONLINE,
   RECORD_VISIT,
   SALTS,
+  STAGE_IMPORT,
   VIEWS,
   type RedisCommandSender,
   type RedisScript,
@@ -50,6 +51,8 @@ export type RedisStoreOptions = {
 
 // Paths per import script call: a big import never blocks Redis for long.
 const IMPORT_SLICE = 1000;
+// An import's staged paths outlive any pause between its slices, and go if it never finishes.
+const IMPORT_STAGING_TTL_MS = 3_600_000;
 // Views are deduped only within their day; the hour absorbs clocks a little apart.
 const SEEN_MARGIN_MS = 3_600_000;
 
@@ -192,17 +195,20 @@ class RedisStore implements StatsStore {
     const keys = this.#keys(site);
     const entries = [...paths];
     const addToTotal = total ?? entries.reduce((sum, [, views]) => sum + views, 0n);
-    // The total goes with the first slice; a total alone is one slice without paths.
-    for (let start = 0; start === 0 || start < entries.length; start += IMPORT_SLICE) {
+    // Paths are staged slice by slice (a big import never blocks Redis for long), then added
+    // in one script: an import cut short by a lost connection counts nothing, and runs again.
+    const staging = keys.importStaging(randomBytes(12).toString('hex'));
+    for (let start = 0; start < entries.length; start += IMPORT_SLICE) {
       await this.#run(
-        IMPORT_TOTALS,
-        [keys.total, keys.pathViews],
+        STAGE_IMPORT,
+        [staging],
         [
-          String(start === 0 ? addToTotal : 0n),
+          String(IMPORT_STAGING_TTL_MS),
           ...entries.slice(start, start + IMPORT_SLICE).flatMap(([path, views]) => [path, String(views)]),
         ],
       );
     }
+    await this.#run(APPLY_IMPORT, [keys.total, keys.pathViews, staging], [String(addToTotal), String(entries.length)]);
   }
 
   close(): Promise<void> {
