@@ -740,13 +740,17 @@ describe('<portico-sidebar-banners> carousel', () => {
   it('follows the APG carousel: a named region of labelled slides, one shown at a time', async () => {
     const { element, region, button, slides } = await carousel();
     expect(region.getAttribute('role')).toBe('region');
-    expect(region.getAttribute('aria-roledescription')).toBe('carousel');
+    expect(region.getAttribute('aria-roledescription')).toBe('trình chiếu');
     await expect.element(page.getByRole('region', { name: 'Liên kết nổi bật' })).toBeVisible();
     const groups = [...shadow(element).querySelectorAll('[role="group"]')];
-    expect(groups.map((group) => group.getAttribute('aria-label'))).toEqual(['1 / 3', '2 / 3', '3 / 3']);
-    expect(groups.every((group) => group.getAttribute('aria-roledescription') === 'slide')).toBe(true);
+    expect(groups.map((group) => group.getAttribute('aria-label'))).toEqual(['1 trên 3', '2 trên 3', '3 trên 3']);
+    expect(groups.every((group) => group.getAttribute('aria-roledescription') === 'trang chiếu')).toBe(true);
     expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
-    expect([...shadow(element).querySelectorAll('button')].map(nameOf)).toEqual(['Tạm dừng', 'Trước', 'Tiếp']);
+    expect([...shadow(element).querySelectorAll('button')].map(nameOf)).toEqual([
+      'Tạm dừng',
+      'Trang trước',
+      'Trang sau',
+    ]);
     expect(button('previous').getAttribute('aria-controls')).toBe(slides.id);
     expect(slides.getAttribute('aria-live')).toBe('off');
     await expectNoAxeViolations(element);
@@ -755,7 +759,13 @@ describe('<portico-sidebar-banners> carousel', () => {
     await vi.waitFor(() => {
       expect(groups[0]!.getAttribute('aria-label')).toBe('1 of 3');
     });
-    expect([...shadow(element).querySelectorAll('button')].map(nameOf)).toEqual(['Pause rotation', 'Previous', 'Next']);
+    expect(region.getAttribute('aria-roledescription')).toBe('carousel');
+    expect(groups[0]!.getAttribute('aria-roledescription')).toBe('slide');
+    expect([...shadow(element).querySelectorAll('button')].map(nameOf)).toEqual([
+      'Pause rotation',
+      'Previous slide',
+      'Next slide',
+    ]);
     await expect.element(page.getByRole('region', { name: 'Featured links' })).toBeVisible();
     await expectNoAxeViolations(element);
 
@@ -846,6 +856,45 @@ describe('<portico-sidebar-banners> carousel', () => {
     expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
     vi.useRealTimers();
     await expectNoAxeViolations(element);
+  });
+
+  it('holds a rotation the reader started while focus is on a banner: focus never sits on a hidden slide', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    startButton();
+    const { element, button } = await carousel();
+    await userEvent.keyboard('{Tab}');
+    await userEvent.keyboard('{Enter}');
+    await element.updateComplete;
+    expect(nameOf(button('rotation')), 'started by the reader').toBe('Tạm dừng');
+    await userEvent.keyboard('{Tab}{Tab}{Tab}');
+    await element.updateComplete;
+    const link = focused(element);
+    expect(link?.getAttribute('href')).toBe('/dai-hoi');
+    await vi.advanceTimersByTimeAsync(20_000);
+    await element.updateComplete;
+    expect(shownBanners(element), 'held while focus is on the banner').toEqual(['Đại hội Đảng bộ tỉnh']);
+    expect(focused(element)).toBe(link);
+    expect(link?.checkVisibility({ visibilityProperty: true })).toBe(true);
+
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(focused(element)).toBe(button('next'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(shownBanners(element), 'rotating again once focus is back on the controls').toEqual(['Giải phóng miền Nam']);
+  });
+
+  it('moves focus with the arrow keys to the slide itself when its banner has no link', async () => {
+    const unlinked = { id: 'b', title: 'Giải phóng miền Nam', image: { src: picture(200, 80, '#8a4b00') } };
+    const { element } = await carousel({}, [SLIDES[0]!, unlinked, SLIDES[2]!]);
+    const slides = shadow(element).querySelectorAll<HTMLElement>('[part~="slide"]');
+    shadow(element).querySelector<HTMLElement>('[data-current] a')!.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await element.updateComplete;
+    expect(focused(element), 'the slide shown, not the page').toBe(slides[1]);
+    expect(focused(element)?.matches(':focus-visible')).toBe(true);
+    await userEvent.keyboard('{ArrowRight}');
+    await element.updateComplete;
+    expect(focused(element)?.getAttribute('href')).toBe('https://dichvucong.gov.vn/');
   });
 
   it('stops and starts with its pause button', async () => {

@@ -38,24 +38,31 @@ function bannersRoot(canvasElement: HTMLElement): ShadowRoot {
   return root;
 }
 
-/** The accessible name of the slide shown (`1 / 3`). */
+/** The accessible name of the slide shown (`1 trên 3`). */
 function currentSlide(root: ShadowRoot): string {
   return root.querySelector('[part~="slide"][data-current]')?.getAttribute('aria-label') ?? '';
 }
 
 /** The carousel texts a story checks, in the toolbar's locale. */
 function carouselPhrases(globals: Record<string, unknown>): {
+  carousel: string;
   start: string;
   pause: string;
   slide: (index: number, count: number) => string;
 } {
   return globals.locale === 'en'
     ? {
+        carousel: 'carousel',
         start: 'Start rotation',
         pause: 'Pause rotation',
         slide: (index, count) => `${String(index)} of ${String(count)}`,
       }
-    : { start: 'Tiếp tục chạy', pause: 'Tạm dừng', slide: (index, count) => `${String(index)} / ${String(count)}` };
+    : {
+        carousel: 'trình chiếu',
+        start: 'Tiếp tục chạy',
+        pause: 'Tạm dừng',
+        slide: (index, count) => `${String(index)} trên ${String(count)}`,
+      };
 }
 
 /** The carousel's rotation button, once it has rendered. */
@@ -116,7 +123,9 @@ export const Carousel: Story = {
     const slideCount = SAMPLE_BANNERS.filter((banner) => !banner.pinned).length;
 
     await step('a carousel region of slides, the first shown', async () => {
-      await expect(root.querySelector('[part~="carousel"]')?.getAttribute('aria-roledescription')).toBe('carousel');
+      await expect(root.querySelector('[part~="carousel"]')?.getAttribute('aria-roledescription')).toBe(
+        phrases.carousel,
+      );
       await expect(currentSlide(root)).toBe(phrases.slide(1, slideCount));
       await expect(rotationLabel(root)).toBe(phrases.pause);
     });

@@ -213,6 +213,8 @@ export class PorticoSidebarBanners extends PorticoElement {
   /** The reader's choice: none yet, the rotation stopped, or started. */
   @state() private playState: 'auto' | 'stopped' | 'playing' = 'auto';
   @state() private hovered = false;
+  /** Focus is on a banner: it holds the rotation, as hovering does, so focus never sits on a hidden slide. */
+  @state() private focusInSlide = false;
   /** A pointer press in the carousel, until its click: the focus it gives is not keyboard focus. */
   private pressing = false;
   /** Keyboard focus came into the carousel, and focus has not left it since. */
@@ -455,7 +457,7 @@ export class PorticoSidebarBanners extends PorticoElement {
     return html`<div
       part="carousel"
       role="region"
-      aria-roledescription="carousel"
+      aria-roledescription=${this.phrase('CAROUSEL')}
       aria-label=${name.ariaLabel}
       aria-labelledby=${name.labelledBy}
       @mouseenter=${() => (this.hovered = true)}
@@ -463,6 +465,7 @@ export class PorticoSidebarBanners extends PorticoElement {
       @pointerdown=${() => (this.pressing = true)}
       @click=${() => (this.pressing = false)}
       @focusin=${this.onFocusIn}
+      @focusout=${this.onFocusOut}
       @keydown=${this.onKeyDown}
     >
       ${name.labelElement}
@@ -486,7 +489,8 @@ export class PorticoSidebarBanners extends PorticoElement {
             html`<div
               part="banner slide"
               role="group"
-              aria-roledescription="slide"
+              aria-roledescription=${this.phrase('SLIDE')}
+              tabindex="-1"
               aria-label=${this.phrase('SLIDE_OF', index + 1, slides.length)}
               data-index=${offset + index}
               data-id=${banner.id}
@@ -750,11 +754,12 @@ export class PorticoSidebarBanners extends PorticoElement {
   }
 
   /**
-   * Whether slides change by themselves now: never while hovered. Focus entering the carousel
-   * stops the rotation (see onFocusIn), so with focus inside it runs only when the reader started it.
+   * Whether slides change by themselves now: never while hovered or while focus is on a banner.
+   * Focus entering the carousel stops the rotation (see onFocusIn), so with focus inside it runs
+   * only when the reader started it, and only while focus is on its controls.
    */
   private isRotating(): boolean {
-    return this.slideCount > 0 && this.wantsRotation() && !this.hovered;
+    return this.slideCount > 0 && this.wantsRotation() && !this.hovered && !this.focusInSlide;
   }
 
   /**
@@ -796,13 +801,19 @@ export class PorticoSidebarBanners extends PorticoElement {
    * only when the reader activates the rotation button. Focus a pointer gives (a click on a
    * button) does not: the button does what it says, and hovering only holds the rotation.
    */
-  private readonly onFocusIn = ({ relatedTarget, currentTarget }: FocusEvent): void => {
+  private readonly onFocusIn = ({ target, relatedTarget, currentTarget }: FocusEvent): void => {
+    this.focusInSlide = !!(target as Element).closest('[part~="slide"]');
     const byPointer = this.pressing;
     this.pressing = false;
     if (!(currentTarget as Element).contains(relatedTarget as Node | null)) this.keyboardInside = false;
     if (byPointer || this.keyboardInside) return;
     this.keyboardInside = true;
     if (this.wantsRotation()) this.playState = 'stopped';
+  };
+
+  private readonly onFocusOut = (): void => {
+    // Focus moving on within the carousel sets it again at once (focusin follows).
+    this.focusInSlide = false;
   };
 
   private readonly onKeyDown = async (event: KeyboardEvent): Promise<void> => {
@@ -813,8 +824,10 @@ export class PorticoSidebarBanners extends PorticoElement {
     const fromSlide = (event.target as Element).closest('[part~="slide"]');
     this.show(step);
     await this.updateComplete;
-    // Focus follows to the banner now shown, rather than staying on a hidden one.
-    if (fromSlide) this.shadowRoot?.querySelector<HTMLElement>('[data-current] a')?.focus();
+    // Focus follows to the banner now shown (its link, or the slide when it has none), rather
+    // than staying on a hidden one.
+    const shown = fromSlide ? this.shadowRoot?.querySelector<HTMLElement>('[data-current]') : undefined;
+    (shown?.querySelector('a') ?? shown)?.focus();
   };
 
   private readonly onClick = (event: MouseEvent): void => {

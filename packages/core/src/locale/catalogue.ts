@@ -38,6 +38,8 @@ export const PHRASE_KEYS = [
   'PAUSE_ROTATION',
   'START_ROTATION',
   'SLIDE_OF',
+  'CAROUSEL',
+  'SLIDE',
 ] as const;
 
 export type PhraseKey = (typeof PHRASE_KEYS)[number];

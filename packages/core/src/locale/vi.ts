@@ -37,11 +37,13 @@ export const vi: LocaleDefinition = {
     READING_TIME: '%s phút đọc',
     OPENS_NEW_TAB: '(mở trong thẻ mới)',
     FEATURED_LINKS: 'Liên kết nổi bật',
-    PREVIOUS: 'Trước',
-    NEXT: 'Tiếp',
+    PREVIOUS: 'Trang trước',
+    NEXT: 'Trang sau',
     PAUSE_ROTATION: 'Tạm dừng',
     START_ROTATION: 'Tiếp tục chạy',
-    SLIDE_OF: '%1$s / %2$s',
+    SLIDE_OF: '%1$s trên %2$s',
+    CAROUSEL: 'trình chiếu',
+    SLIDE: 'trang chiếu',
   },
   // Numeric day/month/year prints 25/8/2020, as Vietnamese portals do; `dateStyle: 'short'`
   // would print 25/8/20.
