@@ -124,3 +124,15 @@ describe('PorticoElement reflected properties', () => {
 function source(element: Probe, value: unknown): void {
   (element as { source: unknown }).source = value;
 }
+
+describe('PorticoElement in a hidden container', () => {
+  it('stays hidden with the container (a closed off-canvas panel), so nothing in it takes focus unseen', async () => {
+    const element = await mount(
+      `<div style="visibility: hidden"><portico-element-probe heading="Tin tức"></portico-element-probe></div>`,
+    );
+    const shown = element.shadowRoot!.querySelector('p')!;
+    expect(shown.checkVisibility({ visibilityProperty: true })).toBe(false);
+    element.parentElement!.style.visibility = 'visible';
+    expect(shown.checkVisibility({ visibilityProperty: true })).toBe(true);
+  });
+});

@@ -27,7 +27,9 @@ export const baseStyles = css`
      * Inherited text properties a host page may set on every element (Joomla 3 templates set
      * text-transform, letter-spacing and line-height on *): the widget's text stays readable
      * and its layout intact. Important declarations in a shadow root win over the page's, so
-     * these hold; the font itself may follow the page, and --portico-line-height adjusts.
+     * these hold; the font itself may follow the page, and --portico-line-height adjusts. A
+     * reader's own spacing (a user style sheet: its important rules win over any page's) still
+     * applies. Visibility is left to inherit, so a hidden panel hides the widget in it.
      */
     line-height: var(--portico-line-height, 1.5) !important;
     text-transform: none !important;
@@ -40,7 +42,6 @@ export const baseStyles = css`
     font-variant: normal !important;
     font-weight: normal !important;
     white-space: normal !important;
-    visibility: visible !important;
   }
 
   :host([hidden]) {
