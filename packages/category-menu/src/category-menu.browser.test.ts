@@ -737,6 +737,27 @@ describe('<portico-category-menu> horizontal', () => {
     expect(focused(menu)).toBe('Generated category 2: chuyên mục con');
   });
 
+  it('closes a submenu when focus moves on past it, and on Escape anywhere in the row', async () => {
+    const menu = await topNavigation();
+    await userEvent.keyboard('{Tab}{Tab}{Enter}');
+    expect(visibleLinks(menu)).toContain('Generated category 1.1');
+    await userEvent.keyboard('{Tab}{Tab}{Tab}');
+    expect(focused(menu)).toBe('Generated category 1.3');
+    await userEvent.keyboard('{Tab}');
+    expect(focused(menu)).toBe('Generated category 2');
+    expect(visibleLinks(menu), 'not left lying over the item focused').not.toContain('Generated category 1.1');
+    expect(toggleFor(menu, 'Generated category 1').getAttribute('aria-expanded')).toBe('false');
+
+    await userEvent.keyboard('{Shift>}{Tab}{Tab}{/Shift}');
+    expect(focused(menu), 'back to the item, its submenu still closed').toBe('Generated category 1');
+    await userEvent.click(toggleFor(menu, 'Generated category 1'));
+    link(menu, 'Generated category 1').focus();
+    expect(visibleLinks(menu), 'its own item keeps it open').toContain('Generated category 1.1');
+    await userEvent.keyboard('{Escape}');
+    expect(visibleLinks(menu)).not.toContain('Generated category 1.1');
+    expect(focused(menu)).toBe('Generated category 1');
+  });
+
   it('folds behind a menu button when its container is narrower than collapse-below', async () => {
     const header = document.createElement('header');
     header.style.width = '300px';

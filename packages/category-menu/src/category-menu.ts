@@ -388,6 +388,7 @@ export class PorticoCategoryMenu extends PorticoElement {
       aria-label=${name.ariaLabel}
       aria-labelledby=${name.labelledBy}
       @keydown=${this.onKeydown}
+      @focusin=${this.onFocusIn}
       @focusout=${this.onFocusOut}
     >
       <div id="width"></div>
@@ -523,6 +524,19 @@ export class PorticoCategoryMenu extends PorticoElement {
     if (relatedTarget instanceof Node && !this.renderRoot.contains(relatedTarget)) this.closeAll();
   };
 
+  /**
+   * Top navigation: focus moving on past an open submenu closes it, which would otherwise lie
+   * over the items focus moves to (WCAG 2.4.11). A folded menu's submenus push, not cover.
+   */
+  private readonly onFocusIn = ({ target }: FocusEvent): void => {
+    if (this.open.size === 0 || !this.isHorizontal() || this.isNarrow()) return;
+    const root = this.renderRoot as ShadowRoot;
+    const around = [...this.open].filter((key) =>
+      root.getElementById(`submenu-${key}`)?.parentElement?.contains(target as Node),
+    );
+    if (around.length < this.open.size) this.open = new Set(around);
+  };
+
   private readonly onKeydown = (event: KeyboardEvent): void => {
     const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     const item = active?.closest('li');
@@ -536,6 +550,8 @@ export class PorticoCategoryMenu extends PorticoElement {
           : (list?.parentElement?.closest('li')?.querySelector('button') ??
             (this.menuOpen ? this.renderRoot.querySelector<HTMLElement>('[part~="menu-button"]') : null));
       target?.click();
+      // Focus on an item of the top row, beside a submenu opened by pointer: it closes still.
+      if (!target) this.closeAll();
     } else if (item && list) {
       const items = Array.from(list.children);
       const index = items.indexOf(item);
