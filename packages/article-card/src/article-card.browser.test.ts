@@ -591,7 +591,11 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
       seedArticle.url,
     );
     expect(card.shadowRoot!.querySelector('slot'), 'and is not shown twice').toBeNull();
+    expect(heading(card).localName, 'the page’s outline as its template wrote it').toBe('h2');
     await expectNoAxeViolations(card);
+    card.headingLevel = 1;
+    await card.updateComplete;
+    expect(heading(card).localName, 'heading-level wins').toBe('h1');
   });
 
   it('reads an article as the widgets README’s WordPress recipe prints it in single.php', async () => {
@@ -632,6 +636,7 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
       </article>
     </portico-article-card>`);
     expect(partText(card, 'lead')).toBe('Tóm tắt bài mẫu 8.');
+    expect(heading(card).localName).toBe('h3');
     expect(partText(card, 'views')).toBe('Lượt xem: 1.500');
     const image = card.shadowRoot!.querySelector('img')!;
     expect([image.alt, image.getAttribute('width'), image.getAttribute('height')]).toEqual([

@@ -68,6 +68,8 @@ interface ShownArticle {
   image: ShownImage | undefined;
   views: bigint | undefined;
   lang?: string | undefined;
+  /** The level of the heading server markup gave the title: the page's outline, kept. */
+  markupHeadingLevel?: number | undefined;
 }
 
 /**
@@ -222,7 +224,7 @@ export class PorticoArticleCard extends PorticoElement {
     // inside an article in another.
     const interfaceLang = lang ? (this.phraseLang ?? this.locale) : nothing;
 
-    const fallback = full ? 1 : 3;
+    const fallback = article.markupHeadingLevel ?? (full ? 1 : 3);
     const level = this.headingLevel == null ? fallback : toHeadingLevel(this.headingLevel, fallback);
     if (level !== (this.headingLevel ?? fallback)) {
       this.warnInvalid('heading-level', this.getAttribute('heading-level'), 'is not 1–6', String(fallback));
@@ -358,7 +360,10 @@ export class PorticoArticleCard extends PorticoElement {
     if (this.hasServerMarkup()) {
       if (!this.canReadServerMarkup('article is')) return undefined;
       const markup = readArticleMarkup(this);
-      if (markup) return this.readArticle(markup, 'markup');
+      if (markup) {
+        const shown = this.readArticle(markup, 'markup');
+        return shown && { ...shown, markupHeadingLevel: markup.headingLevel };
+      }
       this.warnInvalid('markup', this.innerHTML.slice(0, 80), 'has no heading (h1–h6)', 'it as it is');
     } else if (!fromScript && this.data.state === 'idle') {
       this.warnInvalid('article', undefined, 'is missing (give an article, source and article-id, or markup)', '');

@@ -3,6 +3,9 @@ import type { Article } from '@portico/core';
 /** An article's fields as found, not yet checked. */
 export type ArticleFields = Partial<Record<keyof Article, unknown>>;
 
+/** An article read from markup, with the level of the heading its template gave it. */
+export type MarkupArticle = ArticleFields & { headingLevel: number };
+
 /**
  * Reads an article a CMS template rendered inside the widget (the README documents the
  * format): the first heading and its link, `<time datetime>`, `[data-lead]` (its
@@ -11,7 +14,7 @@ export type ArticleFields = Partial<Record<keyof Article, unknown>>;
  * `[data-views]` and the first `<img>` outside the body; `lang` on the `<article>`.
  * `undefined` when there is no heading: then it is not an article in this format.
  */
-export function readArticleMarkup(host: Element): ArticleFields | undefined {
+export function readArticleMarkup(host: Element): MarkupArticle | undefined {
   const root = host.querySelector('article') ?? host;
   // What is inside the body is the body's own: its headings, dates and images.
   const find = (selector: string): Element | null => root.querySelector(`:is(${selector}):not([data-body] *)`);
@@ -26,6 +29,7 @@ export function readArticleMarkup(host: Element): ArticleFields | undefined {
   const image = find('img');
   const size = (name: string): number | undefined => Number(image?.getAttribute(name)) || undefined;
   return {
+    headingLevel: Number(heading.localName.slice(1)),
     title: heading.textContent,
     url: heading.querySelector('a[href]')?.getAttribute('href'),
     source,
