@@ -16,7 +16,7 @@ import {
 import fc from 'fast-check';
 import manifest from '../custom-elements.json' with { type: 'json' };
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { cdp, page, userEvent } from 'vitest/browser';
 import { PorticoCategoryMenu } from './index.js';
 
 /** A made-up category title, as long as real ones on provincial portals get, to test wrapping. */
@@ -1131,6 +1131,17 @@ describe('<portico-category-menu> themes', () => {
     );
     expect(getComputedStyle(link(dark, 'Công tác dân vận')).backgroundColor).not.toBe('rgb(231, 240, 250)');
     await expectNoAxeViolations(dark);
+  });
+
+  it('marks the current item apart from its branch in forced colours (Windows contrast themes)', async () => {
+    const menu = await mountWith(generatedTree(2, 2), 'lang="vi" current="generated-1-2"');
+    const outline = (title: string): string => getComputedStyle(link(menu, title)).outlineStyle;
+    expect(outline('Generated category 1.2')).toBe('none');
+    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    onCleanUp(() => cdp().send('Emulation.setEmulatedMedia', { features: [] }));
+    expect(outline('Generated category 1.2'), 'the current item').toBe('dashed');
+    expect(outline('Generated category 1'), 'its branch').toBe('none');
+    expect(outline('Generated category 1.1')).toBe('none');
   });
 });
 

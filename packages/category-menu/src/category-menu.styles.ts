@@ -38,6 +38,18 @@ export const categoryMenuStyles = css`
     background: var(--portico-category-menu-current-background, light-dark(#e7f0fa, #1d2b3a));
   }
 
+  /* Forced colours drop the highlight's colours: a dashed outline marks the current item instead. */
+  @media (forced-colors: active) {
+    [part~='current'] {
+      outline: 2px dashed;
+      outline-offset: -2px;
+    }
+
+    [part~='current']:focus-visible {
+      outline-style: solid;
+    }
+  }
+
   [part~='count'],
   p {
     color: var(--_portico-muted);
