@@ -48,6 +48,11 @@ describe.each(publishedPackages())('$name follows the package template', ({ dire
       for (const pattern of manifest.sideEffects) {
         expect(globSync(pattern, { cwd: directory }), `${pattern} names files`).not.toEqual([]);
       }
+      // A style sheet is imported for its effect alone: webpack drops one not listed here.
+      const styleSheets = Object.values(manifest.exports ?? {}).filter(
+        (target): target is string => typeof target === 'string' && target.endsWith('.css'),
+      );
+      for (const styleSheet of styleSheets) expect(manifest.sideEffects, styleSheet).toContain(styleSheet);
     }
   });
 
