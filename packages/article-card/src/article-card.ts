@@ -69,7 +69,7 @@ interface ShownArticle {
   views: bigint | undefined;
   lang?: string | undefined;
   /** The level of the heading server markup gave the title: the page's outline, kept. */
-  markupHeadingLevel?: number | undefined;
+  markupHeadingLevel?: HeadingLevel | undefined;
 }
 
 /**

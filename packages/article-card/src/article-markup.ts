@@ -1,10 +1,11 @@
 import type { Article } from '@portico/core';
+import type { HeadingLevel } from '@portico/element';
 
 /** An article's fields as found, not yet checked. */
 export type ArticleFields = Partial<Record<keyof Article, unknown>>;
 
 /** An article read from markup, with the level of the heading its template gave it. */
-export type MarkupArticle = ArticleFields & { headingLevel: number };
+export type MarkupArticle = ArticleFields & { headingLevel: HeadingLevel };
 
 /**
  * Reads an article a CMS template rendered inside the widget (the README documents the
@@ -29,7 +30,8 @@ export function readArticleMarkup(host: Element): MarkupArticle | undefined {
   const image = find('img');
   const size = (name: string): number | undefined => Number(image?.getAttribute(name)) || undefined;
   return {
-    headingLevel: Number(heading.localName.slice(1)),
+    // The selector found one of h1–h6.
+    headingLevel: Number(heading.localName.slice(1)) as HeadingLevel,
     title: heading.textContent,
     url: heading.querySelector('a[href]')?.getAttribute('href'),
     source,

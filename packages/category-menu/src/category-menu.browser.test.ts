@@ -17,6 +17,8 @@ import fc from 'fast-check';
 import manifest from '../custom-elements.json' with { type: 'json' };
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
+// Types `cdp().send` (Chromium's DevTools protocol, through Playwright).
+import type {} from '@vitest/browser-playwright';
 import { PorticoCategoryMenu } from './index.js';
 
 /** A made-up category title, as long as real ones on provincial portals get, to test wrapping. */
@@ -650,6 +652,28 @@ describe('<portico-category-menu> vertical', () => {
     expect(toggleFor(menu, LONG_TITLE).getBoundingClientRect().width).toBeGreaterThanOrEqual(24);
     await expectNoAxeViolations(menu);
   });
+
+  it('breaks a title with a word longer than the sidebar, keeping its toggle in view', async () => {
+    const sidebar = document.createElement('aside');
+    sidebar.style.width = '250px';
+    document.body.append(sidebar);
+    onCleanUp(() => {
+      sidebar.remove();
+    });
+    const word = 'Chuyênmục'.repeat(30);
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi"><ul>
+        <li><a href="/dai">${word}</a><ul><li><a href="/dai/con">Con</a></li></ul></li>
+      </ul></portico-category-menu>`,
+      sidebar,
+    );
+    const nav = shadow(menu).querySelector('nav')!;
+    expect(nav.scrollWidth).toBeLessThanOrEqual(nav.clientWidth);
+    expect(link(menu, word).getBoundingClientRect().right).toBeLessThanOrEqual(menu.getBoundingClientRect().right);
+    const toggle = toggleFor(menu, word).getBoundingClientRect();
+    expect(toggle.right).toBeLessThanOrEqual(menu.getBoundingClientRect().right);
+    expect(toggle.width).toBeGreaterThanOrEqual(24);
+  });
 });
 
 describe('<portico-category-menu> horizontal', () => {
@@ -1074,13 +1098,33 @@ describe('<portico-category-menu> bad data', () => {
     await expectNoAxeViolations(menu);
   });
 
-  it('survives a tree that contains itself', async () => {
+  it('keeps a direction override in a title from turning the count after it around', async () => {
+    const menu = await mountWith(
+      [{ id: 'x', title: 'Thể thao \u202Ebad', url: '/the-thao', count: 42 }],
+      'lang="vi" show-counts',
+    );
+    const title = link(menu, 'Thể thao \u202Ebad').querySelector('span')!;
+    expect(title.textContent).toBe('Thể thao \u202Ebad');
+    expect(getComputedStyle(title).unicodeBidi).toBe('isolate');
+    // The count reads left to right after the title: its "(" comes first on screen.
+    const count = shadow(menu).querySelector<HTMLElement>('[part~="count"]')!;
+    const range = document.createRange();
+    range.setStart(count.firstChild!, 0);
+    range.setEnd(count.firstChild!, 1);
+    expect(count.textContent).toBe('(42)');
+    expect(range.getBoundingClientRect().left).toBeLessThan(count.getBoundingClientRect().left + 2);
+  });
+
+  it('survives a tree that contains itself, showing each category once', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const loop: Category = { id: 'loop', title: 'Vòng lặp', url: '/vong-lap' };
-    loop.children = [loop];
+    const other: Category = { id: 'other', title: 'Chuyên mục khác', url: '/khac' };
+    // Each level doubles: without a check, thousands of items and a frozen page.
+    loop.children = [loop, other, loop];
     const menu = await mountWith([loop]);
     expect(link(menu, 'Vòng lặp').getAttribute('href')).toBe('/vong-lap');
-    expect(warnings(warn)).toContain('.children');
+    expect(shadow(menu).querySelectorAll('a')).toHaveLength(2);
+    expect(warnings(warn)).toContain('categories[0].children[0]=[object Object] is a category inside itself');
   });
 
   it('reads markup items without a link as text, quietly, and a link that cannot be used as text, with a warning', async () => {

@@ -19,6 +19,8 @@ export const categoryMenuStyles = css`
   a,
   p {
     flex: 1;
+    /* A title with a word longer than the box (an address, a run of letters) breaks inside it. */
+    min-inline-size: 0;
     margin: 0;
     padding: 0.375em 0.5em;
     color: inherit;
@@ -27,6 +29,11 @@ export const categoryMenuStyles = css`
 
   a:hover {
     text-decoration: underline;
+  }
+
+  /* The title is the CMS's text: a direction override in it cannot turn the count after it around. */
+  a > span:first-child {
+    unicode-bidi: isolate;
   }
 
   [aria-current] {

@@ -44,7 +44,7 @@ interface MenuItem {
   children: MenuItem[];
 }
 
-type Warn = (field: string, value: unknown, shown: string) => void;
+type Warn = (field: string, value: unknown, shown: string, problem?: string) => void;
 
 /**
  * What only server markup says of an item: it has no link (a separator, a heading), or the CMS
@@ -59,14 +59,20 @@ interface MarkupFields {
 // (`current_page_item` on page lists), or `aria-current="page"` on its link.
 const MARKED_CURRENT = ':scope.current, :scope.current-menu-item, :scope.current_page_item';
 
-/** Deeper than any real category tree; stops a tree that contains itself. */
+/** Deeper than any real category tree. */
 const NESTING_LIMIT = 12;
 
 /**
  * Checks categories from a script, a source or the markup: what cannot be used is replaced
  * or left out, with a warning naming the field.
  */
-function readCategories(raw: unknown, field: string, warn: Warn, parentKey = ''): MenuItem[] {
+function readCategories(
+  raw: unknown,
+  field: string,
+  warn: Warn,
+  parentKey = '',
+  ancestors: readonly object[] = [],
+): MenuItem[] {
   if (!Array.isArray(raw) || parentKey.split('.').length > NESTING_LIMIT) {
     warn(field, raw, 'nothing');
     return [];
@@ -76,6 +82,11 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
     const key = parentKey + String(index);
     if (typeof entry !== 'object' || !entry) {
       warn(at, entry, 'nothing');
+      return [];
+    }
+    // A category inside itself (a tree built with a loop): read once, not again and again.
+    if (ancestors.includes(entry)) {
+      warn(at, entry, 'nothing', 'is a category inside itself (a loop in the tree)');
       return [];
     }
     const { id, title, url, count, lang, newWindow, children } = entry as Partial<Record<keyof Category, unknown>>;
@@ -103,7 +114,8 @@ function readCategories(raw: unknown, field: string, warn: Warn, parentKey = '')
         }),
         newWindow: newWindow === true,
         marked,
-        children: children == null ? [] : readCategories(children, `${at}.children`, warn, `${key}.`),
+        children:
+          children == null ? [] : readCategories(children, `${at}.children`, warn, `${key}.`, [...ancestors, entry]),
       },
     ];
   });
@@ -328,8 +340,8 @@ export class PorticoCategoryMenu extends PorticoElement {
           : [list, 'markup'];
     if (data !== this.readFrom) {
       this.readFrom = data;
-      const warn: Warn = (name, value, shown) => {
-        this.warnInvalid(name, value, 'is missing or not usable', shown);
+      const warn: Warn = (name, value, shown, problem = 'is missing or not usable') => {
+        this.warnInvalid(name, value, problem, shown);
       };
       this.items =
         data === undefined

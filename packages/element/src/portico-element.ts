@@ -388,15 +388,20 @@ export class PorticoElement extends LitElement {
   }
 }
 
+/** Longest value a warning prints: enough to recognise it, not a whole tree of data. */
+const WARNING_VALUE_LENGTH = 200;
+
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined (missing)';
   if (typeof value === 'bigint') return `${value.toString()}n`;
   if (typeof value === 'number') return String(value);
+  let json: string | undefined;
   try {
-    // JSON.stringify gives undefined for functions and symbols.
-    const json = JSON.stringify(value) as string | undefined;
-    return json ?? Object.prototype.toString.call(value);
+    // JSON.stringify gives undefined for functions and symbols, and throws on a loop.
+    json = JSON.stringify(value) as string | undefined;
   } catch {
-    return Object.prototype.toString.call(value);
+    // described below
   }
+  if (json === undefined) return Object.prototype.toString.call(value);
+  return json.length > WARNING_VALUE_LENGTH ? `${json.slice(0, WARNING_VALUE_LENGTH)}…` : json;
 }

@@ -436,6 +436,20 @@ describe('<portico-sidebar-banners> ordering', () => {
     expect(shownBanners(element), 'a page kept open (or cached) for two days').toEqual(['Sắp chạy', 'Không hạn']);
   });
 
+  it('keeps a banner up whose publish date is not a date, with a warning, rather than reading "0" as the year 2000', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const element = await showBanners(
+      [
+        { id: 'zero', title: 'Hạn số 0', url: '/a', publishDown: '0' },
+        { id: 'twelve', title: 'Hạn số 12', url: '/b', publishUp: '12' },
+      ],
+      { lang: 'vi' },
+    );
+    expect(shownBanners(element)).toEqual(['Hạn số 0', 'Hạn số 12']);
+    expect(warnings(warn)).toContain('banners[0].publishDown');
+    expect(warnings(warn)).toContain('banners[1].publishUp');
+  });
+
   it('puts a banner up when its publish window opens and takes it down when it closes, with no reload', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const HOUR = 3_600_000;

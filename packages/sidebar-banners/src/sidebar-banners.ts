@@ -1,4 +1,4 @@
-import { contentLang, shownText, type Banner } from '@portico/core';
+import { contentLang, parsePortalDate, shownText, type Banner } from '@portico/core';
 import {
   baseStyles,
   isExternalLink,
@@ -703,7 +703,13 @@ export class PorticoSidebarBanners extends PorticoElement {
     if (!Number.isFinite(ordering)) warn('ordering', '0');
     const time = (field: 'publishUp' | 'publishDown', fallback: number): number => {
       const given = banner[field];
-      const moment = given === undefined ? fallback : typeof given === 'string' ? Date.parse(given) : NaN;
+      // ISO 8601 only, read as the article dates are: Date.parse takes "0" for the year 2000.
+      const moment =
+        given === undefined
+          ? fallback
+          : typeof given === 'string'
+            ? (parsePortalDate(given)?.date.getTime() ?? NaN)
+            : NaN;
       if (Number.isNaN(moment)) warn(field, 'no limit');
       return Number.isNaN(moment) ? fallback : moment;
     };

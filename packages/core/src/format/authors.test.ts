@@ -15,4 +15,9 @@ describe('formatAuthors', () => {
     expect(formatAuthors(undefined, 'vi')).toBe('');
     expect(formatAuthors('Thúy Vân', 'vi')).toBe('Thúy Vân');
   });
+
+  it('isolates a name that could turn the byline around, leaving the others as they are', () => {
+    expect(formatAuthors(['\u202Eabc', 'Bá Siêu'], 'vi')).toBe('\u2068\u202Eabc\u2069, Bá Siêu');
+    expect(formatAuthors(['سلمى', 'Thúy Vân'], 'en')).toBe('\u2068سلمى\u2069 and Thúy Vân');
+  });
 });
