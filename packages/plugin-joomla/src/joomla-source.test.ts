@@ -405,6 +405,84 @@ describe('joomla() when answers go wrong', () => {
   });
 });
 
+describe('joomla() with one bad item in a list', () => {
+  function warnings() {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    cleanUp.push(() => {
+      warn.mockRestore();
+    });
+    return () => warn.mock.calls.map(([message]) => String(message));
+  }
+  const changed = (rows: Row[], id: number, fields: Row): Row[] =>
+    rows.map((row) => (Number(row.id) === id ? { ...row, ...fields } : row));
+
+  it('leaves out a category whose publish_up is not a date, with a warning; the other categories still show', async () => {
+    const warned = warnings();
+    const category = (id: string, publishUp: string | null) => ({
+      type: 'categories',
+      id,
+      attributes: { title: `Mục ${id}`, published: 1, access: 1, parent_id: 1, level: 1, publish_up: publishUp },
+    });
+    const data = [category('8', null), category('9', 'garbage'), category('10', '2020-01-01 00:00:00')];
+    const categories = await joomla({ baseUrl: BASE, fetch: answering(JSON.stringify({ data })) }).getCategories!();
+    expect(categories.map((item) => item.title)).toEqual(['Mục 8', 'Mục 10']);
+    expect(warned()).toEqual([
+      `Portico joomla: In ${BASE}/v1/content/categories: data[1].attributes.publish_up must be a date such as "2020-08-25 10:00:00", not "garbage". That item is left out.`,
+    ]);
+  });
+
+  it('leaves out a menu item whose publish_up is not a date, and its branch, with a warning', async () => {
+    const warned = warnings();
+    const broken: JoomlaSite = { ...database, menuItems: changed(database.menuItems, 102, { publish_up: 'garbage' }) };
+    const menu = await joomla({ baseUrl: BASE, fetch: joomlaFetch(broken), menuType: 'mainmenu' }).getCategories!();
+    expect(menu.map((item) => item.id)).toEqual(['101', '103', '104', '111']);
+    expect(warned()).toEqual([
+      expect.stringMatching(
+        /^Portico joomla: In .*\/v1\/menus\/site\/items: data\[\d+\]\.attributes\.publish_up must be a date .*"garbage"\. That item is left out\.$/,
+      ),
+    ]);
+  });
+
+  it('shows a menu link that is not an address as text, with a warning, never as a network error', async () => {
+    const warned = warnings();
+    const broken: JoomlaSite = { ...database, menuItems: changed(database.menuItems, 112, { link: 'http://[bad' }) };
+    const menu = await joomla({ baseUrl: BASE, fetch: joomlaFetch(broken), menuType: 'mainmenu' }).getCategories!();
+    expect(menu[4]!.children).toEqual([
+      { id: '112', title: 'Cổng thông tin (mẫu)', url: '' },
+      { id: '113', title: 'Giải phóng miền Nam (bí danh mẫu)', url: `${SITE}index.php?Itemid=104` },
+    ]);
+    expect(warned()).toEqual([
+      expect.stringMatching(
+        /^Portico joomla: In .*\/v1\/menus\/site\/items: data\[\d+\]\.attributes\.link must be a web address, not "http:\/\/\[bad"\. That item shows as text, without a link\.$/,
+      ),
+    ]);
+  });
+
+  it('leaves out a banner whose publish_down is not a date, with a warning; the position’s other banners still show', async () => {
+    const warned = warnings();
+    const broken: JoomlaSite = { ...database, banners: changed(database.banners, 2, { publish_down: 'soon' }) };
+    const banners = await joomla({ baseUrl: BASE, fetch: joomlaFetch(broken) }).getBanners!('sidebar');
+    expect(banners.map((banner) => banner.id)).toEqual(['4', '1', '3']);
+    expect(warned()).toEqual([
+      expect.stringMatching(
+        /^Portico joomla: In .*\/v1\/banners: data\[\d+\]\.attributes\.publish_down must be a date .*"soon"\. That item is left out\.$/,
+      ),
+    ]);
+  });
+
+  it('leaves out a banner whose link is not an address rather than failing the position', async () => {
+    const warned = warnings();
+    const broken: JoomlaSite = { ...database, banners: changed(database.banners, 1, { clickurl: 'http://[bad' }) };
+    const banners = await joomla({ baseUrl: BASE, fetch: joomlaFetch(broken) }).getBanners!('sidebar');
+    expect(banners.map((banner) => banner.id)).toEqual(['4', '2', '3']);
+    expect(warned()).toEqual([
+      expect.stringMatching(
+        /v1\/banners: data\[\d+\]\.attributes\.clickurl must be a web address, not "http:\/\/\[bad"\. That item is left out\.$/,
+      ),
+    ]);
+  });
+});
+
 describe('joomla() configuration', () => {
   it('registers as a source and needs a baseUrl', async () => {
     cleanUp.push(registerSource('joomla-test', source()));

@@ -12,9 +12,11 @@ import {
 import {
   cachedRequest,
   clampPaging,
+  consoleWarnOnce,
   fetchJson,
   htmlToText,
   isNonBlankString,
+  readEach,
   readingFrom,
   resolveBaseUrl,
 } from '@portico/plugin-kit';
@@ -24,32 +26,6 @@ import { byBannerOrder, hasImpressionsLeft, lacksDetails, mapBanner } from './ma
 import { categoryTree, isShownInMenu, menuTree } from './map-tree.js';
 import { DEFAULT_PUBLIC_ACCESS_LEVELS } from './proxy-rules.js';
 import { inLanguage, isShown } from './published.js';
-
-/**
- * Reads each item of a list on its own: one that cannot be read (a date that is not one, a
- * title that is not text) is left out with a warning naming it, rather than failing the whole
- * list; when none can be read, the first problem is the list's.
- */
-function readEach<T>(
-  where: string,
-  resources: JsonApiResource[],
-  read: (resource: JsonApiResource) => T | undefined,
-): T[] {
-  const items: T[] = [];
-  let firstProblem: SourceError | undefined;
-  for (const resource of resources) {
-    try {
-      const item = readingFrom(where, () => read(resource));
-      if (item !== undefined) items.push(item);
-    } catch (error) {
-      if (!isSourceError(error) || error.code !== 'invalid-data') throw error;
-      firstProblem ??= error;
-      console.warn(`Portico joomla: ${error.message} That item is left out of the list.`);
-    }
-  }
-  if (firstProblem !== undefined && items.length === 0) throw firstProblem;
-  return items;
-}
 
 export interface JoomlaSourceOptions {
   /**
@@ -127,6 +103,11 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
   };
   const { language, menuType } = options;
   const publicLevels = options.publicAccessLevels ?? DEFAULT_PUBLIC_ACCESS_LEVELS;
+  // Lists are read item by item: one item that cannot be read (a date that is not one, a
+  // title that is not text) is left out with a warning rather than failing the whole list;
+  // when none can be read, the first problem is the list's.
+  const warn = consoleWarnOnce('Portico joomla');
+  const reading = (route: string) => ({ where: new URL(route, base).href, warn });
 
   function load(route: string, query: string, signal: AbortSignal | undefined): Promise<JsonApiDocument> {
     const url = `${new URL(route, base).href}${query ? `?${query}` : ''}`;
@@ -185,17 +166,18 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
   async function bannerCategoryIds(position: string, signal: AbortSignal | undefined): Promise<Set<string>> {
     if (/^\d+$/.test(position)) return new Set([position]);
     const wanted = position.trim().toLowerCase();
-    const categories = await loadAll('v1/banners/categories', {}, signal);
-    return new Set(
-      categories
-        .filter((category) => isShown(category, 'published', Date.now(), publicLevels))
-        .filter(
-          (category) =>
-            String(category.attributes.alias).toLowerCase() === wanted ||
-            htmlToText(String(category.attributes.title)).toLowerCase() === wanted,
-        )
-        .map((category) => category.id),
+    const route = 'v1/banners/categories';
+    const named = (category: JsonApiResource): boolean =>
+      String(category.attributes.alias).toLowerCase() === wanted ||
+      htmlToText(String(category.attributes.title)).toLowerCase() === wanted;
+    // Named first: another position's category with a bad date has no say in this one.
+    const shownIds = readEach(
+      await loadAll(route, {}, signal),
+      (category) =>
+        named(category) && isShown(category, 'published', Date.now(), publicLevels) ? category.id : undefined,
+      reading(route),
     );
+    return new Set(shownIds);
   }
 
   return {
@@ -228,10 +210,13 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
       }
       const url = `${new URL(route, base).href}?${search}`;
       const now = Date.now();
-      const items = readEach(url, document.resources, (resource) =>
-        isShown(resource, 'state', now, publicLevels) && inLanguage(resource, language)
-          ? mapArticle(resource, links, 'intro')
-          : undefined,
+      const items = readEach(
+        document.resources,
+        (resource) =>
+          isShown(resource, 'state', now, publicLevels) && inLanguage(resource, language)
+            ? mapArticle(resource, links, 'intro')
+            : undefined,
+        { where: url, warn },
       );
       return { items, page: pageNumber, pageSize, hasMore: nextPageQuery(document, url) !== undefined };
     },
@@ -263,26 +248,25 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
       if (menuType !== undefined) {
         const route = 'v1/menus/site/items';
         const items = await loadAll(route, { 'filter[menutype]': menuType }, signal);
-        return readingFrom(new URL(route, base).href, () =>
-          menuTree(
-            items.filter(
-              (item) =>
-                isShown(item, 'published', now, publicLevels) && isShownInMenu(item) && inLanguage(item, language),
-            ),
-            links,
-          ),
+        const shown = readEach(
+          items,
+          (item) =>
+            isShown(item, 'published', now, publicLevels) && isShownInMenu(item) && inLanguage(item, language)
+              ? item
+              : undefined,
+          reading(route),
         );
+        return menuTree(shown, links, reading(route));
       }
       const route = 'v1/content/categories';
       const categories = await loadAll(route, {}, signal);
-      return readingFrom(new URL(route, base).href, () =>
-        categoryTree(
-          categories.filter(
-            (category) => isShown(category, 'published', now, publicLevels) && inLanguage(category, language),
-          ),
-          links,
-        ),
+      const shown = readEach(
+        categories,
+        (category) =>
+          isShown(category, 'published', now, publicLevels) && inLanguage(category, language) ? category : undefined,
+        reading(route),
       );
+      return categoryTree(shown, links, reading(route));
     },
 
     /**
@@ -297,14 +281,17 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
         bannerCategoryIds(position, signal),
         loadAll('v1/banners', {}, signal),
       ]);
-      const inPosition = readingFrom(new URL('v1/banners', base).href, () =>
-        listed.filter(
-          (banner) =>
-            categoryIds.has(String(banner.attributes.catid)) &&
-            isShown(banner, 'state', now, publicLevels) &&
-            hasImpressionsLeft(banner) &&
-            inLanguage(banner, language),
-        ),
+      // In the position first: another position's banner with a bad date has no say in this one.
+      const inPosition = readEach(
+        listed,
+        (banner) =>
+          categoryIds.has(String(banner.attributes.catid)) &&
+          isShown(banner, 'state', now, publicLevels) &&
+          hasImpressionsLeft(banner) &&
+          inLanguage(banner, language)
+            ? banner
+            : undefined,
+        reading('v1/banners'),
       );
       const detailed = await Promise.all(
         inPosition.map(async (banner): Promise<JsonApiResource | undefined> => {
@@ -320,11 +307,9 @@ export function joomla(options: JoomlaSourceOptions): DataSource {
         }),
       );
       const bannerLinks = { siteUrl: links.siteUrl, trackClicks: options.trackBannerClicks === true };
-      return readingFrom(new URL('v1/banners', base).href, () =>
-        detailed
-          .filter((banner): banner is JsonApiResource => banner !== undefined)
-          .map((banner) => mapBanner(banner, position, bannerLinks))
-          .sort(byBannerOrder),
+      const found = detailed.filter((banner): banner is JsonApiResource => banner !== undefined);
+      return readEach(found, (banner) => mapBanner(banner, position, bannerLinks), reading('v1/banners')).sort(
+        byBannerOrder,
       );
     },
   };

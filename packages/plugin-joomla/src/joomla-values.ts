@@ -30,6 +30,19 @@ export function joomlaDate(value: unknown, path: string): string | undefined {
   return `${new Date(time).toISOString().slice(0, 19)}Z`;
 }
 
+/**
+ * An address from Joomla resolved against the site. One that is not an address
+ * (`http://[bad`) is an `invalid-data` error naming the field: `new URL`'s `TypeError` would
+ * pass for a failed fetch, a network error worth retrying, when the data is what is wrong.
+ */
+export function joomlaAddress(address: string, siteUrl: string, path: string): string {
+  try {
+    return new URL(address, siteUrl).href;
+  } catch {
+    throw invalid(path, `a web address, not ${JSON.stringify(address)}`);
+  }
+}
+
 /** Whether `now` lies in the window Joomla shows an item in: from `publish_up`, until `publish_down`. */
 export function isInPublishWindow(
   publishUp: string | undefined,
@@ -54,7 +67,7 @@ export function joomlaImage(value: unknown, alt: string | undefined, siteUrl: st
   const hash = value.indexOf('#');
   const address = (hash === -1 ? value : value.slice(0, hash)).trim();
   if (address === '') return undefined;
-  const image: Image = { src: new URL(address, siteUrl).href };
+  const image: Image = { src: joomlaAddress(address, siteUrl, path) };
   if (alt !== undefined) image.alt = alt;
   if (hash !== -1) {
     const size = new URLSearchParams(value.slice(value.indexOf('?', hash) + 1 || value.length));

@@ -1,6 +1,6 @@
 import type { Banner } from '@portico/core';
 import { htmlToText, readOptionalString, readString } from '@portico/plugin-kit';
-import { joomlaDate, joomlaImage, joomlaLanguage } from './joomla-values.js';
+import { joomlaAddress, joomlaDate, joomlaImage, joomlaLanguage } from './joomla-values.js';
 import type { JsonApiResource } from './json-api.js';
 
 /** The fields only `banners/{id}` gives; Joomla's banner list leaves them out. */
@@ -40,7 +40,7 @@ export function mapBanner(resource: JsonApiResource, position: string, links: Ba
   if (clickUrl) {
     banner.url = links.trackClicks
       ? new URL(`index.php?option=com_banners&task=click&id=${encodeURIComponent(resource.id)}`, links.siteUrl).href
-      : new URL(clickUrl, links.siteUrl).href;
+      : joomlaAddress(clickUrl, links.siteUrl, at('clickurl'));
   }
   const params =
     typeof attributes.params === 'object' && attributes.params !== null

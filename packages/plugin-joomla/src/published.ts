@@ -7,6 +7,10 @@ import type { JsonApiResource } from './json-api.js';
  * publishing window, and at a public access level (an item without `access`, a banner, has
  * none). The proxy already drops the others; this keeps the plugin right when it talks to a
  * Joomla API opened to the public without the proxy.
+ *
+ * A publishing date that is not a date is an `invalid-data` error, so the caller leaves the
+ * item out with a warning, as the proxy hides it. Reading it as no date instead would show a
+ * visitor what an editor meant to hold back: an embargoed category, an expired banner.
  */
 export function isShown(
   resource: JsonApiResource,

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { VisitorStats } from '@portico/core';
 import { clearCache } from '@portico/plugin-kit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import { json } from './json-source.js';
 
@@ -28,9 +28,12 @@ beforeAll(async () => {
         .writeHead(200, { 'content-type': 'text/html' })
         .end('<html><head><title>Đăng nhập</title></head></html>');
     } else if (path === '/wrong-types.json') {
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end('{"categories":[{"id":1,"title":null,"url":"/x"}]}');
+      response.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          categories: [{ id: 1, title: null, url: '/x' }],
+          visitorStats: { guests: '12', members: 0 },
+        }),
+      );
     } else {
       response.writeHead(404).end();
     }
@@ -83,8 +86,16 @@ describe('json() with a url', () => {
     await expect(json({ url: `${origin}/login.json` }).getCategories!()).rejects.toThrow(
       'answered with an HTML page ("Đăng nhập") instead of JSON',
     );
-    await expect(json({ url: `${origin}/wrong-types.json` }).getCategories!()).rejects.toThrow(
-      `In ${origin}/wrong-types.json: categories[0].title must be a string, got null.`,
-    );
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const wrongTypes = json({ url: `${origin}/wrong-types.json` });
+      await expect(wrongTypes.getCategories!()).rejects.toThrow(
+        `In ${origin}/wrong-types.json: categories[0].title must be a string, got null.`,
+      );
+      // The rest of the document still serves its widgets.
+      await expect(wrongTypes.getVisitorStats!()).resolves.toEqual({ guests: 12, members: 0 });
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

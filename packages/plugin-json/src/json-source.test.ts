@@ -1,10 +1,18 @@
 import { requireCapability, registerSource } from '@portico/core';
 import { sourceErrorOf } from '@portico/core/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import { json, readPortalDocument } from './json-source.js';
 
 const cleanUp: (() => void)[] = [];
+
+function silenceWarnings() {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  cleanUp.push(() => {
+    warn.mockRestore();
+  });
+  return warn;
+}
 afterEach(() => {
   cleanUp.splice(0).forEach((undo) => {
     undo();
@@ -65,12 +73,62 @@ describe('json() with inline data', () => {
     await expect(source.getBanners!('sidebar')).resolves.toEqual([]);
   });
 
-  it('names the bad field of an invalid document', () => {
-    expect(() => json({ data: { articles: [{ id: 'a', title: ['x'], published: '2020-08-25' }] } })).toThrow(
-      'In the data given to json(): articles[0].title must be a string, got a list.',
+  it('names the bad field of an invalid document, failing only the widgets that ask for that key', async () => {
+    const warn = silenceWarnings();
+    const source = json({ data: { articles: [{ id: 'a', title: ['x'], published: '2020-08-25' }], categories: [] } });
+    expect(await sourceErrorOf(source.listArticles!({}))).toMatchObject({
+      code: 'invalid-data',
+      message: 'In the data given to json(): articles[0].title must be a string, got a list.',
+    });
+    await expect(source.getCategories!()).resolves.toEqual([]);
+    expect(String(warn.mock.calls[0]?.[0])).toBe(
+      'Portico json: In the data given to json(): articles[0].title must be a string, got a list. That item is left out.',
     );
-    expect(() => readPortalDocument({ viewStats: { total: 'many' } })).toThrow(
+    const document = readPortalDocument({ viewStats: { total: 'many' }, visitorStats: { guests: 1, members: 2 } });
+    expect(document.problems?.viewStats?.message).toBe(
       'In the JSON document: viewStats.total must be a whole number of 0 or more, got the text "many".',
+    );
+    expect(document.visitorStats).toEqual({ guests: 1, members: 2 });
+    expect(() => readPortalDocument([])).toThrow('the JSON document must be an object, got a list.');
+  });
+
+  it('reads each key and each item on its own: one bad field does not take the other widgets down', async () => {
+    const warn = silenceWarnings();
+    const source = json({
+      data: {
+        categories: [
+          { id: '1', title: 'N', url: '/n', count: '12' },
+          { id: '2', title: null, url: '/x' },
+        ],
+        banners: [
+          { id: 'b1', title: 'Banner', ordering: '1' },
+          { id: 'b2', title: 'Hỏng', image: { alt: 'no src' } },
+        ],
+        visitorStats: { guests: 'many', members: 0 },
+        viewStats: { total: '18116910' },
+      },
+    });
+    await expect(source.getCategories!()).resolves.toEqual([{ id: '1', title: 'N', url: '/n', count: 12 }]);
+    await expect(source.getBanners!('sidebar')).resolves.toEqual([{ id: 'b1', title: 'Banner', ordering: 1 }]);
+    await expect(source.getViewStats!()).resolves.toEqual({ total: '18116910' });
+    expect(await sourceErrorOf(source.getVisitorStats!())).toMatchObject({
+      code: 'invalid-data',
+      message:
+        'In the data given to json(): visitorStats.guests must be a whole number of 0 or more, got the text "many".',
+    });
+    expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+      'Portico json: In the data given to json(): categories[1].title must be a string, got null. That item is left out.',
+      'Portico json: In the data given to json(): banners[1].image.src must be a string, got nothing. That item is left out.',
+      'Portico json: In the data given to json(): visitorStats.guests must be a whole number of 0 or more, got the text "many". Widgets asking for its visitorStats show their error state.',
+    ]);
+  });
+
+  it('warns when a visitor count is beyond what a number holds, rather than losing its digits silently', async () => {
+    const warn = silenceWarnings();
+    const source = json({ data: { visitorStats: { guests: '123456789012345678901', members: 0 } } });
+    await expect(source.getVisitorStats!()).resolves.toEqual({ guests: Number('123456789012345678901'), members: 0 });
+    expect(warn).toHaveBeenCalledWith(
+      'Portico json: In the data given to json(): visitorStats.guests is 123456789012345678901, more than a number holds exactly (2^53); it is passed on as 123456789012345680000.',
     );
   });
 

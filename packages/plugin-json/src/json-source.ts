@@ -1,5 +1,6 @@
 import {
   SourceError,
+  isSourceError,
   toSourceError,
   type Article,
   type LiveObserver,
@@ -17,17 +18,20 @@ import {
 import {
   cachedRequest,
   clampPaging,
+  consoleWarnOnce,
   createLiveFeed,
   fetchJson,
+  presentFields,
   readArticle,
   readBanner,
   readCategory,
+  readEachInList,
   readingFrom,
-  readList,
   readObject,
   readViewStats,
   readVisitorStats,
   resolveUrl,
+  type Warn,
 } from '@portico/plugin-kit';
 
 export interface JsonSourceOptions {
@@ -43,6 +47,8 @@ export interface JsonSourceOptions {
   fetch?: typeof fetch | undefined;
 }
 
+type PortalKey = 'articles' | 'categories' | 'banners' | 'visitorStats' | 'viewStats';
+
 /** The document, as read: every key optional, unknown keys ignored. */
 export interface PortalDocument {
   articles?: Article[];
@@ -50,28 +56,67 @@ export interface PortalDocument {
   banners?: Banner[];
   visitorStats?: VisitorStats;
   viewStats?: ViewStats;
+  /** The keys that are there but could not be read, with why: asking for one fails with that error. */
+  problems?: Partial<Record<PortalKey, SourceError>>;
 }
 
 const DEFAULT_PAGE_SIZE = 10;
 
+const warnInConsole = consoleWarnOnce('Portico json');
+
 /**
  * Reads a Portico JSON document: the keys `articles`, `categories`, `banners`,
  * `visitorStats` and `viewStats` in the core types, each optional; other keys are ignored,
- * so `fixtures/seed-portal.json` is a valid document. A field of the wrong type is an
- * `invalid-data` error that names it.
+ * so `fixtures/seed-portal.json` is a valid document.
+ *
+ * Each key is read on its own, and each item of a list too, so one bad field does not take
+ * every widget on the source down: a bad item is left out with a warning through `warn` that
+ * names it and why; a key that cannot be read at all (visitor stats with no `guests`, a list
+ * none of whose items is readable) goes into `problems`, and only the widgets asking for it
+ * show their error state, with the message naming the field.
  */
-export function readPortalDocument(value: unknown, where = 'the JSON document'): PortalDocument {
-  return readingFrom(where, () => {
-    const document = readObject(value, where);
-    const read: PortalDocument = {};
-    if (document.articles !== undefined) read.articles = readList(document.articles, 'articles', readArticle);
-    if (document.categories !== undefined) read.categories = readList(document.categories, 'categories', readCategory);
-    if (document.banners !== undefined) read.banners = readList(document.banners, 'banners', readBanner);
-    if (document.visitorStats !== undefined)
-      read.visitorStats = readVisitorStats(document.visitorStats, 'visitorStats');
-    if (document.viewStats !== undefined) read.viewStats = readViewStats(document.viewStats, 'viewStats');
-    return read;
+export function readPortalDocument(
+  value: unknown,
+  where = 'the JSON document',
+  warn: Warn = warnInConsole,
+): PortalDocument {
+  const document = readingFrom(where, () => readObject(value, where));
+  const problems: Partial<Record<PortalKey, SourceError>> = {};
+  // Warnings about items name the document, as errors do.
+  const warnHere: Warn = (message) => {
+    warn(`In ${where}: ${message}`);
+  };
+  const items = { warn: warnHere };
+
+  function readKey<T>(key: PortalKey, read: (value: unknown) => T): T | undefined {
+    if (document[key] === undefined) return undefined;
+    try {
+      return readingFrom(where, () => read(document[key]));
+    } catch (error) {
+      if (!isSourceError(error) || error.code !== 'invalid-data') throw error;
+      problems[key] = error;
+      warn(`${error.message} Widgets asking for its ${key} show their error state.`);
+      return undefined;
+    }
+  }
+
+  return presentFields<PortalDocument>({
+    articles: readKey('articles', (list) => readEachInList(list, 'articles', readArticle, items)),
+    categories: readKey('categories', (list) =>
+      readEachInList(list, 'categories', (item, path) => readCategory(item, path, warnHere), items),
+    ),
+    banners: readKey('banners', (list) => readEachInList(list, 'banners', readBanner, items)),
+    visitorStats: readKey('visitorStats', (stats) => readVisitorStats(stats, 'visitorStats', warnHere)),
+    viewStats: readKey('viewStats', (stats) => readViewStats(stats, 'viewStats')),
+    problems: Object.keys(problems).length > 0 ? problems : undefined,
   });
+}
+
+/** A key of the document: `undefined` when it is not there; its problem, thrown, when it could not be read. */
+function partOf<K extends PortalKey>(document: PortalDocument, key: K): PortalDocument[K] {
+  const problem: SourceError | undefined = document.problems?.[key];
+  if (problem !== undefined) throw problem;
+  return document[key];
 }
 
 /**
@@ -85,7 +130,8 @@ export function json(options: JsonSourceOptions): DataSource {
   if ((url === undefined) === (data === undefined)) {
     throw new TypeError('json() needs either a url or the data itself (not both).');
   }
-  const inline = data === undefined ? undefined : readPortalDocument(data, 'the data given to json()');
+  const warn = consoleWarnOnce('Portico json');
+  const inline = data === undefined ? undefined : readPortalDocument(data, 'the data given to json()', warn);
   const where = url === undefined ? '' : resolveUrl(url);
 
   function loadDocument(signal: AbortSignal | undefined, fresh = false): Promise<PortalDocument> {
@@ -96,13 +142,14 @@ export function json(options: JsonSourceOptions): DataSource {
         readPortalDocument(
           (await fetchJson(where, { signal: requestSignal, timeout: options.timeout, fetch: options.fetch })).data,
           where,
+          warn,
         ),
       { signal, maxAge: fresh ? 0 : (options.maxAge ?? 60_000), staleWhileRevalidate: fresh ? 0 : undefined },
     );
   }
 
-  function pick<K extends keyof PortalDocument>(document: PortalDocument, key: K): NonNullable<PortalDocument[K]> {
-    const value = document[key];
+  function pick<K extends PortalKey>(document: PortalDocument, key: K): NonNullable<PortalDocument[K]> {
+    const value = partOf(document, key);
     if (value === undefined) {
       throw new SourceError('unsupported', `The JSON document${where ? ` at ${where}` : ''} has no "${key}".`, {
         retryable: false,
@@ -137,7 +184,7 @@ export function json(options: JsonSourceOptions): DataSource {
   return {
     kind: 'json',
     async listArticles(query: ArticleQuery, request?: RequestOptions): Promise<Page<Article>> {
-      const articles = ((await loadDocument(request?.signal)).articles ?? [])
+      const articles = (partOf(await loadDocument(request?.signal), 'articles') ?? [])
         .filter((article) => query.categoryId === undefined || article.categoryId === query.categoryId)
         .sort(query.order === 'most-read' ? byViews : byNewest);
       // No ceiling: the whole document is in memory already.
@@ -151,17 +198,19 @@ export function json(options: JsonSourceOptions): DataSource {
       };
     },
     async getArticle(id: string, request?: RequestOptions): Promise<Article> {
-      const article = ((await loadDocument(request?.signal)).articles ?? []).find((candidate) => candidate.id === id);
+      const article = (partOf(await loadDocument(request?.signal), 'articles') ?? []).find(
+        (candidate) => candidate.id === id,
+      );
       if (!article)
         throw new SourceError('not-found', `No article with id "${id}" in the JSON document.`, { retryable: false });
       return article;
     },
     async getCategories(request?: RequestOptions): Promise<Category[]> {
-      return (await loadDocument(request?.signal)).categories ?? [];
+      return partOf(await loadDocument(request?.signal), 'categories') ?? [];
     },
     async getBanners(position: string, request?: RequestOptions): Promise<Banner[]> {
       // A banner without a position belongs to every position.
-      return ((await loadDocument(request?.signal)).banners ?? []).filter(
+      return (partOf(await loadDocument(request?.signal), 'banners') ?? []).filter(
         (banner) => banner.position === undefined || banner.position === position,
       );
     },

@@ -14,13 +14,16 @@ export {
   readOptionalBoolean,
   readOptionalCount,
   readOptionalNumber,
+  readOptionalNumeric,
   readOptionalString,
   readString,
 } from './validate.js';
+export { consoleWarnOnce, readEach, type ReadEachOptions, type Warn } from './read-each.js';
 export {
   readArticle,
   readBanner,
   readCategory,
+  readEachInList,
   readImage,
   readList,
   readViewStats,

@@ -31,11 +31,9 @@ describe('reading portal data', () => {
     expect(messageOf(() => readList([{ id: 'a', title: 7, published: '2020-08-25' }], 'articles', readArticle))).toBe(
       'articles[0].title must be a string, got a number.',
     );
-    expect(
-      messageOf(() =>
-        readCategory({ id: 'x', title: 'X', url: '/x', children: [{ id: 'y', title: 'Y' }] }, 'categories[0]'),
-      ),
-    ).toBe('categories[0].children[0].url must be a string, got nothing.');
+    expect(messageOf(() => readCategory({ id: 'x', title: 'X' }, 'categories[0]'))).toBe(
+      'categories[0].url must be a string, got nothing.',
+    );
     expect(messageOf(() => readViewStats({ total: -1 }, 'viewStats'))).toBe(
       'viewStats.total must be a whole number of 0 or more, got a number.',
     );
@@ -104,5 +102,45 @@ describe('reading portal data', () => {
     expect(readViewStats({ total: '123456789012345678901234567890' }, 'viewStats').total).toBe(
       '123456789012345678901234567890',
     );
+  });
+
+  it('does not lose a visitor count’s digits silently: VisitorStats holds numbers, so it warns with every digit', () => {
+    const warnings: string[] = [];
+    const stats = readVisitorStats(
+      { guests: '123456789012345678901', members: '7', bots: 2 },
+      'visitorStats',
+      (message) => warnings.push(message),
+    );
+    expect(stats).toEqual({ guests: Number('123456789012345678901'), members: 7, bots: 2 });
+    expect(warnings).toEqual([
+      'visitorStats.guests is 123456789012345678901, more than a number holds exactly (2^53); it is passed on as 123456789012345680000.',
+    ]);
+  });
+
+  it('takes counts and orderings written as numbers in text, as the widgets do', () => {
+    expect(readCategory({ id: '1', title: 'N', url: '/n', count: '12' }, 'categories[0]').count).toBe(12);
+    expect(readBanner({ id: 'b', title: 'B', ordering: ' 1 ' }, 'banners[0]').ordering).toBe(1);
+    expect(messageOf(() => readCategory({ id: '1', title: 'N', url: '/n', count: 'nhiều' }, 'categories[0]'))).toBe(
+      'categories[0].count must be a number, got the text "nhiều".',
+    );
+  });
+
+  it('leaves out a category’s bad child with a warning, keeping the category and its other children', () => {
+    const warnings: string[] = [];
+    const category = readCategory(
+      {
+        id: 'x',
+        title: 'X',
+        url: '/x',
+        children: [
+          { id: 'y', title: 'Y', url: '/y' },
+          { id: 'z', title: null, url: '/z' },
+        ],
+      },
+      'categories[0]',
+      (message) => warnings.push(message),
+    );
+    expect(category).toEqual({ id: 'x', title: 'X', url: '/x', children: [{ id: 'y', title: 'Y', url: '/y' }] });
+    expect(warnings).toEqual(['categories[0].children[1].title must be a string, got null. That item is left out.']);
   });
 });

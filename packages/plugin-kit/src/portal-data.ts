@@ -8,15 +8,19 @@ import {
   readOptionalBoolean,
   readOptionalCount,
   readOptionalNumber,
+  readOptionalNumeric,
   readOptionalString,
   readString,
 } from './validate.js';
 import { presentFields } from './present.js';
+import { readEach, warnInConsole, type ReadEachOptions, type Warn } from './read-each.js';
 
 /**
  * Readers for Portico's own data types from outside data (a JSON document, the stats
  * service): fields the type knows are checked, unknown fields are ignored, optional fields
- * may be missing. A wrong field throws an `invalid-data` error that names it.
+ * may be missing. A wrong field throws an `invalid-data` error that names it; a list inside
+ * an item (a category's children) is read item by item, and its bad items are left out with
+ * a warning through `warn`.
  */
 
 export function readImage(value: unknown, path: string): Image {
@@ -58,20 +62,20 @@ export function readArticle(value: unknown, path: string): Article {
   });
 }
 
-export function readCategory(value: unknown, path: string): Category {
+export function readCategory(value: unknown, path: string, warn: Warn = warnInConsole): Category {
   const category = readObject(value, path);
-  const children = category.children;
+  // A bad child is left out; its parent, and the child's good siblings, still show.
+  const readChildren = (children: unknown, childrenPath: string): Category[] =>
+    readEachInList(children, childrenPath, (child, childPath) => readCategory(child, childPath, warn), {
+      warn,
+      failWhenNoneRead: false,
+    });
   return presentFields<Category>({
     id: readId(category.id, `${path}.id`),
     title: readString(category.title, `${path}.title`),
     url: readString(category.url, `${path}.url`),
-    count: readOptionalNumber(category.count, `${path}.count`),
-    children:
-      children === undefined || children === null
-        ? undefined
-        : readArray(children, `${path}.children`).map((child, index) =>
-            readCategory(child, `${path}.children[${String(index)}]`),
-          ),
+    count: readOptionalNumeric(category.count, `${path}.count`),
+    children: readOptional(category.children, `${path}.children`, readChildren),
     lang: readOptionalString(category.lang, `${path}.lang`),
   });
 }
@@ -85,7 +89,7 @@ export function readBanner(value: unknown, path: string): Banner {
     image: readOptionalImage(banner.image, `${path}.image`),
     html: readOptionalString(banner.html, `${path}.html`),
     pinned: readOptionalBoolean(banner.pinned, `${path}.pinned`),
-    ordering: readOptionalNumber(banner.ordering, `${path}.ordering`),
+    ordering: readOptionalNumeric(banner.ordering, `${path}.ordering`),
     position: readOptionalString(banner.position, `${path}.position`),
     publishUp: readOptionalString(banner.publishUp, `${path}.publishUp`),
     publishDown: readOptionalString(banner.publishDown, `${path}.publishDown`),
@@ -94,13 +98,29 @@ export function readBanner(value: unknown, path: string): Banner {
   });
 }
 
-export function readVisitorStats(value: unknown, path: string): VisitorStats {
+/**
+ * A count as the `number` that `VisitorStats` holds. Beyond 2^53 a number cannot keep every
+ * digit: the nearest one is passed on, with a warning that gives the digits, so none are lost
+ * silently. (The widget itself would show a string or bigint exactly; the core type does not
+ * allow one here.)
+ */
+function readCountAsNumber(value: unknown, path: string, warn: Warn): number {
+  const count = readCount(value, path);
+  const number = Number(count);
+  if (!Number.isSafeInteger(number)) {
+    warn(`${path} is ${String(count)}, more than a number holds exactly (2^53); it is passed on as ${String(number)}.`);
+  }
+  return number;
+}
+
+export function readVisitorStats(value: unknown, path: string, warn: Warn = warnInConsole): VisitorStats {
   const stats = readObject(value, path);
+  const count = (field: unknown, fieldPath: string): number => readCountAsNumber(field, fieldPath, warn);
   return presentFields<VisitorStats>({
-    guests: Number(readCount(stats.guests, `${path}.guests`)),
-    members: Number(readCount(stats.members, `${path}.members`)),
+    guests: count(stats.guests, `${path}.guests`),
+    members: count(stats.members, `${path}.members`),
     memberNames: readOptionalStrings(stats.memberNames, `${path}.memberNames`),
-    bots: readOptional(stats.bots, `${path}.bots`, (bots, botsPath) => Number(readCount(bots, botsPath))),
+    bots: readOptional(stats.bots, `${path}.bots`, count),
     windowSeconds: readOptionalNumber(stats.windowSeconds, `${path}.windowSeconds`),
     asOf: readOptionalString(stats.asOf, `${path}.asOf`),
   });
@@ -116,7 +136,21 @@ export function readViewStats(value: unknown, path: string): ViewStats {
   });
 }
 
-/** Reads a list of items with `read`, naming each item's place in errors. */
+/** Reads a list of items with `read`, naming each item's place in errors. One bad item fails the list. */
 export function readList<T>(value: unknown, path: string, read: (item: unknown, path: string) => T): T[] {
   return readArray(value, path).map((item, index) => read(item, `${path}[${String(index)}]`));
+}
+
+/**
+ * Reads a list item by item with `readEach`: a bad item is left out with a warning naming its
+ * place (`categories[2].title must be a string, got null. That item is left out.`). The value
+ * itself must be a list.
+ */
+export function readEachInList<T>(
+  value: unknown,
+  path: string,
+  read: (item: unknown, path: string) => T,
+  options?: ReadEachOptions,
+): T[] {
+  return readEach(readArray(value, path), (item, index) => read(item, `${path}[${String(index)}]`), options);
 }

@@ -75,6 +75,15 @@ export function readOptionalNumber(value: unknown, path: string): number | undef
   return value;
 }
 
+/**
+ * A number, or a decimal number written as text (`"12"`, `"-1.5"`), as CMS exports and
+ * database drivers give them and the widgets accept; `undefined` for a missing value.
+ */
+export function readOptionalNumeric(value: unknown, path: string): number | undefined {
+  if (typeof value === 'string' && /^[-+]?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return readOptionalNumber(value, path);
+}
+
 export function readOptionalBoolean(value: unknown, path: string): boolean | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'boolean') throw invalid(path, 'true or false', value);

@@ -26,8 +26,16 @@ async function allPages(
   return [...readArray(first.data, pageUrl(1)), ...later.flat()];
 }
 
+/** Warnings about items left out of a list: each once per source, as a refresh reads the list again. */
+function warnAboutItems(context: SourceContext): (message: string) => void {
+  return (message) => {
+    context.warnOnce(message, message);
+  };
+}
+
 async function categoryTree(context: SourceContext, signal: AbortSignal): Promise<Category[]> {
-  return readCategoryTerms(await allPages(context, 'wp/v2/categories', {}, signal), 'wp/v2/categories');
+  const terms = await allPages(context, 'wp/v2/categories', {}, signal);
+  return readCategoryTerms(terms, 'wp/v2/categories', warnAboutItems(context));
 }
 
 /** Why a menu is not used, when it cannot be; `undefined` for a failure categories would share. */
@@ -67,7 +75,7 @@ export function getCategories(
       if (menu === undefined) return categoryTree(context, requestSignal);
       try {
         const all = await allPages(context, 'wp/v2/menu-items', { menus: menu }, requestSignal);
-        const items = readMenuItems(all, 'wp/v2/menu-items');
+        const items = readMenuItems(all, 'wp/v2/menu-items', warnAboutItems(context));
         if (items.length > 0) return items;
         context.warnOnce('menu', `menu ${menu} has no published items. Showing the categories instead.`);
       } catch (error) {

@@ -40,6 +40,15 @@ describe('readCategoryTerms', () => {
     expect(tree[1]?.children?.map((node) => node.id)).toEqual(['2']);
   });
 
+  it('leaves out a term it cannot read, with a warning naming it', () => {
+    const warnings: string[] = [];
+    const tree = readCategoryTerms([{ ...categories[0], link: null }, categories[2]], 'wp/v2/categories', (message) =>
+      warnings.push(message),
+    );
+    expect(tree.map((node) => node.id)).toEqual(['6']);
+    expect(warnings).toEqual(['wp/v2/categories[0].link must be a string, got null. That item is left out.']);
+  });
+
   it('names the field of the wrong type', () => {
     expect(() => readCategoryTerms([{ ...categories[0], name: null }], 'wp/v2/categories')).toThrow(
       'wp/v2/categories[0].name must be a string, got null.',

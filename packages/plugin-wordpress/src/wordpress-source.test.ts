@@ -157,6 +157,32 @@ describe('wordpress() categories', () => {
     expect(tree.at(-1)).toMatchObject({ id: '326', title: 'Chuyên mục mẫu 326', count: 0 });
   });
 
+  it('leaves out a category it cannot read, warning once with its place and why; the others still show', async () => {
+    const broken = categories.map((term) => (term.id === 5 ? { ...term, name: null } : term));
+    const categoriesSource = source(site({ 'wp/v2/categories': collectionRoute(broken) }));
+    expect((await categoriesSource.getCategories!()).map((item) => item.id)).toEqual(['4', '6']);
+    expect(warn.mock.calls).toEqual([
+      [
+        `Portico wordpress(${BASE}): wp/v2/categories[${String(broken.findIndex((term) => term.id === 5))}].name must be a string, got null. That item is left out.`,
+      ],
+    ]);
+  });
+
+  it('leaves out a menu item it cannot read, with a warning; the rest of the menu still shows', async () => {
+    const broken = menuItems.map((item, index) => (index === 2 ? { ...item, url: 42 } : item));
+    const tree = await source(site({ 'wp/v2/menu-items': { json: broken } }), { menu: 2 }).getCategories!();
+    expect(tree.map((item) => item.title)).toEqual([
+      'Trang chủ',
+      'Công tác dân vận - mặt trận',
+      'Tiến tới đại hội đảng',
+      'Giải phóng miền Nam',
+    ]);
+    expect(tree[1]).not.toHaveProperty('children');
+    expect(warn.mock.calls).toEqual([
+      [`Portico wordpress(${BASE}): wp/v2/menu-items[2].url must be a string, got a number. That item is left out.`],
+    ]);
+  });
+
   it('uses a menu the site lets visitors read', async () => {
     const wp = site({ 'wp/v2/menu-items': { json: menuItems } });
     const tree = await source(wp, { menu: 2 }).getCategories!();
