@@ -140,10 +140,11 @@ describe('the demo portal, served as built', () => {
     ]) {
       expect(text).toContain(shown);
     }
-    // The category's page lists the article as a card, its title linking to it.
+    // The category's page lists the article as a card, its title linking to it, a heading
+    // right under the page's h1.
     const category = await (await fetch(`${origin}${seed.categories[0]?.url ?? '/'}`)).text();
     expect(category.replace(/<!--[^>]*-->/g, '')).toContain(
-      `<a part="link" href="${seedArticle.url}">${seedArticle.title}</a>`,
+      `<h2 part="title"><a part="link" href="${seedArticle.url}">${seedArticle.title}</a></h2>`,
     );
   });
 

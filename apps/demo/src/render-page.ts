@@ -27,14 +27,17 @@ function configurationBlock(page: PortalPage): string {
   return `<script type="application/json" data-portico>${json}</script>`;
 }
 
-/** The articles as cards, a list of links to them: only real articles, never placeholders. */
-function articleList(articles: readonly Article[], locale: PageLocale): unknown {
+/**
+ * The articles as cards, a list of links to them: only real articles, never placeholders. Their
+ * titles are headings one level under the heading the list is under.
+ */
+function articleList(articles: readonly Article[], locale: PageLocale, headingLevel: 2 | 3): unknown {
   return html`<ul class="card-list">
     ${articles.map(
       (article) =>
         html`<li>
           ${widget('portico-article-card', {
-            attributes: { variant: 'list', 'heading-level': 3, 'lead-lines': 3 },
+            attributes: { variant: 'list', 'heading-level': headingLevel, 'lead-lines': 3 },
             properties: { article: localizeArticle(article, locale) },
           })}
         </li>`,
@@ -68,14 +71,14 @@ function mainContent(page: PortalPage, content: PortalContent): unknown {
       latest.length
         ? html`<section class="latest" aria-labelledby="latest-heading">
             <h2 id="latest-heading">${text.latestHeading}</h2>
-            ${articleList(latest, locale)}
+            ${articleList(latest, locale, 3)}
           </section>`
         : nothing
     }`;
   }
   const articles = content.articles.filter((candidate) => candidate.categoryId === category?.id);
   return html`<h1 lang=${category?.lang ?? nothing}>${category?.title ?? content.site.name}</h1>
-    ${articles.length ? articleList(articles, locale) : html`<p class="empty">${text.emptyCategory}</p>`}`;
+    ${articles.length ? articleList(articles, locale, 2) : html`<p class="empty">${text.emptyCategory}</p>`}`;
 }
 
 function pageTitle(page: PortalPage, content: PortalContent): string {

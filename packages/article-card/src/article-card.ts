@@ -20,7 +20,6 @@ import {
   sanitizeHtml,
   sanitizeHtmlOnServer,
   SourceController,
-  toHeadingLevel,
   type HeadingLevel,
 } from '@portico/element';
 import { html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -225,10 +224,7 @@ export class PorticoArticleCard extends PorticoElement {
     const interfaceLang = lang ? (this.phraseLang ?? this.locale) : nothing;
 
     const fallback = article.markupHeadingLevel ?? (full ? 1 : 3);
-    const level = this.headingLevel == null ? fallback : toHeadingLevel(this.headingLevel, fallback);
-    if (level !== (this.headingLevel ?? fallback)) {
-      this.warnInvalid('heading-level', this.getAttribute('heading-level'), 'is not 1–6', String(fallback));
-    }
+    const level = this.readHeadingLevel(this.headingLevel, fallback);
     // A whole number from 1 to 6, so the tag is one of h1–h6.
     const tag = unsafeStatic(`h${String(level)}`);
     // `full` is the article itself: its title links nowhere.

@@ -1182,10 +1182,13 @@ describe('<portico-category-menu> themes', () => {
     const outline = (title: string): string => getComputedStyle(link(menu, title)).outlineStyle;
     expect(outline('Generated category 1.2')).toBe('none');
     await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
-    onCleanUp(() => cdp().send('Emulation.setEmulatedMedia', { features: [] }));
-    expect(outline('Generated category 1.2'), 'the current item').toBe('dashed');
-    expect(outline('Generated category 1'), 'its branch').toBe('none');
-    expect(outline('Generated category 1.1')).toBe('none');
+    try {
+      expect(outline('Generated category 1.2'), 'the current item').toBe('dashed');
+      expect(outline('Generated category 1'), 'its branch').toBe('none');
+      expect(outline('Generated category 1.1')).toBe('none');
+    } finally {
+      await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+    }
   });
 });
 

@@ -4,7 +4,8 @@
 import type { SourceError } from '@portico/core';
 
 export { PorticoElement, type RegionName } from './portico-element.js';
-export { ModuleElement, toHeadingLevel, type HeadingLevel } from './module-element.js';
+export { toHeadingLevel, type HeadingLevel } from './heading-level.js';
+export { ModuleElement } from './module-element.js';
 export { LiveModuleElement, DEFAULT_LIVE_INTERVAL_SECONDS, type LiveContent } from './live-module-element.js';
 export { LocaleController, closestLanguage } from './locale-controller.js';
 export {

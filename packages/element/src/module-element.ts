@@ -1,17 +1,8 @@
 import { html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { HeadingLevel } from './heading-level.js';
 import { PorticoElement } from './portico-element.js';
 import { baseStyles, moduleStyles } from './styles.js';
-
-/** Heading levels a module's title can take. */
-export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
-
-/** Reads `heading-level`: a whole number from 1 to 6, else `fallback`. */
-export function toHeadingLevel(value: unknown, fallback: HeadingLevel): HeadingLevel {
-  // Only a number or its digits: Number() throws on an object whose conversion is broken.
-  const level = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
-  return Number.isInteger(level) && level >= 1 && level <= 6 ? (level as HeadingLevel) : fallback;
-}
 
 /**
  * A widget shaped like a CMS module: a box with a title and content. The title comes from
@@ -54,7 +45,7 @@ export class ModuleElement extends PorticoElement {
     if (this.hasSlottedChild('heading')) {
       return html`<slot name="heading" @slotchange=${this.onSlotChange}></slot>`;
     }
-    const level = toHeadingLevel(this.headingLevel, 3);
+    const level = this.readHeadingLevel(this.headingLevel, 3);
     const own = this.readText('heading', this.heading);
     // The integrator's title is in the page's language, which the box may not be in.
     const title = !own

@@ -19,6 +19,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { property } from 'lit/decorators.js';
+import { headingLevelOf, type HeadingLevel } from './heading-level.js';
 import { LocaleController } from './locale-controller.js';
 import { RENDERED_LANG_ATTRIBUTE, serverRenderContext } from './server-context.js';
 import { propertyText } from './property-text.js';
@@ -319,6 +320,16 @@ export class PorticoElement extends LitElement {
   }
 
   /** A count (whole, 0 or more, exact beyond 2^53), or `undefined` with a warning naming `attribute`. */
+  /** `heading-level`: a whole number from 1 to 6; anything else is `fallback`, with a warning. */
+  protected readHeadingLevel(value: unknown, fallback: HeadingLevel): HeadingLevel {
+    if (value == null) return fallback;
+    const level = headingLevelOf(value);
+    if (level === undefined) {
+      this.warnInvalid('heading-level', this.getAttribute('heading-level') ?? value, 'is not 1–6', String(fallback));
+    }
+    return level ?? fallback;
+  }
+
   protected readCount(attribute: string, value: unknown): bigint | undefined {
     const count = parseCount(value);
     if (count === undefined) this.warnInvalid(attribute, value, 'is not a whole number of 0 or more', '—');
@@ -398,7 +409,7 @@ function describe(value: unknown): string {
   let json: string | undefined;
   try {
     // JSON.stringify gives undefined for functions and symbols, and throws on a loop.
-    json = JSON.stringify(value) as string | undefined;
+    json = JSON.stringify(value);
   } catch {
     // described below
   }

@@ -492,6 +492,17 @@ describe('<portico-online-visitors> bad input', () => {
     expect(String(warn.mock.calls.at(-1)?.[0])).toContain('stats="lots" is not a VisitorStats object');
   });
 
+  it('keeps its title at level 3 for a heading level outside 1–6, and says so', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await mountVisitors(
+      '<portico-online-visitors lang="vi" heading-level="9" guests="1" members="0"></portico-online-visitors>',
+    );
+    await expect.element(page.getByRole('heading', { level: 3, name: 'Truy cập hiện tại' })).toBeVisible();
+    expect(warn.mock.calls.map((call) => String(call[0])).join('\n')).toContain(
+      'heading-level="9" is not 1–6; showing "3"',
+    );
+  });
+
   it('says what is missing when it has no data at all', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const element = await mountVisitors('<portico-online-visitors lang="vi"></portico-online-visitors>');

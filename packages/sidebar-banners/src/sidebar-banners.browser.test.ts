@@ -193,6 +193,18 @@ describe('<portico-sidebar-banners> banners', () => {
     });
   });
 
+  it('shows the title of a custom-HTML banner whose HTML holds only invisible characters', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const element = await showBanners([{ id: 'blank', title: 'Đường dây nóng', html: '<p>\u200B</p><p>\u200D</p>' }], {
+      lang: 'vi',
+    });
+    await vi.waitFor(() => {
+      expect(warnings(warn)).toContain('has nothing to show');
+    });
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Đường dây nóng']);
+  });
+
   it('shows a custom-HTML banner sanitized: no script runs, its outside links are sponsored', async () => {
     const element = await showBanners(
       [
@@ -815,14 +827,14 @@ describe('<portico-sidebar-banners> carousel', () => {
     await userEvent.keyboard('{Tab}');
     expect(focused(element)).toBe(button('rotation'));
     await element.updateComplete;
-    expect(nameOf(button('rotation')), 'focus inside stops the rotation').toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation')), 'focus inside stops the rotation').toBe('Bắt đầu trình chiếu');
     expect(slides.getAttribute('aria-live')).toBe('polite');
     await vi.advanceTimersByTimeAsync(20_000);
     expect(shownBanners(element), 'stopped while focus is inside').toEqual(['Giải phóng miền Nam']);
     await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
     expect(document.activeElement).toBe(outside);
     await element.updateComplete;
-    expect(nameOf(button('rotation')), 'and stays stopped once focus leaves').toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation')), 'and stays stopped once focus leaves').toBe('Bắt đầu trình chiếu');
     expect(slides.getAttribute('aria-live')).toBe('polite');
     await vi.advanceTimersByTimeAsync(20_000);
     await element.updateComplete;
@@ -840,7 +852,7 @@ describe('<portico-sidebar-banners> carousel', () => {
     const { element, button, slides } = await carousel();
     await userEvent.keyboard('{Tab}');
     await element.updateComplete;
-    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation'))).toBe('Bắt đầu trình chiếu');
     await userEvent.keyboard('{Enter}');
     await element.updateComplete;
     expect(focused(element), 'focus stays on the button').toBe(button('rotation'));
@@ -865,7 +877,7 @@ describe('<portico-sidebar-banners> carousel', () => {
     expect(shownBanners(element), 'still rotating after focus leaves').toEqual(['Đại hội Đảng bộ tỉnh']);
     await userEvent.keyboard('{Tab}');
     await element.updateComplete;
-    expect(nameOf(button('rotation')), 'focus entering again stops it').toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation')), 'focus entering again stops it').toBe('Bắt đầu trình chiếu');
     await vi.advanceTimersByTimeAsync(20_000);
     expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
     vi.useRealTimers();
@@ -918,7 +930,7 @@ describe('<portico-sidebar-banners> carousel', () => {
     await element.updateComplete;
     button('rotation').blur();
     await element.updateComplete;
-    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation'))).toBe('Bắt đầu trình chiếu');
     expect(slides.getAttribute('aria-live')).toBe('polite');
     await vi.advanceTimersByTimeAsync(30_000);
     expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
@@ -946,7 +958,7 @@ describe('<portico-sidebar-banners> carousel', () => {
 
     await userEvent.click(button('rotation'));
     await element.updateComplete;
-    expect(nameOf(button('rotation')), 'the pause button pauses').toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation')), 'the pause button pauses').toBe('Bắt đầu trình chiếu');
     await pointerAway();
     await vi.advanceTimersByTimeAsync(20_000);
     await element.updateComplete;
@@ -963,14 +975,14 @@ describe('<portico-sidebar-banners> carousel', () => {
     await userEvent.keyboard('{Tab}');
     expect(focused(element)).toBe(button('previous'));
     await element.updateComplete;
-    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation'))).toBe('Bắt đầu trình chiếu');
   });
 
   it('never starts by itself when the reader prefers reduced motion', async () => {
     stubReducedMotion(true);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { element, button, slides } = await carousel();
-    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation'))).toBe('Bắt đầu trình chiếu');
     expect(slides.getAttribute('aria-live')).toBe('polite');
     await vi.advanceTimersByTimeAsync(60_000);
     expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
@@ -1026,15 +1038,15 @@ describe('<portico-sidebar-banners> carousel', () => {
     expect(clicks.map((click) => click.id)).toEqual(['a']);
 
     button('rotation').focus();
-    expect(nameOf(button('rotation')), 'focus inside stopped the rotation').toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation')), 'focus inside stopped the rotation').toBe('Bắt đầu trình chiếu');
     await userEvent.keyboard(' ');
     expect(nameOf(button('rotation'))).toBe('Tạm dừng');
     await userEvent.keyboard(' ');
-    expect(nameOf(button('rotation'))).toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation'))).toBe('Bắt đầu trình chiếu');
     await userEvent.keyboard(' ');
     expect(nameOf(button('rotation'))).toBe('Tạm dừng');
     await userEvent.keyboard('{Escape}');
-    expect(nameOf(button('rotation')), 'Escape stops the rotation').toBe('Tiếp tục chạy');
+    expect(nameOf(button('rotation')), 'Escape stops the rotation').toBe('Bắt đầu trình chiếu');
     await expectNoAxeViolations(element);
   });
 
@@ -1238,7 +1250,13 @@ describe('<portico-sidebar-banners> bad input', () => {
     Object.assign(element, { rotate: { seconds: 5 } });
     await element.updateComplete;
     expect(shadow(element).querySelector('[part~="carousel"]'), 'an object: not rotating').toBeNull();
-    expect(warnings(warn)).toContain('rotate={"seconds":5} is not a number of seconds up to a day; showing "0"');
+    expect(warnings(warn)).toContain(
+      'rotate={"seconds":5} is not 0 or a number of seconds from 1 to a day; showing "0"',
+    );
+    Object.assign(element, { rotate: 0.001 });
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part~="carousel"]'), 'a thousandth of a second: not rotating').toBeNull();
+    expect(warnings(warn)).toContain('rotate=0.001 is not 0 or a number of seconds from 1 to a day');
   });
 
   it('survives fields that cannot become text or a number, showing the banner', async () => {
@@ -1358,7 +1376,7 @@ describe('<portico-sidebar-banners> bad input', () => {
     const said = warnings(warn);
     expect(said).toContain('order="sideways" is not one of ordering, random');
     expect(said).toContain('limit="lots" is not a whole number of 0 or more');
-    expect(said).toContain('rotate="soon" is not a number of seconds');
+    expect(said).toContain('rotate="soon" is not 0 or a number of seconds');
   });
 });
 

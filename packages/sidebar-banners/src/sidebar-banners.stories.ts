@@ -59,7 +59,7 @@ function carouselPhrases(globals: Record<string, unknown>): {
       }
     : {
         carousel: 'trình chiếu',
-        start: 'Tiếp tục chạy',
+        start: 'Bắt đầu trình chiếu',
         pause: 'Tạm dừng',
         slide: (index, count) => `${String(index)} trên ${String(count)}`,
       };

@@ -334,12 +334,13 @@ export class PorticoSidebarBanners extends PorticoElement {
       this.shown = arrange(published, order, this.random).slice(0, limit || undefined);
       this.current = 0;
     }
-    // Up to a day: setTimeout cannot wait much longer.
+    // Up to a day: setTimeout cannot wait much longer. At least a second: less is a flicker
+    // no one can read (and a render every millisecond).
     const seconds = this.readNumberAttribute(
       'rotate',
       this.rotate,
-      (value) => value >= 0 && value <= 86_400,
-      'is not a number of seconds up to a day',
+      (value) => value === 0 || (value >= 1 && value <= 86_400),
+      'is not 0 or a number of seconds from 1 to a day',
       0,
     );
     this.rotateMilliseconds = seconds * 1000;
@@ -601,7 +602,7 @@ export class PorticoSidebarBanners extends PorticoElement {
         ({ fragment, removed }) => {
           this.finishHtml(fragment, banner);
           const shown =
-            fragment.textContent.trim() || fragment.querySelector('img') ? [...fragment.childNodes] : undefined;
+            shownText(fragment.textContent) || fragment.querySelector('img') ? [...fragment.childNodes] : undefined;
           if (removed || !shown) {
             this.warnInvalid(
               `banner ${banner.id} html`,

@@ -527,7 +527,7 @@ describe('server-rendered widgets in Chromium', () => {
     expect(await label()).toBe('Tạm dừng');
     await rememberNodes(page);
     await upgrade(page, '/src/test-support/hydration-client.ts');
-    expect(await label()).toBe('Tiếp tục chạy');
+    expect(await label()).toBe('Bắt đầu trình chiếu');
     expect(await replacedNodes(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -40,7 +40,7 @@ export const vi: LocaleDefinition = {
     PREVIOUS: 'Trang trước',
     NEXT: 'Trang sau',
     PAUSE_ROTATION: 'Tạm dừng',
-    START_ROTATION: 'Tiếp tục chạy',
+    START_ROTATION: 'Bắt đầu trình chiếu',
     SLIDE_OF: '%1$s trên %2$s',
     CAROUSEL: 'trình chiếu',
     SLIDE: 'trang chiếu',
