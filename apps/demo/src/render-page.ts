@@ -149,10 +149,9 @@ export async function renderPortalPage(page: PortalPage, content: PortalContent)
             ${widget('portico-sidebar-banners', {
               attributes: { position: BANNER_POSITION, label: text.bannersLabel },
               properties: {
-                banners: content.banners.map((banner) => ({
-                  ...banner,
-                  url: banner.url && localizePath(banner.url, locale),
-                })),
+                banners: content.banners.map((banner) =>
+                  banner.url ? { ...banner, url: localizePath(banner.url, locale) } : banner,
+                ),
               },
             })}
             ${widget('portico-online-visitors', {

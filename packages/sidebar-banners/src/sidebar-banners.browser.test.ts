@@ -1353,7 +1353,7 @@ describe('<portico-sidebar-banners> bad input', () => {
 
   it('says there is nothing to show for an empty list, the wrong type or nothing at all, in both languages', async () => {
     const cases: [unknown, string, string, string][] = [
-      [[], 'vi', 'Chưa có nội dung', 'banners=[] is not a list of banners'],
+      [[], 'vi', 'Chưa có nội dung', 'banners=[] is an empty list'],
       ['nhiều', 'en', 'Nothing to show yet', 'banners="nhiều" is not a list of banners'],
       [{ banners: [] }, 'vi', 'Chưa có nội dung', 'banners={"banners":[]}'],
       [undefined, 'en', 'Nothing to show yet', 'banners=undefined (missing)'],

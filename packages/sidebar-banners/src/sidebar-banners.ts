@@ -675,7 +675,8 @@ export class PorticoSidebarBanners extends PorticoElement {
     if (Array.isArray(given) && given.length) {
       return given.flatMap((banner, index) => this.readBanner(banner, `${origin}[${String(index)}]`) ?? []);
     }
-    this.warnInvalid(origin, given, 'is not a list of banners', this.phrase('EMPTY'));
+    const problem = Array.isArray(given) ? 'is an empty list' : 'is not a list of banners';
+    this.warnInvalid(origin, given, problem, this.phrase('EMPTY'));
     return [];
   }
 

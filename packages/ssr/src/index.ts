@@ -17,7 +17,10 @@ export {
   widget,
   type AttributeValue,
   type PageOptions,
+  type PorticoTagName,
   type WidgetOptions,
+  type WidgetProperties,
+  type WidgetTagName,
 } from './render.js';
 export { styleHashes } from './style-hashes.js';
 /** Server-only templates for whole pages (`<!doctype html>`, `<title>`…), from `@lit-labs/ssr`. */

@@ -257,12 +257,25 @@ describe('renderWidget', () => {
 
   it('refuses what it cannot render, saying what', async () => {
     await expect(renderWidget('div')).rejects.toThrow('"div" is not a custom element name.');
+    // @ts-expect-error: not one of Portico's tags, as TypeScript says before Node does.
     await expect(renderWidget('portico-nothing')).rejects.toThrow('<portico-nothing> is not defined on the server');
     await expect(renderWidget('portico-view-counter', { attributes: { 'a b': 1 } })).rejects.toThrow(
       '"a b" is not an attribute name.',
     );
     await expect(renderWidget('portico-sidebar-banners', { properties: { random: () => 0.5 } })).rejects.toThrow(
       'cannot be sent to the browser as JSON',
+    );
+  });
+
+  it('types each widget’s properties by its class', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // @ts-expect-error: grouping is 'auto' or 'off'.
+    await expect(renderWidget('portico-view-counter', { properties: { grouping: 'never' } })).resolves.toContain('—');
+    // @ts-expect-error: a misspelt property.
+    await expect(renderWidget('portico-category-menu', { properties: { categores: [] } })).resolves.toContain('nav');
+    // Another name for a widget's class is any custom element name, its properties untyped.
+    await expect(renderWidget('my-counter', { properties: { value: 1 } })).rejects.toThrow(
+      '<my-counter> is not defined',
     );
   });
 

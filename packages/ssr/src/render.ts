@@ -36,7 +36,25 @@ export interface PageOptions {
 /** An attribute value: `true` writes the attribute empty; `false`, `null` and `undefined` leave it out. */
 export type AttributeValue = string | number | bigint | boolean | null | undefined;
 
-export interface WidgetOptions extends PageOptions {
+/** The tags of Portico's widgets, as the widget packages declare them in `HTMLElementTagNameMap`. */
+export type PorticoTagName = Extract<keyof HTMLElementTagNameMap, `portico-${string}`>;
+
+/**
+ * A tag `widget()` takes: one of Portico's, checked (a misspelt `portico-…` name does not
+ * compile), or any other custom element name (a widget class registered under a name of yours).
+ */
+export type WidgetTagName<Tag extends string> = Tag extends `portico-${string}`
+  ? Tag extends PorticoTagName
+    ? Tag
+    : PorticoTagName
+  : Tag;
+
+/** A widget's own properties, typed by its class (`article`, `categories`, …); any for other tags. */
+export type WidgetProperties<Tag extends string> = Tag extends PorticoTagName
+  ? Partial<Omit<HTMLElementTagNameMap[Tag], keyof HTMLElement>>
+  : Record<string, unknown>;
+
+export interface WidgetOptions<Properties extends object = Record<string, unknown>> extends PageOptions {
   /** Attributes, written on the tag (`{ guests: 69, members: 0 }`, `{ 'no-heading': true }`). */
   attributes?: Record<string, AttributeValue> | undefined;
   /**
@@ -44,7 +62,7 @@ export interface WidgetOptions extends PageOptions {
    * a JSON block in its light DOM, in the browser before it hydrates. Values must survive JSON
    * (a bigint is written as its decimal string, which the widgets take for counts).
    */
-  properties?: Record<string, unknown> | undefined;
+  properties?: Properties | undefined;
   /**
    * Light-DOM HTML inside the element: a heading for its `heading` slot
    * (`<h3 slot="heading">…</h3>`), or server-rendered fallback. Written as it is: trusted
@@ -78,7 +96,10 @@ const PROPERTY_NAME = /^[A-Za-z_$][\w$]*$/;
  * with `porticoElementRenderer`): its tag with attributes, its shadow DOM as a declarative
  * shadow root, its light-DOM `children` and its properties for the browser.
  */
-export function widget(tagName: string, options: WidgetOptions = {}): TemplateResult {
+export function widget<Tag extends string>(
+  tagName: WidgetTagName<Tag>,
+  options: WidgetOptions<WidgetProperties<Tag>> = {},
+): TemplateResult {
   if (!TAG_NAME.test(tagName)) throw new TypeError(`"${tagName}" is not a custom element name.`);
   if (!customElements.get(tagName)) {
     throw new TypeError(`<${tagName}> is not defined on the server: import the module that defines it first.`);
@@ -126,8 +147,11 @@ export function renderPageToStream(template: unknown, page: PageOptions = {}): R
  * JSON block the browser sets them from. The page's language and address, which the server
  * cannot read, come from `lang` and `url`.
  */
-export async function renderWidget(tagName: string, options: WidgetOptions = {}): Promise<string> {
-  return renderPage(widget(tagName, options));
+export async function renderWidget<Tag extends string>(
+  tagName: WidgetTagName<Tag>,
+  options: WidgetOptions<WidgetProperties<Tag>> = {},
+): Promise<string> {
+  return renderPage(widget<Tag>(tagName, options));
 }
 
 /**
