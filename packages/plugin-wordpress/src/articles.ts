@@ -1,8 +1,8 @@
 import { SourceError, type Article, type ArticleQuery, type Page } from '@portico/core';
-import { clampPaging, readArray, readId, readObject } from '@portico/plugin-kit';
+import { clampPaging, readArray, readEach, readId, readObject } from '@portico/plugin-kit';
 import { readPost, type ReadPost } from './read-post.js';
 import { headerCount, notPublic, wordPressErrorOf } from './rest-request.js';
-import type { SourceContext } from './source-context.js';
+import { warnAboutItems, type SourceContext } from './source-context.js';
 import { withViews } from './view-stats.js';
 
 /** The links `_embed` follows: the byline, the image and the categories, not the comments. */
@@ -67,9 +67,12 @@ export async function listArticles(
     throw error;
   }
   const list = readArray(answer.data, url);
-  const posts = list
-    .map((item, index) => readPost(item, `wp/v2/posts[${String(index)}]`, { viewsField: plugin === 'wp-postviews' }))
-    .filter(isPublished);
+  // Each post on its own: one that cannot be read is left out with a warning, not the whole list.
+  const posts = readEach(
+    list,
+    (item, index) => readPost(item, `wp/v2/posts[${String(index)}]`, { viewsField: plugin === 'wp-postviews' }),
+    { warn: warnAboutItems(context) },
+  ).filter(isPublished);
   const total = headerCount(answer.headers, 'x-wp-total');
   const pageCount = headerCount(answer.headers, 'x-wp-totalpages');
   return {

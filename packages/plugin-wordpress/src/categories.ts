@@ -2,7 +2,7 @@ import { isAbortError, isSourceError, type Category } from '@portico/core';
 import { cachedRequest, readArray } from '@portico/plugin-kit';
 import { readCategoryTerms, readMenuItems } from './read-terms.js';
 import { headerCount, wordPressErrorOf } from './rest-request.js';
-import type { SourceContext } from './source-context.js';
+import { warnAboutItems, type SourceContext } from './source-context.js';
 
 /**
  * Every item of a collection route, through all its pages of 100 (the first tells how many).
@@ -24,13 +24,6 @@ async function allPages(
     }),
   );
   return [...readArray(first.data, pageUrl(1)), ...later.flat()];
-}
-
-/** Warnings about items left out of a list: each once per source, as a refresh reads the list again. */
-function warnAboutItems(context: SourceContext): (message: string) => void {
-  return (message) => {
-    context.warnOnce(message, message);
-  };
 }
 
 async function categoryTree(context: SourceContext, signal: AbortSignal): Promise<Category[]> {

@@ -31,6 +31,13 @@ export interface SourceContext {
   warnOnce(key: string, message: string): void;
 }
 
+/** Warnings about items left out of a list: each once per source, as a refresh reads the list again. */
+export function warnAboutItems(context: SourceContext): (message: string) => void {
+  return (message) => {
+    context.warnOnce(message, message);
+  };
+}
+
 // The plugins a site runs change rarely: look once an hour.
 const INDEX_MAX_AGE = 3_600_000;
 

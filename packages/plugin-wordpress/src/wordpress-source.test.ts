@@ -50,6 +50,15 @@ afterEach(() => {
 });
 
 describe('wordpress() articles', () => {
+  it('leaves out a post it cannot read, with a warning naming it; the rest of the list still shows', async () => {
+    const list = samplePosts(posts[1]!, 3).map((post, index) => (index === 1 ? { ...post, date_gmt: 'soon' } : post));
+    const page = await source(site({ 'wp/v2/posts': collectionRoute(list) })).listArticles!({});
+    expect(page.items.map((item) => item.id)).toEqual([String(list[0]!.id), String(list[2]!.id)]);
+    expect(warn.mock.calls.map((call) => String(call[0])).join('\n')).toMatch(
+      /wp\/v2\/posts\[1\]\.date_gmt.*That item is left out\./,
+    );
+  });
+
   it('lists published posts newest first, with total and hasMore from X-WP-Total and X-WP-TotalPages', async () => {
     const wp = site({ 'wp/v2/posts': collectionRoute(samplePosts(posts[1]!, 23)) });
     const second = await source(wp).listArticles!({ page: 2 });
