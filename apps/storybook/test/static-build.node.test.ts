@@ -30,8 +30,12 @@ const WIDGETS = [
   ['Widgets/Sidebar banners', 'portico-sidebar-banners'],
 ] as const;
 
+// Generous waits: on a loaded CI machine a first Docs page or story can take
+// several seconds, and these only bound how long a real failure takes to show.
 const STORY_TIMEOUT = 20_000;
-const RENDER_TIMEOUT = 5_000;
+const RENDER_TIMEOUT = 15_000;
+const DOCS_TIMEOUT = 30_000;
+const SLOW = { timeout: 180_000 };
 
 interface IndexEntry {
   type: string;
@@ -204,7 +208,7 @@ describe('the static Storybook build', () => {
     expect(docs?.importPath).toBe('./src/theming.mdx');
   });
 
-  it('generates each widget’s Docs page from custom-elements.json', async () => {
+  it('generates each widget’s Docs page from custom-elements.json', SLOW, async () => {
     const page = await browser.newPage();
     try {
       for (const [title, tag] of WIDGETS) {
@@ -220,7 +224,7 @@ describe('the static Storybook build', () => {
         ].map((item) => item.name);
         expect(expected.length, `${tag} is in a custom-elements.json`).toBeGreaterThan(0);
         await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(docs?.id ?? '')}&viewMode=docs`);
-        await page.waitForSelector('.docblock-argstable tbody tr', { timeout: RENDER_TIMEOUT });
+        await page.waitForSelector('.docblock-argstable tbody tr', { timeout: DOCS_TIMEOUT });
         const shown = await page.$$eval('.docblock-argstable tbody tr > td:first-child', (cells) =>
           cells.map((cell) => cell.textContent.trim()),
         );
@@ -234,7 +238,7 @@ describe('the static Storybook build', () => {
     }
   });
 
-  it.each(TITLES)('registers and renders every widget in the stories of %s', async (title) => {
+  it.each(TITLES)('registers and renders every widget in the stories of %s', SLOW, async (title) => {
     const ids = entries.filter((entry) => entry.title === title).map((entry) => entry.id);
     expect(ids.length).toBeGreaterThan(0);
     const results = await checkStories(ids);
