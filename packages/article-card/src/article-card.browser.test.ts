@@ -664,6 +664,30 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
       expect(heading(card).textContent).toBe('Bài mẫu 9');
     });
     expect(partText(card, 'date')).toBe('19/8/2020');
+
+    // A change to an attribute deep in the markup is read too.
+    card.querySelector('time')?.setAttribute('datetime', '2020-08-20');
+    await vi.waitFor(() => {
+      expect(card.shadowRoot!.querySelector('time')?.dateTime).toBe('2020-08-20');
+    });
+    expect(partText(card, 'date')).toBe('20/8/2020');
+  });
+
+  it('shows the date the markup prints when its datetime is not a date, with a warning', async () => {
+    const warned = warnings();
+    const card = await mountCard(`<portico-article-card lang="vi" variant="compact">
+      <h3><a href="/bai-mau/9">Bài mẫu 9</a></h3><time datetime="hôm qua">Thứ Ba, 25/8/2020</time>
+    </portico-article-card>`);
+    expect(partText(card, 'date')).toBe('Thứ Ba, 25/8/2020');
+    expect(card.shadowRoot!.querySelector('time'), 'no machine-readable date is made up').toBeNull();
+    expect(warned.messages()).toContain('markup.published="hôm qua" is not a date; showing "Thứ Ba, 25/8/2020"');
+
+    // A <time> without `datetime` holds its date as its text.
+    card.innerHTML = '<h3>Bài mẫu 10</h3><time>2020-08-19</time>';
+    await vi.waitFor(() => {
+      expect(card.shadowRoot!.querySelector('time')?.dateTime).toBe('2020-08-19');
+    });
+    expect(partText(card, 'date')).toBe('19/8/2020');
   });
 
   it('shows markup it cannot read as it is, with a warning', async () => {

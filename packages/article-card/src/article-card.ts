@@ -14,6 +14,7 @@ import {
 } from '@portico/core';
 import {
   baseStyles,
+  MarkupObserver,
   onServer,
   PorticoElement,
   safeLink,
@@ -58,9 +59,9 @@ interface ShownArticle {
   title: string;
   url: string | undefined;
   source?: string | undefined;
-  /** For `<time datetime>`. */
+  /** For `<time datetime>`; `undefined` when `date` is the markup's text, which could not be read. */
   datetime: string | undefined;
-  date: string;
+  date: string | undefined;
   lead?: string | undefined;
   body?: string | undefined;
   authors: string[];
@@ -164,22 +165,13 @@ export class PorticoArticleCard extends PorticoElement {
   private pendingBody: Promise<void> | undefined;
   /** An image address that failed to load: the card is laid out without it. */
   private failedImage: string | undefined;
-  // The server markup may stream in after the element upgrades, or the CMS may change it.
-  // (A server has no DOM to observe.)
-  private readonly markupObserver = onServer
-    ? undefined
-    : new MutationObserver(() => {
-        this.requestUpdate();
-      });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.markupObserver?.observe(this, { childList: true, subtree: true, characterData: true });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.markupObserver?.disconnect();
+  constructor() {
+    super();
+    // The server markup may stream in after the element upgrades, or the CMS may change it.
+    new MarkupObserver(this, () => {
+      this.requestUpdate();
+    });
   }
 
   /** Also waits for the body to be sanitized and rendered. */
@@ -236,7 +228,9 @@ export class PorticoArticleCard extends PorticoElement {
     const meta = this.renderMeta(article, variant);
     const date = article.datetime
       ? html`<time part="date" datetime=${article.datetime}>${article.date}</time>`
-      : nothing;
+      : article.date
+        ? html`<span part="date">${article.date}</span>`
+        : nothing;
     const metaLine =
       date === nothing && meta.length === 0 ? nothing : html`<p part="meta" lang=${interfaceLang}>${date}${meta}</p>`;
 
@@ -357,7 +351,7 @@ export class PorticoArticleCard extends PorticoElement {
       if (!this.canReadServerMarkup('article is')) return undefined;
       const markup = readArticleMarkup(this);
       if (markup) {
-        const shown = this.readArticle(markup, 'markup');
+        const shown = this.readArticle(markup, 'markup', markup.printedDate);
         return shown && { ...shown, markupHeadingLevel: markup.headingLevel };
       }
       this.warnInvalid('markup', this.innerHTML.slice(0, 80), 'has no heading (h1–h6)', 'it as it is');
@@ -367,8 +361,11 @@ export class PorticoArticleCard extends PorticoElement {
     return undefined;
   }
 
-  /** Checks every field: one of the wrong type is left out, with a warning naming it. */
-  private readArticle(value: unknown, origin: string): ShownArticle | undefined {
+  /**
+   * Checks every field: one of the wrong type is left out, with a warning naming it. A date
+   * that cannot be read shows as `printedDate`, the markup's own text, if there is one.
+   */
+  private readArticle(value: unknown, origin: string, printedDate?: string): ShownArticle | undefined {
     if (typeof value !== 'object' || !value || Array.isArray(value)) {
       this.warnInvalid(origin, value, 'is not an Article', this.phrase('EMPTY'));
       return undefined;
@@ -397,7 +394,7 @@ export class PorticoArticleCard extends PorticoElement {
       url = undefined;
     }
     const datetime = toDateTimeAttribute(fields.published);
-    if (!datetime) warn('published', fields.published, 'is not a date');
+    if (!datetime) warn('published', fields.published, 'is not a date', printedDate);
     const views = fields.views == null ? undefined : parseCount(fields.views);
     if (views === undefined && fields.views != null) warn('views', fields.views, 'is not a count');
     const authors: unknown[] = fields.authors == null ? [] : [fields.authors].flat();
@@ -418,7 +415,7 @@ export class PorticoArticleCard extends PorticoElement {
       title,
       url,
       datetime,
-      date: formatDate(fields.published, { locale, timeZone: this.knownTimeZone() }),
+      date: datetime ? formatDate(fields.published, { locale, timeZone: this.knownTimeZone() }) : printedDate,
       authors: names,
       lang: contentLang(fields.lang, (raw) => {
         warn('lang', raw, 'is not a language tag');

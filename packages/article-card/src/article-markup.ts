@@ -4,8 +4,11 @@ import type { HeadingLevel } from '@portico/element';
 /** An article's fields as found, not yet checked. */
 export type ArticleFields = Partial<Record<keyof Article, unknown>>;
 
-/** An article read from markup, with the level of the heading its template gave it. */
-export type MarkupArticle = ArticleFields & { headingLevel: HeadingLevel };
+/**
+ * An article read from markup, with the level of the heading its template gave it and the
+ * date as the page prints it (shown when its `datetime` cannot be read).
+ */
+export type MarkupArticle = ArticleFields & { headingLevel: HeadingLevel; printedDate: string | undefined };
 
 /**
  * Reads an article a CMS template rendered inside the widget (the README documents the
@@ -28,6 +31,7 @@ export function readArticleMarkup(host: Element): MarkupArticle | undefined {
   const authors = find('[data-authors]');
   const authorNames = authors?.querySelectorAll('[data-author]');
   const image = find('img');
+  const time = find('time');
   const size = (name: string): number | undefined => Number(image?.getAttribute(name)) || undefined;
   return {
     // The selector found one of h1–h6.
@@ -35,7 +39,9 @@ export function readArticleMarkup(host: Element): MarkupArticle | undefined {
     title: heading.textContent,
     url: heading.querySelector('a[href]')?.getAttribute('href'),
     source,
-    published: find('time[datetime]')?.getAttribute('datetime'),
+    // Without `datetime`, a <time> element's text is its date.
+    published: time?.getAttribute('datetime') ?? time?.textContent,
+    printedDate: time?.textContent.trim() || undefined,
     lead: source && leadText?.startsWith(prefix) ? leadText.slice(prefix.length) : leadText,
     body: find('[data-body]')?.innerHTML,
     authors: authorNames?.length

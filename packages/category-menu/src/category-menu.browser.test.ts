@@ -375,6 +375,25 @@ describe('<portico-category-menu> markup', () => {
     menu.innerHTML = '<ul><li><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></li></ul>';
     await settle(menu);
     expect(visibleLinks(menu)).toEqual(['Giải phóng miền Nam']);
+
+    // Deeper than the menu's own children, where a slot sees nothing: a CMS or framework
+    // script adds an item, renames one and moves a link.
+    const list = menu.querySelector('ul');
+    const item = document.createElement('li');
+    item.innerHTML = '<a href="/bau-cu">Bầu cử</a>';
+    list?.append(item);
+    await vi.waitFor(() => {
+      expect(visibleLinks(menu)).toEqual(['Giải phóng miền Nam', 'Bầu cử']);
+    });
+    const link = item.querySelector('a');
+    if (link) link.textContent = 'Bầu cử 2026';
+    await vi.waitFor(() => {
+      expect(visibleLinks(menu)).toEqual(['Giải phóng miền Nam', 'Bầu cử 2026']);
+    });
+    link?.setAttribute('href', '/bau-cu-2026');
+    await vi.waitFor(() => {
+      expect(page.getByRole('link', { name: 'Bầu cử 2026' }).element().getAttribute('href')).toBe('/bau-cu-2026');
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import {
 import {
   baseStyles,
   isExternalLink,
+  MarkupObserver,
   onServer,
   pageAddress,
   PorticoElement,
@@ -277,6 +278,15 @@ export class PorticoCategoryMenu extends PorticoElement {
   private currentIsPage = false;
   /** The data `items` were read from. */
   private readFrom: unknown;
+
+  constructor() {
+    super();
+    // The server-rendered markup changed, at any depth: read it again.
+    new MarkupObserver(this, () => {
+      this.readFrom = undefined;
+      this.requestUpdate();
+    });
+  }
   /** What the open submenus were last reset for: the items, the current branch, the orientation. */
   private openedFor: unknown[] = [];
 
@@ -422,7 +432,7 @@ export class PorticoCategoryMenu extends PorticoElement {
       <div id="menu" ?hidden=${folded && !this.menuOpen}>
         ${this.items?.length ? this.renderList(this.items, 1) : html`<p part="note">${this.emptyStateText(state)}</p>`}
       </div>
-      <slot hidden @slotchange=${this.onMarkupChange}></slot>
+      <slot hidden></slot>
     </nav>`;
   }
 
@@ -520,12 +530,6 @@ export class PorticoCategoryMenu extends PorticoElement {
     this.open = new Set();
     this.menuOpen = false;
   }
-
-  /** The server-rendered list changed: read it again. */
-  private readonly onMarkupChange = (): void => {
-    this.readFrom = undefined;
-    this.requestUpdate();
-  };
 
   private readonly onPointerDown = (event: PointerEvent): void => {
     if (!event.composedPath().includes(this)) this.closeAll();

@@ -15,6 +15,7 @@ export {
   type SourceControllerOptions,
 } from './source-controller.js';
 export { AnnounceThrottle } from './announce-throttle.js';
+export { MarkupObserver } from './markup-observer.js';
 export { defineElement } from './define.js';
 export { safeLink, isExternalLink, type LinkScheme } from './safe-link.js';
 export { sanitizeHtml, sanitizeHtmlOnServer, type SanitizedHtml } from './sanitize.js';

@@ -1080,6 +1080,13 @@ describe('<portico-sidebar-banners> carousel', () => {
     });
     expect(reads).toHaveBeenCalled();
     expect(shownBanners(element), 'starts again from the first').toEqual(['Một']);
+
+    // A change deeper than the widget's own children, which no slot reports: a link renamed.
+    const first = element.querySelector('a');
+    if (first) first.textContent = 'Thứ nhất';
+    await vi.waitFor(() => {
+      expect(shownBanners(element)).toEqual(['Thứ nhất']);
+    });
   });
 
   it('shows a single banner, or rotate="0", as a plain list', async () => {

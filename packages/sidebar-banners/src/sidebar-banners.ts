@@ -2,6 +2,7 @@ import { contentLang, parsePortalDate, shownText, type Banner } from '@portico/c
 import {
   baseStyles,
   isExternalLink,
+  MarkupObserver,
   moduleStyles,
   onServer,
   PorticoElement,
@@ -225,6 +226,15 @@ export class PorticoSidebarBanners extends PorticoElement {
   /** The banners module's header and footer texts, when the banners come from its markup. */
   private notes: MarkupNotes = {};
   private readFrom: unknown;
+
+  constructor() {
+    super();
+    // The server-rendered markup changed, at any depth: read it again.
+    new MarkupObserver(this, () => {
+      this.readFrom = undefined;
+      this.requestUpdate();
+    });
+  }
   private published: ShownBanner[] = [];
   /** What the shown banners were arranged for: the published banners as JSON, the order, the limit. */
   private arrangedFor: unknown[] = [];
@@ -389,7 +399,7 @@ export class PorticoSidebarBanners extends PorticoElement {
     const { shown } = this;
     const { listed, slides } = this.layout();
     return html`<div part="base" lang=${this.phraseLang ?? nothing}>
-      <div hidden><slot @slotchange=${this.onMarkupChange}></slot></div>
+      <div hidden><slot></slot></div>
       ${
         shown.length === 0
           ? this.data.state === 'loading'
@@ -792,12 +802,6 @@ export class PorticoSidebarBanners extends PorticoElement {
     this.stopTimer();
     this.current = (this.current + step + this.slideCount) % this.slideCount;
   }
-
-  /** The server-rendered links changed: read them again. */
-  private readonly onMarkupChange = (): void => {
-    this.readFrom = undefined;
-    this.requestUpdate();
-  };
 
   private stopTimer(): void {
     clearTimeout(this.timer);
