@@ -775,9 +775,15 @@ describe('<portico-category-menu> horizontal', () => {
 
     await userEvent.keyboard(' ');
     expect(visibleLinks(menu)).toContain('Generated category 2.1');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focused(menu), 'Down on an open toggle enters its submenu').toBe('Generated category 2.1');
+    await userEvent.keyboard('{ArrowUp}');
+    expect(focused(menu), 'Up on its first item goes back to the toggle').toBe('Generated category 2: chuyên mục con');
     await userEvent.keyboard('{Escape}');
     expect(visibleLinks(menu)).not.toContain('Generated category 2.1');
     expect(focused(menu)).toBe('Generated category 2: chuyên mục con');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(focused(menu), 'Down on a closed toggle does nothing').toBe('Generated category 2: chuyên mục con');
   });
 
   it('closes a submenu when focus moves on past it, and on Escape anywhere in the row', async () => {

@@ -202,7 +202,8 @@ function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean
  *
  * Keyboard: Tab moves through links and toggles; Escape closes the submenu around the focus
  * and returns focus to its toggle; the arrow keys (Left/Right along a horizontal top row,
- * Up/Down elsewhere), Home and End move between the items of one level.
+ * Up/Down elsewhere), Home and End move between the items of one level; in a top row, Down
+ * on an open toggle enters its dropdown, and Up on the dropdown's first item goes back.
  *
  * Data, in order of precedence: the `categories` property; the `source` (`getCategories`);
  * a server-rendered nested list of links inside the element, read once the script runs and
@@ -572,13 +573,22 @@ export class PorticoCategoryMenu extends PorticoElement {
       const items = Array.from(list.children);
       const index = items.indexOf(item);
       const row = list.matches('.horizontal > div > ul');
+      const dropdown = !row && list.matches('.horizontal > div > ul > li > ul');
       const to = {
         [row ? 'ArrowLeft' : 'ArrowUp']: index - 1,
         [row ? 'ArrowRight' : 'ArrowDown']: index + 1,
         Home: 0,
         End: items.length - 1,
       }[event.key];
-      target = to === undefined ? null : items[to]?.querySelector('a[href], button');
+      // Top navigation, as APG's disclosure navigation does: Down on an open toggle enters its
+      // dropdown, and Up on the dropdown's first item goes back to the toggle.
+      if (row && event.key === 'ArrowDown' && active?.ariaExpanded === 'true') {
+        target = item.querySelector('ul')?.querySelector('a[href], button');
+      } else if (dropdown && to === -1) {
+        target = list.parentElement?.querySelector(':scope > div > button');
+      } else {
+        target = to === undefined ? null : items[to]?.querySelector('a[href], button');
+      }
     }
     if (target) {
       event.preventDefault();
