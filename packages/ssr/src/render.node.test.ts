@@ -387,7 +387,8 @@ describe('summarizeChildren', () => {
 });
 
 describe('renderWidget with any bad input', () => {
-  it('never throws for damaged attributes, properties and light-DOM children', async () => {
+  // 300 renders: seconds on a loaded machine, so more than the default 5 s to finish.
+  it('never throws for damaged attributes, properties and light-DOM children', { timeout: 60_000 }, async () => {
     const samples: Record<string, [string, unknown]> = {
       'portico-online-visitors': ['stats', seed.visitorStats],
       'portico-view-counter': ['value', seed.viewStats.total],

@@ -457,6 +457,51 @@ describe('<portico-view-counter> layout', () => {
     expect(tiles.scrollWidth).toBeLessThanOrEqual(tiles.clientWidth);
   });
 
+  it('breaks a number too wide for its box only after a group separator, as tiles and as text', async () => {
+    const sidebar = document.createElement('aside');
+    sidebar.style.width = '150px';
+    document.body.append(sidebar);
+    onCleanUp(() => {
+      sidebar.remove();
+    });
+    /** The characters on each line, by where they are drawn. */
+    const lines = (boxes: { text: string; bottom: number }[]): string[] => {
+      const byLine = new Map<number, string>();
+      for (const { text, bottom } of boxes)
+        byLine.set(Math.round(bottom), (byLine.get(Math.round(bottom)) ?? '') + text);
+      return [...byLine.values()];
+    };
+    const tiles = await mountCounter('<portico-view-counter lang="vi" digits="tiles" value="18116910">', sidebar);
+    const tileBoxes = [...tiles.shadowRoot!.querySelectorAll('[part~="digit"], [part~="separator"]')].map((tile) => ({
+      text: tile.textContent,
+      bottom: tile.getBoundingClientRect().bottom,
+    }));
+    const tileLines = lines(tileBoxes);
+    expect(tileLines.length, 'the tiles are too wide for one line').toBeGreaterThan(1);
+    expect(tileLines.join('')).toBe('18.116.910');
+    for (const line of tileLines.slice(0, -1)) expect(line, 'a line ends after a separator').toMatch(/\.$/);
+
+    const text = await mountCounter('<portico-view-counter lang="en" value="123456789012345">', sidebar);
+    const number = text.shadowRoot!.querySelector('[part~="number"]')!;
+    const range = document.createRange();
+    range.selectNodeContents(number);
+    // One box per character, to see which line each is on.
+    const characterBoxes: { text: string; bottom: number }[] = [];
+    const walker = document.createTreeWalker(number, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      for (let index = 0; index < node.length; index += 1) {
+        range.setStart(node, index);
+        range.setEnd(node, index + 1);
+        characterBoxes.push({ text: node.data.charAt(index), bottom: range.getBoundingClientRect().bottom });
+      }
+    }
+    const shown = lines(characterBoxes);
+    expect(shown.length, 'the number is too wide for one line').toBeGreaterThan(1);
+    expect(shown.join('')).toBe('123,456,789,012,345');
+    for (const line of shown.slice(0, -1)) expect(line, 'a line ends after a separator').toMatch(/,$/);
+    expect(number.scrollWidth).toBeLessThanOrEqual(number.clientWidth + 1);
+  });
+
   it('can be themed through custom properties and parts, light and dark', async () => {
     const style = document.createElement('style');
     style.textContent = `

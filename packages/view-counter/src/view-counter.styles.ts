@@ -18,7 +18,12 @@ export const viewCounterStyles = css`
     line-height: 1.2;
   }
 
-  [part~='digits'] {
+  /*
+   * A group of tiles and the separator after it move to the next line as one; a group wider
+   * than the box (grouping="off") wraps inside.
+   */
+  [part~='digits'],
+  .group {
     display: inline-flex;
     flex-wrap: wrap;
     gap: 0.125em;

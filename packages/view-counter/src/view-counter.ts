@@ -1,6 +1,6 @@
 import { formatInteger, type ExactCount, type ViewStats } from '@portico/core';
 import { baseStyles, LiveModuleElement, moduleStyles, SourceController } from '@portico/element';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { viewCounterStyles } from './view-counter.styles.js';
 
@@ -15,6 +15,8 @@ export type ViewCounterDigits = 'plain' | 'tiles';
 const GROUPINGS: readonly [ViewCounterGrouping, ...ViewCounterGrouping[]] = ['auto', 'off'];
 const NOTATIONS: readonly [ViewCounterNotation, ...ViewCounterNotation[]] = ['standard', 'compact'];
 const DIGIT_STYLES: readonly [ViewCounterDigits, ...ViewCounterDigits[]] = ['plain', 'tiles'];
+/** Between a formatted number's separator (`.`, `,`, a space) and the digit after it. */
+const AFTER_GROUP_SEPARATOR = /(?<=[^\d\p{L}])(?=\d)/u;
 
 /** How long an increase counts up. */
 const COUNT_UP_MILLISECONDS = 800;
@@ -170,10 +172,17 @@ export class PorticoViewCounter extends LiveModuleElement {
     // Screen readers get the final number, in full, read normally, as text in the live region
     // (a changed aria-label is not reliably announced); the count-up and tiles are for eyes only.
     const spoken = formatInteger(this.target, { locale: this.locale, grouping });
+    // Too long for its box, the number breaks after a group separator, never inside a group:
+    // `18.116.` / `910`. A compact number (`1,5 Tr`) stays whole.
+    const groups = notation === 'compact' ? [visible] : visible.split(AFTER_GROUP_SEPARATOR);
     const number =
       this.oneOf('digits', this.digits, DIGIT_STYLES) === 'tiles'
-        ? html`<span part="digits" aria-hidden="true">${this.renderTiles(visible)}</span>`
-        : html`<span part="number" aria-hidden="true">${visible}</span>`;
+        ? html`<span part="digits" aria-hidden="true"
+            >${groups.map((group) => html`<span class="group">${this.renderTiles(group)}</span>`)}</span
+          >`
+        : html`<span part="number" aria-hidden="true"
+            >${groups.map((group, index) => html`${index ? html`<wbr />` : nothing}${group}`)}</span
+          >`;
     const hidden = html`<span class="visually-hidden">${spoken}</span>`;
     return html`<div part="status" role="status">${number}${hidden}${this.renderStale(stale)}</div>`;
   }
