@@ -5,7 +5,14 @@
 // custom-element definitions (the analyser does not see through `defineElement`).
 const SHARED_SOURCES = '../element/src/**/*.ts';
 
-/** @typedef {{ path: string, declarations?: { name: string, customElement?: boolean, tagName?: string }[], exports?: object[] }} ManifestModule */
+/**
+ * @typedef {{ name: string, privacy?: string }} ManifestMember
+ * @typedef {{
+ *   path: string,
+ *   declarations?: { name: string, customElement?: boolean, tagName?: string, members?: ManifestMember[] }[],
+ *   exports?: object[]
+ * }} ManifestModule
+ */
 
 /**
  * Module references as published: `src/x.ts` and `./x.js` → `dist/x.js`; the shared code's
@@ -28,7 +35,8 @@ function toPublishedPaths(value) {
       published[key] = `dist/${shared[1]}.js`;
       published.package = '@portico/element';
     } else {
-      published[key] = path.replace(/^(?:\.\/)?src\/(.*)\.ts$/, 'dist/$1.js').replace(/^\.\/(.*\.js)$/, 'dist/$1');
+      // `src/x.ts`, and `src/x.js` as a re-export (`export * from './x.js'`) names it.
+      published[key] = path.replace(/^(?:\.\/)?src\/(.*)\.[jt]s$/, 'dist/$1.js').replace(/^\.\/(.*\.js)$/, 'dist/$1');
     }
   }
   return published;
@@ -57,6 +65,16 @@ export default {
         );
         const entry = own.find((module) => module.path === 'src/index.ts');
         if (entry) entry.exports = [...(entry.exports ?? []), ...definitions];
+        // Private members are no one's API: tools and docs would only list them as noise.
+        for (const module of own) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.members) {
+              declaration.members = declaration.members.filter(
+                (member) => member.privacy !== 'private' && !member.name.startsWith('#'),
+              );
+            }
+          }
+        }
         customElementsManifest.modules = /** @type {ManifestModule[]} */ (toPublishedPaths(own));
       },
     },
