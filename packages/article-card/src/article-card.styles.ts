@@ -46,5 +46,5 @@ p, [part~='title'] { margin: 0; }
 [part~='body'] img { max-inline-size: 100%; block-size: auto; }
 [data-align='center'] { text-align: center; } [data-align='right'] { text-align: right; } [data-align='left'] { text-align: left; }
 [data-align='justify'] { text-align: justify; } [data-align='start'] { text-align: start; } [data-align='end'] { text-align: end; }
-[part~='empty'] { color: var(--_portico-muted); }
+[part~='empty']:not([part~='error']) { color: var(--_portico-muted); }
 `;

@@ -107,6 +107,7 @@ interface ShownArticle {
  * @csspart authors - The authors' names in the byline, `Thúy Vân, Bá Siêu`.
  * @csspart loading - The placeholder shown while the source loads.
  * @csspart empty - The note shown when there is no article at all.
+ * @csspart error - Added to `empty` when the source failed and there is no article to keep.
  *
  * @cssproperty --portico-article-card-reserve - The height `before-upgrade.css` reserves before the script runs, for a card fed from a source (default: one line, 1.5em).
  * @cssproperty --portico-article-card-gap - Space between the title, date line, lead and body (default 0.5em).
@@ -197,7 +198,7 @@ export class PorticoArticleCard extends PorticoElement {
     if (this.hasServerMarkup()) return html`<slot></slot>`;
     const loading = this.data.state === 'loading';
     const note = this.emptyStateText(this.data.state);
-    const part = loading ? 'loading' : 'empty';
+    const part = loading ? 'loading' : this.emptyStatePart('empty', this.data.state);
     const lang = this.phraseLang ?? nothing;
     return html`<p part=${part} role="status" aria-busy=${loading} lang=${lang}>${note}</p>`;
   }

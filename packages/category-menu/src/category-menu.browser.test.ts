@@ -986,6 +986,8 @@ describe('<portico-category-menu> source', () => {
     await vi.waitFor(() => {
       expect(shadow(failed).querySelector('[part~="note"]')?.textContent).toBe('This content could not be loaded');
     });
+    // In the warning colour, as every widget shows a failure: told apart from an empty menu.
+    expect(getComputedStyle(shadow(failed).querySelector('[part~="error"]')!).color).toBe('rgb(138, 75, 0)');
     expect(errors).toHaveLength(1);
     await expect.element(page.getByRole('navigation', { name: 'Categories' })).toBeVisible();
     await expectNoAxeViolations(failed);

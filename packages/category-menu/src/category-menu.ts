@@ -226,6 +226,7 @@ function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean
  * @csspart count - The article count, `(12)`.
  * @csspart toggle - A button that opens and closes a submenu.
  * @csspart note - The note shown while loading or when there are no categories.
+ * @csspart error - Added to `note` when the source failed and there are no categories to keep.
  *
  * @cssproperty --portico-category-menu-reserve - The height `before-upgrade.css` reserves before the script runs, for a menu fed from a source (default: a row of links, calc(0.75em + 1.5em)).
  * @cssproperty --portico-category-menu-indent - Indent of each level of subcategories (default 1em).
@@ -431,7 +432,7 @@ export class PorticoCategoryMenu extends PorticoElement {
           : nothing
       }
       <div id="menu" ?hidden=${folded && !this.menuOpen}>
-        ${this.items?.length ? this.renderList(this.items, 1) : html`<p part="note">${this.emptyStateText(state)}</p>`}
+        ${this.items?.length ? this.renderList(this.items, 1) : html`<p part=${this.emptyStatePart('note', state)}>${this.emptyStateText(state)}</p>`}
       </div>
       <slot hidden></slot>
     </nav>`;

@@ -319,7 +319,14 @@ export class PorticoElement extends LitElement {
     return this.phrase(state === 'loading' ? 'LOADING' : state === 'error' ? 'CONTENT_UNAVAILABLE' : 'EMPTY');
   }
 
-  /** A count (whole, 0 or more, exact beyond 2^53), or `undefined` with a warning naming `attribute`. */
+  /**
+   * The part names of the note `emptyStateText` goes in: `error` added when the source failed,
+   * so a failure looks the same in every widget (the warning colour), not like an empty list.
+   */
+  protected emptyStatePart(part: string, state: SourceState): string {
+    return state === 'error' ? `${part} error` : part;
+  }
+
   /** `heading-level`: a whole number from 1 to 6; anything else is `fallback`, with a warning. */
   protected readHeadingLevel(value: unknown, fallback: HeadingLevel): HeadingLevel {
     if (value == null) return fallback;
@@ -330,6 +337,7 @@ export class PorticoElement extends LitElement {
     return level ?? fallback;
   }
 
+  /** A count (whole, 0 or more, exact beyond 2^53), or `undefined` with a warning naming `attribute`. */
   protected readCount(attribute: string, value: unknown): bigint | undefined {
     const count = parseCount(value);
     if (count === undefined) this.warnInvalid(attribute, value, 'is not a whole number of 0 or more', '—');

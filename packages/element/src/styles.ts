@@ -48,6 +48,11 @@ export const baseStyles = css`
     display: none;
   }
 
+  /* A failure note: the source could not be reached, the figures are unavailable. */
+  [part~='error'] {
+    color: var(--_portico-warning);
+  }
+
   *,
   *::before,
   *::after {
@@ -96,10 +101,6 @@ export const moduleStyles = css`
 
   [part~='stale']::before {
     content: '⚠\\FE0E  ';
-  }
-
-  [part~='error'] {
-    color: var(--_portico-warning);
   }
 
   /* A placeholder of the final size while the first answer is on its way. */

@@ -693,6 +693,8 @@ describe('<portico-sidebar-banners> source', () => {
     await vi.waitFor(() => {
       expect(shadow(failed).querySelector('[part~="empty"]')?.textContent).toBe('This content could not be loaded');
     });
+    // In the warning colour, as every widget shows a failure: told apart from an empty list.
+    expect(getComputedStyle(shadow(failed).querySelector('[part~="error"]')!).color).toBe('rgb(138, 75, 0)');
     await expectNoAxeViolations(failed);
   });
 

@@ -171,6 +171,7 @@ const icon = (path: string): TemplateResult =>
  * @csspart footer - The banners module's footer text, kept from Joomla's markup.
  * @csspart status - The loading note.
  * @csspart empty - The note shown when there is no banner to show.
+ * @csspart error - Added to `empty` when the source failed and there is no banner to keep.
  *
  * @cssproperty --portico-sidebar-banners-gap - Space between banners shown together (default 0, as Joomla's markup).
  */
@@ -404,7 +405,7 @@ export class PorticoSidebarBanners extends PorticoElement {
         shown.length === 0
           ? this.data.state === 'loading'
             ? html`<p part="status" role="status">${this.phrase('LOADING')}</p>`
-            : html`<p part="empty">${this.emptyStateText(this.data.state)}</p>`
+            : html`<p part=${this.emptyStatePart('empty', this.data.state)}>${this.emptyStateText(this.data.state)}</p>`
           : // The list first in both layouts, so switching between them keeps it (and its nodes).
             [
               this.renderNote('header'),
