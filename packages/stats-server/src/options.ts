@@ -84,6 +84,8 @@ export interface ResolvedOptions {
 }
 
 const SITE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** `maxPathLength` when none is given: hits, and imports, refuse longer paths. */
+export const DEFAULT_MAX_PATH_LENGTH = 1024;
 
 /** Fills in defaults and refuses options that cannot work, with a message naming the option. */
 export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
@@ -115,11 +117,11 @@ export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
     store: options.store,
     sites,
     defaultSite,
-    trustedProxies: options.trustedProxies ?? [],
+    trustedProxies: proxyList(options.trustedProxies ?? []),
     windowMs: positive('windowSeconds', options.windowSeconds ?? 300) * 1000,
     cacheSeconds: atLeastZero('cacheSeconds', options.cacheSeconds ?? 5),
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes ?? 4096),
-    maxPathLength: positive('maxPathLength', options.maxPathLength ?? 1024),
+    maxPathLength: positive('maxPathLength', options.maxPathLength ?? DEFAULT_MAX_PATH_LENGTH),
     maxGuestsPerIp: positive('maxGuestsPerIp', options.maxGuestsPerIp ?? 100),
     maxNewPathsPerIp: positive('maxNewPathsPerIp', options.maxNewPathsPerIp ?? 200),
     rateLimit,
@@ -150,6 +152,16 @@ function originList(site: string, origins: readonly unknown[]): readonly string[
     );
   }
   return origins as readonly string[];
+}
+
+/** From a JSON file, a string would be walked letter by letter, and "1" named as no proxy. */
+function proxyList(proxies: unknown): readonly string[] {
+  if (!Array.isArray(proxies) || !proxies.every((proxy) => typeof proxy === 'string')) {
+    throw new Error(
+      `trustedProxies must be a list of IPs and CIDR ranges, such as ["10.0.0.0/8"], not ${JSON.stringify(proxies)}`,
+    );
+  }
+  return proxies;
 }
 
 /** A site from JSON may lack its id, or not be an object at all. */

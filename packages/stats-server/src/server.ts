@@ -17,7 +17,10 @@ export interface StatsServer {
   port: number;
   /** `http://localhost:<port>` (or the host it listens on). */
   url: string;
-  /** Stops taking requests, lets those under way finish, then closes the store (flushing it). */
+  /**
+   * Stops taking requests, lets those under way finish, then closes the store (flushing it).
+   * Rejects, saying what was lost, when the store could not be flushed; it is closed all the same.
+   */
   close(): Promise<void>;
 }
 

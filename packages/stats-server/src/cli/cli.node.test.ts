@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import { BROWSER, send } from '../test-support/http-client.js';
@@ -16,6 +17,47 @@ function file(name: string, content: unknown): string {
   const path = join(directory, name);
   writeFileSync(path, JSON.stringify(content));
   return path;
+}
+
+/** `portico-stats` serving on a free port until `stop()`, which is what SIGTERM does in cli.ts. */
+async function serve(argv: string[]) {
+  let output = '';
+  let listened: (url: string) => void = () => undefined;
+  const listening = new Promise<string>((resolve) => (listened = resolve));
+  const shutdown = new AbortController();
+  const exitCode = runCli({
+    argv: ['--port', '0', '--host', '127.0.0.1', ...argv],
+    env: {},
+    write: (text) => {
+      output += text;
+      const url = /listening on (\S+)/.exec(output)?.[1];
+      if (url) listened(url);
+    },
+    shutdown: shutdown.signal,
+    version: '1.2.3',
+  });
+  const url = await listening;
+  return {
+    url,
+    output: () => output,
+    stop: () => {
+      shutdown.abort();
+      return exitCode;
+    },
+  };
+}
+
+/** Page views, one per path, from one browser. */
+function hits(url: string, paths: string[]) {
+  return Promise.all(
+    paths.map((path) =>
+      send(`${url}/v1/hit`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'user-agent': BROWSER },
+        body: JSON.stringify({ path }),
+      }),
+    ),
+  );
 }
 
 describe('the portico-stats command line', () => {
@@ -105,6 +147,30 @@ describe('the portico-stats command line', () => {
     }
   });
 
+  it('imports paths up to the service’s maxPathLength, and names one beyond it', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const context = { env: {}, write: () => undefined, shutdown: new AbortController().signal, version: '1.2.3' };
+    const db = join(directory, 'long-paths.sqlite');
+    const longPath = `/${'a'.repeat(1499)}`;
+    const totals = file('long-paths.json', { paths: { [longPath]: '7' } });
+
+    expect(await runCli({ ...context, argv: ['import', totals, '--db', db] })).toBe(1);
+    expect(errors.mock.calls.map(([message]) => String(message))).toEqual([
+      expect.stringMatching(
+        /import failed: path 1 of "paths", "\/a+…": it is 1500 characters .* maxPathLength \(1024\)/,
+      ),
+    ]);
+    const config = file('long-paths-config.json', { maxPathLength: 2000 });
+    expect(await runCli({ ...context, argv: ['import', totals, '--db', db, '--config', config] })).toBe(0);
+    const store = createSqliteStore({ file: db });
+    try {
+      expect(await store.views('default', longPath)).toEqual({ total: 7n, views: 7n });
+    } finally {
+      await store.close();
+    }
+    errors.mockRestore();
+  });
+
   it('takes the store from flags over environment variables over the config file', () => {
     const config = file('redis.json', { redis: 'redis://10.0.0.5:6379' });
     const env = { PORTICO_STATS_CONFIG: config };
@@ -155,39 +221,36 @@ describe('the portico-stats command line', () => {
 
   it('serves until SIGTERM, then shuts down gracefully and flushes the store', async () => {
     const db = join(directory, 'serve.sqlite');
-    let output = '';
-    let listened: (url: string) => void = () => undefined;
-    const listening = new Promise<string>((resolve) => (listened = resolve));
-    const shutdown = new AbortController();
-    const exitCode = runCli({
-      argv: ['--port', '0', '--host', '127.0.0.1', '--db', db, '--origin', 'https://news.example'],
-      env: {},
-      write: (text) => {
-        output += text;
-        const url = /listening on (\S+)/.exec(output)?.[1];
-        if (url) listened(url);
-      },
-      shutdown: shutdown.signal,
-      version: '1.2.3',
-    });
-    const url = await listening;
-    const hits = await Promise.all(
-      ['/a.html', '/b.html', '/a.html'].map((path) =>
-        send(`${url}/v1/hit`, {
-          method: 'POST',
-          headers: { 'content-type': 'text/plain', 'user-agent': BROWSER },
-          body: JSON.stringify({ path }),
-        }),
-      ),
-    );
-    expect(hits.map((hit) => hit.status)).toEqual([200, 200, 200]);
+    const service = await serve(['--db', db, '--origin', 'https://news.example']);
+    const answers = await hits(service.url, ['/a.html', '/b.html', '/a.html']);
+    expect(answers.map((hit) => hit.status)).toEqual([200, 200, 200]);
 
-    shutdown.abort(); // what SIGTERM does in cli.ts
-    expect(await exitCode).toBe(0);
-    expect(output).toMatch(/shutting down\n.*stopped; the store is flushed\n$/);
+    expect(await service.stop()).toBe(0);
+    expect(service.output()).toMatch(/shutting down\n.*stopped; the store is flushed\n$/);
     const store = createSqliteStore({ file: db });
     expect(await store.views('default')).toEqual({ total: 2n });
     await store.close();
+  });
+
+  it('stops on SIGTERM when views cannot be written, saying how many were lost, and exits non-zero', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const db = join(directory, 'refusing.sqlite');
+    const service = await serve(['--db', db]);
+    // From now on the file refuses new views, as a full disk would.
+    const other = new Database(db);
+    other.exec(
+      `CREATE TRIGGER disk_full BEFORE INSERT ON seen_views BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END`,
+    );
+    other.close();
+    expect((await hits(service.url, ['/a.html', '/b.html'])).map((hit) => hit.status)).toEqual([200, 200]);
+
+    expect(await service.stop()).toBe(1);
+    expect(service.output()).not.toContain('flushed');
+    expect(errors.mock.calls.map(([message]) => String(message))).toContain(
+      'portico-stats: stopped, but the store could not be flushed: ' +
+        '2 views could not be written to SQLite and are lost: database or disk is full',
+    );
+    errors.mockRestore();
   });
 
   it('imports existing totals: a Joomla site keeps its 18116910', async () => {
@@ -211,6 +274,52 @@ describe('the portico-stats command line', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('gives up on a Redis that does not answer, naming it without its password, and exits 1', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const config = file('unreachable-redis.json', { redisConnectTimeoutSeconds: 0.5 });
+    const code = await runCli({
+      // Port 1: nothing listens there.
+      argv: ['--port', '0', '--redis', 'redis://stats:s3cret@127.0.0.1:1', '--config', config],
+      env: {},
+      write: () => undefined,
+      shutdown: new AbortController().signal,
+      version: '1.2.3',
+    });
+
+    expect(code).toBe(1);
+    expect(errors.mock.calls.map(([message]) => String(message))).toEqual([
+      expect.stringMatching(
+        /^portico-stats: cannot open the store: Redis at redis:\/\/…@127\.0\.0\.1:1 did not answer within 0\.5 s \(.*ECONNREFUSED/,
+      ),
+    ]);
+    expect(String(errors.mock.calls)).not.toContain('s3cret');
+    errors.mockRestore();
+  });
+
+  it('stops at SIGTERM while Redis does not answer, rather than waiting on it', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const shutdown = new AbortController();
+    // The default limit, 10 s, is beyond the test's time: only the signal can end this in time.
+    const exitCode = runCli({
+      argv: ['--port', '0', '--redis', 'redis://127.0.0.1:1'],
+      env: {},
+      write: () => undefined,
+      shutdown: shutdown.signal,
+      version: '1.2.3',
+    });
+    setTimeout(() => {
+      shutdown.abort(); // what SIGTERM does in cli.ts
+    }, 100);
+
+    expect(await exitCode).toBe(1);
+    expect(errors.mock.calls.map(([message]) => String(message))).toEqual([
+      expect.stringMatching(
+        /^portico-stats: cannot open the store: stopped while connecting to Redis at redis:\/\/127\.0\.0\.1:1/,
+      ),
+    ]);
+    errors.mockRestore();
   });
 
   it('warns of sites open to any origin where their origins are set', async () => {

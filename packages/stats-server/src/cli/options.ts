@@ -28,7 +28,7 @@ export type Command =
 
 /** Everything the command needs: where the store is, where to listen, and the handler's options. */
 export interface CliSettings {
-  store: { redisUrl: string } | { file: string };
+  store: { redisUrl: string; connectTimeoutSeconds: number } | { file: string };
   port: number;
   host: string | undefined;
   handler: Omit<StatsHandlerOptions, 'store'>;
@@ -44,6 +44,8 @@ type ConfigFile = Omit<StatsHandlerOptions, 'store' | 'now'> & {
   host?: string;
   db?: string;
   redis?: string;
+  /** How long the first connection to Redis may take before the command gives up. */
+  redisConnectTimeoutSeconds?: number;
 };
 
 const CONFIG_KEYS = new Set<string>([
@@ -51,6 +53,7 @@ const CONFIG_KEYS = new Set<string>([
   'host',
   'db',
   'redis',
+  'redisConnectTimeoutSeconds',
   'sites',
   'trustedProxies',
   'windowSeconds',
@@ -104,7 +107,17 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   }
 
   const configPath = values.config ?? env.PORTICO_STATS_CONFIG;
-  const { port, host, db, redis, ...config } = configPath === undefined ? {} : readConfigFile(configPath);
+  const {
+    port,
+    host,
+    db,
+    redis,
+    redisConnectTimeoutSeconds = 10,
+    ...config
+  } = configPath === undefined ? {} : readConfigFile(configPath);
+  if (!(typeof redisConnectTimeoutSeconds === 'number' && redisConnectTimeoutSeconds > 0)) {
+    throw new Error(`redisConnectTimeoutSeconds in ${configPath ?? ''} must be a number above 0`);
+  }
   const origins = values.origin ?? list(env.PORTICO_STATS_ORIGINS);
   const siteId = values.site ?? env.PORTICO_STATS_SITE;
   const memberSecret = env.PORTICO_STATS_MEMBER_SECRET;
@@ -121,11 +134,14 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   }
 
   const settings: CliSettings = {
-    store: chooseStore([
-      { db: values.db, redis: values.redis },
-      { db: env.PORTICO_STATS_DB, redis: env.PORTICO_STATS_REDIS_URL },
-      { db, redis },
-    ]),
+    store: chooseStore(
+      [
+        { db: values.db, redis: values.redis },
+        { db: env.PORTICO_STATS_DB, redis: env.PORTICO_STATS_REDIS_URL },
+        { db, redis },
+      ],
+      redisConnectTimeoutSeconds,
+    ),
     port: toNumber('--port', values.port ?? env.PORT) ?? port ?? 8787,
     host: values.host ?? env.HOST ?? host,
     handler: {
@@ -141,9 +157,12 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
 }
 
 /** The first of flags, environment and config file to name a store decides it, as for every other setting. */
-function chooseStore(sources: readonly { db: string | undefined; redis: string | undefined }[]): CliSettings['store'] {
+function chooseStore(
+  sources: readonly { db: string | undefined; redis: string | undefined }[],
+  connectTimeoutSeconds: number,
+): CliSettings['store'] {
   for (const { db, redis } of sources) {
-    if (redis) return { redisUrl: redis };
+    if (redis) return { redisUrl: redis, connectTimeoutSeconds };
     if (db !== undefined) return { file: db };
   }
   return { file: 'portico-stats.sqlite' };

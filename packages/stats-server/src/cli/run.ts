@@ -33,7 +33,7 @@ export async function runCli({ argv, env, write, shutdown, version }: CliContext
   const { settings } = command;
   let store: StatsStore;
   try {
-    store = await openStore(settings);
+    store = await openStore(settings, shutdown);
   } catch (error) {
     console.error(`portico-stats: cannot open the store: ${(error as Error).message}`);
     return 1;
@@ -43,6 +43,7 @@ export async function runCli({ argv, env, write, shutdown, version }: CliContext
       const site = settings.handler.sites?.find(({ id }) => id === settings.site);
       const totals = parseTotalsImport(JSON.parse(readFileSync(command.file, 'utf8')), {
         queryParams: site?.queryParams,
+        maxPathLength: settings.handler.maxPathLength,
       });
       await store.importTotals(settings.site, totals);
       const { total } = await store.views(settings.site);
@@ -85,12 +86,25 @@ export async function runCli({ argv, env, write, shutdown, version }: CliContext
     });
   }
   write('portico-stats shutting down\n');
-  await service.close();
+  try {
+    await service.close();
+  } catch (error) {
+    // Stopped all the same: say what was lost, and exit non-zero so a supervisor sees it.
+    console.error(`portico-stats: stopped, but the store could not be flushed: ${(error as Error).message}`);
+    return 1;
+  }
   write('portico-stats stopped; the store is flushed\n');
   return 0;
 }
 
-function openStore({ store }: CliSettings): Promise<StatsStore> {
-  if ('redisUrl' in store) return createRedisStore({ url: store.redisUrl });
+/** Opens the store; a Redis that does not answer in time, or a shutdown meanwhile, makes it give up. */
+function openStore({ store }: CliSettings, shutdown: AbortSignal): Promise<StatsStore> {
+  if ('redisUrl' in store) {
+    return createRedisStore({
+      url: store.redisUrl,
+      connectTimeoutMs: store.connectTimeoutSeconds * 1000,
+      signal: shutdown,
+    });
+  }
   return Promise.resolve(createSqliteStore({ file: store.file }));
 }

@@ -175,6 +175,50 @@ describe('the HTTP API', () => {
     }
   });
 
+  it('answers /v1/health 503 while hits fail though reads work, until one is recorded or a minute passes', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const memory = createSqliteStore({ file: ':memory:' });
+    let recording = false;
+    const failingHits: StatsStore = {
+      ...memory,
+      salts: memory.salts.bind(memory),
+      online: memory.online.bind(memory),
+      views: memory.views.bind(memory),
+      importTotals: memory.importTotals.bind(memory),
+      close: memory.close.bind(memory),
+      // As an embedded store did when its dedupe set was full, or Redis out of memory does.
+      record: (visit) =>
+        recording ? memory.record(visit) : Promise.reject(new RangeError('Set maximum size exceeded')),
+    };
+    const stats = await service({}, failingHits);
+    const health = () => send(`${stats.url}/v1/health`);
+    expect(await health()).toMatchObject({ status: 200, body: { status: 'ok' } });
+
+    expect((await stats.hit(visitor('203.0.113.7'), '/')).status).toBe(503);
+    stats.clock.advance(5000);
+    expect(await health()).toMatchObject({
+      status: 503,
+      headers: { 'cache-control': 'no-store', 'retry-after': '5' },
+      body: {
+        error: 'writes-failing',
+        message: "recording a hit failed 5 s ago, and none has been recorded since; see the service's log",
+      },
+    });
+
+    recording = true;
+    expect((await stats.hit(visitor('203.0.113.7'), '/')).status).toBe(200);
+    expect(await health()).toMatchObject({ status: 200 });
+
+    // Taken out of rotation, an instance gets no hits: a minute on, it may be tried again.
+    recording = false;
+    await stats.hit(visitor('203.0.113.7'), '/');
+    stats.clock.advance(59_999);
+    expect((await health()).status).toBe(503);
+    stats.clock.advance(1);
+    expect((await health()).status).toBe(200);
+    errors.mockRestore();
+  });
+
   it('marks reads cacheable by CDNs and writes not', async () => {
     const stats = await service({ cacheSeconds: 5 });
     for (const route of ['/v1/online', '/v1/views', '/v1/views?path=/a.html']) {
@@ -306,7 +350,8 @@ describe('cached, single-flight reads', () => {
     return { store: counted, reads };
   }
 
-  it('turns a thousand polling widgets into one store read per key and cache period', async () => {
+  // A thousand requests: seconds on a loaded machine, more than the default 5 s.
+  it('turns a thousand polling widgets into one store read per key and cache period', { timeout: 30_000 }, async () => {
     const { store, reads } = countingStore();
     const clock = new FakeClock('2026-11-26T12:00:00Z');
     const stats = await service({ cacheSeconds: 5, clock }, store);
@@ -374,6 +419,9 @@ describe('mounting the handler', () => {
     );
     expect(() => createStatsHandler({ store, sites: 'a' as unknown as SiteOptions[] })).toThrow(/sites must be a list/);
     expect(() => createStatsHandler({ store, trustedProxies: ['10.0.0.0/33'] })).toThrow(/10\.0\.0\.0\/33/);
+    expect(() => createStatsHandler({ store, trustedProxies: '10.0.0.0/8' as unknown as string[] })).toThrow(
+      'trustedProxies must be a list of IPs and CIDR ranges, such as ["10.0.0.0/8"], not "10.0.0.0/8"',
+    );
     expect(() => createStatsHandler({ store, windowSeconds: 0 })).toThrow(/windowSeconds/);
     expect(() => createStatsHandler({ store, basePath: 'stats' })).toThrow(/basePath/);
     expect(() => createStatsHandler({ store, sites: [{ id: 'a', maxPaths: 0 }] })).toThrow(/maxPaths/);

@@ -33,6 +33,10 @@ const NO_STORE = { 'cache-control': 'no-store' };
 const READABLE_ANYWHERE = { 'access-control-allow-origin': '*' };
 // Unexpected errors (a store gone away) are logged at most this often, not once per request.
 const ERROR_LOG_INTERVAL_MS = 10_000;
+// After a hit or ping fails in the store, /v1/health answers 503 until one is recorded again,
+// or this long without another failure: a load balancer that took the instance out of
+// rotation (so no hits come) then tries it again.
+const FAILED_WRITES_HEALTH_MS = 60_000;
 
 /**
  * The stats API as a request handler. Mount it at the root, under a prefix with Express
@@ -49,6 +53,8 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
       ? `public, max-age=${config.cacheSeconds}, stale-while-revalidate=${config.cacheSeconds}`
       : 'no-cache';
   let errorLoggedAtMs = -Infinity;
+  // When the last hit or ping the store could not record failed, unless one was recorded since.
+  let visitFailedAtMs: number | undefined;
   // Sites whose paths reached `maxPaths`, said once each.
   const pathsFull = new Set<string>();
   const sayPathsFull = (site: ResolvedSite): void => {
@@ -85,6 +91,17 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
         sendJson(res, 200, await reads.views(site.id, path), { ...cors.headers, 'cache-control': readCacheControl });
       } else {
         await config.store.views(site.id);
+        const failedAgoMs = visitFailedAtMs === undefined ? Infinity : config.now() - visitFailedAtMs;
+        if (failedAgoMs < FAILED_WRITES_HEALTH_MS) {
+          // The store answers reads, but hits fail (Redis out of memory, a store bug): not healthy.
+          throw new HttpError(
+            503,
+            'writes-failing',
+            `recording a hit failed ${Math.round(failedAgoMs / 1000)} s ago, and none has been recorded since; ` +
+              "see the service's log",
+            { 'retry-after': '5' },
+          );
+        }
         sendJson(res, 200, { status: 'ok' }, { ...cors.headers, ...NO_STORE });
       }
     } catch (error) {
@@ -108,12 +125,20 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
       route === 'hit' || body.path !== undefined
         ? toPagePath(body.path, config.maxPathLength, site.queryParams)
         : undefined;
-    return recordVisit(
-      { req, site, ip, memberToken: body.member, path: route === 'hit' ? path : undefined },
-      salts,
-      config,
-      sayPathsFull,
-    );
+    try {
+      const answer = await recordVisit(
+        { req, site, ip, memberToken: body.member, path: route === 'hit' ? path : undefined },
+        salts,
+        config,
+        sayPathsFull,
+      );
+      visitFailedAtMs = undefined;
+      return answer;
+    } catch (error) {
+      // A refusal (a bad token, too many guests) is the request's doing; anything else, the store's.
+      if (!(error instanceof HttpError)) visitFailedAtMs = config.now();
+      throw error;
+    }
   }
 
   function toHttpError(error: unknown): HttpError {

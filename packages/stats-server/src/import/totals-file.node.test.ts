@@ -44,9 +44,21 @@ describe('an import of existing totals', () => {
         /the sum of "paths" \(the total, as none is given\) is over/,
       ],
       [{ paths: ['/a.html'] }, /"paths" must be an object/],
-      [{ paths: { 'a.html': '1' } }, /path "a\.html"/],
+      [{ paths: { '/b.html': '1', 'a.html': '1' } }, /path 2 of "paths", "a\.html": "path" must be a string/],
       [{ paths: { '/a.html': 'many' } }, /the views of "\/a\.html"/],
     ];
     for (const [json, message] of cases) expect(() => parseTotalsImport(json), JSON.stringify(json)).toThrow(message);
+  });
+
+  it('takes paths up to maxPathLength as counted, as hits do, and names one beyond it', () => {
+    const longest = `/${'a'.repeat(1023)}`;
+    expect(parseTotalsImport({ paths: { [longest]: '1' } }).paths?.get(longest)).toBe(1n);
+    // A space is counted as its escape, %20: this path is 1025 characters as counted.
+    const over = `/${'a'.repeat(1020)} b`;
+    expect(() => parseTotalsImport({ paths: { '/a.html': '1', [over]: '2' } })).toThrow(
+      `path 2 of "paths", "/${'a'.repeat(59)}…": it is 1025 characters as counted, over maxPathLength (1024), ` +
+        'so its views could never be counted; raise maxPathLength to import it',
+    );
+    expect(parseTotalsImport({ paths: { [over]: '2' } }, { maxPathLength: 2000 }).paths?.size).toBe(1);
   });
 });

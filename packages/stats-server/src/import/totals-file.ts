@@ -1,12 +1,18 @@
 import { DEFAULT_QUERY_PARAMS, toPagePath } from '../http/page-path.js';
+import { DEFAULT_MAX_PATH_LENGTH } from '../options.js';
 import { MAX_COUNT, type TotalsImport } from '../store/stats-store.js';
 
-// Paths in an import are paths the service will count, so they meet the same rules, with room for long legacy URLs.
-const MAX_IMPORTED_PATH_LENGTH = 4096;
+// An import's path is named in an error by its beginning, when it is long.
+const NAMED_PATH_LENGTH = 60;
 
 export interface TotalsImportOptions {
   /** The site's `queryParams`: paths are written as the service will count them. Default `DEFAULT_QUERY_PARAMS`. */
   queryParams?: readonly string[] | undefined;
+  /**
+   * The service's `maxPathLength`: a longer path could never be counted, as hits on it are
+   * refused, so it is refused here too. Default 1024.
+   */
+  maxPathLength?: number | undefined;
 }
 
 /**
@@ -17,7 +23,7 @@ export interface TotalsImportOptions {
  */
 export function parseTotalsImport(
   json: unknown,
-  { queryParams = DEFAULT_QUERY_PARAMS }: TotalsImportOptions = {},
+  { queryParams = DEFAULT_QUERY_PARAMS, maxPathLength = DEFAULT_MAX_PATH_LENGTH }: TotalsImportOptions = {},
 ): TotalsImport {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new Error('the import must be a JSON object: {"total": "18116910", "paths": {"/a.html": "12"}}');
@@ -29,12 +35,21 @@ export function parseTotalsImport(
     if (typeof paths !== 'object' || paths === null || Array.isArray(paths)) {
       throw new Error('"paths" must be an object of path and views: {"/a.html": "12"}');
     }
-    for (const [rawPath, views] of Object.entries(paths)) {
+    for (const [index, [rawPath, views]] of Object.entries(paths).entries()) {
+      const entry = `path ${index + 1} of "paths", ${JSON.stringify(
+        rawPath.length > NAMED_PATH_LENGTH ? `${rawPath.slice(0, NAMED_PATH_LENGTH)}…` : rawPath,
+      )}`;
       let path: string;
       try {
-        path = toPagePath(rawPath, MAX_IMPORTED_PATH_LENGTH, queryParams);
+        path = toPagePath(rawPath, Infinity, queryParams);
       } catch (error) {
-        throw new Error(`path ${JSON.stringify(rawPath)}: ${(error as Error).message}`, { cause: error });
+        throw new Error(`${entry}: ${(error as Error).message}`, { cause: error });
+      }
+      if (path.length > maxPathLength) {
+        throw new Error(
+          `${entry}: it is ${path.length} characters as counted, over maxPathLength (${maxPathLength}), ` +
+            'so its views could never be counted; raise maxPathLength to import it',
+        );
       }
       // Two ways of writing one page add up: the sum is what must leave room.
       const sum = (result.paths.get(path) ?? 0n) + toCount(views, `the views of ${JSON.stringify(rawPath)}`);

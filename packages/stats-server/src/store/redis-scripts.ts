@@ -39,9 +39,9 @@ return { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) }
 /**
  * One hit or ping, in one round trip: check the salt, cap guests per IP, retire superseded
  * ids, record the presence, and count the view once per visitor, path and day (a guest
- * beyond the cap once per IP, path and day), for its path only while the site holds fewer
- * than its most paths, or the path is known; a new path whose adder has added their most
- * new paths that day counts nowhere.
+ * beyond the cap once per IP, path and day). A known path always counts; a new path whose
+ * adder has added their most new paths that day counts nowhere; any other new path counts
+ * for itself while the site holds fewer than its most paths, else in the total only.
  * KEYS: 1 salt, 2-4 guest/member/bot presence, 5 member names, 6 the IP's guests,
  *       7 the day's seen views, 8 total, 9 path views, 10 the day's new paths per adder.
  * ARGV: 1 salt, 2 salt ttl, 3 now, 4 window start (exclusive), 5 window (ms), 6 kind, 7 id,
@@ -91,25 +91,31 @@ if online then
 end
 local outcome = online and 'recorded' or 'too-many-guests'
 local view = online and ARGV[10] or ARGV[13]
-if view ~= '' and redis.call('SADD', KEYS[7], view) == 1 then
-  redis.call('PEXPIRE', KEYS[7], ARGV[12])
+if view ~= '' and redis.call('SISMEMBER', KEYS[7], view) == 0 then
   local path, most, adder = ARGV[11], tonumber(ARGV[14]), ARGV[15]
   local counts = true
   if redis.call('HEXISTS', KEYS[9], path) == 1 then
     redis.call('HINCRBY', KEYS[9], path, 1)
-  elseif most > 0 and redis.call('HLEN', KEYS[9]) >= most then
-    if online then outcome = 'paths-full' end
-  elseif adder == '' or tonumber(redis.call('HGET', KEYS[10], adder) or '0') < tonumber(ARGV[16]) then
+  elseif adder ~= '' and tonumber(redis.call('HGET', KEYS[10], adder) or '0') >= tonumber(ARGV[16]) then
+    -- Its adder is past their new paths of the day: made-up pages, which count nowhere, full site or not.
+    counts = false
+  else
     if adder ~= '' then
       redis.call('HINCRBY', KEYS[10], adder, 1)
       redis.call('PEXPIRE', KEYS[10], ARGV[12])
     end
-    redis.call('HINCRBY', KEYS[9], path, 1)
-  else
-    -- Its adder is past their new paths of the day: made-up pages, which count nowhere.
-    counts = false
+    if most > 0 and redis.call('HLEN', KEYS[9]) >= most then
+      if online then outcome = 'paths-full' end
+    else
+      redis.call('HINCRBY', KEYS[9], path, 1)
+    end
   end
-  if counts then redis.call('INCR', KEYS[8]) end
+  -- Only a view that counts is remembered: once someone adds a made-up page, this view counts.
+  if counts then
+    redis.call('SADD', KEYS[7], view)
+    redis.call('PEXPIRE', KEYS[7], ARGV[12])
+    redis.call('INCR', KEYS[8])
+  end
 end
 return outcome
 `);
@@ -163,17 +169,42 @@ return 'staged'
 
 /**
  * Adds a staged import to the counts at once, so an import that failed part way counts
- * nothing and can simply run again.
+ * nothing and can simply run again; one that would take a count past 2^63 - 1 adds nothing,
+ * and answers `{'over-limit'}` (the total) or `{'over-limit', path}`.
  * KEYS: total, path views, the import's staging hash. ARGV: what to add to the total, and how
  * many paths were staged (a staging key gone, or short, means the import expired: nothing is added).
  */
 export const APPLY_IMPORT = new RedisScript(`
 local staged = redis.call('HGETALL', KEYS[3])
 if #staged ~= 2 * tonumber(ARGV[2]) then return redis.error_reply('ERR the import was staged too long ago and expired; run it again') end
-redis.call('INCRBY', KEYS[1], ARGV[1])
-for i = 1, #staged, 2 do
-  redis.call('HINCRBY', KEYS[2], staged[i], staged[i + 1])
-end
 redis.call('DEL', KEYS[3])
+-- Redis refuses a sum past 2^63 - 1 and writes nothing (Lua's numbers could not tell): what
+-- this import added before it is taken back, a path it made deleted.
+local applied = {}
+local function take_back()
+  for _, change in ipairs(applied) do
+    if not change.existed then
+      redis.call('HDEL', KEYS[2], change.path)
+    elseif change.views ~= '0' then
+      redis.call('HINCRBY', KEYS[2], change.path, '-' .. change.views)
+    end
+  end
+end
+local function refused(reply)
+  return type(reply) == 'table' and reply.err ~= nil
+end
+for i = 1, #staged, 2 do
+  local path, views = staged[i], staged[i + 1]
+  local existed = redis.call('HEXISTS', KEYS[2], path) == 1
+  if refused(redis.pcall('HINCRBY', KEYS[2], path, views)) then
+    take_back()
+    return { 'over-limit', path }
+  end
+  applied[#applied + 1] = { path = path, views = views, existed = existed }
+end
+if refused(redis.pcall('INCRBY', KEYS[1], ARGV[1])) then
+  take_back()
+  return { 'over-limit' }
+end
 return 'imported'
 `);

@@ -11,14 +11,15 @@ import {
   type RedisCommandSender,
   type RedisScript,
 } from './redis-scripts.js';
-import type {
-  DailySaltValues,
-  OnlineCounts,
-  StatsStore,
-  TotalsImport,
-  ViewCounts,
-  Visit,
-  VisitOutcome,
+import {
+  importOverflowError,
+  type DailySaltValues,
+  type OnlineCounts,
+  type StatsStore,
+  type TotalsImport,
+  type ViewCounts,
+  type Visit,
+  type VisitOutcome,
 } from './stats-store.js';
 
 /** What the store needs of a node-redis client (`createClient()` from `redis`, connected). */
@@ -38,6 +39,13 @@ export type RedisStoreOptions = {
   | {
       /** `redis://host:6379` (or `rediss://`, with credentials): the store connects, reconnects and disconnects. */
       url: string;
+      /**
+       * How long the first connection may take (Redis may be starting too) before
+       * `createRedisStore` gives up, naming the server. Default 10000 ms.
+       */
+      connectTimeoutMs?: number | undefined;
+      /** Gives up connecting when aborted: a shutdown while Redis does not answer. */
+      signal?: AbortSignal | undefined;
     }
   | {
       /** A connected client of yours; the store never closes it. */
@@ -83,8 +91,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stat
   // Without the offline queue a request fails at once while Redis is away (503), rather
   // than piling up until it returns.
   const client = createClient({ url: options.url, disableOfflineQueue: true });
-  reportConnectionChanges(client, options.url);
-  await client.connect();
+  const where = redactCredentials(options.url);
+  await connectFirst(client, where, options.connectTimeoutMs ?? 10_000, options.signal);
+  reportConnectionChanges(client, where);
   return new RedisStore(
     (args) => client.sendCommand(args),
     keyPrefix,
@@ -208,7 +217,15 @@ class RedisStore implements StatsStore {
         ],
       );
     }
-    await this.#run(APPLY_IMPORT, [keys.total, keys.pathViews, staging], [String(addToTotal), String(entries.length)]);
+    const reply = await this.#run(
+      APPLY_IMPORT,
+      [keys.total, keys.pathViews, staging],
+      [String(addToTotal), String(entries.length)],
+    );
+    if (reply !== 'imported') {
+      const [, path] = asArray(reply);
+      throw importOverflowError(site, typeof path === 'string' ? path : undefined);
+    }
   }
 
   close(): Promise<void> {
@@ -236,9 +253,69 @@ function toCount(value: unknown): bigint {
   return BigInt(value);
 }
 
+/** What `connectFirst` needs of a node-redis client. */
+interface ConnectingClient extends NodeJS.EventEmitter {
+  connect(): Promise<unknown>;
+  readonly isOpen: boolean;
+  destroy(): void;
+}
+
+/**
+ * Connects, or gives up after `timeoutMs` or when `signal` aborts, saying why: node-redis
+ * alone retries for ever, and a service waiting on it would never listen, nor say why.
+ */
+async function connectFirst(
+  client: ConnectingClient,
+  where: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  let lastError: unknown;
+  const onError = (error: unknown): void => {
+    lastError = error;
+  };
+  client.on('error', onError);
+  let giveUp: (reason: string) => void = () => undefined;
+  const onAbort = (): void => {
+    giveUp(`stopped while connecting to Redis at ${where}`);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      giveUp = (reason) => {
+        const cause = lastError instanceof Error ? ` (${lastError.message})` : '';
+        reject(new Error(`${reason}${cause}`, { cause: lastError }));
+      };
+      timer = setTimeout(() => {
+        giveUp(`Redis at ${where} did not answer within ${timeoutMs / 1000} s`);
+      }, timeoutMs);
+      signal?.addEventListener('abort', onAbort);
+      if (signal?.aborted) onAbort();
+      client.connect().then(
+        () => {
+          resolve();
+        },
+        (error: unknown) => {
+          // node-redis gives up by itself on a connection that times out.
+          lastError = error;
+          giveUp(`Redis at ${where} did not answer`);
+        },
+      );
+    });
+    client.off('error', onError);
+  } catch (error) {
+    // No more retries in the background, so the process can end. The listener stays: a
+    // socket still opening may yet report an error, which unheard would crash the process.
+    if (client.isOpen) client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
 /** Says once when the connection is lost, and once when it is back, rather than at every retry. */
-function reportConnectionChanges(client: NodeJS.EventEmitter, url: string): void {
-  const where = redactCredentials(url);
+function reportConnectionChanges(client: NodeJS.EventEmitter, where: string): void {
   let lost = false;
   client.on('error', (error: unknown) => {
     if (lost) return;

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { describeStatsStore } from '../test-support/stats-store-contract.js';
-import { createSqliteStore } from './sqlite-store.js';
+import { createSqliteStore, createSqliteStoreOn } from './sqlite-store.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'portico-stats-sqlite-'));
 let files = 0;
@@ -85,5 +85,99 @@ describe('the embedded store', () => {
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM seen_views').pluck().get()).toBe(0);
     db.close();
+  });
+
+  describe('when the disk is full', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    });
+
+    /** A store on a file that may not grow: SQLite then refuses writes as "database or disk is full". */
+    function storeOnFullDisk(options: { flushIntervalMs?: number } = {}) {
+      const db = new Database(newFile());
+      const store = createSqliteStoreOn(db, options);
+      const allowPages = (pages: number): void => {
+        db.pragma(`max_page_count = ${pages}`);
+      };
+      allowPages(Number(db.pragma('page_count', { simple: true })));
+      return {
+        db,
+        store,
+        makeRoom: () => {
+          allowPages(1_000_000);
+        },
+      };
+    }
+
+    it('holds the views, says so once a minute rather than at every try, and writes them when there is room', async () => {
+      vi.useFakeTimers({ now: Date.parse('2026-11-26T12:00:00Z') });
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { store, makeRoom } = storeOnFullDisk({ flushIntervalMs: 100 });
+      for (let n = 0; n < 300; n++) await store.record(visit(n));
+
+      await vi.advanceTimersByTimeAsync(100);
+      expect(errors).toHaveBeenCalledTimes(1);
+      expect(errors.mock.calls[0]).toEqual([
+        'portico-stats: cannot write views to SQLite (300 views waiting); trying again:',
+        expect.objectContaining({ code: 'SQLITE_FULL' }),
+      ]);
+      await vi.advanceTimersByTimeAsync(59_000); // hundreds of tries, said once
+      expect(errors).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(errors.mock.calls.slice(1)).toEqual([
+        ['portico-stats: still cannot write views to SQLite (300 views waiting), for 60 s: database or disk is full'],
+      ]);
+
+      makeRoom();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(warnings.mock.calls).toEqual([['portico-stats: can write views to SQLite again, after 60 s']]);
+      expect(await store.views('default', '/a.html')).toEqual({ total: 300n, views: 300n });
+      await store.close();
+    });
+
+    it('keeps running when a checkpoint fails, and says so once', async () => {
+      vi.useFakeTimers({ now: Date.parse('2026-11-26T12:00:00Z') });
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const warnings = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const db = new Database(newFile());
+      const store = createSqliteStoreOn(db);
+      // A checkpoint copies the log into the file, which may then have to grow: on a full
+      // disk that write fails, as this one does.
+      let diskFull = true;
+      const pragma = db.pragma.bind(db);
+      db.pragma = (source: string, options?: Database.PragmaOptions): unknown => {
+        if (diskFull && source.startsWith('wal_checkpoint')) {
+          throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+        }
+        return pragma(source, options);
+      };
+
+      await vi.advanceTimersByTimeAsync(10_000); // ten checkpoints
+      expect(errors.mock.calls).toEqual([
+        [
+          'portico-stats: cannot checkpoint the SQLite log (the log grows until then); trying again:',
+          expect.objectContaining({ message: 'database or disk is full' }),
+        ],
+      ]);
+      await store.record(visit(1));
+      expect(await store.views('default')).toEqual({ total: 1n });
+
+      diskFull = false;
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(warnings.mock.calls).toEqual([['portico-stats: can checkpoint the SQLite log again, after 10 s']]);
+      await store.close();
+    });
+
+    it('closes even when its last views cannot be written, saying how many were lost', async () => {
+      const { db, store } = storeOnFullDisk({ flushIntervalMs: 60_000 });
+      for (let n = 0; n < 300; n++) await store.record(visit(n));
+
+      await expect(store.close()).rejects.toThrow(
+        '300 views could not be written to SQLite and are lost: database or disk is full',
+      );
+      expect(db.open).toBe(false);
+    });
   });
 });

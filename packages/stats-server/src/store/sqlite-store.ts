@@ -2,14 +2,18 @@ import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { previousUtcDay } from '../identity/utc-day.js';
 import { MemoryPresence } from './memory-presence.js';
-import type {
-  DailySaltValues,
-  OnlineCounts,
-  StatsStore,
-  TotalsImport,
-  ViewCounts,
-  Visit,
-  VisitOutcome,
+import { RepeatedFailureLog } from './repeated-failure-log.js';
+import { ShardedSet } from './sharded-set.js';
+import {
+  importOverflowError,
+  MAX_COUNT,
+  type DailySaltValues,
+  type OnlineCounts,
+  type StatsStore,
+  type TotalsImport,
+  type ViewCounts,
+  type Visit,
+  type VisitOutcome,
 } from './stats-store.js';
 
 export interface SqliteStoreOptions {
@@ -68,21 +72,31 @@ interface SitePaths {
  * mode); presence and the day's dedupe keys also in memory. One instance per file: run
  * several instances on Redis.
  */
-export function createSqliteStore(options: SqliteStoreOptions): StatsStore {
-  return new SqliteStore(options);
+export function createSqliteStore({ file, ...options }: SqliteStoreOptions): StatsStore {
+  return new SqliteStore(new Database(file), options);
+}
+
+/**
+ * The embedded store on a connection opened by the caller, who may limit it (`PRAGMA
+ * max_page_count` makes SQLite report the disk full): for tests, not exported by the package.
+ */
+export function createSqliteStoreOn(db: Database.Database, options: Omit<SqliteStoreOptions, 'file'> = {}): StatsStore {
+  return new SqliteStore(db, options);
 }
 
 class SqliteStore implements StatsStore {
   readonly #db: Database.Database;
   readonly #presence = new MemoryPresence();
-  /** Per site: the UTC day whose views are deduped, and the keys seen that day. */
-  readonly #seen = new Map<string, { day: string; keys: Set<string> }>();
+  /** Per site: the UTC day whose views are deduped, and the keys of the views counted that day. */
+  readonly #seen = new Map<string, { day: string; keys: ShardedSet }>();
   /** Per site: its paths, counted once from the file (again each day, for paths imported meanwhile). */
   readonly #paths = new Map<string, SitePaths>();
   /** Per site: the UTC day, and how many new paths each IP (or member) added that day. */
   readonly #newPaths = new Map<string, { day: string; by: Map<string, number> }>();
   readonly #flushIntervalMs: number;
   readonly #checkpointTimer: NodeJS.Timeout;
+  readonly #viewWrites = new RepeatedFailureLog('write views to SQLite');
+  readonly #checkpoints = new RepeatedFailureLog('checkpoint the SQLite log');
   #flushTimer: NodeJS.Timeout | undefined;
   #pending: PendingView[] = [];
   readonly #statements;
@@ -90,9 +104,11 @@ class SqliteStore implements StatsStore {
   readonly #addTotals: (site: string, total: bigint, paths: ReadonlyMap<string, bigint>) => void;
   readonly #makeSalts: (site: string, day: string) => DailySaltValues;
 
-  constructor({ file, flushIntervalMs = 25, checkpointIntervalMs = 1000 }: SqliteStoreOptions) {
+  constructor(
+    db: Database.Database,
+    { flushIntervalMs = 25, checkpointIntervalMs = 1000 }: Omit<SqliteStoreOptions, 'file'>,
+  ) {
     this.#flushIntervalMs = flushIntervalMs;
-    const db = new Database(file);
     this.#db = db;
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -140,6 +156,12 @@ class SqliteStore implements StatsStore {
       }
     });
     this.#addTotals = db.transaction((site: string, total: bigint, paths: ReadonlyMap<string, bigint>) => {
+      // Checked first: SQLite would make an overflowing sum a REAL, which the STRICT tables
+      // refuse with a raw error.
+      if ((statements.total.get(site) ?? 0n) + total > MAX_COUNT) throw importOverflowError(site);
+      for (const [path, views] of paths) {
+        if ((statements.pathViews.get(site, path) ?? 0n) + views > MAX_COUNT) throw importOverflowError(site, path);
+      }
       for (const [path, views] of paths) statements.addToPath.run(site, path, views);
       statements.addToTotal.run(site, total);
     });
@@ -152,7 +174,9 @@ class SqliteStore implements StatsStore {
       return { current, previous: statements.salt.get(site, previousDay) };
     });
 
-    this.#checkpointTimer = setInterval(() => db.pragma('wal_checkpoint(PASSIVE)'), checkpointIntervalMs);
+    this.#checkpointTimer = setInterval(() => {
+      this.#checkpoint();
+    }, checkpointIntervalMs);
     this.#checkpointTimer.unref();
   }
 
@@ -179,10 +203,11 @@ class SqliteStore implements StatsStore {
       if (view && key !== undefined) {
         const seen = this.#seenOn(visit.site, view.day);
         if (!seen.has(key)) {
-          seen.add(key);
           const counted = this.#admitPath(visit.site, view);
-          // A new path past its adder's new paths of the day is a made-up page: it counts nowhere.
+          // A new path past its adder's new paths of the day is a made-up page: it counts
+          // nowhere, and is not remembered (once someone adds the page, this view counts).
           if (counted !== 'adder-full') {
+            seen.add(key);
             this.#queue({ site: visit.site, day: view.day, key, path: counted === true ? view.path : undefined });
           }
           if (counted === 'paths-full' && online) outcome = 'paths-full';
@@ -217,26 +242,42 @@ class SqliteStore implements StatsStore {
     return settle(() => {
       clearInterval(this.#checkpointTimer);
       if (!this.#db.open) return;
-      this.#flush();
-      this.#db.pragma('wal_checkpoint(TRUNCATE)');
+      let lost: Error | undefined;
+      try {
+        this.#flush();
+      } catch (error) {
+        lost = new Error(
+          `${this.#pending.length} views could not be written to SQLite and are lost: ${(error as Error).message}`,
+          { cause: error },
+        );
+        this.#pending = [];
+      }
+      try {
+        this.#db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // What was committed is in the log, which SQLite replays when the file is next opened.
+      }
+      // Closed whatever failed: the file is released, and the process can end.
       this.#db.close();
+      if (lost) throw lost;
     });
   }
 
   /** The keys of views already counted on `day`, read from the file on the day's first view (after a restart too). */
-  #seenOn(site: string, day: string): Set<string> {
+  #seenOn(site: string, day: string): ShardedSet {
     let seen = this.#seen.get(site);
     if (seen?.day !== day) {
-      seen = { day, keys: new Set(this.#statements.seenKeys.all(site, day)) };
+      seen = { day, keys: new ShardedSet(this.#statements.seenKeys.iterate(site, day)) };
       this.#seen.set(site, seen);
     }
     return seen.keys;
   }
 
   /**
-   * Whether a view counts for its path: a path already counted does; a new one while the
-   * site has fewer than `maxPaths` (else in the total only) and its adder has added fewer
-   * than `newPaths.max` new paths that day (else nowhere).
+   * Whether a view counts for its path: a path already counted does. A new one takes one of
+   * its adder's `newPaths.max` new paths of the day (past them it counts nowhere, full site
+   * or not, so one address cannot inflate the total), then counts for its path while the
+   * site has fewer than `maxPaths`, else in the total only.
    */
   #admitPath(
     site: string,
@@ -249,7 +290,6 @@ class SqliteStore implements StatsStore {
       this.#paths.set(site, paths);
     }
     if (paths.unwritten.has(path) || this.#statements.pathViews.get(site, path) !== undefined) return true;
-    if (maxPaths !== undefined && paths.count >= maxPaths) return 'paths-full';
     if (newPaths) {
       let added = this.#newPaths.get(site);
       if (added?.day !== day) this.#newPaths.set(site, (added = { day, by: new Map() }));
@@ -257,6 +297,7 @@ class SqliteStore implements StatsStore {
       if (count >= newPaths.max) return 'adder-full';
       added.by.set(newPaths.by, count + 1);
     }
+    if (maxPaths !== undefined && paths.count >= maxPaths) return 'paths-full';
     paths.count += 1;
     paths.unwritten.add(path);
     return true;
@@ -280,8 +321,18 @@ class SqliteStore implements StatsStore {
     try {
       this.#flush();
     } catch (error) {
-      console.error('portico-stats: could not write views to SQLite; trying again:', error);
+      this.#viewWrites.failed(error, `(${this.#pending.length} views waiting)`);
       this.#scheduleFlush();
+    }
+  }
+
+  #checkpoint(): void {
+    try {
+      this.#db.pragma('wal_checkpoint(PASSIVE)');
+      this.#checkpoints.succeeded();
+    } catch (error) {
+      // A full disk: what was committed stays in the log, and the next checkpoint tries again.
+      this.#checkpoints.failed(error, '(the log grows until then)');
     }
   }
 
@@ -295,6 +346,7 @@ class SqliteStore implements StatsStore {
     try {
       this.#commitViews(batch);
       for (const paths of this.#paths.values()) paths.unwritten.clear();
+      this.#viewWrites.succeeded();
     } catch (error) {
       this.#pending = batch.concat(this.#pending);
       throw error;

@@ -48,7 +48,8 @@ export interface VisitView {
   maxPaths?: number | undefined;
   /**
    * Who adds the path if it is new (an IP's key, or a member) and how many new paths each may
-   * add on `day`; a view of a further new path counts nowhere.
+   * add on `day`; a view of a further new path counts nowhere, whether or not the site is at
+   * `maxPaths` (a new path of a full site still takes one of its adder's).
    */
   newPaths?: { by: string; max: number } | undefined;
 }
@@ -93,9 +94,18 @@ export interface StatsStore {
   online(site: string, nowMs: number, windowMs: number, maxNames: number): Promise<OnlineCounts>;
   views(site: string, path?: string): Promise<ViewCounts>;
   importTotals(site: string, totals: TotalsImport): Promise<void>;
-  /** Makes everything durable and releases the store. */
+  /**
+   * Makes everything durable and releases the store. It is released even when something
+   * cannot be made durable (the disk full); it then rejects, saying what was lost.
+   */
   close(): Promise<void>;
 }
 
 /** The largest count either store holds: a signed 64-bit integer, as SQLite and Redis keep them. */
 export const MAX_COUNT = 2n ** 63n - 1n;
+
+/** Why `importTotals` refused an import: it would take the site's total, or a path's views, past `MAX_COUNT`. */
+export function importOverflowError(site: string, path?: string): Error {
+  const count = path === undefined ? `site "${site}"'s total` : `the views of "${path}" on site "${site}"`;
+  return new Error(`the import would take ${count} past the largest count kept, ${MAX_COUNT}; nothing was imported`);
+}

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signMemberToken } from '../identity/member-token.js';
 import type { StatsHandlerOptions } from '../options.js';
-import type { StatsStore } from '../store/stats-store.js';
+import { MAX_COUNT, type StatsStore } from '../store/stats-store.js';
 import { FakeClock } from './fake-clock.js';
 import { BROWSER, GOOGLEBOT, OTHER_BROWSER } from './http-client.js';
 import { nthVisitor, startTestService, visitor, type TestService } from './stats-service.js';
@@ -111,7 +111,8 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
         expect(await service.views('/news/a.html')).toMatchObject({ total: '0', views: '0' });
       });
 
-      it('counts a storm of bot requests apart: no guests, no views', async () => {
+      // Thousands of requests: seconds on a loaded machine, more than the default 5 s.
+      it('counts a storm of bot requests apart: no guests, no views', { timeout: 30_000 }, async () => {
         const crawlers = [GOOGLEBOT, 'Mozilla/5.0 (compatible; bingbot/2.0)', 'curl/8.5.0', 'python-requests/2.32', ''];
         await Promise.all(
           Array.from({ length: 500 }, (_, n) =>
@@ -292,14 +293,18 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
         expect(await service.views()).toEqual({ total: '3', asOf: '2026-11-26T12:00:00.000Z' });
       });
 
-      it('adds exactly 1,000 for 1,000 concurrent hits from distinct visitors on one path', async () => {
-        const answers = await Promise.all(
-          Array.from({ length: 1000 }, (_, n) => service.hit(nthVisitor(n), '/news/hot.html')),
-        );
+      it(
+        'adds exactly 1,000 for 1,000 concurrent hits from distinct visitors on one path',
+        { timeout: 30_000 },
+        async () => {
+          const answers = await Promise.all(
+            Array.from({ length: 1000 }, (_, n) => service.hit(nthVisitor(n), '/news/hot.html')),
+          );
 
-        expect(answers.every((answer) => answer.status === 200)).toBe(true);
-        expect(await service.views('/news/hot.html')).toMatchObject({ total: '1000', views: '1000' });
-      });
+          expect(answers.every((answer) => answer.status === 200)).toBe(true);
+          expect(await service.views('/news/hot.html')).toMatchObject({ total: '1000', views: '1000' });
+        },
+      );
 
       it('carries on from imported totals: a Joomla site keeps its 18116910', async () => {
         await store.importTotals('default', {
@@ -317,6 +322,31 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
         await service.hit(visitor('203.0.113.7'), '/a.html');
 
         expect(await service.views('/a.html')).toMatchObject({ total: '9007199254740994', views: '9007199254740994' });
+      });
+
+      it('refuses an import that would take a count past 2^63 − 1, saying so, and adds nothing', async () => {
+        await store.importTotals('default', { total: MAX_COUNT - 1n, paths: new Map([['/a.html', MAX_COUNT - 1n]]) });
+        const limit = 'past the largest count kept, 9223372036854775807; nothing was imported';
+        await expect(store.importTotals('default', { total: 2n })).rejects.toThrow(
+          `the import would take site "default"'s total ${limit}`,
+        );
+        const paths = new Map([
+          ['/b.html', 5n],
+          ['/a.html', 5n],
+        ]);
+        await expect(store.importTotals('default', { total: 0n, paths })).rejects.toThrow(
+          `the import would take the views of "/a.html" on site "default" ${limit}`,
+        );
+        expect(await service.views('/a.html')).toMatchObject({
+          total: String(MAX_COUNT - 1n),
+          views: '9223372036854775806',
+        });
+
+        // Not even /b.html was added: a site of two paths has room for a new one.
+        const two = await startService({ sites: [{ id: 'default', maxPaths: 2 }] });
+        await two.hit(visitor('203.0.113.7'), '/c.html');
+        expect(await two.views('/c.html')).toMatchObject({ total: String(MAX_COUNT), views: '1' });
+        expect(await two.views('/b.html')).toMatchObject({ views: '0' });
       });
 
       it('keeps the totals, and the day’s dedupe, across a restart', async () => {
@@ -413,6 +443,39 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
         capped.clock.set('2026-11-27T12:00:00Z');
         await capped.hit(visitor('203.0.113.7'), '/new/2');
         expect(await capped.views('/new/2')).toMatchObject({ views: '1' });
+      });
+
+      it('keeps one IP from inflating a full site’s total: past its new paths of the day, a new page counts nowhere', async () => {
+        const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+        try {
+          const full = await startService({ sites: [{ id: 'default', maxPaths: 3 }], maxNewPathsPerIp: 2 });
+          await full.hit(visitor('1.1.1.1'), '/a');
+          await full.hit(visitor('1.1.1.1'), '/b');
+          await full.hit(visitor('2.2.2.2'), '/c');
+          expect(await full.views()).toMatchObject({ total: '3' });
+
+          const inflater = visitor('9.9.9.9');
+          for (let n = 0; n < 50; n++) expect((await full.hit(inflater, `/junk-${n}`)).status).toBe(200);
+          // As on a site with room: the first two new pages are its allowance (in the total
+          // only, the site being full), the other 48 count nowhere.
+          expect(await full.views('/junk-0')).toMatchObject({ total: '5', views: '0' });
+          // Pages already counted still count for it.
+          await full.hit(inflater, '/a');
+          expect(await full.views('/a')).toMatchObject({ total: '6', views: '2' });
+        } finally {
+          warn.mockRestore();
+        }
+      });
+
+      it('remembers only views that counted: a page refused as made-up counts for the same reader once it is known', async () => {
+        const capped = await startService({ maxNewPathsPerIp: 1 });
+        const reader = visitor('203.0.113.7');
+        await capped.hit(reader, '/first.html'); // the IP's one new path of the day
+        await capped.hit(reader, '/later.html'); // past it: counts nowhere
+        await capped.hit(visitor('203.0.113.8'), '/later.html'); // another IP adds the page
+        await capped.hit(reader, '/later.html');
+
+        expect(await capped.views('/later.html')).toMatchObject({ total: '3', views: '2' });
       });
 
       it('keeps each site’s counts apart', async () => {
