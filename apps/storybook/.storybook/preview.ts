@@ -6,6 +6,7 @@ import { action } from 'storybook/actions';
 import { localeOf, type StoryLocale } from '../src/kit/locale.js';
 import type { PorticoParameters } from '../src/kit/parameters.js';
 import { manifest } from './manifest.js';
+import { storySnippet, STORY_COLUMN_CLASS } from './source.js';
 import { enhanceArgTypes, renderWidget } from './widget.js';
 
 setCustomElementsManifest(manifest);
@@ -48,6 +49,7 @@ function keepLinksInStory(event: MouseEvent): void {
  * (the widgets follow their closest ancestor's) and `color-scheme` (their colours use
  * `light-dark()`), on a page background of that scheme; then in the column the story asks
  * for (`parameters.portico.width`). Links clicked in it are not followed (`keepLinksInStory`).
+ * The story's snippet leaves both out (`storySnippet`): they stand for the page, not the widget.
  */
 const storyRoot: Decorator = (story, { globals, parameters }) => {
   const { locale, theme } = storyGlobals(globals);
@@ -58,7 +60,7 @@ const storyRoot: Decorator = (story, { globals, parameters }) => {
     style="color-scheme: ${COLOR_SCHEMES[theme]}"
     @click=${keepLinksInStory}
   >
-    <div class="portico-story-column" data-width=${width ?? nothing}>${story()}</div>
+    <div class=${STORY_COLUMN_CLASS} data-width=${width ?? nothing}>${story()}</div>
   </div>`;
 };
 
@@ -99,8 +101,23 @@ const preview: Preview = {
     layout: 'fullscreen',
     // Accessibility violations fail the story's test.
     a11y: { test: 'error' },
-    controls: { expanded: true, sort: 'requiredFirst' },
-    docs: { codePanel: true },
+    // In the argTypes' order: each widget's main switch first (`enhanceArgTypes`).
+    controls: { expanded: true, sort: 'none' },
+    // The snippet a page can copy: the widget's markup and a script setting its data properties.
+    docs: { codePanel: true, source: { transform: storySnippet } },
+    options: {
+      // The widgets in the DESIGN's order, then the pages built from them. (Read by Storybook
+      // without running this file: it must stay a literal here.)
+      storySort: {
+        order: [
+          'Introduction',
+          'Widgets',
+          ['Online visitors', 'View counter', 'Category menu', 'Article card', 'Sidebar banners'],
+          'Pages',
+          ['Portal', 'Theming'],
+        ],
+      },
+    },
   },
 };
 

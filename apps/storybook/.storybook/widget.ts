@@ -6,6 +6,7 @@
  * manifest lists (it is a global HTML attribute), gets a select of its own.
  */
 import type { Preview } from '@storybook/web-components-vite';
+import type { SBType } from 'storybook/internal/types';
 import type { PorticoParameters } from '../src/kit/parameters.js';
 import {
   declarationOf,
@@ -39,8 +40,34 @@ const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
 
 /** The `lang` select's option for leaving the attribute off (the widget inherits its language). */
 export const LANG_UNSET = 'unset';
-/** The languages the `lang` select offers: the two that ship, and a regional tag of each. */
-export const LANG_OPTIONS = [LANG_UNSET, 'vi', 'en', 'vi-VN', 'en-GB'];
+/**
+ * The languages the `lang` select offers: the two that ship, a regional tag of each, and one
+ * that does not ship (`fr`: English phrases, French `Intl` formats).
+ */
+export const LANG_OPTIONS = [LANG_UNSET, 'vi', 'en', 'vi-VN', 'en-GB', 'fr'];
+
+/**
+ * Each widget's main switch, first in its Controls and Docs table (`controls.sort` is `none`,
+ * so they follow the argTypes' order); the other attributes follow in the manifest's order.
+ */
+export const MAIN_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  'portico-online-visitors': ['mode'],
+  'portico-view-counter': ['value', 'digits'],
+  'portico-category-menu': ['orientation'],
+  'portico-article-card': ['variant'],
+  'portico-sidebar-banners': ['position', 'rotate'],
+};
+
+/** `attributes`, the widget's main switches first. */
+export function inControlOrder<T extends { name: string }>(tag: string, attributes: readonly T[]): T[] {
+  const main = MAIN_ATTRIBUTES[tag] ?? [];
+  const rank = (attribute: T): number => {
+    const index = main.indexOf(attribute.name);
+    return index < 0 ? main.length : index;
+  };
+  // A stable sort: the others keep the manifest's order.
+  return [...attributes].sort((first, second) => rank(first) - rank(second));
+}
 
 /**
  * What control an attribute gets, from its manifest entry. The analyser gives a type alias
@@ -97,6 +124,16 @@ export function eventArgName(event: string): string {
   return `on${event.replace(/(?:^|[-_:.\s]+)(.)/g, (_match, character: string) => character.toUpperCase())}`;
 }
 
+/**
+ * The arg's type, as Storybook keeps it beside the control. Every row has one: Storybook then
+ * keeps the argTypes' order (`MAIN_ATTRIBUTES` first) rather than putting the story's args
+ * without a type first, as it does for the args it has to infer a type for.
+ */
+function typeOf(control: ControlKind, options?: readonly (string | number)[]): SBType {
+  if (control === 'select') return { name: 'enum', value: [...(options ?? [])] };
+  return { name: control === 'text' ? 'string' : control };
+}
+
 function described(description: string | undefined, extra: string): string {
   return [description, extra].filter(Boolean).join('\n\n');
 }
@@ -110,8 +147,8 @@ function described(description: string | undefined, extra: string): string {
  */
 export const enhanceArgTypes: ArgTypesEnhancer = ({ component, argTypes }) => {
   const declaration = typeof component === 'string' ? declarationOf(component) : undefined;
-  if (!declaration) return argTypes;
-  const attributes = declaration.attributes ?? [];
+  if (!declaration || typeof component !== 'string') return argTypes;
+  const attributes = inControlOrder(component, declaration.attributes ?? []);
   const documented = [
     ...attributes,
     ...(declaration.members ?? []),
@@ -129,6 +166,7 @@ export const enhanceArgTypes: ArgTypesEnhancer = ({ component, argTypes }) => {
     enhanced[attribute.name] = {
       name: attribute.name,
       description: attribute.description ?? '',
+      type: typeOf(control, options),
       control: { type: control },
       ...(options ? { options } : {}),
       table: {
@@ -143,8 +181,9 @@ export const enhanceArgTypes: ArgTypesEnhancer = ({ component, argTypes }) => {
   enhanced.lang = {
     name: 'lang',
     description:
-      'The widget’s language: `vi` and `en` ship; a regional tag (`vi-VN`, `en-GB`) takes its language’s phrases and its own `Intl` formats. Unset, the widget follows its closest ancestor’s `lang` (here the toolbar’s locale), then `<html lang>`, then `en`.',
-    control: { type: 'select', labels: { [LANG_UNSET]: 'unset (inherited)' } },
+      'The widget’s language: `vi` and `en` ship; a regional tag (`vi-VN`, `en-GB`) takes its language’s phrases and its own `Intl` formats; a language that does not ship (`fr`) takes English phrases and its own `Intl` formats. Unset, the widget follows its closest ancestor’s `lang` (here the toolbar’s locale), then `<html lang>`, then `en`.',
+    type: typeOf('select', LANG_OPTIONS),
+    control: { type: 'select', labels: { [LANG_UNSET]: 'unset (inherited)', fr: 'fr (not shipped: English phrases)' } },
     options: LANG_OPTIONS,
     // `unset` reaches the render as no value: the attribute is left off.
     mapping: { [LANG_UNSET]: undefined },
@@ -166,6 +205,7 @@ export const enhanceArgTypes: ArgTypesEnhancer = ({ component, argTypes }) => {
       description: attribute
         ? described(member.description, `The property of the \`${attribute.name}\` attribute.`)
         : described(member.description, member.readonly ? 'Read only.' : 'Set from JavaScript only.'),
+      type: { name: 'other', value: member.type?.text ?? '' },
       control: data.has(member.name) ? { type: 'object' } : false,
       table: {
         category: 'properties',

@@ -1,7 +1,8 @@
 /**
- * Checks of the preview itself (`.storybook/preview.ts`, `.storybook/widget.ts`), run with the
- * stories: links are not followed, `lang` is set only when given, heading levels are a select,
- * the System theme follows the reader's colour-scheme preference.
+ * Checks of the preview itself (`.storybook/preview.ts`, `.storybook/widget.ts`,
+ * `.storybook/source.ts`), run with the stories: links are not followed, `lang` is set only
+ * when given, heading levels are a select, the main switch comes first, the System theme
+ * follows the reader's colour-scheme preference, the snippet is the widget's own.
  * Tagged out of the sidebar and the Docs pages: they are for the tests, not for designers.
  */
 import '@portico/article-card';
@@ -11,7 +12,8 @@ import '@portico/sidebar-banners';
 import '@portico/view-counter';
 import { html } from 'lit';
 import { composeStory } from 'storybook/preview-api';
-import { LANG_OPTIONS, LANG_UNSET } from '../.storybook/widget.js';
+import { storySnippet } from '../.storybook/source.js';
+import { LANG_OPTIONS, LANG_UNSET, MAIN_ATTRIBUTES } from '../.storybook/widget.js';
 import { declaredTags } from '../.storybook/manifest.js';
 import {
   expect,
@@ -103,8 +105,8 @@ export const LangUnset: Story = {
  * with the project annotations the stories' tests run with (the framework's, the addons' and
  * the preview's, its `argTypesEnhancers` included), as every story test is.
  */
-function argTypesOf(tag: string): ReturnType<typeof composeStory>['argTypes'] {
-  return composeStory({}, { title: `Storybook/Preview/Controls of ${tag}`, component: tag }).argTypes;
+function argTypesOf(tag: string, args: Record<string, unknown> = {}): ReturnType<typeof composeStory>['argTypes'] {
+  return composeStory({ args }, { title: `Storybook/Preview/Controls of ${tag}`, component: tag }).argTypes;
 }
 
 /** The widgets with a `heading-level` attribute. */
@@ -113,7 +115,7 @@ const WITH_HEADING_LEVEL = ['portico-article-card', 'portico-online-visitors', '
 /**
  * The controls as Storybook resolves them: `lang` a select on every widget, `heading-level` a
  * select of 1–6 wherever it is (read from the manifest, then copied into the argTypes by the
- * preview's `enhanceArgTypes`).
+ * preview's `enhanceArgTypes`), and each widget's main switch first (`variant` for the card).
  */
 export const Controls: Story = {
   play: async ({ argTypes }) => {
@@ -125,6 +127,11 @@ export const Controls: Story = {
     for (const tag of tags) {
       const resolved = argTypesOf(tag);
       await expect(resolved.lang, tag).toMatchObject({ control: { type: 'select' }, options: LANG_OPTIONS });
+      // The main switch first (`controls.sort` is `none`), even when a story gives other args
+      // (Storybook puts the args it infers a type for first).
+      const main = MAIN_ATTRIBUTES[tag] ?? [];
+      const withArgs = argTypesOf(tag, { source: 'preview-controls', lang: 'vi' });
+      await expect(Object.keys(withArgs).slice(0, main.length), tag).toEqual(main);
       if (!WITH_HEADING_LEVEL.includes(tag)) continue;
       await expect(resolved['heading-level'], tag).toMatchObject({
         control: { type: 'select' },
@@ -132,6 +139,35 @@ export const Controls: Story = {
         table: { category: 'attributes', type: { summary: '1 | 2 | 3 | 4 | 5 | 6' } },
       });
     }
+  },
+};
+
+/** The comments Lit leaves in rendered HTML, which Storybook takes out of what it prints. */
+const LIT_COMMENTS = /<!--\?lit\$[0-9]+\$-->|<!--\??-->/g;
+
+/**
+ * The story's snippet, as the Docs page and the Code panel show it (`.storybook/source.ts`).
+ * Storybook prints the story as rendered, the preview's story root included (as the canvas
+ * holds it here), and a data property as nothing; the snippet is the widget's own markup and
+ * a script setting the property to the args' data. A snippet is left as it is: the Docs page
+ * applies the transform once more.
+ */
+export const Snippet: Story = {
+  play: async (context) => {
+    await firstBannerLink(context.canvasElement);
+    const printed = context.canvasElement.innerHTML.replace(LIT_COMMENTS, '');
+    await expect(printed).toContain('class="portico-story"');
+    const snippet = storySnippet(printed, context);
+    await expect(snippet).not.toContain('portico-story');
+    const [tag, open, assignment] = snippet.split('\n');
+    // (The live widget has reflected a few attributes since Storybook printed it.)
+    await expect(tag).toMatch(/^<portico-sidebar-banners position="sidebar"[^>]*><\/portico-sidebar-banners>$/);
+    await expect(open).toBe('<script type="module">');
+    await expect(assignment).toBe("  document.querySelector('portico-sidebar-banners').banners = [");
+    // The args' data, whole (the seed's banners are short: nothing is shortened).
+    const data = /\.banners = (\[[\s\S]*\]);\n<\/script>$/.exec(snippet)?.[1] ?? '';
+    await expect(JSON.parse(data)).toEqual(banners);
+    await expect(storySnippet(snippet, context)).toBe(snippet);
   },
 };
 

@@ -8,6 +8,8 @@ import { chromium, type Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium, MISSING_CHROMIUM_MESSAGE } from '../../../tooling/chromium.mjs';
 import { declarationOf } from '../.storybook/manifest.js';
+import { SOURCES_README } from '../.storybook/source.js';
+import { seedArticle } from '../src/kit/seed.js';
 import { ensureStaticBuild, serveStatic, STATIC_DIR } from './static-storybook.js';
 
 /** The stories of each widget, and the page composing them. */
@@ -156,6 +158,47 @@ function showStory({ id, timeout }: { id: string; timeout: number }): Promise<st
   });
 }
 
+/** The snippet-rendered event: Storybook's Docs pages and Code panel show its `source`. */
+const SNIPPET_RENDERED = 'storybook/docs/snippet-rendered';
+
+/** Shows a story in the preview open in `page`, and resolves with its snippet (Docs, Code panel). */
+function snippetOf({ id, event, timeout }: { id: string; event: string; timeout: number }): Promise<string> {
+  const preview = window as unknown as PreviewWindow;
+  const channel = preview.__STORYBOOK_ADDONS_CHANNEL__;
+  const store = preview.__STORYBOOK_PREVIEW__;
+  if (!channel || !store) return Promise.reject(new Error('the Storybook preview did not start'));
+  return new Promise<string>((resolve, reject) => {
+    const onSnippet = (...args: unknown[]): void => {
+      const snippet = args[0] as { id?: string; source?: string } | undefined;
+      if (snippet?.id !== id) return;
+      clearTimeout(timer);
+      channel.off(event, onSnippet);
+      resolve(snippet.source ?? '');
+    };
+    const timer = setTimeout(() => {
+      channel.off(event, onSnippet);
+      reject(new Error(`no snippet for ${id} within ${String(timeout)} ms`));
+    }, timeout);
+    channel.on(event, onSnippet);
+    void store.onSetCurrentStory({ storyId: id, viewMode: 'story' });
+  });
+}
+
+/** The snippet of the story `id`, from a fresh preview page. */
+async function storySnippetOf(id: string): Promise<string> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${server.url}/iframe.html`);
+    await page.waitForFunction(() => {
+      const preview = window as unknown as PreviewWindow;
+      return preview.__STORYBOOK_PREVIEW__ !== undefined && preview.__STORYBOOK_ADDONS_CHANNEL__ !== undefined;
+    });
+    return await page.evaluate(snippetOf, { id, event: SNIPPET_RENDERED, timeout: STORY_TIMEOUT });
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * Opens the static preview (`iframe.html`, which loads no story until one is picked) in a
  * fresh page, then shows the stories one after the other in it. One page per title: only
@@ -233,6 +276,53 @@ describe('the static Storybook build', () => {
           `${title}: rows missing from the Docs table`,
         ).toEqual([]);
       }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('sorts the sidebar: the introduction, the widgets in the DESIGN’s order, then the pages', () => {
+    const titles = [...new Set(Object.values(allEntries).map((entry) => entry.title))];
+    expect(titles.slice(0, 1 + TITLES.length)).toEqual(['Introduction', ...TITLES]);
+  });
+
+  it('gives a story whose data is a property a snippet that sets it, without the story root', SLOW, async () => {
+    const snippet = await storySnippetOf('widgets-article-card--seed');
+    const [tag, open, assignment] = snippet.split('\n');
+    expect(tag).toBe('<portico-article-card variant="full"></portico-article-card>');
+    expect(open).toBe('<script type="module">');
+    expect(snippet).toContain("document.querySelector('portico-article-card').article = {");
+    expect(assignment).toMatch(/^ {2}\/\/ Shortened for reading/);
+    expect(snippet).toContain(`"id": ${JSON.stringify(seedArticle.id)}`);
+    expect(snippet).toContain(`"title": ${JSON.stringify(seedArticle.title)}`);
+    expect(snippet).not.toContain('portico-story');
+    expect(snippet.endsWith('</script>')).toBe(true);
+  });
+
+  it('gives a story fed by a source a snippet saying the page registers it, without the story root', SLOW, async () => {
+    const snippet = await storySnippetOf('widgets-online-visitors--loading');
+    expect(snippet).not.toContain('portico-story');
+    expect(snippet).not.toContain('<script type="module">');
+    const [comment, tag] = snippet.split('\n');
+    expect(tag).toBe('<portico-online-visitors source="visitors-loading"></portico-online-visitors>');
+    expect(comment).toMatch(/^<!-- source="visitors-loading" names a data source the page registers/);
+    expect(comment).toContain("registerSource('visitors-loading', …)");
+    expect(comment).toContain('<script type="application/json" data-portico>');
+    expect(comment).toContain(SOURCES_README);
+  });
+
+  it('shows the same snippet under “Show code” on the Docs page', SLOW, async () => {
+    const page = await browser.newPage();
+    try {
+      const docs = Object.values(allEntries).find(
+        (entry) => entry.type === 'docs' && entry.title === 'Widgets/Article card',
+      );
+      await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(docs?.id ?? '')}&viewMode=docs`);
+      // The first canvas: the primary story, Seed.
+      await page.locator('button', { hasText: 'Show code' }).first().click({ timeout: DOCS_TIMEOUT });
+      const code = page.locator('pre.prismjs', { hasText: '<portico-article-card' }).first();
+      await code.waitFor({ timeout: DOCS_TIMEOUT });
+      expect(await code.textContent()).toBe(await storySnippetOf('widgets-article-card--seed'));
     } finally {
       await page.close();
     }

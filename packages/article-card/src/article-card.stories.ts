@@ -1,6 +1,7 @@
 import type { Article } from '@portico/core';
 import {
   expect,
+  inContentColumn,
   inSidebar,
   inWideColumn,
   localeOf,
@@ -168,6 +169,8 @@ const meta = {
   title: 'Widgets/Article card',
   component: 'portico-article-card',
   parameters: {
+    // An article's column on a portal page; a story puts the card in a sidebar or a wider column.
+    ...inContentColumn,
     docs: {
       subtitle: 'One article: in full as an article page shows it, or as a featured, list or compact card.',
     },

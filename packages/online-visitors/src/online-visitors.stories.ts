@@ -24,6 +24,7 @@ import {
   shown,
   type StoryLocale,
 } from '@portico/storybook/kit';
+import { definePhrases } from '@portico/core';
 import './index.js';
 
 type Locale = StoryLocale;
@@ -67,6 +68,8 @@ const meta = {
   title: 'Widgets/Online visitors',
   component: 'portico-online-visitors',
   parameters: {
+    // A portal's module column; `InWideColumn` shows it wider.
+    ...inSidebar,
     docs: {
       subtitle:
         'Who is on the site now, as Joomla’s “Who’s Online” module says it. Switch the locale and theme in the toolbar.',
@@ -276,6 +279,48 @@ export const LiveTicking: Story = {
       memory.setVisitorStats({ guests: Math.max(0, guests + change), members: Math.max(0, members + (change % 2)) });
     });
   }),
+};
+
+/**
+ * A language no locale ships (`lang="fr"`): the phrases fall back to English, while numbers
+ * keep French formats (`1 284`, grouped with a narrow no-break space).
+ */
+export const LanguageFallback: Story = {
+  args: { guests: '1284', members: '0', lang: 'fr' },
+  play: async ({ canvasElement }) => {
+    const guests = new Intl.NumberFormat('fr').format(1284);
+    await waitFor(async () => {
+      await expect(sentence(canvasElement)).toBe(`We have ${guests}\u00A0guests and no members online`);
+    });
+  },
+};
+
+/** Joomla 3's Vietnamese pack says `không có khách` for no guests; Portico ships `0 khách`. */
+const JOOMLA_GUESTS_0 = 'không có khách';
+
+/**
+ * A phrase overridden by the page: Joomla 3's Vietnamese `GUESTS_0`, `không có khách`, in
+ * place of the shipped `0 khách` (`definePhrases('vi', { GUESTS_0: 'không có khách' })` from
+ * `@portico/core`, or `phrases` in a `data-portico` block). Removed again when the story
+ * closes, so no other story sees it; for that, it is left out of the Docs page, where every
+ * story is shown at once (the override is page-wide, as on a real page).
+ */
+export const PhraseOverride: Story = {
+  tags: ['!autodocs'],
+  args: { guests: '0', members: '0', lang: 'vi' },
+  beforeEach: () => definePhrases('vi', { GUESTS_0: JOOMLA_GUESTS_0 }),
+  parameters: {
+    portico: {
+      pageMarkup: `<script type="application/json" data-portico>
+  { "phrases": { "vi": { "GUESTS_0": "${JOOMLA_GUESTS_0}" } } }
+</script>`,
+    },
+  },
+  play: async ({ canvasElement }) => {
+    await waitFor(async () => {
+      await expect(sentence(canvasElement)).toBe(`Đang có ${JOOMLA_GUESTS_0} và không thành viên đang online`);
+    });
+  },
 };
 
 /** Very long Vietnamese text (title and member names) in a 200 px sidebar. */

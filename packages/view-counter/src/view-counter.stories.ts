@@ -93,6 +93,8 @@ const meta = {
   title: 'Widgets/View counter',
   component: 'portico-view-counter',
   parameters: {
+    // A portal's module column; `InWideColumn` shows it wider.
+    ...inSidebar,
     docs: {
       subtitle: 'The site’s article view hits, as the seed portal’s “Số lần xem các bài viết” module shows them.',
     },
@@ -350,8 +352,9 @@ export const LiveTicking: Story = {
   }),
 };
 
-/** `path`: one article's views from the source, instead of the site-wide total. */
-export const OnePagesViews: Story = {
+/** `path`: one article's views from the source (`2.020`), under its own title, instead of the site-wide total. */
+export const ArticleViews: Story = {
+  name: 'Views of one article (path)',
   args: { source: 'views-of-path', path: seedArticle.url },
   decorators: [headingInLocale({ vi: TEXT.vi.pageHeading, en: TEXT.en.pageHeading })],
   beforeEach: withData('views-of-path', {

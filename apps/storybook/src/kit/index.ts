@@ -35,7 +35,15 @@ export {
   withTicking,
   type StorySetUp,
 } from './sources.js';
-export { inSidebar, inWideColumn, withMarkup, type PorticoParameters, type StoryWidth } from './parameters.js';
+export {
+  inContentColumn,
+  inMenuSidebar,
+  inSidebar,
+  inWideColumn,
+  withMarkup,
+  type PorticoParameters,
+  type StoryWidth,
+} from './parameters.js';
 export {
   expectHeading,
   expectStaleNote,
