@@ -280,15 +280,6 @@ export class PorticoCategoryMenu extends PorticoElement {
   private currentIsPage = false;
   /** The data `items` were read from. */
   private readFrom: unknown;
-
-  constructor() {
-    super();
-    // The server-rendered markup changed, at any depth: read it again.
-    new MarkupObserver(this, () => {
-      this.readFrom = undefined;
-      this.requestUpdate();
-    });
-  }
   /** What the open submenus were last reset for: the items, the current branch, the orientation. */
   private openedFor: unknown[] = [];
 
@@ -306,6 +297,15 @@ export class PorticoCategoryMenu extends PorticoElement {
         this.narrow = this.isNarrow();
         this.measured = this.width > 0;
       });
+
+  constructor() {
+    super();
+    // The server-rendered markup changed, at any depth: read it again.
+    new MarkupObserver(this, () => {
+      this.readFrom = undefined;
+      this.requestUpdate();
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -227,15 +227,6 @@ export class PorticoSidebarBanners extends PorticoElement {
   /** The banners module's header and footer texts, when the banners come from its markup. */
   private notes: MarkupNotes = {};
   private readFrom: unknown;
-
-  constructor() {
-    super();
-    // The server-rendered markup changed, at any depth: read it again.
-    new MarkupObserver(this, () => {
-      this.readFrom = undefined;
-      this.requestUpdate();
-    });
-  }
   private published: ShownBanner[] = [];
   /** What the shown banners were arranged for: the published banners as JSON, the order, the limit. */
   private arrangedFor: unknown[] = [];
@@ -262,6 +253,15 @@ export class PorticoSidebarBanners extends PorticoElement {
     key: this.position ?? '',
     fetch: (source, options) => source.getBanners?.(this.position ?? '', options),
   }));
+
+  constructor() {
+    super();
+    // The server-rendered markup changed, at any depth: read it again.
+    new MarkupObserver(this, () => {
+      this.readFrom = undefined;
+      this.requestUpdate();
+    });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
