@@ -5,7 +5,7 @@ module.exports = [
     name: 'dist/cdn/portico.js: what every page loads (five widgets, Lit, core; aim 20 kB)',
     path: 'dist/cdn/portico.js',
     gzip: true,
-    limit: '28.8 kB',
+    limit: '28.9 kB',
     modifyEsbuildConfig(config) {
       // The file is an ES module with a top-level await (the hydration check).
       return { ...config, format: 'esm', external: [...(config.external ?? []), './chunks/*'] };

@@ -79,6 +79,10 @@ export function createSqliteStore({ file, ...options }: SqliteStoreOptions): Sta
 /**
  * The embedded store on a connection opened by the caller, who may limit it (`PRAGMA
  * max_page_count` makes SQLite report the disk full): for tests, not exported by the package.
+ * Left out of the published types (`stripInternal`), which would otherwise need an
+ * integrator to install better-sqlite3's types.
+ *
+ * @internal
  */
 export function createSqliteStoreOn(db: Database.Database, options: Omit<SqliteStoreOptions, 'file'> = {}): StatsStore {
   return new SqliteStore(db, options);
