@@ -357,7 +357,7 @@ export class PorticoArticleCard extends PorticoElement {
       }
       this.warnInvalid('markup', this.innerHTML.slice(0, 80), 'has no heading (h1–h6)', 'it as it is');
     } else if (!fromScript && this.data.state === 'idle') {
-      this.warnInvalid('article', undefined, 'is missing (give an article, source and article-id, or markup)', '');
+      this.warnMissing('article', 'is missing (give an article, source and article-id, or markup)', '');
     }
     return undefined;
   }

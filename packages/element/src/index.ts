@@ -3,7 +3,7 @@
  */
 import type { SourceError } from '@portico/core';
 
-export { PorticoElement, type RegionName } from './portico-element.js';
+export { PorticoElement, MISSING_DATA_GRACE_MS, type RegionName } from './portico-element.js';
 export { toHeadingLevel, type HeadingLevel } from './heading-level.js';
 export { ModuleElement } from './module-element.js';
 export { LiveModuleElement, DEFAULT_LIVE_INTERVAL_SECONDS, type LiveContent } from './live-module-element.js';

@@ -68,7 +68,7 @@ export class LiveModuleElement extends ModuleElement {
       </div>`;
     }
     const [attribute, problem] = content.missing;
-    this.warnInvalid(attribute, undefined, problem, '—');
+    this.warnMissing(attribute, problem, '—');
     return renderFigures(false);
   }
 

@@ -76,6 +76,12 @@ function reflectedText(value: unknown): string | null {
 }
 
 /**
+ * How long a widget without data waits before it warns that the data is missing: a page's
+ * script, or a framework after mounting, may set the data property just after the upgrade.
+ */
+export const MISSING_DATA_GRACE_MS = 2_000;
+
+/**
  * The base of every Portico widget: its language (from `lang`, kept current), phrases,
  * typed events and warnings for bad input.
  *
@@ -107,6 +113,9 @@ export class PorticoElement extends LitElement {
 
   private readonly localeController = new LocaleController(this);
   private readonly warned = new Set<string>();
+  /** What the latest update found missing (`warnMissing`); cleared as every update starts. */
+  private missingData: [attribute: string, problem: string, shown: string] | undefined;
+  private missingDataTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the shadow root was server-rendered and Lit takes its nodes over on the first render. */
   private hydrating = false;
 
@@ -392,6 +401,32 @@ export class PorticoElement extends LitElement {
       this.warnInvalid(property, value, 'is not text', 'none');
     }
     return text;
+  }
+
+  protected override performUpdate(): void {
+    this.missingData = undefined;
+    super.performUpdate();
+  }
+
+  /**
+   * Tells the integrator that the widget has no data to show (nor a source or markup to take it
+   * from), once it has had none for `MISSING_DATA_GRACE_MS`: data set meanwhile warns of nothing.
+   * Called from the update that finds the data missing.
+   */
+  protected warnMissing(attribute: string, problem: string, shown: string): void {
+    this.missingData = [attribute, problem, shown];
+    // A server render is the page's last word: no script sets data on it later.
+    if (onServer) {
+      this.warnInvalid(attribute, undefined, problem, shown);
+      return;
+    }
+    this.missingDataTimer ??= setTimeout(() => {
+      this.missingDataTimer = undefined;
+      if (this.missingData && this.isConnected) {
+        const [stillMissing, missingProblem, missingShown] = this.missingData;
+        this.warnInvalid(stillMissing, undefined, missingProblem, missingShown);
+      }
+    }, MISSING_DATA_GRACE_MS);
   }
 
   /**

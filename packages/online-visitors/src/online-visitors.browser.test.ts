@@ -1,5 +1,6 @@
 import { SourceError, type VisitorStats } from '@portico/core';
 import { createMemorySource } from '@portico/core/testing';
+import { MISSING_DATA_GRACE_MS } from '@portico/element';
 import {
   cleanUpMounted,
   damaged,
@@ -507,7 +508,12 @@ describe('<portico-online-visitors> bad input', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const element = await mountVisitors('<portico-online-visitors lang="vi"></portico-online-visitors>');
     expect(countText(element)).toBe('Đang có —\u00A0khách và —\u00A0thành viên đang online');
-    expect(String(warn.mock.calls[0]?.[0])).toContain('give guests and members, a stats property or a source');
+    await vi.waitFor(
+      () => {
+        expect(String(warn.mock.calls[0]?.[0])).toContain('give guests and members, a stats property or a source');
+      },
+      { timeout: MISSING_DATA_GRACE_MS + 2_000 },
+    );
   });
 });
 

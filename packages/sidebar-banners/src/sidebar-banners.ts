@@ -686,6 +686,10 @@ export class PorticoSidebarBanners extends PorticoElement {
     if (Array.isArray(given) && given.length) {
       return given.flatMap((banner, index) => this.readBanner(banner, `${origin}[${String(index)}]`) ?? []);
     }
+    if (given === undefined) {
+      this.warnMissing(origin, 'is missing (give banners, a source and position, or markup)', this.phrase('EMPTY'));
+      return [];
+    }
     const problem = Array.isArray(given) ? 'is an empty list' : 'is not a list of banners';
     this.warnInvalid(origin, given, problem, this.phrase('EMPTY'));
     return [];

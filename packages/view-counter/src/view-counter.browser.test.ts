@@ -1,4 +1,5 @@
 import { SourceError, type ViewStats } from '@portico/core';
+import { MISSING_DATA_GRACE_MS } from '@portico/element';
 import {
   cleanUpMounted,
   damaged,
@@ -404,7 +405,12 @@ describe('<portico-view-counter> bad input', () => {
       warn.mockClear();
       const element = await mountCounter(`<portico-view-counter lang="vi" ${attributes}></portico-view-counter>`);
       expect(visibleNumber(element), attributes).toMatch(/^(—|5)$/);
-      expect(warn.mock.calls.map((call) => String(call[0])).join('\n'), attributes).toContain(named);
+      await vi.waitFor(
+        () => {
+          expect(warn.mock.calls.map((call) => String(call[0])).join('\n'), attributes).toContain(named);
+        },
+        { timeout: MISSING_DATA_GRACE_MS + 2_000 },
+      );
     }
   });
 
