@@ -1,7 +1,8 @@
 /// <reference types="node" />
 // Writes src/generated/ from the custom-elements.json of every widget package this package
-// depends on: a React component per tag (its props picked from the element's class, a handler
-// prop per event), the framework-neutral types of every tag, and React's JSX types for them.
+// depends on: a React component per tag (its props picked from the element's class, each with
+// the attribute that carries it, a handler prop per event), the framework-neutral types of
+// every tag, and React's JSX types for them.
 // Turbo runs it once (the `generate` task) before the build, typecheck, lint and test; the output
 // is ignored by git.
 import { join } from 'node:path';
@@ -29,10 +30,11 @@ function moduleName(/** @type {Widget} */ widget) {
 function componentModule(/** @type {Widget} */ widget) {
   const name = widget.className;
   let code = GENERATED_HEADER;
-  code += `import { createComponent, type EventName } from '@lit/react';\n`;
-  code += `import * as React from 'react';\n`;
-  code += `import { ${name} as ${name}Element } from '${widget.entry}';\n`;
+  code += `import '${widget.entry}'; // registers the tag\n`;
+  code += `import type { ${name} as ${name}Element } from '${widget.entry}';\n`;
+  code += `import type { ForwardRefExoticComponent, RefAttributes } from 'react';\n`;
   code += `import type { WidgetProps } from '../props.js';\n`;
+  code += `import { createWidgetComponent } from '../widget-component.js';\n`;
   code += `import type { ${name}EventMap, ${name}Properties } from './elements.js';\n\n`;
   code += jsDoc(`The event handler props of \`${name}\`: each receives the widget's event as is.`);
   code += `export interface ${name}Handlers {\n`;
@@ -45,16 +47,19 @@ function componentModule(/** @type {Widget} */ widget) {
   code += `export type ${name}Props = WidgetProps<${name}Element, ${name}Properties, ${name}Handlers>;\n\n`;
   code += jsDoc(
     `\`<${widget.tagName}>\` as a React component${widget.summary ? `: ${lowerFirst(widget.summary).replace(/\.$/, '')}` : ''}.\n` +
-      `Importing it registers the tag. Its props set the element's properties, and the \`${name}Handlers\` listen to its events.`,
+      `Importing it registers the tag. A prop whose property has an attribute is written as that attribute too, so the server's HTML has it;\n` +
+      `after mount every prop sets its property, and the \`${name}Handlers\` listen to its events.`,
   );
-  code += `export const ${name}: React.ForwardRefExoticComponent<${name}Props & React.RefAttributes<${name}Element>> =\n`;
-  code += `  /*#__PURE__*/ createComponent({\n    react: React,\n    tagName: '${widget.tagName}',\n    elementClass: ${name}Element,\n    events: {\n`;
-  for (const event of widget.events) {
-    code += `      on${pascalCase(event.name)}: '${event.name}' as EventName<${name}EventMap['${event.name}']>,\n`;
+  code += `export const ${name}: ForwardRefExoticComponent<${name}Props & RefAttributes<${name}Element>> =\n`;
+  code += `  /*#__PURE__*/ createWidgetComponent<${name}Element, ${name}Properties, ${name}Handlers>({\n`;
+  code += `    tagName: '${widget.tagName}',\n    displayName: '${name}',\n    properties: {\n`;
+  // The manifest's attribute for each property, or null: set on the client only.
+  for (const field of widget.fields) {
+    code += `      ${field.name}: ${field.attribute ? `'${field.attribute}'` : 'null'},\n`;
   }
-  // @lit/react types its handler props without `| undefined`, though it takes one (and adds no
-  // listener): ours say so, for apps with exactOptionalPropertyTypes.
-  code += `    },\n    displayName: '${name}',\n  }) as React.ForwardRefExoticComponent<${name}Props & React.RefAttributes<${name}Element>>;\n`;
+  code += '    },\n    events: {\n';
+  for (const event of widget.events) code += `      on${pascalCase(event.name)}: '${event.name}',\n`;
+  code += '    },\n  });\n';
   return code;
 }
 
