@@ -1,4 +1,5 @@
 import { DEFAULT_QUERY_PARAMS } from './http/page-path.js';
+import { isTimeZone } from './identity/calendar-day.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
 import type { StatsStore } from './store/stats-store.js';
 
@@ -44,7 +45,7 @@ export interface StatsHandlerOptions {
    */
   maxGuestsPerIp?: number | undefined;
   /**
-   * New paths (not counted before) one client IP, or one member, may add per UTC day; views
+   * New paths (not counted before) one client IP, or one member, may add per day; views
    * of further new paths count nowhere, not even in the site's total. Default 200.
    */
   maxNewPathsPerIp?: number | undefined;
@@ -54,6 +55,12 @@ export interface StatsHandlerOptions {
   maxMemberNames?: number | undefined;
   /** A path prefix to strip when mounted under one in `node:http` (`/stats`). Express strips its own. */
   basePath?: string | undefined;
+  /**
+   * The IANA time zone whose calendar days count views once per visitor and page, and rotate
+   * the salts (`Asia/Ho_Chi_Minh`: a new day at midnight there, not at 07:00). Default `UTC`.
+   * Every instance on one Redis needs the same zone.
+   */
+  timeZone?: string | undefined;
   /** The clock, in ms since the epoch (tests). */
   now?: (() => number) | undefined;
 }
@@ -80,6 +87,7 @@ export interface ResolvedOptions {
   rateLimit: RateLimitOptions | false;
   maxMemberNames: number;
   basePath: string;
+  timeZone: string;
   now: () => number;
 }
 
@@ -127,6 +135,7 @@ export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
     rateLimit,
     maxMemberNames: atLeastZero('maxMemberNames', options.maxMemberNames ?? 100),
     basePath,
+    timeZone: timeZoneName(options.timeZone ?? 'UTC'),
     now: options.now ?? Date.now,
   };
 }
@@ -173,6 +182,14 @@ export function checkSiteShape(site: unknown): SiteOptions {
     throw new Error(`each site needs an id, a string: ${JSON.stringify(site)}`);
   }
   return site as SiteOptions;
+}
+
+/** From a config file or the environment, a zone's name may be misspelt, or not a string at all. */
+function timeZoneName(timeZone: unknown): string {
+  if (typeof timeZone === 'string' && isTimeZone(timeZone)) return timeZone;
+  throw new Error(
+    `timeZone ${JSON.stringify(timeZone)} is not a time zone: give an IANA name such as "Asia/Ho_Chi_Minh", or "UTC"`,
+  );
 }
 
 function queryParamList(site: string, names: unknown): readonly string[] {

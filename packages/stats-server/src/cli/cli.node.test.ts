@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createSqliteStore } from '../store/sqlite-store.js';
 import { BROWSER, send } from '../test-support/http-client.js';
-import { parseCommand } from './options.js';
+import { parseCommand, USAGE } from './options.js';
 import { runCli } from './run.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'portico-stats-cli-'));
@@ -107,6 +107,20 @@ describe('the portico-stats command line', () => {
     expect(parseCommand(['--redis', 'redis://10.0.0.5:6379'], env)).toMatchObject({
       settings: { store: { redisUrl: 'redis://10.0.0.5:6379' } },
     });
+  });
+
+  it('takes the time zone from --time-zone, PORTICO_STATS_TIME_ZONE or the config file, UTC without', () => {
+    const config = file('zone.json', { timeZone: 'Europe/Berlin' });
+    const env = { PORTICO_STATS_CONFIG: config, PORTICO_STATS_TIME_ZONE: 'Asia/Ho_Chi_Minh' };
+    const timeZoneOf = (argv: string[], from: NodeJS.ProcessEnv) => {
+      const command = parseCommand(argv, from);
+      return command.kind === 'serve' ? command.settings.handler.timeZone : undefined;
+    };
+    expect(timeZoneOf(['--time-zone', 'Asia/Bangkok'], env)).toBe('Asia/Bangkok');
+    expect(timeZoneOf([], env)).toBe('Asia/Ho_Chi_Minh');
+    expect(timeZoneOf([], { PORTICO_STATS_CONFIG: config })).toBe('Europe/Berlin');
+    expect(timeZoneOf([], {})).toBeUndefined(); // the handler's default, UTC
+    expect(USAGE).toContain('--time-zone <zone>    [PORTICO_STATS_TIME_ZONE]');
   });
 
   it('takes the path options from the config file, per site and for all', () => {
@@ -351,11 +365,14 @@ describe('the portico-stats command line', () => {
     expect(await runCli({ ...context, argv: ['--port'] })).toBe(2);
     expect(await runCli({ ...context, argv: ['--db', join(directory, 'missing', 'stats.sqlite')] })).toBe(1);
     expect(await runCli({ ...context, argv: ['--port', '0', '--db', db, '--trust-proxy', 'my-proxy'] })).toBe(1);
+    expect(await runCli({ ...context, argv: ['--port', '0', '--db', db, '--time-zone', 'Asia/Hanoi'] })).toBe(1);
     expect(errors.mock.calls.map(([message]) => String(message))).toEqual([
       expect.stringMatching(/import failed: "total" must be a whole number/),
       expect.stringMatching(/--port/),
       expect.stringMatching(/cannot open the store: /),
       expect.stringMatching(/cannot start: trusted proxy "my-proxy"/),
+      'portico-stats: cannot start: timeZone "Asia/Hanoi" is not a time zone: ' +
+        'give an IANA name such as "Asia/Ho_Chi_Minh", or "UTC"',
     ]);
     errors.mockRestore();
   });

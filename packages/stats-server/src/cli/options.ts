@@ -15,6 +15,7 @@ Options (environment variable in brackets; flags win):
   --origin <origin>     [PORTICO_STATS_ORIGINS, comma-separated] an origin allowed to call; repeatable; default any
   --trust-proxy <cidr>  [PORTICO_STATS_TRUSTED_PROXIES, comma-separated] a proxy whose X-Forwarded-For is believed; repeatable
   --window <seconds>    [PORTICO_STATS_WINDOW_SECONDS] how long a visitor stays online; default 300
+  --time-zone <zone>    [PORTICO_STATS_TIME_ZONE] the IANA zone whose days count views once (Asia/Ho_Chi_Minh); default UTC
   --config <file>       [PORTICO_STATS_CONFIG] a JSON file of options, several sites among them
                         [PORTICO_STATS_MEMBER_SECRET] the secret member tokens are signed with (not a flag: flags show in ps)
   --help, --version
@@ -65,6 +66,7 @@ const CONFIG_KEYS = new Set<string>([
   'rateLimit',
   'maxMemberNames',
   'basePath',
+  'timeZone',
 ] satisfies (keyof ConfigFile)[]);
 
 const SITE_KEYS = new Set<string>([
@@ -89,6 +91,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
       origin: { type: 'string', multiple: true },
       'trust-proxy': { type: 'string', multiple: true },
       window: { type: 'string' },
+      'time-zone': { type: 'string' },
       config: { type: 'string' },
       help: { type: 'boolean' },
       version: { type: 'boolean' },
@@ -149,6 +152,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
       sites,
       trustedProxies: values['trust-proxy'] ?? list(env.PORTICO_STATS_TRUSTED_PROXIES) ?? config.trustedProxies,
       windowSeconds: toNumber('--window', windowSeconds) ?? config.windowSeconds,
+      timeZone: values['time-zone'] ?? (env.PORTICO_STATS_TIME_ZONE || undefined) ?? config.timeZone,
     },
     site: siteId ?? sites[0]?.id ?? 'default',
     sitesFile: config.sites ? configPath : undefined,

@@ -424,6 +424,13 @@ describe('mounting the handler', () => {
     );
     expect(() => createStatsHandler({ store, windowSeconds: 0 })).toThrow(/windowSeconds/);
     expect(() => createStatsHandler({ store, basePath: 'stats' })).toThrow(/basePath/);
+    expect(() => createStatsHandler({ store, timeZone: 'Asia/Hanoi' })).toThrow(
+      'timeZone "Asia/Hanoi" is not a time zone: give an IANA name such as "Asia/Ho_Chi_Minh", or "UTC"',
+    );
+    expect(() => createStatsHandler({ store, timeZone: 7 as unknown as string })).toThrow(
+      'timeZone 7 is not a time zone',
+    );
+    expect(() => createStatsHandler({ store, timeZone: 'Asia/Ho_Chi_Minh' })).not.toThrow();
     expect(() => createStatsHandler({ store, sites: [{ id: 'a', maxPaths: 0 }] })).toThrow(/maxPaths/);
     expect(() => createStatsHandler({ store, maxNewPathsPerIp: -1 })).toThrow(/maxNewPathsPerIp/);
     expect(() => createStatsHandler({ store, sites: [{ id: 'a', queryParams: 'p' as unknown as string[] }] })).toThrow(

@@ -45,7 +45,7 @@ const FAILED_WRITES_HEALTH_MS = 60_000;
 export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
   const config = resolveOptions(options);
   const clientIp = createClientIpResolver(config.trustedProxies);
-  const salts = new SaltCache(config.store);
+  const salts = new SaltCache(config.store, config.timeZone);
   const reads = createStatsReads(config);
   const rateLimiter = config.rateLimit ? new RateLimiter(config.rateLimit, config.now) : undefined;
   const readCacheControl =
@@ -91,6 +91,16 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
         sendJson(res, 200, await reads.views(site.id, path), { ...cors.headers, 'cache-control': readCacheControl });
       } else {
         await config.store.views(site.id);
+        const heldViews = config.store.heldViews?.() ?? 0;
+        if (heldViews > 0) {
+          // Reads work and hits are taken, but what is counted is only in memory: not healthy.
+          throw new HttpError(
+            503,
+            'writes-failing',
+            `the store cannot write: ${heldViews} views are held in memory until it can; see the service's log`,
+            { 'retry-after': '5' },
+          );
+        }
         const failedAgoMs = visitFailedAtMs === undefined ? Infinity : config.now() - visitFailedAtMs;
         if (failedAgoMs < FAILED_WRITES_HEALTH_MS) {
           // The store answers reads, but hits fail (Redis out of memory, a store bug): not healthy.

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import { calendarDay } from '../identity/calendar-day.js';
 import { identify, type MemberTokenProblem } from '../identity/identify.js';
 import type { SaltCache } from '../identity/salt-cache.js';
-import { utcDay } from '../identity/utc-day.js';
 import type { ResolvedOptions, ResolvedSite } from '../options.js';
 import type { VisitorKind } from '../store/stats-store.js';
 import { HttpError } from './http-error.js';
@@ -33,11 +33,11 @@ export interface VisitRequest {
 export async function recordVisit(
   { req, site, ip, memberToken, path }: VisitRequest,
   salts: SaltCache,
-  { store, windowMs, maxGuestsPerIp, maxNewPathsPerIp, now }: ResolvedOptions,
+  { store, windowMs, maxGuestsPerIp, maxNewPathsPerIp, timeZone, now }: ResolvedOptions,
   onPathsFull: (site: ResolvedSite) => void,
 ): Promise<VisitAnswer> {
   const nowMs = now();
-  const day = utcDay(nowMs);
+  const day = calendarDay(nowMs, timeZone);
   // A second try only when another instance made the day's salt first (after a Redis restart).
   for (let attempt = 1; attempt <= 2; attempt++) {
     const daySalts = await salts.get(site.id, day, nowMs);

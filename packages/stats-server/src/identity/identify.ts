@@ -4,7 +4,6 @@ import { addressGroup } from './client-ip.js';
 import { ipKey, viewKey, visitorId } from './keyed-hash.js';
 import { verifyMemberToken } from './member-token.js';
 import type { DaySalts } from './salt-cache.js';
-import { utcDayStart } from './utc-day.js';
 
 export interface VisitorRequest {
   site: string;
@@ -44,13 +43,18 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
   const guestId = (salt: Buffer): string => visitorId(salt, site, ip, userAgent);
   // Caps count by the addresses one client can take at will: an IPv6 /64.
   const ipKeyOf = (salt: Buffer): string => ipKey(salt, site, addressGroup(ip));
-  const view = (subject: string, newPathsBy: string, cappedBy?: string): Visit['view'] => {
+  const view = (
+    subject: string,
+    newPathsBy: string,
+    { cappedBy, asGuest }: { cappedBy?: string; asGuest?: string } = {},
+  ): Visit['view'] => {
     const { path } = request;
     if (path === undefined) return undefined;
     return {
       path,
       key: viewKey(subject, path),
       day: salts.day,
+      guestKey: asGuest === undefined ? undefined : viewKey(asGuest, path),
       cappedKey: cappedBy === undefined ? undefined : viewKey(cappedBy, path),
       maxPaths: options.maxPaths,
       newPaths: { by: newPathsBy, max: options.maxNewPathsPerIp },
@@ -58,7 +62,7 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
   };
   // Just after midnight the visitor may still be online under yesterday's id: it gives way
   // to today's, so the rotation never counts one visitor twice.
-  const previousSalt = nowMs - utcDayStart(salts.day) < options.windowMs ? salts.previous : undefined;
+  const previousSalt = nowMs - salts.dayStartMs < options.windowMs ? salts.previous : undefined;
   const formerIds = (kind: VisitorKind): Visit['supersedes'] =>
     previousSalt ? [{ kind, id: guestId(previousSalt) }] : [];
   const base = {
@@ -66,6 +70,7 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
     nowMs,
     windowMs: options.windowMs,
     salt: { day: salts.day, value: salts.currentHex },
+    dayEndMs: salts.dayEndMs,
   };
 
   // A request without a user agent is no browser.
@@ -82,6 +87,7 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
       if (check.valid) {
         const { id, name } = check.member;
         const subject = `member:${id}`;
+        const asGuest = guestId(salts.current);
         return {
           visit: {
             ...base,
@@ -89,11 +95,9 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
             id,
             name,
             // The browser that just signed in was a guest a moment ago, and frees its place among the IP's guests.
-            supersedes: [
-              { kind: 'guest', id: guestId(salts.current), ipKey: ipKeyOf(salts.current) },
-              ...formerIds('guest'),
-            ],
-            view: view(subject, subject),
+            supersedes: [{ kind: 'guest', id: asGuest, ipKey: ipKeyOf(salts.current) }, ...formerIds('guest')],
+            // A page this browser read as a guest today is not read again by signing in.
+            view: view(subject, subject, { asGuest }),
           },
         };
       }
@@ -111,7 +115,7 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
       id,
       supersedes: formerIds('guest'),
       guestCap: { ipKey: guestIpKey, max: options.maxGuestsPerIp },
-      view: view(id, guestIpKey, `ip:${guestIpKey}`),
+      view: view(id, guestIpKey, { cappedBy: `ip:${guestIpKey}` }),
     },
     tokenProblem,
   };

@@ -1,8 +1,13 @@
 import type { StatsStore } from '../store/stats-store.js';
+import { dayEnd, dayStart } from './calendar-day.js';
 
-/** A site's salts for one UTC day, ready to hash with. */
+/** A site's salts for one day of the service's time zone, ready to hash with, and that day's bounds. */
 export interface DaySalts {
   day: string;
+  /** The day's first millisecond. */
+  dayStartMs: number;
+  /** The first millisecond after the day. */
+  dayEndMs: number;
   current: Buffer;
   currentHex: string;
   previous: Buffer | undefined;
@@ -14,10 +19,13 @@ export interface DaySalts {
  */
 export class SaltCache {
   readonly #store: Pick<StatsStore, 'salts'>;
+  readonly #timeZone: string;
   readonly #entries = new Map<string, Promise<DaySalts>>();
 
-  constructor(store: Pick<StatsStore, 'salts'>) {
+  /** `timeZone`: the IANA zone whose days `day` names. */
+  constructor(store: Pick<StatsStore, 'salts'>, timeZone: string) {
     this.#store = store;
+    this.#timeZone = timeZone;
   }
 
   get(site: string, day: string, nowMs: number): Promise<DaySalts> {
@@ -25,8 +33,12 @@ export class SaltCache {
     let entry = this.#entries.get(key);
     if (!entry) {
       this.#dropOtherDays(day);
-      entry = this.#store.salts(site, day, nowMs).then(({ current, previous }) => ({
+      const dayStartMs = dayStart(day, this.#timeZone);
+      const dayEndMs = dayEnd(day, this.#timeZone);
+      entry = this.#store.salts(site, day, nowMs, dayEndMs).then(({ current, previous }) => ({
         day,
+        dayStartMs,
+        dayEndMs,
         current: Buffer.from(current, 'hex'),
         currentHex: current,
         previous: previous === undefined ? undefined : Buffer.from(previous, 'hex'),

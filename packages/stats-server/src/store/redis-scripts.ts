@@ -3,12 +3,28 @@ import { createHash } from 'node:crypto';
 /** Sends one command; for a cluster, to the node that owns `firstKey`. */
 export type RedisCommandSender = (args: string[], firstKey: string) => Promise<unknown>;
 
-/** A Lua script run by its SHA-1, and sent in full only when the server does not know it yet (after a restart). */
+/**
+ * A Lua script run by its SHA-1, and sent in full only when the server does not know it yet
+ * (after a restart). Its first line tells Redis 7 whether it writes: while Redis refuses
+ * writes (out of memory, `MISCONF`), a writing one is refused before it starts, and a reading
+ * one runs. Unflagged, a script whose first write frees memory (`ZREMRANGEBYSCORE`) may go
+ * on writing past `maxmemory`.
+ */
 export class RedisScript {
   readonly #source: string;
   readonly #sha: string;
 
-  constructor(source: string) {
+  /** A script that writes. */
+  static writing(source: string): RedisScript {
+    return new RedisScript(`#!lua${source}`);
+  }
+
+  /** A script that only reads. */
+  static reading(source: string): RedisScript {
+    return new RedisScript(`#!lua flags=no-writes${source}`);
+  }
+
+  private constructor(source: string) {
     this.#source = source;
     this.#sha = createHash('sha1').update(source).digest('hex');
   }
@@ -30,7 +46,7 @@ export class RedisScript {
  * and answers today's and yesterday's.
  * KEYS: today's salt, yesterday's, the day before's. ARGV: a new random salt, its time to live (ms).
  */
-export const SALTS = new RedisScript(`
+export const SALTS = RedisScript.writing(`
 redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2])
 redis.call('DEL', KEYS[3])
 return { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) }
@@ -41,16 +57,18 @@ return { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) }
  * ids, record the presence, and count the view once per visitor, path and day (a guest
  * beyond the cap once per IP, path and day). A known path always counts; a new path whose
  * adder has added their most new paths that day counts nowhere; any other new path counts
- * for itself while the site holds fewer than its most paths, else in the total only.
+ * for itself while the site holds fewer than its most paths, else in the total only. A
+ * member's view of a page their browser counted as a guest's is remembered, not counted.
  * KEYS: 1 salt, 2-4 guest/member/bot presence, 5 member names, 6 the IP's guests,
  *       7 the day's seen views, 8 total, 9 path views, 10 the day's new paths per adder.
  * ARGV: 1 salt, 2 salt ttl, 3 now, 4 window start (exclusive), 5 window (ms), 6 kind, 7 id,
  *       8 name, 9 guest cap (0: none), 10 view key ('': no view), 11 path, 12 seen ttl,
  *       13 view key beyond the guest cap ('': none), 14 most paths (0: no limit),
  *       15 who adds a new path ('': no limit), 16 new paths each may add a day,
- *       17… superseded kind, id and '1' when it is among the IP's guests (KEYS[6]), in threes.
+ *       17 a member's view: its key as a guest's ('': none),
+ *       18… superseded kind, id and '1' when it is among the IP's guests (KEYS[6]), in threes.
  */
-export const RECORD_VISIT = new RedisScript(`
+export const RECORD_VISIT = RedisScript.writing(`
 local salt = redis.call('GET', KEYS[1])
 if not salt then
   -- Lost with a Redis restart: this instance's copy is the day's salt again.
@@ -72,7 +90,7 @@ if cap > 0 then
   end
 end
 if online then
-  for i = 17, #ARGV, 3 do
+  for i = 18, #ARGV, 3 do
     redis.call('ZREM', presence[ARGV[i]], ARGV[i + 1])
     if ARGV[i + 2] == '1' then redis.call('ZREM', KEYS[6], ARGV[i + 1]) end
   end
@@ -91,7 +109,13 @@ if online then
 end
 local outcome = online and 'recorded' or 'too-many-guests'
 local view = online and ARGV[10] or ARGV[13]
-if view ~= '' and redis.call('SISMEMBER', KEYS[7], view) == 0 then
+local as_guest = online and ARGV[17] or ''
+if view == '' or redis.call('SISMEMBER', KEYS[7], view) == 1 then
+  -- No view, or counted already.
+elseif as_guest ~= '' and redis.call('SISMEMBER', KEYS[7], as_guest) == 1 then
+  -- Read by this browser as a guest: signing in is no new view. Remembered for the member's other devices.
+  redis.call('SADD', KEYS[7], view)
+else
   local path, most, adder = ARGV[11], tonumber(ARGV[14]), ARGV[15]
   local counts = true
   if redis.call('HEXISTS', KEYS[9], path) == 1 then
@@ -124,7 +148,7 @@ return outcome
  * Counts per kind within the window, and the names of the most recently seen members who have one.
  * KEYS: guest, member, bot presence, member names. ARGV: window start (exclusive), names wanted.
  */
-export const ONLINE = new RedisScript(`
+export const ONLINE = RedisScript.reading(`
 local since = '(' .. ARGV[1]
 local wanted = tonumber(ARGV[2])
 local page = 100
@@ -148,7 +172,7 @@ return {
 `);
 
 /** KEYS: total, path views. ARGV: a path, or '' for the total alone. */
-export const VIEWS = new RedisScript(`
+export const VIEWS = RedisScript.reading(`
 local total = redis.call('GET', KEYS[1]) or '0'
 if ARGV[1] == '' then return { total } end
 return { total, redis.call('HGET', KEYS[2], ARGV[1]) or '0' }
@@ -159,7 +183,7 @@ return { total, redis.call('HGET', KEYS[2], ARGV[1]) or '0' }
  * unfinished expires with its staging key.
  * KEYS: the import's staging hash. ARGV: its time to live (ms), then path and views pairs.
  */
-export const STAGE_IMPORT = new RedisScript(`
+export const STAGE_IMPORT = RedisScript.writing(`
 for i = 2, #ARGV, 2 do
   redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
 end
@@ -174,7 +198,7 @@ return 'staged'
  * KEYS: total, path views, the import's staging hash. ARGV: what to add to the total, and how
  * many paths were staged (a staging key gone, or short, means the import expired: nothing is added).
  */
-export const APPLY_IMPORT = new RedisScript(`
+export const APPLY_IMPORT = RedisScript.writing(`
 local staged = redis.call('HGETALL', KEYS[3])
 if #staged ~= 2 * tonumber(ARGV[2]) then return redis.error_reply('ERR the import was staged too long ago and expired; run it again') end
 redis.call('DEL', KEYS[3])

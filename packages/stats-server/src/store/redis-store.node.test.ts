@@ -1,7 +1,10 @@
+import { mkdirSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createClient, createCluster } from 'redis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signMemberToken } from '../identity/member-token.js';
 import { FakeClock } from '../test-support/fake-clock.js';
+import { send } from '../test-support/http-client.js';
 import { RedisServer, redisServerAvailable } from '../test-support/redis-server.js';
 import { nthVisitor, startTestService, visitor, type TestService } from '../test-support/stats-service.js';
 import { describeStatsStore } from '../test-support/stats-store-contract.js';
@@ -33,8 +36,16 @@ describe.runIf(redisServerAvailable())('the Redis store', () => {
   });
 
   /** A service on a store of its own, both closed at the test's end. */
-  async function open(store: StatsStore, clock = new FakeClock('2026-11-26T12:00:00Z')): Promise<TestService> {
-    const service = await startTestService(store, { clock, sites: [{ id: 'default', memberSecret: SECRET }] });
+  async function open(
+    store: StatsStore,
+    clock = new FakeClock('2026-11-26T12:00:00Z'),
+    timeZone?: string,
+  ): Promise<TestService> {
+    const service = await startTestService(store, {
+      clock,
+      sites: [{ id: 'default', memberSecret: SECRET }],
+      timeZone,
+    });
     cleanups.push(
       () => store.close(),
       () => service.close(),
@@ -101,6 +112,66 @@ describe.runIf(redisServerAvailable())('the Redis store', () => {
     expect((await first.hit(reader, '/news/b.html')).status).toBe(200);
     await second.hit(reader, '/news/b.html');
     expect(await first.views('/news/a.html')).toMatchObject({ total: '3', views: '1' });
+  });
+
+  /** Makes Redis refuse every write, as it does out of memory or when it cannot save; undone at the test's end. */
+  async function refuseWrites(why: 'out of memory' | 'cannot save'): Promise<void> {
+    if (why === 'out of memory') {
+      await inspector.configSet('maxmemory', '1'); // with the default policy, noeviction
+      cleanups.push(async () => {
+        await inspector.configSet('maxmemory', '0');
+      });
+      return;
+    }
+    // A snapshot that cannot be renamed into place fails; with a save point set, Redis then
+    // refuses writes (MISCONF) until one succeeds or the save points go.
+    const dumpFile = join((await inspector.configGet('dir')).dir ?? '', 'dump.rdb');
+    mkdirSync(dumpFile);
+    await inspector.configSet('save', '3600 1');
+    cleanups.push(async () => {
+      await inspector.configSet('save', '');
+      rmdirSync(dumpFile);
+    });
+    await inspector.sendCommand(['BGSAVE']);
+    await expect.poll(async () => await inspector.info('persistence')).toContain('rdb_last_bgsave_status:err');
+  }
+
+  for (const why of ['out of memory', 'cannot save'] as const) {
+    it(`answers reads while Redis refuses writes (${why}), and says on /v1/health that hits fail`, async () => {
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      cleanups.push(() => {
+        errors.mockRestore();
+        return Promise.resolve();
+      });
+      const service = await open(await createRedisStore({ url: redis.url, keyPrefix: `refusing-${why}` }));
+      await service.hit(visitor('203.0.113.7'), '/a.html');
+      await service.hit(visitor('203.0.113.8'), '/a.html');
+
+      await refuseWrites(why);
+      expect(await service.hit(visitor('203.0.113.9'), '/a.html')).toMatchObject({
+        status: 503,
+        body: { error: 'store-unavailable' },
+      });
+      expect(String(errors.mock.calls[0]?.[1])).toContain(why === 'out of memory' ? 'OOM' : 'MISCONF');
+      expect(await service.views('/a.html')).toMatchObject({ total: '2', views: '2' });
+      expect(await service.online()).toMatchObject({ guests: 2 });
+      expect(await send(`${service.url}/v1/health`)).toMatchObject({ status: 503, body: { error: 'writes-failing' } });
+    });
+  }
+
+  it('keeps a day’s dedupe keys until the day ends in timeZone, 25 hours on the day the clocks go back', async () => {
+    const clock = new FakeClock('2026-10-25T12:00:00Z');
+    const service = await open(await createRedisStore({ url: redis.url, keyPrefix: 'berlin' }), clock, 'Europe/Berlin');
+    await service.hit(visitor('203.0.113.7'), '/a.html');
+
+    // The day ends at 23:00 UTC; the dedupe keys stay an hour beyond, for clocks a little apart.
+    const seenTtl = await inspector.pTTL('berlin:{default}:seen:2026-10-25');
+    expect(seenTtl).toBeLessThanOrEqual(12 * 3_600_000);
+    expect(seenTtl).toBeGreaterThan(12 * 3_600_000 - 60_000);
+    // The salt serves a day longer, as the next day's previous salt.
+    const saltTtl = await inspector.pTTL('berlin:{default}:salt:2026-10-25');
+    expect(saltTtl).toBeLessThanOrEqual(35 * 3_600_000);
+    expect(saltTtl).toBeGreaterThan(35 * 3_600_000 - 60_000);
   });
 
   it('records a hit, and answers a read, in one round trip', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { previousUtcDay, utcDayEnd } from '../identity/utc-day.js';
+import { previousDay } from '../identity/calendar-day.js';
 import { siteKeys } from './redis-keys.js';
 import {
   APPLY_IMPORT,
@@ -63,6 +63,9 @@ const IMPORT_SLICE = 1000;
 const IMPORT_STAGING_TTL_MS = 3_600_000;
 // Views are deduped only within their day; the hour absorbs clocks a little apart.
 const SEEN_MARGIN_MS = 3_600_000;
+// A day's salt is kept a day beyond its own, as the next day's "previous" salt, which serves
+// only in that day's first window: a day of 23 or 25 hours makes no difference.
+const SALT_KEPT_BEYOND_ITS_DAY_MS = 86_400_000;
 
 /**
  * The shared store, on Redis 7 or Valkey: several instances behind a load balancer see the
@@ -112,15 +115,15 @@ class RedisStore implements StatsStore {
     this.#disconnect = disconnect;
   }
 
-  async salts(site: string, day: string, nowMs: number): Promise<DailySaltValues> {
+  async salts(site: string, day: string, nowMs: number, dayEndMs: number): Promise<DailySaltValues> {
     const keys = this.#keys(site);
     // Today's salt is yesterday's the next day, then goes: two salts at most. The expiry
     // deletes it too when no request comes that day.
-    const ttlMs = utcDayEnd(day, 2) - nowMs;
-    const yesterday = previousUtcDay(day);
+    const ttlMs = dayEndMs + SALT_KEPT_BEYOND_ITS_DAY_MS - nowMs;
+    const yesterday = previousDay(day);
     const reply = await this.#run(
       SALTS,
-      [keys.salt(day), keys.salt(yesterday), keys.salt(previousUtcDay(yesterday))],
+      [keys.salt(day), keys.salt(yesterday), keys.salt(previousDay(yesterday))],
       [randomBytes(32).toString('hex'), String(ttlMs)],
     );
     const [current, previous] = asArray(reply);
@@ -150,7 +153,7 @@ class RedisStore implements StatsStore {
       ],
       [
         visit.salt.value,
-        String(utcDayEnd(day, 2) - visit.nowMs),
+        String(visit.dayEndMs + SALT_KEPT_BEYOND_ITS_DAY_MS - visit.nowMs),
         String(visit.nowMs),
         String(visit.nowMs - visit.windowMs),
         String(visit.windowMs),
@@ -160,11 +163,12 @@ class RedisStore implements StatsStore {
         String(guestCap?.max ?? 0),
         view?.key ?? '',
         view?.path ?? '',
-        String(utcDayEnd(view?.day ?? day) - visit.nowMs + SEEN_MARGIN_MS),
+        String(visit.dayEndMs - visit.nowMs + SEEN_MARGIN_MS),
         view?.cappedKey ?? '',
         String(view?.maxPaths ?? 0),
         view?.newPaths?.by ?? '',
         String(view?.newPaths?.max ?? 0),
+        view?.guestKey ?? '',
         ...visit.supersedes.flatMap((former) => [
           former.kind,
           former.id,

@@ -16,6 +16,11 @@ export class RepeatedFailureLog {
     this.#task = task;
   }
 
+  /** Whether the task failed the last time it was tried. */
+  get failing(): boolean {
+    return this.#failingSinceMs !== undefined;
+  }
+
   /** `situation`: what the failure leaves waiting (`(120 views waiting)`), said each time. */
   failed(error: unknown, situation = ''): void {
     const nowMs = Date.now();

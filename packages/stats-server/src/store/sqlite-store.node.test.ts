@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { send } from '../test-support/http-client.js';
+import { startTestService, visitor } from '../test-support/stats-service.js';
 import { describeStatsStore } from '../test-support/stats-store-contract.js';
 import { createSqliteStore, createSqliteStoreOn } from './sqlite-store.js';
 
@@ -35,6 +37,7 @@ describe('the embedded store', () => {
     nowMs: Date.parse('2026-11-26T12:00:00Z'),
     windowMs: 300_000,
     salt: { day: '2026-11-26', value: 'unused' },
+    dayEndMs: Date.parse('2026-11-27T00:00:00Z'),
     kind: 'guest' as const,
     id: `visitor-${n}`,
     supersedes: [],
@@ -78,8 +81,7 @@ describe('the embedded store', () => {
     const file = newFile();
     const store = createSqliteStore({ file });
     for (let n = 0; n < 3; n++) await store.record(visit(n));
-    await store.views('default');
-    await store.salts('default', '2026-11-27', Date.parse('2026-11-27T00:00:00Z'));
+    await store.salts('default', '2026-11-27', Date.parse('2026-11-27T00:00:00Z'), Date.parse('2026-11-28T00:00:00Z'));
     await store.close();
 
     const db = new Database(file, { readonly: true });
@@ -135,6 +137,79 @@ describe('the embedded store', () => {
       expect(warnings.mock.calls).toEqual([['portico-stats: can write views to SQLite again, after 60 s']]);
       expect(await store.views('default', '/a.html')).toEqual({ total: 300n, views: 300n });
       await store.close();
+    });
+
+    /**
+     * A store whose file refuses new views while `refuse()` holds, however few: a full disk
+     * refuses a new page, and a few views fit in the pages there are.
+     */
+    function storeRefusingViews(options: { flushIntervalMs?: number } = {}) {
+      const db = new Database(newFile());
+      const store = createSqliteStoreOn(db, options);
+      return {
+        store,
+        refuse: () => {
+          db.exec(
+            `CREATE TRIGGER full BEFORE INSERT ON seen_views BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END`,
+          );
+        },
+        makeRoom: () => {
+          db.exec('DROP TRIGGER full');
+        },
+      };
+    }
+
+    it('answers reads with what it counted, the views it holds in memory included, so no count goes back', async () => {
+      vi.useFakeTimers({ now: Date.parse('2026-11-26T12:00:00Z') });
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { store, refuse, makeRoom } = storeRefusingViews({ flushIntervalMs: 100 });
+      for (let n = 0; n < 10; n++) await store.record(visit(n));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(await store.views('default', '/a.html')).toEqual({ total: 10n, views: 10n });
+
+      refuse();
+      for (let n = 10; n < 15; n++) await store.record(visit(n));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(store.heldViews?.()).toBe(5);
+      expect(await store.views('default', '/a.html')).toEqual({ total: 15n, views: 15n });
+      expect(await store.views('default', '/b.html')).toEqual({ total: 15n, views: 0n });
+
+      makeRoom();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(store.heldViews?.()).toBe(0);
+      expect(await store.views('default', '/a.html')).toEqual({ total: 15n, views: 15n });
+      await store.close();
+    });
+
+    it('keeps answering /v1/views and /v1/online while the disk is full; /v1/health says views are only held', async () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { store, refuse, makeRoom } = storeRefusingViews({ flushIntervalMs: 10 });
+      const service = await startTestService(store);
+      try {
+        const health = () => send(`${service.url}/v1/health`);
+        refuse();
+        for (const n of [7, 8, 9]) expect((await service.hit(visitor(`203.0.113.${n}`), '/a.html')).status).toBe(200);
+
+        await expect.poll(async () => (await health()).status).toBe(503);
+        expect(await health()).toMatchObject({
+          headers: { 'retry-after': '5' },
+          body: {
+            error: 'writes-failing',
+            message: "the store cannot write: 3 views are held in memory until it can; see the service's log",
+          },
+        });
+        expect(await service.views('/a.html')).toMatchObject({ total: '3', views: '3' });
+        expect(await service.online()).toMatchObject({ guests: 3 });
+
+        makeRoom();
+        await expect.poll(async () => (await health()).status).toBe(200);
+        expect(await service.views('/a.html')).toMatchObject({ total: '3', views: '3' });
+      } finally {
+        await service.close();
+        await store.close();
+      }
     });
 
     it('keeps running when a checkpoint fails, and says so once', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { previousUtcDay } from '../identity/utc-day.js';
+import { previousDay } from '../identity/calendar-day.js';
 import { MemoryPresence } from './memory-presence.js';
 import { RepeatedFailureLog } from './repeated-failure-log.js';
 import { ShardedSet } from './sharded-set.js';
@@ -57,8 +57,16 @@ interface PendingView {
   site: string;
   day: string;
   key: string;
+  /** Whether it adds to the counts: not a member's view of a page their browser counted as a guest's. */
+  counts: boolean;
   /** The path whose views it adds to; none when the view counts in the total only. */
   path: string | undefined;
+}
+
+/** A site's views not yet written: what reads add to the file's counts. */
+interface UnwrittenCounts {
+  total: bigint;
+  paths: Map<string, bigint>;
 }
 
 /** What a site's paths come to: how many the file holds, and the new ones not yet written. */
@@ -91,11 +99,11 @@ export function createSqliteStoreOn(db: Database.Database, options: Omit<SqliteS
 class SqliteStore implements StatsStore {
   readonly #db: Database.Database;
   readonly #presence = new MemoryPresence();
-  /** Per site: the UTC day whose views are deduped, and the keys of the views counted that day. */
+  /** Per site: the day whose views are deduped, and the keys of the views counted that day. */
   readonly #seen = new Map<string, { day: string; keys: ShardedSet }>();
   /** Per site: its paths, counted once from the file (again each day, for paths imported meanwhile). */
   readonly #paths = new Map<string, SitePaths>();
-  /** Per site: the UTC day, and how many new paths each IP (or member) added that day. */
+  /** Per site: the day, and how many new paths each IP (or member) added that day. */
   readonly #newPaths = new Map<string, { day: string; by: Map<string, number> }>();
   readonly #flushIntervalMs: number;
   readonly #checkpointTimer: NodeJS.Timeout;
@@ -103,8 +111,13 @@ class SqliteStore implements StatsStore {
   readonly #checkpoints = new RepeatedFailureLog('checkpoint the SQLite log');
   #flushTimer: NodeJS.Timeout | undefined;
   #pending: PendingView[] = [];
+  /**
+   * Per site: what `#pending` adds to the counts, which reads add to the file's (a full disk
+   * can hold it back for long). A commit writes one update per page, and one per total.
+   */
+  readonly #unwritten = new Map<string, UnwrittenCounts>();
   readonly #statements;
-  readonly #commitViews: (views: readonly PendingView[]) => void;
+  readonly #commitViews: (views: readonly PendingView[], counts: ReadonlyMap<string, UnwrittenCounts>) => void;
   readonly #addTotals: (site: string, total: bigint, paths: ReadonlyMap<string, bigint>) => void;
   readonly #makeSalts: (site: string, day: string) => DailySaltValues;
 
@@ -144,21 +157,15 @@ class SqliteStore implements StatsStore {
     };
     this.#statements = statements;
 
-    this.#commitViews = db.transaction((views: readonly PendingView[]) => {
-      // Many views of a batch are of the same pages: one update per page, one per total.
-      const perSite = new Map<string, { total: bigint; paths: Map<string, bigint> }>();
-      for (const { site, day, key, path } of views) {
-        statements.insertSeen.run(site, day, key);
-        let counts = perSite.get(site);
-        if (!counts) perSite.set(site, (counts = { total: 0n, paths: new Map<string, bigint>() }));
-        counts.total += 1n;
-        if (path !== undefined) counts.paths.set(path, (counts.paths.get(path) ?? 0n) + 1n);
-      }
-      for (const [site, { total, paths }] of perSite) {
-        for (const [path, views] of paths) statements.addToPath.run(site, path, views);
-        statements.addToTotal.run(site, total);
-      }
-    });
+    this.#commitViews = db.transaction(
+      (views: readonly PendingView[], counts: ReadonlyMap<string, UnwrittenCounts>) => {
+        for (const { site, day, key } of views) statements.insertSeen.run(site, day, key);
+        for (const [site, { total, paths }] of counts) {
+          for (const [path, views] of paths) statements.addToPath.run(site, path, views);
+          statements.addToTotal.run(site, total);
+        }
+      },
+    );
     this.#addTotals = db.transaction((site: string, total: bigint, paths: ReadonlyMap<string, bigint>) => {
       // Checked first: SQLite would make an overflowing sum a REAL, which the STRICT tables
       // refuse with a raw error.
@@ -170,12 +177,12 @@ class SqliteStore implements StatsStore {
       statements.addToTotal.run(site, total);
     });
     this.#makeSalts = db.transaction((site: string, day: string) => {
-      const previousDay = previousUtcDay(day);
+      const dayBefore = previousDay(day);
       statements.insertSalt.run(site, day, randomBytes(32).toString('hex'));
-      statements.deleteOldSalts.run(site, previousDay);
+      statements.deleteOldSalts.run(site, dayBefore);
       const current = statements.salt.get(site, day);
       if (current === undefined) throw new Error(`no salt for ${site} on ${day}`);
-      return { current, previous: statements.salt.get(site, previousDay) };
+      return { current, previous: statements.salt.get(site, dayBefore) };
     });
 
     this.#checkpointTimer = setInterval(() => {
@@ -187,6 +194,8 @@ class SqliteStore implements StatsStore {
   salts(site: string, day: string): Promise<DailySaltValues> {
     return settle(() => {
       const salts = this.#makeSalts(site, day);
+      // The last views of the day before are written first, so their keys go with the others.
+      this.#flushOrRetryLater();
       this.#deleteSeenBefore(site, day);
       // Paths imported since are counted again.
       if (this.#pending.length === 0) this.#paths.delete(site);
@@ -206,13 +215,20 @@ class SqliteStore implements StatsStore {
       const key = online ? view?.key : view?.cappedKey;
       if (view && key !== undefined) {
         const seen = this.#seenOn(visit.site, view.day);
-        if (!seen.has(key)) {
+        if (seen.has(key)) return outcome;
+        if (online && view.guestKey !== undefined && seen.has(view.guestKey)) {
+          // Read by this browser as a guest: signing in is no new view. Remembered for the
+          // member's other devices.
+          seen.add(key);
+          this.#queue({ site: visit.site, day: view.day, key, counts: false, path: undefined });
+        } else {
           const counted = this.#admitPath(visit.site, view);
           // A new path past its adder's new paths of the day is a made-up page: it counts
           // nowhere, and is not remembered (once someone adds the page, this view counts).
           if (counted !== 'adder-full') {
             seen.add(key);
-            this.#queue({ site: visit.site, day: view.day, key, path: counted === true ? view.path : undefined });
+            const path = counted === true ? view.path : undefined;
+            this.#queue({ site: visit.site, day: view.day, key, counts: true, path });
           }
           if (counted === 'paths-full' && online) outcome = 'paths-full';
         }
@@ -225,13 +241,19 @@ class SqliteStore implements StatsStore {
     return settle(() => this.#presence.online(site, nowMs, windowMs, maxNames));
   }
 
+  /** Reads never write: the file's counts, plus the views not written yet (held while the disk is full). */
   views(site: string, path?: string): Promise<ViewCounts> {
     return settle(() => {
-      this.#flush();
-      const total = this.#statements.total.get(site) ?? 0n;
+      const unwritten = this.#unwritten.get(site);
+      const total = (this.#statements.total.get(site) ?? 0n) + (unwritten?.total ?? 0n);
       if (path === undefined) return { total };
-      return { total, views: this.#statements.pathViews.get(site, path) ?? 0n };
+      const views = (this.#statements.pathViews.get(site, path) ?? 0n) + (unwritten?.paths.get(path) ?? 0n);
+      return { total, views };
     });
+  }
+
+  heldViews(): number {
+    return this.#viewWrites.failing ? this.#unwrittenViews() : 0;
   }
 
   importTotals(site: string, { total, paths = new Map() }: TotalsImport): Promise<void> {
@@ -251,10 +273,11 @@ class SqliteStore implements StatsStore {
         this.#flush();
       } catch (error) {
         lost = new Error(
-          `${this.#pending.length} views could not be written to SQLite and are lost: ${(error as Error).message}`,
+          `${this.#unwrittenViews()} views could not be written to SQLite and are lost: ${(error as Error).message}`,
           { cause: error },
         );
         this.#pending = [];
+        this.#unwritten.clear();
       }
       try {
         this.#db.pragma('wal_checkpoint(TRUNCATE)');
@@ -309,8 +332,22 @@ class SqliteStore implements StatsStore {
 
   #queue(view: PendingView): void {
     this.#pending.push(view);
+    if (view.counts) this.#countUnwritten(view);
     if (this.#pending.length >= MAX_BATCH) this.#flushOrRetryLater();
     else this.#scheduleFlush();
+  }
+
+  #unwrittenViews(): number {
+    let views = 0n;
+    for (const { total } of this.#unwritten.values()) views += total;
+    return Number(views);
+  }
+
+  #countUnwritten(view: PendingView): void {
+    let counts = this.#unwritten.get(view.site);
+    if (!counts) this.#unwritten.set(view.site, (counts = { total: 0n, paths: new Map() }));
+    counts.total += 1n;
+    if (view.path !== undefined) counts.paths.set(view.path, (counts.paths.get(view.path) ?? 0n) + 1n);
   }
 
   #scheduleFlush(): void {
@@ -325,7 +362,7 @@ class SqliteStore implements StatsStore {
     try {
       this.#flush();
     } catch (error) {
-      this.#viewWrites.failed(error, `(${this.#pending.length} views waiting)`);
+      this.#viewWrites.failed(error, `(${this.#unwrittenViews()} views waiting)`);
       this.#scheduleFlush();
     }
   }
@@ -348,7 +385,9 @@ class SqliteStore implements StatsStore {
     const batch = this.#pending;
     this.#pending = [];
     try {
-      this.#commitViews(batch);
+      // Synchronous: nothing was queued since, so the counts are the batch's.
+      this.#commitViews(batch, this.#unwritten);
+      this.#unwritten.clear();
       for (const paths of this.#paths.values()) paths.unwritten.clear();
       this.#viewWrites.succeeded();
     } catch (error) {

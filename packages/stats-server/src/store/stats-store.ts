@@ -1,7 +1,7 @@
 /** Who a presence belongs to: a browser without a member token, a signed-in member, or a crawler. */
 export type VisitorKind = 'guest' | 'member' | 'bot';
 
-/** A site's random salts, as hex: the UTC day's, and the day before's while it is still kept. */
+/** A site's random salts, as hex: the day's, and the day before's while it is still kept. */
 export interface DailySaltValues {
   current: string;
   previous: string | undefined;
@@ -16,8 +16,16 @@ export interface Visit {
   nowMs: number;
   /** How long a presence stays online. */
   windowMs: number;
-  /** The day's salt the ids were made with. A shared store checks it is still the day's. */
+  /**
+   * The day's salt the ids were made with. A shared store checks it is still the day's. A
+   * day is a calendar day of the service's time zone (`timeZone`), `2026-11-26`.
+   */
   salt: { day: string; value: string };
+  /**
+   * When `salt.day` ends (the next day's first millisecond): a store that expires what it
+   * keeps keeps the day's dedupe keys until then, and its salt a day longer.
+   */
+  dayEndMs: number;
   kind: VisitorKind;
   id: string;
   /** A member's display name, listed by `online()`. */
@@ -29,7 +37,7 @@ export interface Visit {
   supersedes: readonly { kind: VisitorKind; id: string; ipKey?: string | undefined }[];
   /** Guests only: the keyed hash of their IP, and how many guests one IP may be within the window. */
   guestCap?: { ipKey: string; max: number } | undefined;
-  /** A page view, counted once per `key` (visitor and path) and UTC `day`. */
+  /** A page view, counted once per `key` (visitor and path) and `day`. */
   view?: VisitView | undefined;
 }
 
@@ -39,6 +47,13 @@ export interface VisitView {
   /** Counted once per key (visitor and path) and `day`. */
   key: string;
   day: string;
+  /**
+   * A member's view: the key the same browser (its IP and user agent) has as a guest that
+   * day. When that key has counted, the view is remembered under `key` but does not count:
+   * signing in reads no page anew. The guest key itself is not remembered with the member's,
+   * which would tie the two together in the store.
+   */
+  guestKey?: string | undefined;
   /**
    * A guest's view while their IP has `guestCap.max` other guests online: the key it counts
    * under instead (the IP's, and the path), so the readers beyond the cap count once per IP, path and day.
@@ -87,12 +102,22 @@ export interface TotalsImport {
 
 /** Where presences, view counts and salts live: the embedded SQLite store, or Redis. */
 export interface StatsStore {
-  /** The day's salt (made on first use, shared by every instance) and the previous day's; older ones are deleted. */
-  salts(site: string, day: string, nowMs: number): Promise<DailySaltValues>;
+  /**
+   * The day's salt (made on first use, shared by every instance) and the previous day's;
+   * older ones are deleted. `dayEndMs`: when `day` ends, as `Visit.dayEndMs`.
+   */
+  salts(site: string, day: string, nowMs: number, dayEndMs: number): Promise<DailySaltValues>;
   record(visit: Visit): Promise<VisitOutcome>;
   /** Who was seen within `windowMs` before `nowMs`, with up to `maxNames` member names. */
   online(site: string, nowMs: number, windowMs: number, maxNames: number): Promise<OnlineCounts>;
+  /** The counts, with the views it holds unwritten (`heldViews`): a store that cannot write still answers reads. */
   views(site: string, path?: string): Promise<ViewCounts>;
+  /**
+   * How many counted views the store holds in memory because it cannot write them (the
+   * embedded store on a full disk); 0 while it writes. A store that never holds views need
+   * not have it. `GET /v1/health` reports them.
+   */
+  heldViews?(): number;
   importTotals(site: string, totals: TotalsImport): Promise<void>;
   /**
    * Makes everything durable and releases the store. It is released even when something

@@ -12,7 +12,7 @@ import { nthVisitor, startTestService, visitor, type TestService } from './stats
 export interface StoreData {
   /** Opens a store on the data: the first time, and again as after a restart. */
   open(): Promise<StatsStore>;
-  /** The UTC days whose salts the data still holds for a site. */
+  /** The days whose salts the data still holds for a site. */
   saltDays(site: string): Promise<string[]>;
 }
 
@@ -276,8 +276,61 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
       });
     });
 
+    describe('days of the service’s time zone', () => {
+      it('counts a view once per visitor, path and day of timeZone: in Vietnam from midnight there, not from 07:00', async () => {
+        const vietnam = await startService({
+          timeZone: 'Asia/Ho_Chi_Minh',
+          clock: new FakeClock('2026-11-26T16:59:59.999Z'), // 23:59:59.999 in Vietnam
+        });
+        const reader = visitor('203.0.113.7');
+        await vietnam.hit(reader, '/news/a.html');
+        vietnam.clock.set('2026-11-26T17:00:00Z'); // midnight: the 27th
+        await vietnam.hit(reader, '/news/a.html');
+        expect(await vietnam.views('/news/a.html')).toMatchObject({ views: '2' });
+        vietnam.clock.set('2026-11-27T00:30:00Z'); // 07:30, a new day in UTC only
+        await vietnam.hit(reader, '/news/a.html');
+
+        expect(await vietnam.views('/news/a.html')).toMatchObject({ total: '2', views: '2' });
+      });
+
+      it('counts once over the 23-hour and the 25-hour day of a zone whose clocks change', async () => {
+        const berlin = await startService({ timeZone: 'Europe/Berlin' });
+        const reader = visitor('203.0.113.7');
+        const days = [
+          // The day's first and last moments, and the next day's first.
+          ['2026-03-29', '2026-03-28T23:00:00Z', '2026-03-29T21:59:59.999Z', '2026-03-29T22:00:00Z'],
+          ['2026-10-25', '2026-10-24T22:00:00Z', '2026-10-25T22:59:59.999Z', '2026-10-25T23:00:00Z'],
+        ] as const;
+        for (const [day, first, last, next] of days) {
+          const path = `/news/${day}.html`;
+          for (const moment of [first, last]) {
+            berlin.clock.set(moment);
+            await berlin.hit(reader, path);
+          }
+          expect(await berlin.views(path), day).toMatchObject({ views: '1' });
+          berlin.clock.set(next);
+          await berlin.hit(reader, path);
+          expect(await berlin.views(path), day).toMatchObject({ views: '2' });
+        }
+      });
+
+      it('rotates the salt at midnight of timeZone without doubling the online count', async () => {
+        const vietnam = await startService({
+          timeZone: 'Asia/Ho_Chi_Minh',
+          clock: new FakeClock('2026-11-26T16:58:00Z'),
+        });
+        const reader = visitor('203.0.113.7');
+        await vietnam.hit(reader, '/');
+        vietnam.clock.set('2026-11-26T17:01:00Z');
+        await vietnam.ping(reader);
+
+        expect((await data.saltDays('default')).sort()).toEqual(['2026-11-26', '2026-11-27']);
+        expect((await vietnam.online()).guests).toBe(1);
+      });
+    });
+
     describe('views', () => {
-      it('counts a view once per visitor, path and UTC day', async () => {
+      it('counts a view once per visitor, path and day', async () => {
         const reader = visitor('203.0.113.7');
         await service.hit(reader, '/news/a.html');
         await service.hit(reader, '/news/a.html?utm_source=feed#comments');
@@ -476,6 +529,24 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
         await capped.hit(reader, '/later.html');
 
         expect(await capped.views('/later.html')).toMatchObject({ total: '3', views: '2' });
+      });
+
+      it('counts a page read as a guest once when the reader signs in, on that browser', async () => {
+        const members = await startService({ sites: [{ id: 'default', memberSecret: SECRET }] });
+        const token = signMemberToken({ id: '42', expiresAt: new Date(members.clock.nowMs + 3_600_000) }, SECRET);
+        const van = visitor('203.0.113.7');
+        await members.hit(van, '/news/a.html');
+        expect((await members.hit(van, '/news/a.html', { member: token })).body).toEqual({ as: 'member' });
+        await members.hit(visitor('198.51.100.1'), '/news/a.html', { member: token }); // her phone
+        // Another browser at the same address is another reader.
+        await members.hit(visitor('203.0.113.7', OTHER_BROWSER), '/news/a.html');
+        expect(await members.views('/news/a.html')).toMatchObject({ total: '2', views: '2' });
+
+        // Signed out, she is a guest who has not read the page: remembering her guest key
+        // with her member key would tie the two together in the store.
+        await members.hit(van, '/news/b.html', { member: token });
+        await members.hit(van, '/news/b.html');
+        expect(await members.views('/news/b.html')).toMatchObject({ views: '2' });
       });
 
       it('keeps each site’s counts apart', async () => {
