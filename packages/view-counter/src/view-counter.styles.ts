@@ -6,6 +6,10 @@ export const viewCounterStyles = css`
     min-block-size: var(--portico-view-counter-reserve, calc(5.625em + 2px));
   }
 
+  :host([digits='tiles']) {
+    min-block-size: var(--portico-view-counter-reserve, calc(5.975em + 2px));
+  }
+
   [part~='status'] {
     margin: 0;
   }
