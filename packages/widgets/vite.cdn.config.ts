@@ -1,6 +1,7 @@
 // The single-file CDN build: dist/cdn/portico.js with no bare imports (Lit included once),
 // chunks for what most pages never need (the HTML sanitizer, each data plugin), and the
-// head stylesheet dist/cdn/portico.css. The build writes and prints the files' SRI hashes.
+// head stylesheet dist/cdn/portico.css. The build writes and prints the files' SRI hashes, and
+// the page head's pinned tags (dist/cdn/sri.html).
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +13,7 @@ const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.
 
 /**
  * Copies the head stylesheet beside the build, writes `integrity.json` (each file's SRI hash)
- * and prints the tags for a versioned CDN URL: `portico.css`, `portico.js`, and a
+ * and writes (`sri.html`) and prints the tags for a versioned CDN URL: `portico.css`, `portico.js`, and a
  * `modulepreload` for each chunk it imports, so the browser checks those too and fetches them
  * without waiting for `portico.js` to be parsed.
  */
@@ -36,14 +37,17 @@ function subresourceIntegrity(): Plugin {
       const imported = entry?.type === 'chunk' ? entry.imports : [];
       const url = (file: string) => `https://cdn.jsdelivr.net/npm/@portico/widgets@${version}/dist/cdn/${file}`;
       const attributes = (file: string) => `integrity="${integrity[file] ?? ''}" crossorigin="anonymous"`;
-      this.info(
-        [
-          'SRI for a versioned URL (every hash: dist/cdn/integrity.json):',
-          `<link rel="stylesheet" href="${url('portico.css')}" ${attributes('portico.css')} />`,
-          ...imported.map((file) => `<link rel="modulepreload" href="${url(file)}" ${attributes(file)} />`),
-          `<script type="module" src="${url('portico.js')}" ${attributes('portico.js')}></script>`,
-        ].join('\n'),
+      const tags = [
+        `<link rel="stylesheet" href="${url('portico.css')}" ${attributes('portico.css')} />`,
+        ...imported.map((file) => `<link rel="modulepreload" href="${url(file)}" ${attributes(file)} />`),
+        `<script type="module" src="${url('portico.js')}" ${attributes('portico.js')}></script>`,
+      ].join('\n');
+      // The same tags in the package, so an integrator copies them from the CDN without building.
+      writeFileSync(
+        `${directory}/sri.html`,
+        `<!-- @portico/widgets ${version}: the page head's tags, pinned with Subresource Integrity. -->\n${tags}\n`,
       );
+      this.info(`SRI for a versioned URL (also in dist/cdn/sri.html; every hash: dist/cdn/integrity.json):\n${tags}`);
     },
   };
 }
