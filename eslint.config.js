@@ -54,6 +54,33 @@ export default tseslint.config(
     },
   },
   {
+    // Joomla 3 pages load MooTools 1.4 (`JHtml::_('behavior.framework')`), which replaces the
+    // global `Array.from` with one that ignores the mapping function, treats an iterable without
+    // `length` (a Set, Intl.Segmenter's segments) as one item and turns `{ length: n }` into holes:
+    // code that runs on a CMS page uses spread, a loop or `.map` instead. Exempt: tests and their
+    // support code and stories (they run in the test runner and Storybook, never on a CMS page),
+    // and @portico/stats-server, which runs in Node only.
+    files: ['packages/*/src/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      '**/*.stories.ts',
+      '**/test-support/**',
+      'packages/test-helpers/**',
+      'packages/stats-server/**',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Array',
+          property: 'from',
+          message:
+            'MooTools 1.4 (loaded on Joomla 3 pages) replaces Array.from with one that ignores the mapping function and iterables without length: use [...iterable], .map() or a loop.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts'],
     rules: {
       // Tests assert on values they know are there.

@@ -3,7 +3,7 @@
 // with `npm pack` and the tarballs are installed into a scratch project outside the
 // repository, which imports every entry point and type-checks against them, as an
 // integrator's project would.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,12 @@ function entryPoints(workspacePackage: WorkspacePackage): string[] {
     .map((subpath) => (subpath === '.' ? workspacePackage.name : `${workspacePackage.name}${subpath.slice(1)}`));
 }
 
+const REACT_TYPES_VERSION = (
+  JSON.parse(readFileSync(new URL('../../packages/react/package.json', import.meta.url), 'utf8')) as {
+    devDependencies: Record<string, string>;
+  }
+).devDependencies['@types/react'];
+
 beforeAll(async () => {
   const tarballDirectory = join(scratch, 'tarballs');
   mkdirSync(tarballDirectory);
@@ -53,12 +59,13 @@ beforeAll(async () => {
       // `overrides` makes the packages' dependencies on each other resolve to the tarballs
       // too, not to the registry.
       // @types/node as an integrator's server project has it: @portico/ssr and
-      // @portico/stats-server declare Node streams and requests.
+      // @portico/stats-server declare Node streams and requests. @types/react as a React
+      // project in TypeScript has it (an optional peer of @portico/react), at the workspace's version.
       {
         name: 'integrator-app',
         private: true,
         type: 'module',
-        dependencies: { ...dependencies, '@types/node': '^20.19.0' },
+        dependencies: { ...dependencies, '@types/node': '^20.19.0', '@types/react': REACT_TYPES_VERSION },
         overrides: dependencies,
       },
       null,

@@ -823,7 +823,33 @@ describe('<portico-article-card> bad data', () => {
     body.querySelector('p')!.click();
     expect(pwned()).toBeUndefined();
     expect(warned.messages()).toContain('article.body=');
-    expect(warned.messages()).toContain('had unsafe HTML, removed');
+    expect(warned.messages()).toContain('had unsafe HTML, removed <script>, onclick, onerror; showing "the rest".');
+  });
+
+  it('says nothing of an editor’s classes, ids and kept alignment, and names what an article does not keep', async () => {
+    const warned = warnings();
+    const card = await cardWith(
+      {
+        ...seedArticle,
+        body: '<p class="has-text-align-justify" id="muc-1" style="text-align:justify">Đoạn một</p><p>Đoạn hai</p>',
+      },
+      'lang="vi" variant="full"',
+    );
+    await vi.waitFor(() => {
+      expect(part(card, 'body')?.querySelector('[data-align="justify"]')?.textContent).toBe('Đoạn một');
+    });
+    expect(warned.messages()).not.toContain('article.body=');
+
+    const embed = await cardWith(
+      { ...seedArticle, body: '<div class="wp-block-embed"><video src="/v.mp4"></video><p>Đoạn</p></div>' },
+      'lang="vi" variant="full"',
+    );
+    await vi.waitFor(() => {
+      expect(part(embed, 'body')?.textContent).toBe('Đoạn');
+    });
+    expect(warned.messages()).toContain(
+      'had HTML an article body does not keep, removed <div>, <video>; showing "the rest".',
+    );
   });
 
   it('shows markup in a title, lead, source or author as text', async () => {

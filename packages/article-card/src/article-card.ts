@@ -452,8 +452,8 @@ export class PorticoArticleCard extends PorticoElement {
     if (onServer) {
       // No DOM for DOMPurify here: the server renderer's sanitizer, with the same allowlist.
       const sanitized = sanitizeHtmlOnServer(body, 'article');
-      if (sanitized?.removed) {
-        this.warnInvalid('article.body', body.slice(0, 80), 'had unsafe HTML, removed', 'the rest');
+      if (sanitized?.warning) {
+        this.warnInvalid('article.body', body.slice(0, 80), sanitized.warning, 'the rest');
       }
       if (sanitized?.html) this.bodyContent = sanitized.content;
       return;
@@ -465,10 +465,10 @@ export class PorticoArticleCard extends PorticoElement {
     }
     const pending: Promise<void> = sanitizeHtml(body, 'article')
       .then(
-        ({ fragment, removed }) => {
+        ({ fragment, warning }) => {
           if (this.bodyHtml !== body) return;
-          if (removed) this.warnInvalid('article.body', body.slice(0, 80), 'had unsafe HTML, removed', 'the rest');
-          this.bodyContent = fragment.childNodes.length ? Array.from(fragment.childNodes) : undefined;
+          if (warning) this.warnInvalid('article.body', body.slice(0, 80), warning, 'the rest');
+          this.bodyContent = fragment.childNodes.length ? [...fragment.childNodes] : undefined;
         },
         (error: unknown) => {
           console.warn(`<${this.localName}>: the sanitizer did not load; no body shown.`, error);

@@ -44,9 +44,7 @@ export function readArticleMarkup(host: Element): MarkupArticle | undefined {
     printedDate: time?.textContent.trim() || undefined,
     lead: source && leadText?.startsWith(prefix) ? leadText.slice(prefix.length) : leadText,
     body: find('[data-body]')?.innerHTML,
-    authors: authorNames?.length
-      ? Array.from(authorNames, (name) => name.textContent)
-      : authors?.textContent.split(','),
+    authors: authorNames?.length ? [...authorNames].map((name) => name.textContent) : authors?.textContent.split(','),
     image: image && {
       src: image.getAttribute('src'),
       alt: image.getAttribute('alt'),

@@ -130,10 +130,10 @@ function readCategories(
  * is the title's language.
  */
 function readMarkupList(list: Element): unknown[] {
-  return Array.from(list.querySelectorAll(':scope > li'), (item) => {
+  return [...list.querySelectorAll(':scope > li')].map((item) => {
     // What belongs to the item itself, not to an item of a list nested in it.
     const own = (node: Node): boolean => node.parentElement?.closest('li') === item;
-    const link = Array.from(item.querySelectorAll('a[href]')).find(own);
+    const link = [...item.querySelectorAll('a[href]')].find(own);
     const texts = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
     let text = '';
     while (!link && texts.nextNode()) if (own(texts.currentNode)) text += texts.currentNode.textContent ?? '';
@@ -571,7 +571,7 @@ export class PorticoCategoryMenu extends PorticoElement {
       // Focus on an item of the top row, beside a submenu opened by pointer: it closes still.
       if (!target) this.closeAll();
     } else if (item && list) {
-      const items = Array.from(list.children);
+      const items = [...list.children];
       const index = items.indexOf(item);
       const row = list.matches('.horizontal > div > ul');
       const dropdown = !row && list.matches('.horizontal > div > ul > li > ul');

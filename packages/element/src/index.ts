@@ -20,7 +20,7 @@ export { defineElement } from './define.js';
 export { safeLink, isExternalLink, type LinkScheme } from './safe-link.js';
 export { sanitizeHtml, sanitizeHtmlOnServer, type SanitizedHtml } from './sanitize.js';
 // The allowlists themselves: `@portico/element/sanitize-allowlists` (server renderers need them; pages do not).
-export type { SanitizeAllowlist, SanitizeProfile } from './sanitize-allowlists.js';
+export type { SanitizeAllowlist, SanitizeProfile, SanitizeRemovals } from './sanitize-allowlists.js';
 export { onServer, pageAddress } from './server.js';
 export {
   RENDERED_LANG_ATTRIBUTE,

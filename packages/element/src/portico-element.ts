@@ -56,7 +56,7 @@ function rendersAlike(first: string, second: string): boolean {
  */
 function showsSomething(element: Element, links: boolean): boolean {
   const has = (name: string, attribute: string) =>
-    (element.matches(name) ? [element] : Array.from(element.querySelectorAll(name))).some(
+    (element.matches(name) ? [element] : [...element.querySelectorAll(name)]).some(
       (found) => shownText(found.getAttribute(attribute)) !== undefined,
     );
   if (has('img', 'src') || (links && has('a', 'href'))) return true;
@@ -169,7 +169,7 @@ export class PorticoElement extends LitElement {
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     // The nodes of a shadow root the server rendered (declarative: attached before upgrade).
-    const serverNodes = onServer ? [] : Array.from(this.shadowRoot?.childNodes ?? []);
+    const serverNodes = onServer ? [] : [...(this.shadowRoot?.childNodes ?? [])];
     const root = super.createRenderRoot();
     if (serverNodes.length > 0) {
       // With Lit's hydration support installed (`@portico/ssr/hydrate`; it leaves its hook on
@@ -240,7 +240,7 @@ export class PorticoElement extends LitElement {
       `<${this.localName}>: the server-rendered shadow DOM is dropped: ${reason}; rendered again.`,
       ...(error ? [error] : []),
     );
-    for (const node of Array.from(this.renderRoot.childNodes)) {
+    for (const node of [...this.renderRoot.childNodes]) {
       if (!(node instanceof HTMLStyleElement)) node.remove();
     }
     this.hydrating = false;
@@ -280,7 +280,7 @@ export class PorticoElement extends LitElement {
       const children = serverRenderContext().children;
       return Boolean(children?.content) || (links && Boolean(children?.links));
     }
-    return Array.from(this.childNodes).some((node) => {
+    return [...this.childNodes].some((node) => {
       if (node.nodeType === Node.TEXT_NODE) return shownText(node.textContent) !== undefined;
       // Never shown, so not markup: a script (the properties block a server renderer writes), or a
       // template (a server-rendered shadow root that a browser without declarative shadow DOM left).
@@ -292,7 +292,7 @@ export class PorticoElement extends LitElement {
   /** Whether a child element is assigned to the slot `name` (`<h3 slot="heading">`). */
   protected hasSlottedChild(name: string): boolean {
     if (onServer) return serverRenderContext().children?.slots.includes(name) ?? false;
-    return Array.from(this.children).some((child) => child.getAttribute('slot') === name);
+    return [...this.children].some((child) => child.getAttribute('slot') === name);
   }
 
   /**

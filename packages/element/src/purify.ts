@@ -1,7 +1,13 @@
 // Loaded on first use of `sanitizeHtml`, with DOMPurify: pages whose widgets never show CMS
 // HTML download neither.
 import createPurifier, { type DOMPurify } from 'dompurify';
-import { SANITIZE_ALLOWLISTS, textAlignOf, type SanitizeProfile } from './sanitize-allowlists.js';
+import {
+  classifyRemovals,
+  SANITIZE_ALLOWLISTS,
+  textAlignOf,
+  type SanitizeProfile,
+  type SanitizeRemoved,
+} from './sanitize-allowlists.js';
 import type { SanitizedHtml } from './sanitize.js';
 
 let purifier: DOMPurify | undefined;
@@ -29,15 +35,15 @@ const ATTRIBUTE =
 const INLINE_NAME = /^(?:style|on[a-z]+)$/i;
 
 /**
- * `html` without style and event-handler attributes, and how many there were. Chrome checks a
+ * `html` without style and event-handler attributes, and which they were. Chrome checks a
  * page's Content-Security-Policy even on markup that is only parsed, as DOMPurify parses it,
  * and reports every such attribute as a violation; taken out of the string first, they never
  * reach the parser. Each tag's attributes are read one by one, so a value that merely
  * contains `onload` or `style` stays as it is; a style's text alignment stays as `data-align`.
  * DOMPurify still removes whatever this misses.
  */
-export function withoutInlineAttributes(html: string): { html: string; removed: number } {
-  let removed = 0;
+export function withoutInlineAttributes(html: string): { html: string; removed: SanitizeRemoved[] } {
+  const removed: SanitizeRemoved[] = [];
   const stripped = html.replace(START_TAG, (tag, name: string, attributes: string) => {
     let kept = '';
     let read = 0;
@@ -45,35 +51,48 @@ export function withoutInlineAttributes(html: string): { html: string; removed: 
     ATTRIBUTE.lastIndex = 0;
     for (let match = ATTRIBUTE.exec(attributes); match; match = ATTRIBUTE.exec(attributes)) {
       read = ATTRIBUTE.lastIndex;
-      const [written, name = '', value = ''] = match;
+      const [written, name = '', quoted = ''] = match;
       if (!INLINE_NAME.test(name)) {
         kept += written;
         continue;
       }
       dropped += 1;
+      const value = quoted.replace(/^(["'])([\s\S]*)\1$/, '$2');
+      removed.push({ attribute: name, value });
       // A style's text alignment stays, as data-align (the server's sanitizer does the same).
-      const align =
-        name.toLowerCase() === 'style' ? textAlignOf(value.replace(/^(["'])([\s\S]*)\1$/, '$2')) : undefined;
+      const align = name.toLowerCase() === 'style' ? textAlignOf(value) : undefined;
       if (align) kept += ` data-align="${align}"`;
     }
-    removed += dropped;
     // What could not be read as attributes (a closing `/`) stays, for DOMPurify.
     return dropped === 0 ? tag : `<${name}${kept}${attributes.slice(read)}>`;
   });
   return { html: stripped, removed };
 }
 
-/** Sanitizes `html` into a fragment with the profile's allowlist. */
-export function purify(html: string, profile: SanitizeProfile): SanitizedHtml {
+/**
+ * Sanitizes `html` into a fragment with the profile's allowlist, with what was removed: the
+ * style and event-handler attributes taken out first, then what DOMPurify removed
+ * (`DOMPurify.removed`: elements, and attributes of the elements it kept).
+ */
+export function purify(html: string, profile: SanitizeProfile): Omit<SanitizedHtml, 'warning'> {
   const instance = ownPurifier();
-  const { tags, attributes } = SANITIZE_ALLOWLISTS[profile];
+  const allowlist = SANITIZE_ALLOWLISTS[profile];
   const inline = withoutInlineAttributes(html);
   const fragment = instance.sanitize(inline.html, {
-    ALLOWED_TAGS: [...tags],
-    ALLOWED_ATTR: [...attributes],
+    ALLOWED_TAGS: [...allowlist.tags],
+    ALLOWED_ATTR: [...allowlist.attributes],
     RETURN_DOM_FRAGMENT: true,
   });
-  // DOMPurify lists the <body> it parsed into as removed when body is not an allowed tag.
-  const removed = instance.removed.filter((entry) => !('element' in entry && entry.element.nodeName === 'BODY'));
-  return { fragment, removed: removed.length + inline.removed };
+  const removed = [...inline.removed];
+  for (const entry of instance.removed) {
+    if ('element' in entry) {
+      // Not the <body> DOMPurify parsed into (it is not an allowed tag), nor comments: only elements.
+      if (entry.element.nodeType === Node.ELEMENT_NODE && entry.element.nodeName !== 'BODY') {
+        removed.push({ element: entry.element.nodeName });
+      }
+    } else if (entry.attribute) {
+      removed.push({ attribute: entry.attribute.name, value: entry.attribute.value });
+    }
+  }
+  return { fragment, removed: removed.length, removals: classifyRemovals(removed, allowlist) };
 }

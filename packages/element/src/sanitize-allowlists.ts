@@ -47,3 +47,79 @@ export const SANITIZE_ALLOWLISTS: Readonly<Record<SanitizeProfile, SanitizeAllow
     attributes: [...MEDIA_ATTRIBUTES, 'lang', 'dir'],
   },
 };
+
+/**
+ * Elements no profile keeps, whatever an allowlist asks, because they run code, load another
+ * document or take input. A warning calls their removal unsafe.
+ */
+export const UNSAFE_TAGS: readonly string[] = [
+  ...['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button'],
+  ...['textarea', 'select', 'svg', 'math', 'template', 'base', 'link', 'meta'],
+];
+
+/** Attributes that run code or send a form: event handlers, `srcdoc`, `formaction`, `action`, `xlink:href`. */
+const UNSAFE_ATTRIBUTE = /^(?:on.+|srcdoc|formaction|action|xlink:href)$/;
+
+/** Attributes whose removal is not worth a word (see `SanitizeRemovals.presentation`); `style` when aligned. */
+const PRESENTATION = ['class', 'id', 'loading', 'decoding', 'fetchpriority'];
+
+/** Attributes DOMPurify keeps on any element, besides an allowlist's. */
+const DATA_OR_ARIA = /^(?:data|aria)-/;
+
+/** One element or attribute a sanitizer removed from CMS HTML. */
+export type SanitizeRemoved = { element: string } | { attribute: string; value?: string | null | undefined };
+
+/**
+ * What a sanitizer removed, by name (`<iframe>`, `onclick`, `href="javascript:…"`), each name
+ * once and sorted, by kind.
+ */
+export interface SanitizeRemovals {
+  /**
+   * What runs code, loads another document or takes input (`<script>`, `<iframe>`,
+   * `<form>`, `onclick`), and addresses the profile refuses (`href="javascript:…"`).
+   */
+  unsafe: string[];
+  /** What is harmless but not kept (`<div>`, `<video>`, `<font>`, `align`, a `style` without a text alignment); text inside stays. */
+  notKept: string[];
+  /**
+   * Presentation the widget decides itself: `class`, `id`, a `style` whose text alignment is
+   * kept as `data-align`, and an image's loading hints (`loading`, `decoding`, `fetchpriority`,
+   * which WordPress writes on every image; the widget loads images lazily itself).
+   */
+  presentation: string[];
+}
+
+/**
+ * Sorts what a sanitizer removed by kind, the same in the browser and on the server, so a
+ * widget's warning names the same things (and leaves presentation out) wherever it renders.
+ * Nodes that are not elements (`#comment`) are left out.
+ */
+export function classifyRemovals(removed: Iterable<SanitizeRemoved>, allowlist: SanitizeAllowlist): SanitizeRemovals {
+  const kinds = { unsafe: new Set<string>(), notKept: new Set<string>(), presentation: new Set<string>() };
+  for (const part of removed) {
+    if ('element' in part) {
+      const tag = part.element.toLowerCase();
+      if (tag.startsWith('#')) continue;
+      // An allowed element removed all the same was removed for safety (markup that mutates when parsed).
+      const unsafe = UNSAFE_TAGS.includes(tag) || allowlist.tags.includes(tag);
+      (unsafe ? kinds.unsafe : kinds.notKept).add(`<${tag}>`);
+      continue;
+    }
+    const name = part.attribute.toLowerCase();
+    const value = part.value ?? '';
+    if (UNSAFE_ATTRIBUTE.test(name)) kinds.unsafe.add(name);
+    else if (allowlist.attributes.includes(name) || DATA_OR_ARIA.test(name)) {
+      // An allowed attribute removed all the same: its value was refused (a `javascript:` address).
+      // eslint-disable-next-line no-control-regex -- as browsers do, control characters and spaces do not count
+      const scheme = /^([a-z][a-z\d+.-]*):/i.exec(value.replace(/[\u0000-\u0020]+/g, ''))?.[1];
+      kinds.unsafe.add(scheme ? `${name}="${scheme.toLowerCase()}:…"` : name);
+    } else if (PRESENTATION.includes(name) || (name === 'style' && textAlignOf(value) !== undefined)) {
+      kinds.presentation.add(name);
+    } else kinds.notKept.add(name);
+  }
+  return {
+    unsafe: [...kinds.unsafe].sort(),
+    notKept: [...kinds.notKept].sort(),
+    presentation: [...kinds.presentation].sort(),
+  };
+}

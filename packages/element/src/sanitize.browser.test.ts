@@ -52,18 +52,80 @@ describe('sanitizeHtml', () => {
     ].join('');
     expect(withoutInlineAttributes(written)).toEqual({
       html: '<p data-align="justify">Một</p><p><span>Hai</span></p><img src="data:," alt="ba"><p>Bốn</p><p title="a>b">Năm</p>',
-      removed: 7,
+      removed: [
+        { attribute: 'style', value: 'text-align: justify;' },
+        { attribute: 'style', value: 'color:#c00' },
+        { attribute: 'ONCLICK', value: 'alert(1)' },
+        { attribute: 'onerror', value: 'alert(1)' },
+        { attribute: 'style', value: 'width:1px' },
+        { attribute: 'onmouseover', value: '' },
+        { attribute: 'onclick', value: 'x' },
+      ],
     });
     // A value that only contains such a word is text, and stays (a no-break space is no separator).
     const text =
       '<img alt="Dịch vụ công online tỉnh" title="new style guide" data-onload="giữ"><a title="a\u00A0onclick=x">x</a>';
-    expect(withoutInlineAttributes(text)).toEqual({ html: text, removed: 0 });
+    expect(withoutInlineAttributes(text)).toEqual({ html: text, removed: [] });
   });
 
   it('counts what it took out with what DOMPurify removed', async () => {
     const { fragment, removed } = await sanitizeHtml('<p style="color:red" class="x">Một</p>', 'article');
     expect(html(fragment)).toBe('<p>Một</p>');
     expect(removed).toBe(2);
+  });
+
+  it('names what it removed, calls unsafe only what is, and leaves presentation out of the warning', async () => {
+    const warningFor = async (input: string, profile: 'article' | 'banner' = 'article') =>
+      (await sanitizeHtml(input, profile)).warning;
+    // What an editor's classes, ids and alignment give: the alignment stays, the rest is restyled.
+    const presentation = await sanitizeHtml(
+      '<p class="has-text-align-justify" id="p1" style="text-align:justify">Một</p><p style="text-align: center; color: red">Hai</p>',
+      'article',
+    );
+    expect(html(presentation.fragment)).toBe('<p data-align="justify">Một</p><p data-align="center">Hai</p>');
+    expect(presentation).toMatchObject({
+      removed: 4,
+      removals: { unsafe: [], notKept: [], presentation: ['class', 'id', 'style'] },
+      warning: undefined,
+    });
+    expect(await warningFor('<p>x<!-- ghi chú --></p>')).toBeUndefined();
+    // What WordPress writes on every image: the card decides how images load.
+    expect(
+      await warningFor(
+        '<figure class="wp-block-image size-large"><img decoding="async" loading="lazy" fetchpriority="high" width="1024" height="683" src="/a.jpg" alt="" class="wp-image-7" srcset="/a.jpg 1024w, /a-300.jpg 300w" sizes="(max-width: 1024px) 100vw, 1024px"></figure>',
+      ),
+    ).toBeUndefined();
+
+    expect(await warningFor('<p><span style="color: #ff0000;">đỏ</span></p>')).toBe(
+      'had HTML an article body does not keep, removed style',
+    );
+    expect(
+      await warningFor(
+        '<p onclick="x()">a</p><iframe src="https://www.youtube.com/embed/x"></iframe><script>x()</script><p onclick="y()">b</p>',
+      ),
+    ).toBe('had unsafe HTML, removed <iframe>, <script>, onclick');
+    expect(
+      await warningFor(
+        '<div class="wp-block-group"><video src="/v.mp4"></video><p>x</p></div><a href="javascript:alert(1)" onmouseover="x()">y</a>',
+      ),
+    ).toBe(
+      'had unsafe HTML, removed href="javascript:…", onmouseover, and HTML an article body does not keep, removed <div>, <video>',
+    );
+    expect(await warningFor('<h2>Tiêu đề</h2><table><tr><td>x</td></tr></table><a href="/x">y</a>', 'banner')).toBe(
+      'had HTML a banner does not keep, removed <h2>, <table>, <tbody>, <td>, <tr>',
+    );
+    expect(
+      await warningFor(
+        '<center><font color="red" face="Arial" size="3">x</font></center><p align="left" dir="ltr" hidden>y</p>',
+      ),
+    ).toBe('had HTML an article body does not keep, removed <center>, <font>, align, hidden');
+    expect(
+      await warningFor(
+        '<h1>a</h1><dl><dt>b</dt><dd>c</dd></dl><div><section><aside><nav>d</nav></aside></section></div><header>e</header>',
+      ),
+    ).toBe(
+      'had HTML an article body does not keep, removed <aside>, <dd>, <div>, <dl>, <dt>, <h1>, <header>, <nav> and 1 more',
+    );
   });
 
   it('opens new-tab links safely and loads images lazily', async () => {

@@ -1,4 +1,4 @@
-import type { SanitizeProfile } from './sanitize-allowlists.js';
+import type { SanitizeProfile, SanitizeRemovals } from './sanitize-allowlists.js';
 
 /**
  * What a server renderer (`@portico/ssr`) tells the element it is rendering. A server has no
@@ -20,8 +20,8 @@ export interface ServerRenderContext {
   children?: ServerChildren | undefined;
   /**
    * Sanitizes HTML from a CMS with a profile's allowlist (`SANITIZE_ALLOWLISTS`), synchronously:
-   * the HTML, how many elements and attributes were removed, and the HTML as content a template
-   * renders. Without it no CMS HTML renders on the server.
+   * the HTML, how many elements and attributes were removed and which (`classifyRemovals`), and
+   * the HTML as content a template renders. Without it no CMS HTML renders on the server.
    */
   sanitize?:
     ((html: string, profile: SanitizeProfile, finish?: ServerSanitizeFinish) => ServerSanitizedHtml) | undefined;
@@ -41,6 +41,10 @@ export interface ServerSanitizeFinish {
 export interface ServerSanitizedHtml {
   html: string;
   removed: number;
+  /** What was removed, by name and kind, as the browser's `sanitizeHtml` gives it. */
+  removals?: SanitizeRemovals | undefined;
+  /** What a widget tells the page's author (see `SanitizedHtml.warning`); set by `sanitizeHtmlOnServer`. */
+  warning?: string | undefined;
   /** The HTML as a value a Lit template renders as HTML (the renderer's `unsafeHTML`). */
   content: unknown;
 }

@@ -132,8 +132,10 @@ describe('json() with inline data', () => {
     );
   });
 
-  it('needs a url or data', () => {
-    expect(() => json({})).toThrow('json() needs either a url or the data itself (not both).');
-    expect(() => json({ url: '/a.json', data: {} })).toThrow(TypeError);
+  it('needs a url or data, and says which mistake was made', () => {
+    expect(() => json({})).toThrow(new TypeError('json() needs a url or the data itself, and was given neither.'));
+    expect(() => json({ url: '/a.json', data: {} })).toThrow(
+      new TypeError('json() takes a url or the data itself, not both.'),
+    );
   });
 });

@@ -127,8 +127,11 @@ function partOf<K extends PortalKey>(document: PortalDocument, key: K): PortalDo
  */
 export function json(options: JsonSourceOptions): DataSource {
   const { url, data } = options;
-  if ((url === undefined) === (data === undefined)) {
-    throw new TypeError('json() needs either a url or the data itself (not both).');
+  if (url === undefined && data === undefined) {
+    throw new TypeError('json() needs a url or the data itself, and was given neither.');
+  }
+  if (url !== undefined && data !== undefined) {
+    throw new TypeError('json() takes a url or the data itself, not both.');
   }
   const warn = consoleWarnOnce('Portico json');
   const inline = data === undefined ? undefined : readPortalDocument(data, 'the data given to json()', warn);

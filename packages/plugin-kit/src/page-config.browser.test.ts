@@ -1,4 +1,4 @@
-import { getSource, translate, unregisterSource, type DataSource } from '@portico/core';
+import { getSource, registerSource, translate, unregisterSource, type DataSource } from '@portico/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyPageConfig, configureNowAndWhenParsed } from './page-config.js';
 
@@ -64,11 +64,50 @@ describe('applyPageConfig', () => {
     expect(result.problems).toEqual([
       expect.stringMatching(/^Portico: <script data-portico> block \d+: is not valid JSON configuration/),
       expect.stringContaining('"sources"."a".type is "drupal", which is not one of joomla.'),
-      expect.stringContaining('joomla() needs a baseUrl.'),
-      expect.stringContaining('"sources"."c" must be an object, got the text "x".'),
+      expect.stringMatching(/ block 2, "sources"\."b": joomla\(\) needs a baseUrl\.$/),
+      expect.stringMatching(/ block 2: "sources"\."c" must be an object, got the text "x"\.$/),
     ]);
     expect(logged).toHaveBeenCalledTimes(4);
     unregisterSource('ok');
+  });
+
+  it('names the source a plugin’s own error is about, and the type a misspelt one meant', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    block('{ "sources": { "site": { "type": "joomla" }, "other": { "type": "Joomla", "baseUrl": "/p" } } }');
+    const result = applyPageConfig({ types: { json: fakeFactory, joomla: fakeFactory } });
+    expect(result.problems).toEqual([
+      'Portico: <script data-portico> block 1, "sources"."site": joomla() needs a baseUrl.',
+      'Portico: <script data-portico> block 1: "sources"."other".type is "Joomla", which is not one of json, joomla. Did you mean "joomla"?',
+    ]);
+  });
+
+  it('reports the keys a block does not know, which it ignores', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    block('{ "site": { "type": "joomla", "baseUrl": "/p" } }');
+    block('{ "source": { "site": { "type": "joomla", "baseUrl": "/p" } }, "phrases": {}, "version": 2 }');
+    const result = applyPageConfig({ types: { joomla: fakeFactory } });
+    expect(result).toMatchObject({ registered: [] });
+    expect(result.problems).toEqual([
+      'Portico: <script data-portico> block 1: has an unknown key "site", ignored: a block takes "sources" and "phrases". Sources go inside "sources".',
+      'Portico: <script data-portico> block 2: has an unknown key "source", ignored: a block takes "sources" and "phrases". Did you mean "sources"?',
+      'Portico: <script data-portico> block 2: has an unknown key "version", ignored: a block takes "sources" and "phrases".',
+    ]);
+    expect(logged).toHaveBeenCalledTimes(3);
+  });
+
+  it('warns of a phrase key no widget uses, suggesting the one it may mean, and keeps it', () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    block('{ "phrases": { "vi": { "VIEW_HIT_TITLE": "Lượt xem", "MY_OWN_PHRASE": "Của tôi" } } }');
+    const result = applyPageConfig({ types: {} });
+    expect(result.problems).toEqual([
+      'Portico: <script data-portico> block 1: "phrases"."vi".VIEW_HIT_TITLE is not a phrase key of Portico. Did you mean VIEW_HITS_TITLE?',
+      'Portico: <script data-portico> block 1: "phrases"."vi".MY_OWN_PHRASE is not a phrase key of Portico.',
+    ]);
+    expect(warned).toHaveBeenCalledTimes(2);
+    expect(logged).not.toHaveBeenCalled();
+    // Kept, for a page's own phrases.
+    expect(translate('MY_OWN_PHRASE', 'vi')).toBe('Của tôi');
   });
 
   it('reports a bad phrase locale and still applies the ones after it', () => {
@@ -102,7 +141,9 @@ describe('applyPageConfig with plugins loaded on demand', () => {
     expect(loads).toEqual(['joomla', 'stats']);
     expect(result.registered).toEqual(['lazy-site']);
     expect(getSource('lazy-site')?.kind).toBe('fake');
-    expect(result.problems).toEqual([expect.stringContaining('the "stats" plugin did not load (network down).')]);
+    expect(result.problems).toEqual([
+      expect.stringMatching(/ block 1, "sources"\."broken": the "stats" plugin did not load \(network down\)\.$/),
+    ]);
     expect(logged).toHaveBeenCalledTimes(1);
     unregisterSource('lazy-site');
   });
@@ -160,5 +201,66 @@ describe('configureNowAndWhenParsed', () => {
     // A block the observer would have seen: its records are delivered before this task ends.
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(getSource('after-stop')).toBeUndefined();
+  });
+});
+
+describe('configureNowAndWhenParsed, once the page has loaded', () => {
+  function widget(tag: string, source: string): void {
+    const element = document.createElement(tag);
+    element.setAttribute('source', source);
+    document.body.append(element);
+    added.push(element);
+  }
+
+  /** Starts watching a page that is still loading, then lets it finish: parsed, then loaded. */
+  async function loadPage(types: Parameters<typeof applyPageConfig>[0]['types']): Promise<void> {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    watchPage(() => applyPageConfig({ types }));
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    readyState.mockReturnValue('complete');
+    window.dispatchEvent(new Event('load'));
+    // The lazily loaded plugins' registration, then the check.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  it('warns early of a widget source nothing registered, naming those that are, and what it may mean', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const lazyJoomla = { load: () => Promise.resolve(fakeFactory) };
+    block('{ "sources": { "early-site": { "type": "joomla", "baseUrl": "/p" } } }');
+    widget('portico-article-card', 'early-sitee');
+    widget('portico-category-menu', 'early-sitee');
+    widget('portico-view-counter', 'early-site');
+    widget('other-element', 'not-a-widget');
+    // Registered by a page script before the page loaded: no warning.
+    stops.push(registerSource('early-script', fakeFactory({ baseUrl: '/s' })));
+    widget('portico-online-visitors', 'early-script');
+    await loadPage({ joomla: lazyJoomla });
+    expect(getSource('early-site')?.kind).toBe('fake');
+    expect(warn.mock.calls).toEqual([
+      [
+        expect.stringMatching(
+          /^Portico: <portico-article-card source="early-sitee">: no data source "early-sitee" is registered yet, though the page has loaded\. Did you mean "early-site"\? Registered: (?=.*"early-site")(?=.*"early-script").*\. The widget waits on, in case a script registers it, then shows its error state\.$/,
+        ),
+      ],
+    ]);
+    unregisterSource('early-site');
+  });
+
+  it('leaves a name a block gave to the block’s own report, and says nothing once stopped', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    block('{ "sources": { "broken-early": { "type": "joomla" } } }');
+    widget('portico-article-card', 'broken-early');
+    await loadPage({ joomla: fakeFactory });
+    expect(warn).not.toHaveBeenCalled();
+
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    const stop = watchPage(() => applyPageConfig({ types: {} }));
+    widget('portico-article-card', 'stopped-early');
+    stop();
+    readyState.mockReturnValue('complete');
+    window.dispatchEvent(new Event('load'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(warn).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,12 @@
-import { definePhrases, pageGlobal, registerSource, type DataSource } from '@portico/core';
+import {
+  definePhrases,
+  pageGlobal,
+  PHRASE_KEYS,
+  registeredSources,
+  registerSource,
+  type DataSource,
+} from '@portico/core';
+import { closestName } from './closest-name.js';
 import { readObject, readString } from './validate.js';
 
 /**
@@ -26,7 +34,10 @@ export interface PageConfigOptions {
 export interface PageConfigResult {
   /** The source names registered now. */
   registered: string[];
-  /** What was wrong, one message per problem; each was also logged with `console.error`. */
+  /**
+   * What was wrong, one message per problem; each was also logged, with `console.error`, or
+   * with `console.warn` for a phrase key no widget uses (which is kept, for a page's own phrases).
+   */
   problems: string[];
   /** Settles when lazily loaded plugins are registered too (`registered` and `problems` then include them). */
   ready: Promise<void>;
@@ -36,6 +47,17 @@ const SELECTOR = 'script[type="application/json"][data-portico]';
 
 // Each block is read once, even when two copies of the library look at the page.
 const applied = pageGlobal('page-config.v1', () => new WeakSet<Element>());
+
+/** What a block may hold, at its top level. */
+const BLOCK_KEYS = ['sources', 'phrases'];
+
+// What the page's blocks configured, whichever copy applied them, and the names already
+// warned of, for the check once the page has loaded (see `configureNowAndWhenParsed`).
+const configured = pageGlobal('page-config-names.v1', () => ({
+  blocks: 0,
+  names: new Set<string>(),
+  warned: new Set<string>(),
+}));
 
 /**
  * Reads every `<script type="application/json" data-portico>` block on the page and
@@ -66,10 +88,11 @@ export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
     if (applied.has(block)) return;
     applied.add(block);
     const where = `<script data-portico> block ${String(index + 1)}${block.id ? ` (#${block.id})` : ''}`;
-    const report = (problem: string): void => {
-      const message = `Portico: ${where}: ${problem}`;
+    const report: Report = (problem, options = {}) => {
+      const message = `Portico: ${where}${options.field ? `, ${options.field}` : ''}: ${problem}`;
       result.problems.push(message);
-      console.error(message);
+      if (options.warning) console.warn(message);
+      else console.error(message);
     };
     let config: Record<string, unknown>;
     try {
@@ -78,6 +101,8 @@ export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
       report(`is not valid JSON configuration (${error instanceof Error ? error.message : String(error)}).`);
       return;
     }
+    configured.blocks += 1;
+    reportUnknownKeys(config, report);
     applySources(config.sources, options.types, report, result.registered, pending);
     applyPhrases(config.phrases, report);
   });
@@ -86,43 +111,108 @@ export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
 }
 
 /**
- * Runs `configure` (which applies the page configuration, such as `() => applyPageConfig({ types })`)
+ * Runs `configure` (which applies the page configuration, such as `() => applyPageConfig({ types })`,
+ * and may return its `PageConfigResult`)
  * at once, for the blocks above the script, and once more when the document is parsed if it
  * is still loading, for the blocks after it: a script loaded async or in the head without
  * `defer` runs before the end of the page. Then again whenever the page adds a block. Each
  * block is applied once however often this runs. Returns a function that stops watching.
  * Does nothing where there is no document (Node).
+ *
+ * When this starts before the page has loaded and the page has configuration blocks, it
+ * checks once the page has loaded and the plugins the blocks name are registered (when the
+ * results `configure` returns are `ready`): a widget whose `source` names nothing registered
+ * yet (a typo, `sitee`) is warned of then, naming the sources there are, rather than only when
+ * the widget gives up waiting. The widget keeps waiting all the same: a script may still
+ * register the source later.
  */
-export function configureNowAndWhenParsed(configure: () => void): () => void {
+export function configureNowAndWhenParsed(configure: () => unknown): () => void {
   if (typeof document === 'undefined') return () => undefined;
-  configure();
+  const ready: Promise<unknown>[] = [];
   // Called without the event, which a `configure` taking options would read as them.
   const configureAgain = (): void => {
-    configure();
+    const result = configure();
+    if (typeof result === 'object' && result !== null && 'ready' in result) ready.push(Promise.resolve(result.ready));
   };
+  configureAgain();
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', configureAgain, { once: true });
   }
+  // After `load`, every script the page holds (async ones too) has run: what is not registered
+  // by then was mistyped, or is registered by a script that waits for something.
+  let stopped = false;
+  const checkWhenReady = (): void => {
+    void Promise.all(ready).then(() => {
+      if (!stopped) warnOfUnregisteredSources();
+    });
+  };
+  if (document.readyState !== 'complete') window.addEventListener('load', checkWhenReady, { once: true });
   // Blocks added later (a module a CMS loads by script, an app's own markup) apply as they come.
   const observer = new MutationObserver((records) => {
     const addsBlock = records.some(({ addedNodes }) =>
-      Array.from(addedNodes).some(
+      [...addedNodes].some(
         (node) => node instanceof Element && (node.matches(SELECTOR) || node.querySelector(SELECTOR) !== null),
       ),
     );
-    if (addsBlock) configure();
+    if (addsBlock) configureAgain();
   });
   observer.observe(document, { childList: true, subtree: true });
   return () => {
+    stopped = true;
     observer.disconnect();
     document.removeEventListener('DOMContentLoaded', configureAgain);
+    window.removeEventListener('load', checkWhenReady);
   };
+}
+
+/**
+ * Warns, once per name, of each widget `source` that names no registered source, on a page
+ * configured by blocks: a page configured by script alone may register its sources whenever
+ * it likes, and is left to the widgets' own wait. Names a block gave (its problem was
+ * reported with the block) are left out.
+ */
+function warnOfUnregisteredSources(): void {
+  if (configured.blocks === 0) return;
+  const registered = registeredSources();
+  for (const widget of document.querySelectorAll('[source]')) {
+    if (!widget.localName.startsWith('portico-')) continue;
+    const name = widget.getAttribute('source')?.trim() ?? '';
+    if (!name || registered.includes(name) || configured.names.has(name) || configured.warned.has(name)) continue;
+    configured.warned.add(name);
+    const meant = closestName(name, registered);
+    console.warn(
+      `Portico: <${widget.localName} source="${name}">: no data source "${name}" is registered yet, though ` +
+        `the page has loaded.${meant ? ` Did you mean "${meant}"?` : ''} Registered: ` +
+        `${registered.map((each) => `"${each}"`).join(', ') || 'none'}. The widget waits on, in case a script ` +
+        'registers it, then shows its error state.',
+    );
+  }
+}
+
+/**
+ * Reports a problem of a block; `field`, when given, is where in the block it is
+ * (`"sources"."site"`), for a problem that does not name it (a plugin's own error). A
+ * `warning` is logged with `console.warn`: what it names still applies.
+ */
+type Report = (problem: string, options?: { field?: string; warning?: boolean }) => void;
+
+/** Reports each key of a block that is neither `sources` nor `phrases`: it is ignored. */
+function reportUnknownKeys(config: Record<string, unknown>, report: Report): void {
+  for (const [key, value] of Object.entries(config)) {
+    if (BLOCK_KEYS.includes(key)) continue;
+    const meant = closestName(key, BLOCK_KEYS);
+    const looksLikeSource = typeof value === 'object' && value !== null && 'type' in value;
+    report(
+      `has an unknown key "${key}", ignored: a block takes "sources" and "phrases".` +
+        (meant ? ` Did you mean "${meant}"?` : looksLikeSource ? ' Sources go inside "sources".' : ''),
+    );
+  }
 }
 
 function applySources(
   sources: unknown,
   types: PageConfigOptions['types'],
-  report: (problem: string) => void,
+  report: Report,
   registered: string[],
   pending: Promise<void>[],
 ): void {
@@ -135,16 +225,28 @@ function applySources(
     return;
   }
   for (const [name, value] of entries) {
+    const field = `"sources"."${name}"`;
+    configured.names.add(name.trim());
     try {
-      const { type, ...factoryOptions } = readObject(value, `"sources"."${name}"`);
-      const typeName = readString(type, `"sources"."${name}".type`);
-      const factory = types[typeName];
+      const { type, ...factoryOptions } = readObject(value, field);
+      const typeName = readString(type, `${field}.type`);
+      const factory = Object.hasOwn(types, typeName) ? types[typeName] : undefined;
       if (!factory) {
-        report(`"sources"."${name}".type is "${typeName}", which is not one of ${Object.keys(types).join(', ')}.`);
+        const meant = closestName(typeName, Object.keys(types));
+        report(
+          `${field}.type is "${typeName}", which is not one of ${Object.keys(types).join(', ')}.` +
+            (meant ? ` Did you mean "${meant}"?` : ''),
+        );
         continue;
       }
+      // The plugin's own error (`json() needs …`) does not say which source it is about.
       const register = (make: SourceFactory): void => {
-        registerSource(name, make(factoryOptions as never));
+        try {
+          registerSource(name, make(factoryOptions as never));
+        } catch (error) {
+          report(errorText(error), { field });
+          return;
+        }
         registered.push(name);
       };
       if (typeof factory === 'function') {
@@ -152,15 +254,9 @@ function applySources(
         continue;
       }
       pending.push(
-        factory
-          .load()
-          .catch((error: unknown) => {
-            throw new Error(`the "${typeName}" plugin did not load (${errorText(error)}).`);
-          })
-          .then(register)
-          .catch((error: unknown) => {
-            report(errorText(error));
-          }),
+        factory.load().then(register, (error: unknown) => {
+          report(`the "${typeName}" plugin did not load (${errorText(error)}).`, { field });
+        }),
       );
     } catch (error) {
       report(errorText(error));
@@ -172,7 +268,9 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function applyPhrases(phrases: unknown, report: (problem: string) => void): void {
+const PHRASE_KEY_SET: ReadonlySet<string> = new Set(PHRASE_KEYS);
+
+function applyPhrases(phrases: unknown, report: Report): void {
   if (phrases === undefined) return;
   let locales: [string, unknown][];
   try {
@@ -185,7 +283,15 @@ function applyPhrases(phrases: unknown, report: (problem: string) => void): void
   for (const [locale, overrides] of locales) {
     try {
       const strings = readObject(overrides, `"phrases"."${locale}"`);
-      for (const [key, text] of Object.entries(strings)) readString(text, `"phrases"."${locale}".${key}`);
+      for (const [key, text] of Object.entries(strings)) {
+        readString(text, `"phrases"."${locale}".${key}`);
+        // Kept all the same: a page's own script may translate phrases of its own.
+        if (!PHRASE_KEY_SET.has(key)) {
+          const meant = closestName(key, PHRASE_KEYS);
+          const hint = meant ? ` Did you mean ${meant}?` : '';
+          report(`"phrases"."${locale}".${key} is not a phrase key of Portico.${hint}`, { warning: true });
+        }
+      }
       definePhrases(locale, strings as Record<string, string>);
     } catch (error) {
       report(errorText(error));

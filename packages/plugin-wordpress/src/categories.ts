@@ -17,9 +17,12 @@ async function allPages(
   const pageUrl = (page: number): string => context.rest.url(route, { ...query, per_page: 100, page });
   const first = await context.get(pageUrl(1), signal, { fresh: true });
   const pageCount = headerCount(first.headers, 'x-wp-totalpages') ?? 1;
+  // Page numbers by a loop, not `Array.from({ length }, …)`, which MooTools 1.4 (Joomla 3) breaks.
+  const rest: number[] = [];
+  for (let page = 2; page <= pageCount; page += 1) rest.push(page);
   const later = await Promise.all(
-    Array.from({ length: Math.max(0, pageCount - 1) }, async (_, index) => {
-      const url = pageUrl(index + 2);
+    rest.map(async (page) => {
+      const url = pageUrl(page);
       return readArray((await context.get(url, signal, { fresh: true })).data, url);
     }),
   );

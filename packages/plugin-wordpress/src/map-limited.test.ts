@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { installMooToolsArrayFrom } from '../../../tooling/mootools-array-from.mjs';
 import { mapLimited } from './map-limited.js';
 
 /** A task that stays under way until the test lets it finish. */
@@ -43,6 +44,17 @@ describe('mapLimited', () => {
     await expect(done).resolves.toEqual([10, 20, 30]);
     expect(most()).toBe(1);
     await expect(mapLimited([], 4, task)).resolves.toEqual([]);
+  });
+
+  it('maps every item on a Joomla 3 page, whose MooTools 1.4 replaced Array.from', async () => {
+    const restore = installMooToolsArrayFrom();
+    try {
+      await expect(mapLimited([1, 2, 3, 4, 5], 2, (value) => Promise.resolve(value * 10))).resolves.toEqual([
+        10, 20, 30, 40, 50,
+      ]);
+    } finally {
+      restore();
+    }
   });
 
   it('rejects with the first failure and starts nothing more', async () => {

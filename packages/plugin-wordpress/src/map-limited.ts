@@ -24,6 +24,10 @@ export async function mapLimited<T, R>(
     }
   }
   const workers = Math.min(items.length, Math.max(1, Math.floor(limit) || 1));
-  await Promise.all(Array.from({ length: workers }, work));
+  // A loop, not `Array.from({ length }, work)`: MooTools 1.4 (Joomla 3) replaces `Array.from`
+  // with one that ignores the mapping function, which would start no worker at all.
+  const running: Promise<void>[] = [];
+  for (let worker = 0; worker < workers; worker += 1) running.push(work());
+  await Promise.all(running);
   return results;
 }

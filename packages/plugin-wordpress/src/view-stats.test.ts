@@ -18,6 +18,7 @@ import {
   type FakeRoute,
   type FakeWordPress,
 } from './test-support/fake-wordpress.js';
+import { installMooToolsArrayFrom } from '../../../tooling/mootools-array-from.mjs';
 import { wordpress, type WordPressSourceOptions } from './wordpress-source.js';
 
 const BASE = 'https://example.vn/wp-json';
@@ -203,6 +204,23 @@ describe('getViewStats', () => {
     });
     expect(wp.count('wp/v2/posts')).toBe(10);
     expect(counting.most()).toBeLessThanOrEqual(4);
+  });
+
+  it('adds up every page on a Joomla 3 page, whose MooTools 1.4 replaced Array.from', async () => {
+    const many = samplePosts(posts[0]!, 250);
+    const routes: Record<string, FakeRoute> = { 'wp/v2/posts': collectionRoute(many) };
+    for (let start = 0; start < many.length; start += 100) {
+      const ids = many.slice(start, start + 100).map((item) => String(item.id));
+      routes[`post-views-counter/get-post-views/${ids.join(',')}`] = { json: 10 };
+    }
+    const wp = postViewsCounterSite(routes);
+    const restore = installMooToolsArrayFrom();
+    try {
+      await expect(source(wp).getViewStats!()).resolves.toEqual({ total: 30 });
+    } finally {
+      restore();
+    }
+    expect(wp.count('wp/v2/posts')).toBe(3);
   });
 
   it('keeps a total beyond 2^53 exact', async () => {

@@ -133,7 +133,9 @@ async function siteTotal(
   if (postCount !== undefined && postCount > maxPosts) throw tooMany(postCount);
   const pages: unknown[][] = [readArray(first.data, pageUrl(1))];
   if (pageCount !== undefined) {
-    const rest = Array.from({ length: Math.max(0, pageCount - 1) }, (_, index) => index + 2);
+    // Page numbers by a loop, not `Array.from({ length }, …)`, which MooTools 1.4 (Joomla 3) breaks.
+    const rest: number[] = [];
+    for (let page = 2; page <= pageCount; page += 1) rest.push(page);
     pages.push(
       ...(await mapLimited(rest, REQUESTS_AT_ONCE, async (page) =>
         readArray((await context.get(pageUrl(page), signal)).data, pageUrl(page)),

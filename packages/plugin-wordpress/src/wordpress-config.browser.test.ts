@@ -55,7 +55,7 @@ describe('configuring wordpress() from a <script type="application/json" data-po
     const result = applyPageConfig({ types });
     expect(result.registered).toEqual([]);
     expect(result.problems).toEqual([
-      'Portico: <script data-portico> block 1: wordpress(): views must be one of auto, post-views-counter, wp-postviews, none, got "jetpack".',
+      'Portico: <script data-portico> block 1, "sources"."site": wordpress(): views must be one of auto, post-views-counter, wp-postviews, none, got "jetpack".',
     ]);
   });
 

@@ -10,6 +10,7 @@ import menuItems from './fixtures/menu-items.json' with { type: 'json' };
 import cannotView from './fixtures/menu-items-cannot-view.json' with { type: 'json' };
 import post from './fixtures/post.json' with { type: 'json' };
 import posts from './fixtures/posts.json' with { type: 'json' };
+import { installMooToolsArrayFrom } from '../../../tooling/mootools-array-from.mjs';
 import { readPost } from './read-post.js';
 import {
   collectionRoute,
@@ -221,6 +222,28 @@ describe('wordpress() categories', () => {
     ]);
     expect(tree).toHaveLength(150);
     expect(tree.at(-1)?.title).toBe('Mục 150');
+  });
+
+  it('reads every page of a long menu on a Joomla 3 page, whose MooTools 1.4 replaced Array.from', async () => {
+    const [template] = menuItems;
+    const long = [...Array(150).keys()].map((index) => ({
+      ...template,
+      id: 1000 + index,
+      title: { rendered: `Mục ${String(index + 1)}` },
+      url: `https://example.vn/muc-${String(index + 1)}/`,
+      menu_order: index + 1,
+    }));
+    const wp = site({ 'wp/v2/menu-items': collectionRoute(long) });
+    const restore = installMooToolsArrayFrom();
+    let tree;
+    try {
+      tree = await source(wp, { menu: 2 }).getCategories!();
+    } finally {
+      restore();
+    }
+    expect(wp.count('wp/v2/menu-items')).toBe(2);
+    expect(tree.map((item) => item.title)).toEqual(long.map((item) => item.title.rendered));
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('falls back to the categories when menus are private (401 rest_cannot_view), warning once', async () => {

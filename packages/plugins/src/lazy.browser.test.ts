@@ -32,4 +32,16 @@ describe('@portico/plugins/lazy', () => {
     expect(() => joomla({ url: '/x' })).toThrow();
     await expect(loadPlugin('drupal' as never)).rejects.toThrow('No built-in plugin "drupal"');
   });
+
+  it('names the built-in plugins when asked for another, and the one a wrong case meant', async () => {
+    await expect(loadPlugin('drupal' as never)).rejects.toThrow(
+      new TypeError('No built-in plugin "drupal": the built-in plugins are "json", "joomla", "wordpress", "stats".'),
+    );
+    await expect(loadPlugin('Joomla' as never)).rejects.toThrow(
+      new TypeError(
+        'No built-in plugin "Joomla": the built-in plugins are "json", "joomla", "wordpress", "stats". Did you mean "joomla"?',
+      ),
+    );
+    await expect(loadPlugin(undefined as never)).rejects.toThrow(/^No built-in plugin undefined: the built-in plugins/);
+  });
 });

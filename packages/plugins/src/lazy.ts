@@ -32,7 +32,17 @@ export const lazySourceTypes: Readonly<Record<string, LazySourceFactory>> = Obje
  * `(await loadPlugin('joomla'))({ baseUrl: '/portico-proxy' })`.
  */
 export function loadPlugin<Type extends keyof BuiltInPlugins>(type: Type): Promise<BuiltInPlugins[Type]> {
-  if (!Object.hasOwn(loaders, type)) return Promise.reject(new TypeError(`No built-in plugin "${type}".`));
+  if (!Object.hasOwn(loaders, type)) {
+    // Names are exact, as a block's `type` is: one spelling everywhere, and the one TypeScript checks.
+    const names = Object.keys(loaders);
+    const meant = typeof type === 'string' ? names.find((name) => name === type.trim().toLowerCase()) : undefined;
+    return Promise.reject(
+      new TypeError(
+        `No built-in plugin ${JSON.stringify(type)}: the built-in plugins are ${names.map((name) => `"${name}"`).join(', ')}.` +
+          (meant ? ` Did you mean "${meant}"?` : ''),
+      ),
+    );
+  }
   return loaders[type]();
 }
 

@@ -36,6 +36,12 @@ describe('readWidgets', () => {
     expect(names, 'protected').not.toContain('defaultHeadingKey');
     expect(names, 'private').not.toContain('currentValue');
     expect(widget('portico-online-visitors').fields).toContainEqual(expect.objectContaining({ name: 'stats' }));
+    // A property the README documents, without an attribute.
+    expect(widget('portico-sidebar-banners').fields).toContainEqual({
+      name: 'random',
+      attribute: undefined,
+      description: expect.stringContaining('The random source of `order="random"`') as string,
+    });
   });
 
   it('types every event’s detail, importing the type from where it is exported', () => {

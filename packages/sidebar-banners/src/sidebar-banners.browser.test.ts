@@ -231,7 +231,9 @@ describe('<portico-sidebar-banners> banners', () => {
     await settle();
     expect(pwned()).toBeUndefined();
     expect(warnings(warn)).toContain('banner html html=');
-    expect(warnings(warn)).toContain('had unsafe markup, removed');
+    expect(warnings(warn)).toContain(
+      'had unsafe HTML, removed <script>, href="javascript:…", onerror; showing "the rest".',
+    );
     await expect.element(page.getByRole('link', { name: 'văn hóa' })).toBeVisible();
 
     const followed = followedLinks();
@@ -1129,7 +1131,9 @@ describe('<portico-sidebar-banners> tracking', () => {
     expect(impressions, '40% visible is not an impression').toEqual([]);
     scroller.scrollTop = top - 200 + 0.6 * height;
     await vi.waitFor(() => {
-      expect(impressions).toEqual([{ id: 'img', title: 'Đại hội', url: '/dai-hoi', position: 'sidebar' }]);
+      expect(impressions).toEqual([
+        { id: 'img', title: 'Đại hội', url: `${location.origin}/dai-hoi`, position: 'sidebar' },
+      ]);
     });
     scroller.scrollTop = 0;
     expect(await intersectionSeen(item)).toBe(0);
@@ -1230,6 +1234,47 @@ describe('<portico-sidebar-banners> tracking', () => {
       ['click', 'giai-phong-mien-nam'],
     ]);
     expect(bodies[2]).toMatchObject({ title: 'Giải phóng miền Nam', position: 'sidebar', page: location.href });
+  });
+
+  it('gives a banner’s impression and click the same absolute url, resolved against the document’s base', async () => {
+    vi.spyOn(navigator, 'webdriver', 'get').mockReturnValue(false);
+    const sendBeacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
+    const base = document.createElement('base');
+    base.href = 'http://portal.test/tin-tuc/';
+    document.head.prepend(base);
+    onCleanUp(() => {
+      base.remove();
+    });
+    followedLinks();
+    const element = document.createElement('portico-sidebar-banners');
+    const impressions = events(element, 'impression');
+    const clicks = events(element, 'click');
+    await showBanners(
+      [
+        { id: 'target', title: 'Đích', url: '/target' },
+        { id: 'relative', title: 'Bài', url: 'bai-viet.html' },
+      ],
+      { beacon: '/portico-banners', position: 'sidebar' },
+      document.body,
+      element,
+    );
+    await vi.waitFor(() => {
+      expect(impressions).toHaveLength(2);
+    });
+    for (const link of shadow(element).querySelectorAll('a')) link.click();
+    const expected = [
+      { id: 'target', title: 'Đích', url: 'http://portal.test/target', position: 'sidebar' },
+      { id: 'relative', title: 'Bài', url: 'http://portal.test/tin-tuc/bai-viet.html', position: 'sidebar' },
+    ];
+    expect(impressions).toEqual(expected);
+    expect(clicks).toEqual(expected);
+    const beacons = sendBeacon.mock.calls.map(([, body]) => JSON.parse(body as string) as Record<string, string>);
+    expect(beacons.map((body) => [body.event, body.url])).toEqual([
+      ['impression', 'http://portal.test/target'],
+      ['impression', 'http://portal.test/tin-tuc/bai-viet.html'],
+      ['click', 'http://portal.test/target'],
+      ['click', 'http://portal.test/tin-tuc/bai-viet.html'],
+    ]);
   });
 
   it('never sends a beacon to a URL that is not http(s), and warns', async () => {

@@ -38,7 +38,10 @@ export type SidebarBannersOrder = 'ordering' | 'random';
 export interface BannerEventDetail {
   id: string;
   title: string;
-  /** The banner's link (for a custom-HTML banner's click, the link activated). */
+  /**
+   * The banner's link (for a custom-HTML banner's click, the link activated), absolute: resolved
+   * against the document's base (`/target` on `http://portal.test/` is `http://portal.test/target`).
+   */
   url?: string | undefined;
   /** The widget's `position`. */
   position?: string | undefined;
@@ -206,8 +209,8 @@ export class PorticoSidebarBanners extends PorticoElement {
   @property() label: string | undefined;
 
   /**
-   * The random source of `order="random"`: returns a number in [0, 1). Replace it in tests.
-   * @internal A test seam, left out of the manifest and so of the React and Vue props.
+   * The random source of `order="random"`: a function returning a number in [0, 1) (default
+   * `Math.random`). Replace it for a repeatable order, as in tests and screenshots.
    */
   @property({ attribute: false }) random: () => number = Math.random;
 
@@ -370,7 +373,7 @@ export class PorticoSidebarBanners extends PorticoElement {
   private showsWhatTheServerRendered(): boolean {
     const { listed, slides } = this.layout();
     const inOrder = [...listed, ...slides];
-    const served = Array.from(this.renderRoot.querySelectorAll(HOLDERS));
+    const served = [...this.renderRoot.querySelectorAll(HOLDERS)];
     return (
       served.length === inOrder.length &&
       served.every((item, index) => {
@@ -576,8 +579,7 @@ export class PorticoSidebarBanners extends PorticoElement {
         linkRel: (href) => (this.readLink(href, '')?.external ? 'sponsored noopener' : undefined),
         imageAlt: banner.title,
       });
-      if (sanitized?.removed)
-        this.warnInvalid(`banner ${banner.id} html`, markup, 'had unsafe markup, removed', 'the rest');
+      if (sanitized?.warning) this.warnInvalid(`banner ${banner.id} html`, markup, sanitized.warning, 'the rest');
       return sanitized && showsSomething(sanitized.html) ? box(sanitized.content) : undefined;
     }
     // Equal data from a new answer keeps its nodes; a banner listed twice needs nodes for each.
@@ -610,15 +612,15 @@ export class PorticoSidebarBanners extends PorticoElement {
     if (!this.htmlContent.has(key)) {
       this.htmlContent.set(key, undefined);
       void sanitizeHtml(markup, 'banner').then(
-        ({ fragment, removed }) => {
+        ({ fragment, warning }) => {
           this.finishHtml(fragment, banner);
           const shown =
             shownText(fragment.textContent) || fragment.querySelector('img') ? [...fragment.childNodes] : undefined;
-          if (removed || !shown) {
+          if (warning || !shown) {
             this.warnInvalid(
               `banner ${banner.id} html`,
               markup,
-              removed ? 'had unsafe markup, removed' : 'has nothing to show',
+              warning ?? 'has nothing to show',
               shown ? 'the rest' : banner.title,
             );
           }
@@ -649,9 +651,9 @@ export class PorticoSidebarBanners extends PorticoElement {
    * `.bannerfooter` texts are kept too. In other markup, each `<a href>` is a banner.
    */
   private readMarkup(): { banners: Banner[]; notes: MarkupNotes } {
-    const blocks = Array.from(this.querySelectorAll('.banneritem'));
+    const blocks = [...this.querySelectorAll('.banneritem')];
     if (blocks.length === 0) {
-      return { banners: Array.from(this.querySelectorAll('a[href]'), (link) => markupBanner(link, link)), notes: {} };
+      return { banners: [...this.querySelectorAll('a[href]')].map((link) => markupBanner(link, link)), notes: {} };
     }
     const note = (selector: string) => shownText(this.querySelector(selector)?.textContent.replace(/\s+/g, ' '));
     return {
@@ -864,7 +866,11 @@ export class PorticoSidebarBanners extends PorticoElement {
   };
 
   private track(kind: 'impression' | 'click', banner: ShownBanner, url: string | undefined): void {
-    const detail: BannerEventDetail = { id: banner.id, title: banner.title, url, position: this.position };
+    // Absolute, resolved against the document's base, as a link's `href` property gives it: the
+    // same address for a banner's impression (its link as written) and its click.
+    const absolute =
+      url === undefined ? undefined : (safeLink(url, ['http:', 'https:', 'mailto:', 'tel:'])?.href ?? url);
+    const detail: BannerEventDetail = { id: banner.id, title: banner.title, url: absolute, position: this.position };
     this.emit(`portico-banner-${kind}`, detail);
     const beacon = this.beacon && this.readLink(this.beacon, 'beacon');
     // Automated browsers (tests, WebDriver-driven crawlers) never count as readers.

@@ -272,7 +272,7 @@ export function summarizeChildren(children: string): { slots: string[]; content:
   });
   parser.write(children);
   parser.end();
-  return { slots: Array.from(slots), content, links };
+  return { slots: [...slots], content, links };
 }
 
 /** A JSON block of properties the widget takes in the browser before its first render (never executed). */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sanitizeHtmlString } from './sanitize.js';
 import { ARTICLE, ATTACKS, sanitize } from './test-support/sanitize-cases.js';
 
 // What the server's sanitizer writes, as Chromium parses it.
@@ -77,6 +78,28 @@ describe('sanitizeHtmlString, checked by Chromium', () => {
       template.innerHTML = sanitize(input);
       const server = { text: template.content.textContent, elements: elementsOf(template.content) };
       const browser = { text: fragment.textContent, elements: elementsOf(fragment) };
+      if (JSON.stringify(server) !== JSON.stringify(browser))
+        differences.push(`${input}: server ${JSON.stringify(server)}, browser ${JSON.stringify(browser)}`);
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('names what it removed as the browser’s sanitizer does, for the same warning', async () => {
+    const { sanitizeHtml } = await import('@portico/element');
+    const inputs = [
+      '<p class="lead" id="p1" style="text-align:justify">a</p><p style="color: red">b</p>',
+      '<p onclick="x()">a</p><iframe src="https://www.youtube.com/embed/x" frameborder="0">f</iframe><script>x()</script>',
+      '<div class="wp-block-embed"><figure><video src="/v.mp4" controls><source src="/v.webm"></video></figure></div>',
+      '<svg onload="x()"><circle onclick="y()" r="1"/><text>t</text></svg><math><mi>x</mi></math>',
+      '<center><font color="red" face="Arial">x</font></center><p align="left" hidden>y</p><h1>z</h1>',
+      '<a href="javascript:alert(1)">a</a><a href="data:text/html,x">b</a><a href="//cdn.example/x" target="_blank">c</a>',
+      '<form action="/x"><input name="q"><button formaction="/y">go</button></form><object data="x"></object><embed src="y">',
+      '<p>x<!-- ghi chú --></p><table><tr><td colspan="2" bgcolor="red">t</td></tr></table>',
+    ];
+    const differences: string[] = [];
+    for (const input of inputs) {
+      const browser = (await sanitizeHtml(input, 'article')).removals;
+      const server = sanitizeHtmlString(input, ARTICLE).removals;
       if (JSON.stringify(server) !== JSON.stringify(browser))
         differences.push(`${input}: server ${JSON.stringify(server)}, browser ${JSON.stringify(browser)}`);
     }

@@ -4,10 +4,12 @@ import { sanitizeHtmlString } from './sanitize.js';
 
 import { ARTICLE, ATTACKS, BANNER, sanitize } from './test-support/sanitize-cases.js';
 
+const NOTHING = { unsafe: [], notKept: [], presentation: [] };
+
 describe('sanitizeHtmlString (the server sanitizer)', () => {
   it('keeps the seed article body as it is', () => {
     const body = seed.articles[0]!.body;
-    expect(sanitizeHtmlString(body, ARTICLE)).toEqual({ html: body, removed: 0 });
+    expect(sanitizeHtmlString(body, ARTICLE)).toEqual({ html: body, removed: 0, removals: NOTHING });
   });
 
   it('removes script, event handlers, script links, frames, forms and styles, keeping the text', () => {
@@ -105,7 +107,43 @@ describe('sanitizeHtmlString (the server sanitizer)', () => {
     );
     expect(sanitize(`<abbr title='a "b" <c>'>x</abbr>`)).toBe('<abbr title="a &quot;b&quot; &lt;c&gt;">x</abbr>');
     // A comment goes too; harmless, it is not counted as removed content.
-    expect(sanitizeHtmlString('<p>x<!-- ghi chú --></p>', ARTICLE)).toEqual({ html: '<p>x</p>', removed: 0 });
+    expect(sanitizeHtmlString('<p>x<!-- ghi chú --></p>', ARTICLE)).toEqual({
+      html: '<p>x</p>',
+      removed: 0,
+      removals: NOTHING,
+    });
+  });
+
+  it('names what it removed, sorted as the browser sorts it: unsafe, not kept, presentation', () => {
+    const removalsOf = (html: string, allowed = ARTICLE) => sanitizeHtmlString(html, allowed).removals;
+    expect(removalsOf('<p class="has-text-align-justify" id="p1" style="text-align:justify">Một</p>')).toEqual({
+      ...NOTHING,
+      presentation: ['class', 'id', 'style'],
+    });
+    expect(
+      removalsOf(
+        '<p onclick="x()">a</p><iframe src="https://www.youtube.com/embed/x" frameborder="0"></iframe><script>x()</script>',
+      ),
+    ).toEqual({ ...NOTHING, unsafe: ['<iframe>', '<script>', 'onclick'] });
+    // The element, not what it holds; but, as the browser takes them out first, every handler.
+    expect(removalsOf('<svg onload="x()"><circle onclick="y()" r="1"/><text>t</text></svg>')).toEqual({
+      ...NOTHING,
+      unsafe: ['<svg>', 'onclick', 'onload'],
+    });
+    expect(
+      removalsOf(
+        '<div class="wp-block-group"><video src="/v.mp4"><source src="/v.webm"></video><font color="red">x</font></div>',
+      ),
+    ).toEqual({ unsafe: [], notKept: ['<div>', '<font>', '<video>'], presentation: [] });
+    expect(
+      removalsOf(
+        '<a href=" JaVaScRiPt:alert(1)">a</a><a href="//cdn.example/x">b</a><img src="data:text/html,x" alt=""><img srcset="javascript:a() 1x, vbscript:b() 2x" alt=""><img srcset="/a.png 1x, javascript:b() 2x" alt="">',
+      ),
+    ).toEqual({ ...NOTHING, unsafe: ['href="javascript:…"', 'src="data:…"', 'srcset="javascript:…"'] });
+    expect(removalsOf('<h2>Tiêu đề</h2><a href="/x" style="color:red">y</a>', BANNER)).toEqual({
+      ...NOTHING,
+      notKept: ['<h2>', 'style'],
+    });
   });
 
   it('never lets what the allowlist asks for override its own limits', () => {

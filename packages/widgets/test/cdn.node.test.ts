@@ -9,6 +9,7 @@ import type { Banner } from '@portico/core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../../tooling/chromium.mjs';
+import { installMooToolsArrayFrom } from '../../../tooling/mootools-array-from.mjs';
 import { startPageServer, type PageServer } from './page-server.js';
 
 const TAGS = [
@@ -55,9 +56,17 @@ function seedPortalShown(): boolean {
   );
 }
 
-/** Opens `path`, reporting errors and CSP violations, once `shown` holds in the page. */
-async function visit(path: string, shown: () => boolean = seedPortalShown): Promise<Visit> {
+/**
+ * Opens `path`, reporting errors and CSP violations, once `shown` holds in the page; `prepare`
+ * runs first, on the new page, before it loads.
+ */
+async function visit(
+  path: string,
+  shown: () => boolean = seedPortalShown,
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<Visit> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await prepare?.(page);
   const errors: string[] = [];
   const violations: string[] = [];
   page.on('console', (message) => {
@@ -315,6 +324,48 @@ describe('the widgets inside a hostile Joomla 3 template', () => {
       'Truy cập hiện tại Đang có 69\u00A0khách và không thành viên đang online',
     );
     expect(await shadowText(page, 'portico-view-counter')).toContain('Số lần xem các bài viết');
+    await page.close();
+  });
+});
+
+describe('the widgets on a Joomla 3 page that loads MooTools 1.4', () => {
+  it('read their server-rendered markup although MooTools replaced Array.from', async () => {
+    // MooTools' Array.from goes in before the page's scripts, as Joomla's <head> loads it; the
+    // page is this test's own and closes with it, so nothing else sees it.
+    const { page, errors } = await visit(
+      '/pages/joomla3-mootools.html',
+      () =>
+        [...document.querySelectorAll('portico-category-menu, portico-article-card, portico-sidebar-banners')].every(
+          (element) => element.shadowRoot && (element as Element & { hasUpdated?: boolean }).hasUpdated,
+        ),
+      (page) => page.addInitScript(`(${installMooToolsArrayFrom.toString()})();`),
+    );
+    // The page does run MooTools' version, which ignores a mapping function.
+    expect(await page.evaluate(() => Array.from([1, 2], (value) => value * 10))).toEqual([1, 2]);
+    const links = (tag: string) =>
+      page.evaluate(
+        (name) =>
+          [...(document.querySelector(name)?.shadowRoot?.querySelectorAll('a[href]') ?? [])].map((link) => [
+            link.textContent.replace(/\s+/g, ' ').trim(),
+            link.getAttribute('href'),
+          ]),
+        tag,
+      );
+    expect.soft(await links('portico-category-menu')).toEqual([
+      ['Trang chủ', '/'],
+      ['Công tác dân vận - mặt trận', '/cong-tac-dan-van-mat-tran'],
+      ['Tin tức', '/cong-tac-dan-van-mat-tran/tin-tuc'],
+      ['Giải phóng miền Nam', '/giai-phong-mien-nam'],
+    ]);
+    const card = await shadowText(page, 'portico-article-card');
+    expect.soft(card).toContain('Thoại Sơn: Hội nghị giao ban công tác dân vận tháng 8 năm 2020');
+    expect.soft(card).toContain('Thúy Vân, Bá Siêu');
+    expect.soft(await links('#links')).toEqual([
+      ['Tiến tới đại hội đảng', '/tien-toi-dai-hoi-dang'],
+      ['Giải phóng miền Nam', '/giai-phong-mien-nam'],
+    ]);
+    expect.soft(await links('#banneritems')).toEqual([['Dịch vụ công trực tuyến', '/dich-vu-cong']]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

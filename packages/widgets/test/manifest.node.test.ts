@@ -199,6 +199,33 @@ describe('dist/custom-elements.json', () => {
     });
   });
 
+  it.each(TAGS)('gives <%s> every property its README documents, described', (tagName) => {
+    // The README's table: `name` for an attribute, `name` (property) for a property only. A
+    // property left out of the manifest is left out of the React and Vue props too.
+    const readme = readFileSync(
+      join(dirname(require.resolve(`${widgetPackage(tagName)}/package.json`)), 'README.md'),
+      'utf8',
+    );
+    const documented = [...readme.matchAll(/^\| `([a-zA-Z-]+)` \(property\)/gm)].map(([, name]) => name);
+    const fields = (widgetClass(tagName).members ?? []).filter((member) => member.kind === 'field');
+    for (const name of documented) {
+      expect(fields.find((field) => field.name === name)?.description, `${tagName} ${String(name)}`).toBeTruthy();
+    }
+    if (tagName === 'portico-sidebar-banners') expect(documented).toContain('random');
+  });
+
+  it.each(TAGS)('lists every ::part() of <%s> in its README’s Parts', (tagName) => {
+    const readme = readFileSync(
+      join(dirname(require.resolve(`${widgetPackage(tagName)}/package.json`)), 'README.md'),
+      'utf8',
+    );
+    const parts = /Parts:([\s\S]*?)(?:Custom propert|\n\n)/.exec(readme)?.[1];
+    expect(parts, `${tagName}: a Parts list in its README`).toBeDefined();
+    const listed = new Set([...(parts ?? '').matchAll(/`([a-z-]+)`/g)].map(([, name]) => name));
+    const missing = (widgetClass(tagName).cssParts ?? []).map(({ name }) => name).filter((name) => !listed.has(name));
+    expect(missing, `${tagName}: parts its README does not list`).toEqual([]);
+  });
+
   it.each(TAGS)('gives <%s> the fixed attributes of the HTML contract, with their values', (tagName) => {
     const attributes = mergedClass(tagName).attributes ?? [];
     for (const [name, values] of Object.entries(CONTRACT[tagName] ?? {})) {

@@ -174,6 +174,32 @@ describe('the source registry', () => {
     expect((error as Error).message).toMatch(/data-portico/);
   });
 
+  it('names the sources that are registered when the one asked for is not, so a typo shows', async () => {
+    vi.useFakeTimers();
+    const messageAfterWaiting = async (name: string): Promise<string> => {
+      const waiting = whenSourceRegistered(name, { timeout: 100 }).catch((caught: unknown) => caught);
+      vi.advanceTimersByTime(100);
+      return ((await waiting) as Error).message;
+    };
+    // Sources other tests left registered, put back afterwards.
+    const others = registeredSources().map((name) => [name, getSource(name)!] as const);
+    others.forEach(([name]) => unregisterSource(name));
+    try {
+      expect(await messageAfterWaiting('sitee')).toMatch(/ Registered: none\.$/);
+      register('site', createMemorySource({}));
+      expect(await messageAfterWaiting('sitee')).toMatch(/ Registered: "site"\.$/);
+      register('stats', createMemorySource({}));
+      register('banners', createMemorySource({}));
+      expect(await messageAfterWaiting('sitee')).toBe(
+        'No data source named "sitee" was registered within 100 ms. ' +
+          `Register it with registerSource('sitee', …) or in a <script type="application/json" data-portico> block. ` +
+          'Registered: "site", "stats", "banners".',
+      );
+    } finally {
+      others.forEach(([name, source]) => registerSource(name, source));
+    }
+  });
+
   it('waits for good when the timeout is Infinity', async () => {
     vi.useFakeTimers();
     let settled = false;

@@ -107,6 +107,14 @@ export function getSource(name: string): DataSource | undefined {
   return store.sources.get(name.trim());
 }
 
+/**
+ * The sources registered now, for a message about one that is not: a typo (`sitee`) shows
+ * beside the name it meant.
+ */
+function registeredNames(): string {
+  return `Registered: ${[...store.sources.keys()].map((name) => `"${name}"`).join(', ') || 'none'}.`;
+}
+
 /** The names of all registered sources. */
 export function registeredSources(): string[] {
   return [...store.sources.keys()];
@@ -148,7 +156,8 @@ export function whenSourceRegistered(name: string, options: WaitForSourceOptions
             new SourceError(
               'not-registered',
               `No data source named "${key}" was registered within ${String(timeout)} ms. ` +
-                `Register it with registerSource('${key}', …) or in a <script type="application/json" data-portico> block.`,
+                `Register it with registerSource('${key}', …) or in a <script type="application/json" data-portico> block. ` +
+                registeredNames(),
               { source: key },
             ),
           );

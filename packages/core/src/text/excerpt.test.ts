@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { installMooToolsArrayFrom } from '../../../../tooling/mootools-array-from.mjs';
 import { estimateReadingMinutes } from './reading-time.js';
 import { excerpt } from './excerpt.js';
 
@@ -27,6 +28,17 @@ describe('excerpt', () => {
   it('cuts a single long word between graphemes', () => {
     expect(excerpt('Nghiêngnghiêngnghiêng', 8)).toBe('Nghiêng…');
     expect(excerpt('👨‍👩‍👧‍👦👨‍👩‍👧‍👦👨‍👩‍👧‍👦', 2)).toBe('👨‍👩‍👧‍👦…');
+  });
+
+  it('cuts the same on a Joomla 3 page, whose MooTools 1.4 replaced Array.from', () => {
+    const restore = installMooToolsArrayFrom();
+    let cut: string;
+    try {
+      cut = excerpt(lead, 40, { locale: 'vi' });
+    } finally {
+      restore();
+    }
+    expect(cut).toBe('Ngày 25/8/2020, Ban Dân vận Huyện ủy…');
   });
 
   it('collapses white space and handles bad input', () => {

@@ -12,7 +12,11 @@ export interface ExcerptOptions {
 const TRAILING_JOINERS = /[\s,;:\-\u2013\u2014(]+$/u;
 
 function graphemes(text: string, locale: string): string[] {
-  return Array.from(graphemeSegmenter(locale).segment(text), (part) => part.segment);
+  // A loop, not `Array.from`: pages that load MooTools 1.4 (Joomla 3) replace `Array.from`
+  // with one that ignores the mapping function and takes an iterable for one item.
+  const parts: string[] = [];
+  for (const { segment } of graphemeSegmenter(locale).segment(text)) parts.push(segment);
+  return parts;
 }
 
 /**
