@@ -5,7 +5,7 @@ module.exports = [
     name: 'dist/cdn/portico.js: what every page loads (five widgets, Lit, core; aim 20 kB)',
     path: 'dist/cdn/portico.js',
     gzip: true,
-    limit: '28.9 kB',
+    limit: '30.8 kB',
     modifyEsbuildConfig(config) {
       // The file is an ES module with a top-level await (the hydration check).
       return { ...config, format: 'esm', external: [...(config.external ?? []), './chunks/*'] };
@@ -17,6 +17,6 @@ module.exports = [
     import: '*',
     ignore: ['dompurify'],
     gzip: true,
-    limit: '33.7 kB',
+    limit: '35.25 kB',
   },
 ];
