@@ -966,6 +966,22 @@ describe('<portico-article-card> bad data', () => {
     );
   });
 
+  it('still says the article is missing after the card is taken out of the page and put back', async () => {
+    const warned = warnings();
+    const card = await mountCard('<portico-article-card lang="en"></portico-article-card>');
+    const holder = card.parentElement!;
+    card.remove();
+    await new Promise((resolve) => setTimeout(resolve, MISSING_DATA_GRACE_MS + 200));
+    expect(warned.messages()).not.toContain('article=undefined (missing)');
+    holder.append(card);
+    await vi.waitFor(
+      () => {
+        expect(warned.messages()).toContain('article=undefined (missing) is missing');
+      },
+      { timeout: MISSING_DATA_GRACE_MS + 2_000 },
+    );
+  });
+
   it('does not warn that the article is missing when a script sets it just after the upgrade', async () => {
     const warned = warnings();
     const card = await mountCard('<portico-article-card lang="vi" variant="list"></portico-article-card>');

@@ -403,9 +403,27 @@ export class PorticoElement extends LitElement {
     return text;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Taken out of the page and put back, still without data: the wait starts again.
+    if (this.missingData) this.awaitMissingData();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.missingDataTimer);
+    this.missingDataTimer = undefined;
+  }
+
   protected override performUpdate(): void {
+    // Lit calls this with no update pending too (then it renders nothing, and finds nothing missing).
+    if (!this.isUpdatePending) return;
     this.missingData = undefined;
     super.performUpdate();
+    if (!this.findsDataMissing()) {
+      clearTimeout(this.missingDataTimer);
+      this.missingDataTimer = undefined;
+    }
   }
 
   /**
@@ -420,6 +438,16 @@ export class PorticoElement extends LitElement {
       this.warnInvalid(attribute, undefined, problem, shown);
       return;
     }
+    if (this.isConnected) this.awaitMissingData();
+  }
+
+  /** Whether the latest update called `warnMissing`. */
+  private findsDataMissing(): boolean {
+    return this.missingData !== undefined;
+  }
+
+  /** Warns of the missing data once the grace period is over, if it is missing still. */
+  private awaitMissingData(): void {
     this.missingDataTimer ??= setTimeout(() => {
       this.missingDataTimer = undefined;
       if (this.missingData && this.isConnected) {

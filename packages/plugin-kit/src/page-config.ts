@@ -270,6 +270,15 @@ function errorText(error: unknown): string {
 
 const PHRASE_KEY_SET: ReadonlySet<string> = new Set(PHRASE_KEYS);
 
+/**
+ * A phrase key Portico reads: one of `PHRASE_KEYS`, or a plural form of one that
+ * `translatePlural` looks up (`GUESTS_0`, and `GUESTS_FEW` for a locale an integrator adds).
+ */
+function isPhraseKey(key: string): boolean {
+  const plural = /^(.+)_(?:\d+|ZERO|ONE|TWO|FEW|MANY)$/.exec(key);
+  return PHRASE_KEY_SET.has(key) || (plural?.[1] !== undefined && PHRASE_KEY_SET.has(plural[1]));
+}
+
 function applyPhrases(phrases: unknown, report: Report): void {
   if (phrases === undefined) return;
   let locales: [string, unknown][];
@@ -286,7 +295,7 @@ function applyPhrases(phrases: unknown, report: Report): void {
       for (const [key, text] of Object.entries(strings)) {
         readString(text, `"phrases"."${locale}".${key}`);
         // Kept all the same: a page's own script may translate phrases of its own.
-        if (!PHRASE_KEY_SET.has(key)) {
+        if (!isPhraseKey(key)) {
           const meant = closestName(key, PHRASE_KEYS);
           const hint = meant ? ` Did you mean ${meant}?` : '';
           report(`"phrases"."${locale}".${key} is not a phrase key of Portico.${hint}`, { warning: true });
