@@ -50,6 +50,18 @@ afterEach(() => {
   clearCache();
 });
 
+/** A WordPress menu of `count` items, more than one page of 100 when `count` is. */
+function longMenu(count: number) {
+  const [template] = menuItems;
+  return [...Array(count).keys()].map((index) => ({
+    ...template,
+    id: 1000 + index,
+    title: { rendered: `Mục ${String(index + 1)}` },
+    url: `https://example.vn/muc-${String(index + 1)}/`,
+    menu_order: index + 1,
+  }));
+}
+
 describe('wordpress() articles', () => {
   it('leaves out a post it cannot read, with a warning naming it; the rest of the list still shows', async () => {
     const list = samplePosts(posts[1]!, 3).map((post, index) => (index === 1 ? { ...post, date_gmt: 'soon' } : post));
@@ -206,15 +218,7 @@ describe('wordpress() categories', () => {
   });
 
   it('reads every item of a menu longer than one page of 100', async () => {
-    const [template] = menuItems;
-    const long = Array.from({ length: 150 }, (_, index) => ({
-      ...template,
-      id: 1000 + index,
-      title: { rendered: `Mục ${String(index + 1)}` },
-      url: `https://example.vn/muc-${String(index + 1)}/`,
-      menu_order: index + 1,
-    }));
-    const wp = site({ 'wp/v2/menu-items': collectionRoute(long) });
+    const wp = site({ 'wp/v2/menu-items': collectionRoute(longMenu(150)) });
     const tree = await source(wp, { menu: 2 }).getCategories!();
     expect(wp.requests).toEqual([
       `${BASE}/wp/v2/menu-items?menus=2&per_page=100&page=1`,
@@ -225,14 +229,7 @@ describe('wordpress() categories', () => {
   });
 
   it('reads every page of a long menu on a Joomla 3 page, whose MooTools 1.4 replaced Array.from', async () => {
-    const [template] = menuItems;
-    const long = [...Array(150).keys()].map((index) => ({
-      ...template,
-      id: 1000 + index,
-      title: { rendered: `Mục ${String(index + 1)}` },
-      url: `https://example.vn/muc-${String(index + 1)}/`,
-      menu_order: index + 1,
-    }));
+    const long = longMenu(150);
     const wp = site({ 'wp/v2/menu-items': collectionRoute(long) });
     const restore = installMooToolsArrayFrom();
     let tree;
