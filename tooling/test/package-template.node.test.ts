@@ -24,7 +24,7 @@ function isWidgetPackage(manifest: Manifest): boolean {
 }
 
 const SHARED_SCRIPTS = {
-  typecheck: 'tsc -p tsconfig.json',
+  typecheck: 'tsgo -p tsconfig.json',
   test: 'vitest run --config ../../tooling/vitest.config.ts',
 };
 
