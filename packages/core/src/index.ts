@@ -46,6 +46,7 @@ export { slugify, type SlugOptions } from './text/slug.js';
 export { excerpt, type ExcerptOptions } from './text/excerpt.js';
 export { estimateReadingMinutes, type ReadingTimeOptions } from './text/reading-time.js';
 export { shownText } from './text/shown-text.js';
+export { closestName, didYouMean, quotedNames } from './text/did-you-mean.js';
 
 export {
   SOURCE_CAPABILITIES,

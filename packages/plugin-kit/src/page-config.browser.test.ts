@@ -63,7 +63,7 @@ describe('applyPageConfig', () => {
     expect(result.registered).toEqual(['ok']);
     expect(result.problems).toEqual([
       expect.stringMatching(/^Portico: <script data-portico> block \d+: is not valid JSON configuration/),
-      expect.stringContaining('"sources"."a".type is "drupal", which is not one of joomla.'),
+      expect.stringContaining('"sources"."a".type is "drupal", which is not one of "joomla".'),
       expect.stringMatching(/ block 2, "sources"\."b": joomla\(\) needs a baseUrl\.$/),
       expect.stringMatching(/ block 2: "sources"\."c" must be an object, got the text "x"\.$/),
     ]);
@@ -77,7 +77,7 @@ describe('applyPageConfig', () => {
     const result = applyPageConfig({ types: { json: fakeFactory, joomla: fakeFactory } });
     expect(result.problems).toEqual([
       'Portico: <script data-portico> block 1, "sources"."site": joomla() needs a baseUrl.',
-      'Portico: <script data-portico> block 1: "sources"."other".type is "Joomla", which is not one of json, joomla. Did you mean "joomla"?',
+      'Portico: <script data-portico> block 1: "sources"."other".type is "Joomla", which is not one of "json", "joomla". Did you mean "joomla"?',
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('applyPageConfig', () => {
     );
     const result = applyPageConfig({ types: {} });
     expect(result.problems).toEqual([
-      'Portico: <script data-portico> block 1: "phrases"."vi".VIEW_HIT_TITLE is not a phrase key of Portico. Did you mean VIEW_HITS_TITLE?',
+      'Portico: <script data-portico> block 1: "phrases"."vi".VIEW_HIT_TITLE is not a phrase key of Portico. Did you mean "VIEW_HITS_TITLE"?',
       'Portico: <script data-portico> block 1: "phrases"."vi".MY_OWN_PHRASE is not a phrase key of Portico.',
     ]);
     expect(warned).toHaveBeenCalledTimes(2);

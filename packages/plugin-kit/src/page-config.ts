@@ -1,12 +1,13 @@
 import {
   definePhrases,
+  didYouMean,
   pageGlobal,
   PHRASE_KEYS,
+  quotedNames,
   registeredSources,
   registerSource,
   type DataSource,
 } from '@portico/core';
-import { closestName } from './closest-name.js';
 import { readObject, readString } from './validate.js';
 
 /**
@@ -179,12 +180,10 @@ function warnOfUnregisteredSources(): void {
     const name = widget.getAttribute('source')?.trim() ?? '';
     if (!name || registered.includes(name) || configured.names.has(name) || configured.warned.has(name)) continue;
     configured.warned.add(name);
-    const meant = closestName(name, registered);
     console.warn(
       `Portico: <${widget.localName} source="${name}">: no data source "${name}" is registered yet, though ` +
-        `the page has loaded.${meant ? ` Did you mean "${meant}"?` : ''} Registered: ` +
-        `${registered.map((each) => `"${each}"`).join(', ') || 'none'}. The widget waits on, in case a script ` +
-        'registers it, then shows its error state.',
+        `the page has loaded.${didYouMean(name, registered)} Registered: ${quotedNames(registered)}. ` +
+        'The widget waits on, in case a script registers it, then shows its error state.',
     );
   }
 }
@@ -200,11 +199,11 @@ type Report = (problem: string, options?: { field?: string; warning?: boolean })
 function reportUnknownKeys(config: Record<string, unknown>, report: Report): void {
   for (const [key, value] of Object.entries(config)) {
     if (BLOCK_KEYS.includes(key)) continue;
-    const meant = closestName(key, BLOCK_KEYS);
+    const meant = didYouMean(key, BLOCK_KEYS);
     const looksLikeSource = typeof value === 'object' && value !== null && 'type' in value;
     report(
       `has an unknown key "${key}", ignored: a block takes "sources" and "phrases".` +
-        (meant ? ` Did you mean "${meant}"?` : looksLikeSource ? ' Sources go inside "sources".' : ''),
+        (meant || (looksLikeSource ? ' Sources go inside "sources".' : '')),
     );
   }
 }
@@ -232,10 +231,9 @@ function applySources(
       const typeName = readString(type, `${field}.type`);
       const factory = Object.hasOwn(types, typeName) ? types[typeName] : undefined;
       if (!factory) {
-        const meant = closestName(typeName, Object.keys(types));
         report(
-          `${field}.type is "${typeName}", which is not one of ${Object.keys(types).join(', ')}.` +
-            (meant ? ` Did you mean "${meant}"?` : ''),
+          `${field}.type is "${typeName}", which is not one of ${quotedNames(Object.keys(types))}.` +
+            didYouMean(typeName, Object.keys(types)),
         );
         continue;
       }
@@ -296,9 +294,9 @@ function applyPhrases(phrases: unknown, report: Report): void {
         readString(text, `"phrases"."${locale}".${key}`);
         // Kept all the same: a page's own script may translate phrases of its own.
         if (!isPhraseKey(key)) {
-          const meant = closestName(key, PHRASE_KEYS);
-          const hint = meant ? ` Did you mean ${meant}?` : '';
-          report(`"phrases"."${locale}".${key} is not a phrase key of Portico.${hint}`, { warning: true });
+          report(`"phrases"."${locale}".${key} is not a phrase key of Portico.${didYouMean(key, PHRASE_KEYS)}`, {
+            warning: true,
+          });
         }
       }
       definePhrases(locale, strings as Record<string, string>);

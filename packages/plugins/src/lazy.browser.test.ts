@@ -33,7 +33,7 @@ describe('@portico/plugins/lazy', () => {
     await expect(loadPlugin('drupal' as never)).rejects.toThrow('No built-in plugin "drupal"');
   });
 
-  it('names the built-in plugins when asked for another, and the one a wrong case meant', async () => {
+  it('names the built-in plugins when asked for another, and the one a wrong case or a typo meant', async () => {
     await expect(loadPlugin('drupal' as never)).rejects.toThrow(
       new TypeError('No built-in plugin "drupal": the built-in plugins are "json", "joomla", "wordpress", "stats".'),
     );
@@ -42,6 +42,7 @@ describe('@portico/plugins/lazy', () => {
         'No built-in plugin "Joomla": the built-in plugins are "json", "joomla", "wordpress", "stats". Did you mean "joomla"?',
       ),
     );
+    await expect(loadPlugin('wordpres' as never)).rejects.toThrow(/ Did you mean "wordpress"\?$/);
     await expect(loadPlugin(undefined as never)).rejects.toThrow(/^No built-in plugin undefined: the built-in plugins/);
   });
 });

@@ -2,6 +2,7 @@
  * The built-in plugins as lazy types: a page downloads only the plugins its
  * `<script data-portico>` blocks name (what the CDN build uses).
  */
+import { didYouMean, quotedNames } from '@portico/core';
 import type { json } from '@portico/plugin-json';
 import type { joomla } from '@portico/plugin-joomla';
 import { applyPageConfig, type LazySourceFactory, type PageConfigResult } from '@portico/plugin-kit';
@@ -35,11 +36,10 @@ export function loadPlugin<Type extends keyof BuiltInPlugins>(type: Type): Promi
   if (!Object.hasOwn(loaders, type)) {
     // Names are exact, as a block's `type` is: one spelling everywhere, and the one TypeScript checks.
     const names = Object.keys(loaders);
-    const meant = typeof type === 'string' ? names.find((name) => name === type.trim().toLowerCase()) : undefined;
     return Promise.reject(
       new TypeError(
-        `No built-in plugin ${JSON.stringify(type)}: the built-in plugins are ${names.map((name) => `"${name}"`).join(', ')}.` +
-          (meant ? ` Did you mean "${meant}"?` : ''),
+        `No built-in plugin ${JSON.stringify(type)}: the built-in plugins are ${quotedNames(names)}.` +
+          (typeof type === 'string' ? didYouMean(type.trim(), names) : ''),
       ),
     );
   }

@@ -187,14 +187,15 @@ describe('the source registry', () => {
     try {
       expect(await messageAfterWaiting('sitee')).toMatch(/ Registered: none\.$/);
       register('site', createMemorySource({}));
-      expect(await messageAfterWaiting('sitee')).toMatch(/ Registered: "site"\.$/);
+      expect(await messageAfterWaiting('sitee')).toMatch(/ Registered: "site"\. Did you mean "site"\?$/);
       register('stats', createMemorySource({}));
       register('banners', createMemorySource({}));
       expect(await messageAfterWaiting('sitee')).toBe(
         'No data source named "sitee" was registered within 100 ms. ' +
           `Register it with registerSource('sitee', …) or in a <script type="application/json" data-portico> block. ` +
-          'Registered: "site", "stats", "banners".',
+          'Registered: "site", "stats", "banners". Did you mean "site"?',
       );
+      expect(await messageAfterWaiting('blog')).toMatch(/ Registered: "site", "stats", "banners"\.$/);
     } finally {
       others.forEach(([name, source]) => registerSource(name, source));
     }

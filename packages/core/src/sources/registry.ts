@@ -1,4 +1,5 @@
 import { pageGlobal } from '../page-global.js';
+import { didYouMean, quotedNames } from '../text/did-you-mean.js';
 import { SOURCE_CAPABILITIES, type DataSource, type SourceCapability } from './contract.js';
 import { SourceError, unsupportedCapabilityError } from './errors.js';
 
@@ -108,11 +109,12 @@ export function getSource(name: string): DataSource | undefined {
 }
 
 /**
- * The sources registered now, for a message about one that is not: a typo (`sitee`) shows
- * beside the name it meant.
+ * The sources registered now, for a message about `name`, which is not: a typo (`sitee`)
+ * gets the name it meant.
  */
-function registeredNames(): string {
-  return `Registered: ${[...store.sources.keys()].map((name) => `"${name}"`).join(', ') || 'none'}.`;
+function registeredNames(name: string): string {
+  const names = [...store.sources.keys()];
+  return `Registered: ${quotedNames(names)}.${didYouMean(name, names)}`;
 }
 
 /** The names of all registered sources. */
@@ -157,7 +159,7 @@ export function whenSourceRegistered(name: string, options: WaitForSourceOptions
               'not-registered',
               `No data source named "${key}" was registered within ${String(timeout)} ms. ` +
                 `Register it with registerSource('${key}', …) or in a <script type="application/json" data-portico> block. ` +
-                registeredNames(),
+                registeredNames(key),
               { source: key },
             ),
           );

@@ -1,3 +1,7 @@
+// "Did you mean" for configuration messages, written once for every package that names a
+// mistake: the registry (a widget's unknown source), a page's configuration blocks (unknown
+// keys, types and phrase keys) and the lazy plugin loader (an unknown plugin).
+
 /**
  * The candidate that `name` most likely misspells, for a "did you mean" in a configuration
  * message: the first that is one typing slip away, case aside (a letter left out, added,
@@ -21,4 +25,15 @@ function oneSlipApart(a: string, b: string): boolean {
     after(a, i + 1) === after(b, i) ||
     (a[i] === b[i + 1] && a[i + 1] === b[i] && after(a, i + 2) === after(b, i + 2))
   );
+}
+
+/** ` Did you mean "site"?` for a `name` one slip away from a candidate, else an empty string. */
+export function didYouMean(name: string, candidates: readonly string[]): string {
+  const meant = closestName(name, candidates);
+  return meant === undefined ? '' : ` Did you mean "${meant}"?`;
+}
+
+/** `"site", "stats"`, or `none` for no names: the names a message lists as the valid ones. */
+export function quotedNames(names: readonly string[]): string {
+  return names.map((name) => `"${name}"`).join(', ') || 'none';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName } from './closest-name.js';
+import { closestName, didYouMean, quotedNames } from './did-you-mean.js';
 
 describe('closestName', () => {
   it('finds the name a typo meant', () => {
@@ -18,5 +18,13 @@ describe('closestName', () => {
     expect(closestName('site', ['stats'])).toBeUndefined();
     expect(closestName('site', ['site', 'sitee'])).toBeUndefined();
     expect(closestName('x', [])).toBeUndefined();
+  });
+
+  it('words the suggestion and the list a message gives', () => {
+    expect(didYouMean('sitee', ['site', 'stats'])).toBe(' Did you mean "site"?');
+    expect(didYouMean('site', ['site'])).toBe('');
+    expect(didYouMean('blog', ['site'])).toBe('');
+    expect(quotedNames(['site', 'stats'])).toBe('"site", "stats"');
+    expect(quotedNames([])).toBe('none');
   });
 });
