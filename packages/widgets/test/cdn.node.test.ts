@@ -379,9 +379,13 @@ describe('loading the CDN build over a page already shown', () => {
     async (_, file) => {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       await page.goto(`${server.origin}/pages/${file}`);
+      // Each element's top, named by its place (`#printed-menu > p:nth-child(2)`), so a failure says what moved.
       const positions = () =>
         page.evaluate(() =>
-          [...document.querySelectorAll('aside > *')].map((element) => element.getBoundingClientRect().top),
+          [...document.querySelectorAll('aside > *')].map((element) => [
+            `#${element.parentElement?.id ?? ''} > ${element.localName}:nth-child(${String([...(element.parentElement?.children ?? [])].indexOf(element) + 1)})`,
+            element.getBoundingClientRect().top,
+          ]),
         );
       const before = await positions();
       const shifts = await page.evaluate(async () => {
@@ -412,6 +416,16 @@ describe('loading the CDN build over a page already shown', () => {
       // The menu and the card upgraded too, and show their loading notes in the line reserved.
       expect(await shadowText(page, '#menu-tag portico-category-menu')).toBe('Đang tải…');
       expect(await shadowText(page, '#menu-tag portico-article-card')).toBe('Đang tải…');
+      // Printed vertical menus open their current item's branch once upgraded (none, with `current`
+      // naming a top item; not past `max-depth`): the head stylesheet drew them open already.
+      if (file === 'upgrade.html') {
+        const openSubmenus = await page.evaluate(() =>
+          [...document.querySelectorAll('#printed-menu-current portico-category-menu')].map(
+            (menu) => menu.shadowRoot?.querySelectorAll('[part~="submenu"]:not([hidden])').length,
+          ),
+        );
+        expect(openSubmenus).toEqual([1, 3, 1, 1, 1, 0, 1]);
+      }
       expect(await positions()).toEqual(before);
       expect(shifts).toEqual([]);
       await page.close();
