@@ -1,10 +1,13 @@
 /// <reference types="node" />
 // Writes src/generated/ from the custom-elements.json of every widget package this package
 // depends on: a React component per tag (its props picked from the element's class, each with
-// the attribute that carries it, a handler prop per event), the framework-neutral types of
+// the attribute that carries it, and for one on by default, such as `live`, the attribute value
+// that switches it off; a handler prop per event), the framework-neutral types of
 // every tag, and React's JSX types for them.
 // Turbo runs it once (the `generate` task) before the build, typecheck, lint and test; the output
 // is ignored by git.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -20,6 +23,41 @@ import {
 /** @typedef {import('../../../tooling/widget-manifests.mjs').Widget} Widget */
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(join(packageRoot, 'package.json'));
+
+/**
+ * Each property of a widget that is on by default and switched off by an attribute value
+ * rather than by leaving the attribute out (`live`: `live="off"`) → that value. These are the
+ * manifest's boolean attributes whose default is `true`; the value is the one the attribute's
+ * description names (`` `live="off"` ``), as the widgets' JSDoc writes it. A boolean on by
+ * default that names none cannot be switched off from markup, so the generator stops.
+ * @param {Widget} widget
+ * @returns {Map<string, string>}
+ */
+function offValues(widget) {
+  const readJson = (/** @type {string} */ file) => JSON.parse(readFileSync(file, 'utf8'));
+  const manifestPath = readJson(require.resolve(`${widget.packageName}/package.json`)).customElements;
+  /** @type {{ modules: { declarations?: { tagName?: string, attributes?: { name: string, type?: { text?: string }, default?: string, description?: string }[] }[] }[] }} */
+  const manifest = readJson(require.resolve(`${widget.packageName}/${manifestPath}`));
+  const declaration = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((candidate) => candidate.tagName === widget.tagName);
+  /** @type {Map<string, string>} */
+  const values = new Map();
+  for (const attribute of declaration?.attributes ?? []) {
+    if (attribute.type?.text !== 'boolean' || attribute.default !== 'true') continue;
+    const field = widget.fields.find((candidate) => candidate.attribute === attribute.name);
+    if (!field) continue;
+    const off = new RegExp(`\`${attribute.name}="([^"\`]+)"\``).exec(attribute.description ?? '')?.[1];
+    if (!off) {
+      throw new Error(
+        `<${widget.tagName}>: the ${attribute.name} attribute is on by default, but its description names no value that switches it off (\`${attribute.name}="off"\`).`,
+      );
+    }
+    values.set(field.name, off);
+  }
+  return values;
+}
 
 /** The module of one widget's component, named after its tag: `view-counter.ts`. */
 function moduleName(/** @type {Widget} */ widget) {
@@ -56,6 +94,11 @@ function componentModule(/** @type {Widget} */ widget) {
   // The manifest's attribute for each property, or null: set on the client only.
   for (const field of widget.fields) {
     code += `      ${field.name}: ${field.attribute ? `'${field.attribute}'` : 'null'},\n`;
+  }
+  const off = offValues(widget);
+  if (off.size > 0) {
+    code += '    },\n    offValues: {\n';
+    for (const [name, value] of off) code += `      ${name}: '${value}',\n`;
   }
   code += '    },\n    events: {\n';
   for (const event of widget.events) code += `      on${pascalCase(event.name)}: '${event.name}',\n`;

@@ -2,13 +2,14 @@
 // put in the page, where the widget upgrades and renders it before React runs; hydrateRoot
 // then takes it over. The widget must show its attribute props from that HTML alone, hydration
 // must find the attributes the client renders, and props changed later must still reach it.
-import { cleanUpMounted, onCleanUp, statusText } from '@portico/test-helpers';
-import { act, createElement, type ReactElement } from 'react';
+import { cleanUpMounted, onCleanUp, shownNumber, statusText } from '@portico/test-helpers';
+import { act, createElement, type FunctionComponent, type ReactElement } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page } from 'vitest/browser';
-import { PorticoOnlineVisitors } from './index.js';
+import { PorticoOnlineVisitors, PorticoViewCounter } from './index.js';
+import { countingSource } from './test/counting-source.js';
 import { serverRenderedCases } from './test/server-rendered-widgets.js';
 
 // React's act() flushes renders and effects before the test goes on.
@@ -114,5 +115,77 @@ describe('A widget rendered by React on the server, then hydrated', () => {
     const error = new CustomEvent('portico-error', { detail: { error: new Error('offline') } });
     widget.dispatchEvent(error);
     expect(onPorticoError).toHaveBeenCalledWith(error);
+  });
+});
+
+// Each live widget, with what it shows of the counting source's stats.
+describe.each([
+  {
+    name: 'PorticoOnlineVisitors',
+    component: PorticoOnlineVisitors as FunctionComponent<Record<string, unknown>>,
+    props: {},
+    shown: (widget: Element) => statusText(widget),
+    text: 'We have 69\u00A0guests and no members online',
+  },
+  {
+    name: 'PorticoViewCounter',
+    component: PorticoViewCounter as FunctionComponent<Record<string, unknown>>,
+    props: { grouping: 'off' },
+    shown: (widget: Element) => shownNumber(widget),
+    text: '18116910',
+  },
+])('$name with live={false}, rendered on the server and hydrated', ({ component, props: widgetProps, shown, text }) => {
+  it('loads once and never subscribes, before hydration and after', async () => {
+    const { name, counts } = countingSource();
+    const app = createElement(component, { ...widgetProps, source: name, live: false, lang: 'en' });
+    const { container, widget } = await serveHtml(app);
+
+    await vi.waitFor(() => {
+      expect(shown(widget)).toBe(text);
+    });
+    expect(counts, 'before hydration').toEqual({ fetches: 1, subscriptions: 0, open: 0 });
+    expect(widget.getAttribute('live'), 'the server’s HTML').toBe('off');
+
+    await hydrate(container, app);
+    await widget.updateComplete;
+
+    expect((widget as Widget & { live: unknown }).live).toBe(false);
+    expect(counts, 'after hydration').toEqual({ fetches: 1, subscriptions: 0, open: 0 });
+  });
+
+  it('follows live changed after hydration, on and off again, its attribute with it', async () => {
+    const { name, counts } = countingSource();
+    const props = { ...widgetProps, source: name, lang: 'en' };
+    const { container, widget } = await serveHtml(createElement(component, { ...props, live: false }));
+    const root = await hydrate(container, createElement(component, { ...props, live: false }));
+    const rerender = async (live: boolean | undefined) => {
+      await act(async () => {
+        root.render(createElement(component, { ...props, live }));
+        await Promise.resolve();
+      });
+      await widget.updateComplete;
+    };
+    const live = () => (widget as Widget & { live: unknown }).live;
+
+    await rerender(true);
+    expect(live()).toBe(true);
+    expect(widget.hasAttribute('live'), 'the server’s live="off" does not stay behind').toBe(false);
+    await vi.waitFor(() => {
+      expect(counts).toMatchObject({ subscriptions: 1, open: 1 });
+    });
+
+    await rerender(false);
+    expect(live()).toBe(false);
+    expect(widget.getAttribute('live')).toBe('off');
+    expect(counts, 'unsubscribed').toMatchObject({ subscriptions: 1, open: 0 });
+
+    // `live={undefined}` is the widget's default, on, as no attribute is in the server's HTML.
+    await rerender(undefined);
+    expect(live()).toBe(true);
+    expect(widget.hasAttribute('live')).toBe(false);
+    await vi.waitFor(() => {
+      expect(counts).toMatchObject({ subscriptions: 2, open: 1 });
+    });
+    expect(shown(widget)).toBe(text);
   });
 });

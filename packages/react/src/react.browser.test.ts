@@ -18,6 +18,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import * as components from './index.js';
 import { porticoTagNames } from './jsx.js';
+import { countingSource } from './test/counting-source.js';
 import { NativeSidebar } from './test/native-sidebar.js';
 import { WrappedSidebar, type SidebarProps } from './test/wrapped-sidebar.js';
 import articleCard from '@portico/article-card/custom-elements.json' with { type: 'json' };
@@ -174,6 +175,41 @@ describe('Plain props that mirror attributes', () => {
       expect(statusText(container.querySelector('portico-online-visitors')!)).toBe(seed.shown.visitorsText);
     }
   });
+});
+
+describe('live, on by default', () => {
+  it.each(['PorticoOnlineVisitors', 'PorticoViewCounter'] as const)(
+    '%s: live={false} never subscribes; true, or no live prop, does',
+    async (componentName) => {
+      const component = components[componentName] as FunctionComponent<Record<string, unknown>>;
+      const { name, counts } = countingSource();
+      const { container, rerender } = await render<Record<string, unknown>>(component, { source: name, live: false });
+      const widget = container.firstElementChild as HTMLElement & { live: unknown };
+      await vi.waitFor(() => {
+        expect(counts.fetches).toBe(1);
+      });
+      expect(counts.subscriptions).toBe(0);
+      expect(widget.live).toBe(false);
+      expect(widget.getAttribute('live')).toBe('off');
+
+      await rerender({ source: name, live: true });
+      expect(widget.live).toBe(true);
+      expect(widget.hasAttribute('live')).toBe(false);
+      await vi.waitFor(() => {
+        expect(counts).toMatchObject({ subscriptions: 1, open: 1 });
+      });
+
+      await rerender({ source: name, live: false });
+      expect(counts).toMatchObject({ subscriptions: 1, open: 0 });
+
+      // Leaving the prop out is the widget's default, on, not `undefined` (which reads as off).
+      await rerender({ source: name });
+      expect(widget.live).toBe(true);
+      await vi.waitFor(() => {
+        expect(counts).toMatchObject({ subscriptions: 2, open: 1 });
+      });
+    },
+  );
 });
 
 describe('Generated from the widgets’ manifests', () => {

@@ -20,6 +20,11 @@ export interface WidgetComponentOptions<Properties extends object, Handlers exte
    * property that has none (objects: `stats`, `banners`, …).
    */
   properties: { readonly [Name in keyof Properties]-?: string | null };
+  /**
+   * Each property on by default whose attribute switches it off with a value rather than by
+   * being left out (`live`, off with `live="off"`) → that value.
+   */
+  offValues?: { readonly [Name in keyof Properties]?: string };
   /** Every handler prop → the event it listens to. */
   events: { readonly [Name in keyof Handlers]-?: string };
 }
@@ -27,8 +32,11 @@ export interface WidgetComponentOptions<Properties extends object, Handlers exte
 /**
  * A prop's value as its attribute writes it: text for a string, number or bigint, an empty
  * attribute for `true`, none for `false` and anything that has no text (an object, a function).
+ * A property on by default (`live`) writes its `off` value for `false` (or that value as
+ * text), and no attribute otherwise: on, the widget's default.
  */
-function attributeText(value: unknown): string | undefined {
+function attributeText(value: unknown, off: string | undefined): string | undefined {
+  if (off) return value === false || value === off ? off : undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   return value === true ? '' : undefined;
@@ -76,7 +84,27 @@ export function createWidgetComponent<Widget extends HTMLElement, Properties ext
   options: WidgetComponentOptions<Properties, Handlers>,
 ): ForwardRefExoticComponent<WidgetProps<Widget, Properties, Handlers> & RefAttributes<Widget>> {
   const properties = new Map(Object.entries<string | null>(options.properties));
+  const offValues = new Map(Object.entries<string | undefined>(options.offValues ?? {}));
   const events = new Map(Object.entries<string>(options.events));
+
+  /**
+   * Sets a prop's property on the element. One on by default (`live`) is set to whether it is
+   * on, a boolean: unset means on, as no attribute does, not `undefined`, which the widget
+   * would read as off. Its attribute follows (`live="off"` or none), since React 19 sets a
+   * custom element's property of the attribute's name rather than the attribute, which would
+   * leave the server's `live="off"` on a widget switched on after hydration.
+   */
+  function setProperty(element: HTMLElement, name: string, value: unknown): void {
+    const off = offValues.get(name);
+    if (off) {
+      const attribute = properties.get(name) ?? name;
+      const text = attributeText(value, off);
+      if (text) element.setAttribute(attribute, text);
+      else element.removeAttribute(attribute);
+      value = !text;
+    }
+    (element as unknown as Record<string, unknown>)[name] = value;
+  }
 
   const component = forwardRef((props: Record<string, unknown>, ref: ForwardedRef<HTMLElement>) => {
     const elementRef = useRef<HTMLElement | null>(null);
@@ -92,7 +120,7 @@ export function createWidgetComponent<Widget extends HTMLElement, Properties ext
       } else if (properties.has(name)) {
         propertyValues.set(name, value);
         const attribute = properties.get(name);
-        if (attribute) hostProps[attribute] = attributeText(value);
+        if (attribute) hostProps[attribute] = attributeText(value, offValues.get(name));
       } else {
         // React 18 writes `className` on a custom element as is; `class` works in 18 and 19.
         hostProps[name === 'className' ? 'class' : name] = value;
@@ -106,9 +134,10 @@ export function createWidgetComponent<Widget extends HTMLElement, Properties ext
     useClientLayoutEffect(() => {
       const element = elementRef.current;
       if (!element) return;
-      const writable = element as unknown as Record<string, unknown>;
-      for (const [name, value] of propertyValues) writable[name] = value;
-      for (const name of propertiesSet.current) if (!propertyValues.has(name)) writable[name] = undefined;
+      // Those the last render set and this one does not are unset.
+      for (const name of new Set([...propertiesSet.current, ...propertyValues.keys()])) {
+        setProperty(element, name, propertyValues.get(name));
+      }
       propertiesSet.current = new Set(propertyValues.keys());
       for (const event of events.values()) listen(element, event, handlers.get(event));
     });

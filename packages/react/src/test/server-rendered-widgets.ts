@@ -17,7 +17,10 @@ export interface ServerRenderedWidget {
   component: FunctionComponent<Record<string, unknown>>;
   props: Record<string, unknown>;
   tag: string;
-  /** Exactly the attributes of the server's start tag: none for objects, handlers or `false`. */
+  /**
+   * Exactly the attributes of the server's start tag: none for objects, handlers or `false`,
+   * except `live`, on by default, whose `false` is `live="off"` (and whose `true` is none).
+   */
   attributes: Record<string, string>;
 }
 
@@ -35,17 +38,40 @@ const serverRenderedWidgets = [
     component: PorticoOnlineVisitors,
     props: { guests: 69, members: 0, lang: 'vi', mode: 'count', headingLevel: 2, noHeading: true, live: false },
     tag: 'portico-online-visitors',
-    attributes: { guests: '69', members: '0', lang: 'vi', mode: 'count', 'heading-level': '2', 'no-heading': '' },
+    attributes: {
+      guests: '69',
+      members: '0',
+      lang: 'vi',
+      mode: 'count',
+      'heading-level': '2',
+      'no-heading': '',
+      live: 'off',
+    },
   },
   {
     component: PorticoOnlineVisitors,
-    props: { stats: seed.visitorStats, mode: 'both', interval: 60, heading: 'Trực tuyến', onPorticoError: handler },
+    props: {
+      stats: seed.visitorStats,
+      mode: 'both',
+      interval: 60,
+      live: true,
+      heading: 'Trực tuyến',
+      onPorticoError: handler,
+    },
     tag: 'portico-online-visitors',
     attributes: { mode: 'both', interval: '60', heading: 'Trực tuyến' },
   },
   {
     component: PorticoViewCounter,
-    props: { value: 18116910n, grouping: 'off', notation: 'compact', digits: 'tiles', path: '/tin-tuc', lang: 'vi' },
+    props: {
+      value: 18116910n,
+      grouping: 'off',
+      notation: 'compact',
+      digits: 'tiles',
+      path: '/tin-tuc',
+      live: false,
+      lang: 'vi',
+    },
     tag: 'portico-view-counter',
     attributes: {
       value: '18116910',
@@ -53,6 +79,7 @@ const serverRenderedWidgets = [
       notation: 'compact',
       digits: 'tiles',
       path: '/tin-tuc',
+      live: 'off',
       lang: 'vi',
     },
   },
