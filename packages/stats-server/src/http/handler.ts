@@ -3,6 +3,7 @@ import { addressGroup, createClientIpResolver } from '../identity/client-ip.js';
 import { SaltCache } from '../identity/salt-cache.js';
 import { resolveOptions, type ResolvedOptions, type ResolvedSite, type StatsHandlerOptions } from '../options.js';
 import { createStatsReads } from '../reads/stats-reads.js';
+import { describeHeldWrites } from '../store/stats-store.js';
 import { readJsonObject } from './body.js';
 import { decideCors, forbiddenOrigin, preflightHeaders, type CorsDecision } from './cors.js';
 import { HttpError, sendError, sendJson } from './http-error.js';
@@ -91,13 +92,16 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
         sendJson(res, 200, await reads.views(site.id, path), { ...cors.headers, 'cache-control': readCacheControl });
       } else {
         await config.store.views(site.id);
-        const heldViews = config.store.heldViews?.() ?? 0;
-        if (heldViews > 0) {
-          // Reads work and hits are taken, but what is counted is only in memory: not healthy.
+        const heldWrites = config.store.heldWrites?.() ?? config.store.heldViews?.() ?? 0;
+        if (heldWrites > 0) {
+          // Reads work and hits are taken, but what is counted (or remembered, so a reader
+          // counts once) is only in memory: not healthy.
+          const held = describeHeldWrites(heldWrites, config.store.heldViews?.() ?? heldWrites);
           throw new HttpError(
             503,
             'writes-failing',
-            `the store cannot write: ${heldViews} views are held in memory until it can; see the service's log`,
+            `the store cannot write: ${held} ${heldWrites === 1 ? 'is' : 'are'} held in memory until it can; ` +
+              "see the service's log",
             { 'retry-after': '5' },
           );
         }

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { signMemberToken } from '../identity/member-token.js';
 import { send } from '../test-support/http-client.js';
-import { startTestService, visitor } from '../test-support/stats-service.js';
+import { startTestService, visitor, type TestService } from '../test-support/stats-service.js';
 import { describeStatsStore } from '../test-support/stats-store-contract.js';
 import { createSqliteStore, createSqliteStoreOn } from './sqlite-store.js';
+import type { StatsStore } from './stats-store.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'portico-stats-sqlite-'));
 let files = 0;
@@ -144,9 +146,11 @@ describe('the embedded store', () => {
      * refuses a new page, and a few views fit in the pages there are.
      */
     function storeRefusingViews(options: { flushIntervalMs?: number } = {}) {
-      const db = new Database(newFile());
+      const file = newFile();
+      const db = new Database(file);
       const store = createSqliteStoreOn(db, options);
       return {
+        file,
         store,
         refuse: () => {
           db.exec(
@@ -210,6 +214,91 @@ describe('the embedded store', () => {
         await service.close();
         await store.close();
       }
+    });
+
+    it('holds a view that only marks a reader already counted as a write: /v1/health fails until it is written, and it is', async () => {
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const secret = 'shared-with-the-cms';
+      const options = { sites: [{ id: 'default', memberSecret: secret }] };
+      const { file, store, refuse, makeRoom } = storeRefusingViews({ flushIntervalMs: 10 });
+      const seenRows = (): unknown => {
+        const reader = new Database(file, { readonly: true });
+        try {
+          return reader.prepare('SELECT count(*) FROM seen_views').pluck().get();
+        } finally {
+          reader.close();
+        }
+      };
+      const service = await startTestService(store, options);
+      const member = { member: signMemberToken({ id: '42', expiresAt: new Date('2026-11-27T00:00:00Z') }, secret) };
+      const van = visitor('203.0.113.7');
+      let reopened: StatsStore | undefined;
+      let after: TestService | undefined;
+      try {
+        const health = () => send(`${service.url}/v1/health`);
+        await service.hit(van, '/a.html'); // read as a guest: counted, and written
+        await expect.poll(seenRows).toBe(1);
+
+        // Signing in on the same browser reads nothing anew: the view does not count, but is
+        // remembered (for her other devices), and that write is refused.
+        refuse();
+        expect((await service.hit(van, '/a.html', member)).body).toEqual({ as: 'member' });
+        await expect.poll(async () => (await health()).status).toBe(503);
+        expect(await health()).toMatchObject({
+          body: {
+            error: 'writes-failing',
+            message: "the store cannot write: 1 dedupe marker is held in memory until it can; see the service's log",
+          },
+        });
+        expect(store.heldWrites?.()).toBe(1);
+        expect(store.heldViews?.()).toBe(0);
+        expect(await service.views('/a.html')).toMatchObject({ total: '1', views: '1' });
+
+        makeRoom();
+        await expect.poll(async () => (await health()).status).toBe(200);
+        expect(seenRows()).toBe(2);
+        await service.close();
+        await store.close();
+
+        // After a restart, her phone's view of the page is hers already counted.
+        reopened = createSqliteStore({ file });
+        after = await startTestService(reopened, options);
+        expect((await after.hit(visitor('198.51.100.1'), '/a.html', member)).body).toEqual({ as: 'member' });
+        expect(await after.views('/a.html')).toMatchObject({ total: '1', views: '1' });
+      } finally {
+        await after?.close();
+        await reopened?.close();
+        await service.close();
+        // Closed above when the test passes; a failure keeps its own message.
+        await store.close().catch(() => undefined);
+      }
+    });
+
+    it('closes even when a dedupe marker cannot be written, saying it is lost', async () => {
+      vi.useFakeTimers({ now: Date.parse('2026-11-26T12:00:00Z') });
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const { store, refuse } = storeRefusingViews({ flushIntervalMs: 100 });
+      await store.record(visit(1));
+      await vi.advanceTimersByTimeAsync(100);
+      refuse();
+      // The same browser signed in: remembered, not counted.
+      const signedIn = visit(1);
+      await store.record({
+        ...signedIn,
+        kind: 'member',
+        id: '42',
+        view: { ...signedIn.view, key: 'member-42', guestKey: signedIn.view.key },
+      });
+      await vi.advanceTimersByTimeAsync(100);
+      expect([store.heldWrites?.(), store.heldViews?.()]).toEqual([1, 0]);
+      expect(errors.mock.calls[0]?.[0]).toBe(
+        'portico-stats: cannot write views to SQLite (1 dedupe marker waiting); trying again:',
+      );
+
+      await expect(store.close()).rejects.toThrow(
+        '1 dedupe marker could not be written to SQLite and is lost: database or disk is full',
+      );
     });
 
     it('keeps running when a checkpoint fails, and says so once', async () => {

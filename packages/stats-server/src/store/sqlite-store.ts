@@ -5,6 +5,7 @@ import { MemoryPresence } from './memory-presence.js';
 import { RepeatedFailureLog } from './repeated-failure-log.js';
 import { ShardedSet } from './sharded-set.js';
 import {
+  describeHeldWrites,
   importOverflowError,
   MAX_COUNT,
   type DailySaltValues,
@@ -252,6 +253,11 @@ class SqliteStore implements StatsStore {
     });
   }
 
+  /** Every view held while writes fail: counted ones, and dedupe markers (`counts: false`), whose loss would count a reader twice. */
+  heldWrites(): number {
+    return this.#viewWrites.failing ? this.#pending.length : 0;
+  }
+
   heldViews(): number {
     return this.#viewWrites.failing ? this.#unwrittenViews() : 0;
   }
@@ -272,8 +278,10 @@ class SqliteStore implements StatsStore {
       try {
         this.#flush();
       } catch (error) {
+        const writes = this.#pending.length;
         lost = new Error(
-          `${this.#unwrittenViews()} views could not be written to SQLite and are lost: ${(error as Error).message}`,
+          `${this.#describePending()} could not be written to SQLite and ${writes === 1 ? 'is' : 'are'} lost: ` +
+            (error as Error).message,
           { cause: error },
         );
         this.#pending = [];
@@ -337,6 +345,11 @@ class SqliteStore implements StatsStore {
     else this.#scheduleFlush();
   }
 
+  /** The views waiting, dedupe markers included: `300 views`, `1 dedupe marker`. */
+  #describePending(): string {
+    return describeHeldWrites(this.#pending.length, this.#unwrittenViews());
+  }
+
   #unwrittenViews(): number {
     let views = 0n;
     for (const { total } of this.#unwritten.values()) views += total;
@@ -362,7 +375,7 @@ class SqliteStore implements StatsStore {
     try {
       this.#flush();
     } catch (error) {
-      this.#viewWrites.failed(error, `(${this.#unwrittenViews()} views waiting)`);
+      this.#viewWrites.failed(error, `(${this.#describePending()} waiting)`);
       this.#scheduleFlush();
     }
   }

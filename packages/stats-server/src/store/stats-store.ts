@@ -113,10 +113,15 @@ export interface StatsStore {
   /** The counts, with the views it holds unwritten (`heldViews`): a store that cannot write still answers reads. */
   views(site: string, path?: string): Promise<ViewCounts>;
   /**
-   * How many counted views the store holds in memory because it cannot write them (the
-   * embedded store on a full disk); 0 while it writes. A store that never holds views need
-   * not have it. `GET /v1/health` reports them.
+   * How many views the store holds in memory because it cannot write them (the embedded
+   * store on a full disk), counted or not: the counted ones (`heldViews`), and dedupe
+   * markers, views that add to no count but are remembered so their reader is not counted
+   * again (a member reading a page their browser read as a guest). 0 while it writes. A store
+   * that never holds writes need not have it. `GET /v1/health` fails while it is above 0
+   * (with a store that has only `heldViews`, while that is).
    */
+  heldWrites?(): number;
+  /** Of the views held (`heldWrites`), how many add to the counts; 0 while the store writes. */
   heldViews?(): number;
   importTotals(site: string, totals: TotalsImport): Promise<void>;
   /**
@@ -133,4 +138,16 @@ export const MAX_COUNT = 2n ** 63n - 1n;
 export function importOverflowError(site: string, path?: string): Error {
   const count = path === undefined ? `site "${site}"'s total` : `the views of "${path}" on site "${site}"`;
   return new Error(`the import would take ${count} past the largest count kept, ${MAX_COUNT}; nothing was imported`);
+}
+
+/**
+ * What a store holds unwritten, for messages: `300 views`, `2 views and 1 dedupe marker`,
+ * `1 dedupe marker`. `writes`: every view held (`heldWrites`); `counted`: those that count.
+ */
+export function describeHeldWrites(writes: number, counted: number): string {
+  const markers = writes - counted;
+  const parts = [];
+  if (counted > 0 || markers === 0) parts.push(`${counted} ${counted === 1 ? 'view' : 'views'}`);
+  if (markers > 0) parts.push(`${markers} ${markers === 1 ? 'dedupe marker' : 'dedupe markers'}`);
+  return parts.join(' and ');
 }
