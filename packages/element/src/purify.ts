@@ -2,7 +2,10 @@
 // HTML download neither.
 import createPurifier, { type DOMPurify } from 'dompurify';
 import {
+  ALLOWED_URI_REGEXP,
   classifyRemovals,
+  INLINE_NAME,
+  keepsAddress,
   SANITIZE_ALLOWLISTS,
   textAlignOf,
   type SanitizeProfile,
@@ -16,6 +19,14 @@ let purifier: DOMPurify | undefined;
 function ownPurifier(): DOMPurify {
   if (purifier) return purifier;
   purifier = createPurifier(window);
+  // The address policy (`keepsAddress`), the server's too. DOMPurify alone would keep any `data:`
+  // in an image's `src` (`data:image/svg+xml`, `data:text/html`) and refuse `data:image/png` in a
+  // `srcset`: an allowed image address the policy keeps is kept as it is.
+  purifier.addHook('uponSanitizeAttribute', (node, event) => {
+    const name = event.attrName;
+    if (!keepsAddress(node.nodeName.toLowerCase(), name, event.attrValue)) event.keepAttr = false;
+    else if ((name === 'src' || name === 'srcset') && event.allowedAttributes[name]) event.forceKeepAttr = true;
+  });
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node instanceof HTMLAnchorElement && node.target === '_blank') node.rel = 'noopener noreferrer';
     if (node instanceof HTMLImageElement) {
@@ -31,8 +42,6 @@ function ownPurifier(): DOMPurify {
 const START_TAG = /<([a-z][^\t\n\f\r />]*)((?:"[^"]*"|'[^']*'|[^"'>])*)>/gi;
 const ATTRIBUTE =
   /[\t\n\f\r /]*([^\t\n\f\r />"'=][^\t\n\f\r />"'=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"|'[^']*'|[^\t\n\f\r >]*))?/y;
-// No allowlist keeps these.
-const INLINE_NAME = /^(?:style|on[a-z]+)$/i;
 
 /**
  * `html` without style and event-handler attributes, and which they were. Chrome checks a
@@ -81,6 +90,8 @@ export function purify(html: string, profile: SanitizeProfile): Omit<SanitizedHt
   const fragment = instance.sanitize(inline.html, {
     ALLOWED_TAGS: [...allowlist.tags],
     ALLOWED_ATTR: [...allowlist.attributes],
+    // The same link schemes for every other attribute's value.
+    ALLOWED_URI_REGEXP,
     RETURN_DOM_FRAGMENT: true,
   });
   const removed = [...inline.removed];

@@ -48,6 +48,97 @@ export const SANITIZE_ALLOWLISTS: Readonly<Record<SanitizeProfile, SanitizeAllow
   },
 };
 
+/** Attributes DOMPurify keeps on any element, besides an allowlist's (its `DATA_ATTR` and `ARIA_ATTR`). */
+export const DATA_OR_ARIA = /^(?:data-[-\w.\u00B7-\uFFFF]+|aria-[-\w]+)$/;
+
+/**
+ * The schemes a link (`href`) in CMS HTML may have: web, mail and phone, as a banner's link.
+ * An address without a scheme (`/van-ban`, `#muc-2`, `//cdn.example/x`) stays; any other scheme
+ * goes (`javascript:`, `data:`, and also `sms:`, `callto:`, `xmpp:`, `cid:`, `ftp:`, which
+ * DOMPurify keeps by default).
+ */
+export const LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 'tel'];
+
+/** The schemes an image address (`src`, each `srcset` candidate) may have, besides an inline raster image. */
+export const IMAGE_SCHEMES: readonly string[] = ['http', 'https'];
+
+/**
+ * An inline image an `<img>` may have (`data:image/png;base64,…`): PNG, GIF, JPEG or WebP, never
+ * `data:image/svg+xml` (a document of its own) nor any other `data:`.
+ */
+export const DATA_IMAGE = /^data:image\/(?:png|gif|jpeg|webp)(?:[;,]|$)/i;
+
+/**
+ * DOMPurify's `ALLOWED_URI_REGEXP` for `LINK_SCHEMES`: a value that starts with one of them, or
+ * that has no scheme. DOMPurify tests the value of every attribute but text (`alt`, `title`)
+ * with it, less `ADDRESS_IGNORED`.
+ */
+export const ALLOWED_URI_REGEXP = new RegExp(
+  `^(?:(?:${LINK_SCHEMES.join('|')}):|[^a-z]|[a-z+.\\-]+(?:[^a-z+.\\-:]|$))`,
+  'i',
+);
+
+/** What is ignored in a value when looking for its scheme: DOMPurify's `ATTR_WHITESPACE`, anywhere. */
+// eslint-disable-next-line no-control-regex -- control characters are among them
+const ADDRESS_IGNORED = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
+
+const compact = (value: string): string => value.trim().replace(ADDRESS_IGNORED, '');
+
+/**
+ * The scheme of an address, lower case (`javascript` for ` JaVa\tScRiPt:x`), or `undefined` for
+ * one without (relative, `#fragment`, `//host/path`). Character references must be decoded
+ * first (as an attribute's value is); white space and control characters anywhere do not count.
+ */
+export function addressScheme(address: string): string | undefined {
+  return /^([a-z][a-z\d+.-]*):/i.exec(compact(address))?.[1]?.toLowerCase();
+}
+
+/** Whether an image may have this address: `IMAGE_SCHEMES`, none, or on an `<img>`, `DATA_IMAGE`. */
+function keepsImageAddress(tag: string, address: string): boolean {
+  const scheme = addressScheme(address);
+  return !scheme || IMAGE_SCHEMES.includes(scheme) || (tag === 'img' && DATA_IMAGE.test(compact(address)));
+}
+
+/** The pieces of a `srcset` between white space and commas: every address (or a `data:` one's start), and descriptors. */
+const srcsetPieces = (srcset: string): string[] => srcset.split(/[\s,]+/);
+
+/**
+ * The address policy both sanitizers enforce: whether `value` may stay in attribute `attribute`
+ * (lower case) of element `tag`. An `href` has a scheme in `LINK_SCHEMES` or none; a `src`, and
+ * every address of a `srcset`, one in `IMAGE_SCHEMES` or none, or on an `<img>`, is `DATA_IMAGE`.
+ * Other attributes are not addresses: `true`.
+ */
+export function keepsAddress(tag: string, attribute: string, value: string): boolean {
+  if (attribute === 'href') {
+    const scheme = addressScheme(value);
+    return !scheme || LINK_SCHEMES.includes(scheme);
+  }
+  if (attribute === 'src') return keepsImageAddress(tag, value);
+  return attribute !== 'srcset' || srcsetPieces(value).every((piece) => keepsImageAddress(tag, piece));
+}
+
+/** A value DOMPurify refuses in any attribute (its `ATTR_VALUE_BREAKOUT`): what could end a comment or raw text. */
+const BREAKOUT = /(?:--!?|])>|<\/(?:style|script|title|xmp|textarea|noscript|iframe|noembed|noframes)/i;
+
+/**
+ * Whether a sanitizer without DOMPurify (the server's) keeps `value` in attribute `attribute`
+ * (lower case) of element `tag`, as DOMPurify with `keepsAddress` keeps it: the address policy,
+ * and what DOMPurify checks in every value (no `-->` or `</script`; outside addresses, text,
+ * `data-*` and `aria-*`, no scheme but `LINK_SCHEMES`). Whether the attribute itself is allowed
+ * is the allowlist's business, not this.
+ */
+export function keepsValue(tag: string, attribute: string, value: string): boolean {
+  if (BREAKOUT.test(value) || !keepsAddress(tag, attribute, value)) return false;
+  if (['href', 'src', 'srcset', 'alt', 'title'].includes(attribute) || DATA_OR_ARIA.test(attribute)) return true;
+  return value.trim() === '' || ALLOWED_URI_REGEXP.test(compact(value));
+}
+
+/**
+ * Style and event-handler attributes: no allowlist keeps them, and the browser takes them out of
+ * the markup before DOMPurify parses it (see `withoutInlineAttributes`).
+ */
+export const INLINE_NAME = /^(?:style|on[a-z]+)$/i;
+
 /**
  * Elements no profile keeps, whatever an allowlist asks, because they run code, load another
  * document or take input. A warning calls their removal unsafe.
@@ -62,9 +153,6 @@ const UNSAFE_ATTRIBUTE = /^(?:on.+|srcdoc|formaction|action|xlink:href)$/;
 
 /** Attributes whose removal is not worth a word (see `SanitizeRemovals.presentation`); `style` when aligned. */
 const PRESENTATION = ['class', 'id', 'loading', 'decoding', 'fetchpriority'];
-
-/** Attributes DOMPurify keeps on any element, besides an allowlist's. */
-const DATA_OR_ARIA = /^(?:data|aria)-/;
 
 /** One element or attribute a sanitizer removed from CMS HTML. */
 export type SanitizeRemoved = { element: string } | { attribute: string; value?: string | null | undefined };
@@ -110,9 +198,10 @@ export function classifyRemovals(removed: Iterable<SanitizeRemoved>, allowlist: 
     if (UNSAFE_ATTRIBUTE.test(name)) kinds.unsafe.add(name);
     else if (allowlist.attributes.includes(name) || DATA_OR_ARIA.test(name)) {
       // An allowed attribute removed all the same: its value was refused (a `javascript:` address).
-      // eslint-disable-next-line no-control-regex -- as browsers do, control characters and spaces do not count
-      const scheme = /^([a-z][a-z\d+.-]*):/i.exec(value.replace(/[\u0000-\u0020]+/g, ''))?.[1];
-      kinds.unsafe.add(scheme ? `${name}="${scheme.toLowerCase()}:…"` : name);
+      // The scheme named is the first refused image address's in a srcset.
+      const pieces = name === 'srcset' ? srcsetPieces(value) : [];
+      const scheme = addressScheme(pieces.find((piece) => !keepsImageAddress('img', piece)) ?? value);
+      kinds.unsafe.add(scheme ? `${name}="${scheme}:…"` : name);
     } else if (PRESENTATION.includes(name) || (name === 'style' && textAlignOf(value) !== undefined)) {
       kinds.presentation.add(name);
     } else kinds.notKept.add(name);

@@ -1,5 +1,7 @@
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
+// The address policy's table, which the server's sanitizer (@portico/ssr) is held to as well.
+import { ADDRESS_CASES, addressCaseHtml, addressCaseRemovals } from '../../ssr/src/test-support/address-cases.js';
 import { withoutInlineAttributes } from './purify.js';
 import { sanitizeHtml } from './sanitize.js';
 
@@ -126,6 +128,20 @@ describe('sanitizeHtml', () => {
     ).toBe(
       'had HTML an article body does not keep, removed <aside>, <dd>, <div>, <dl>, <dt>, <h1>, <header>, <nav> and 1 more',
     );
+  });
+
+  it('keeps and drops each address of the policy table, naming what it drops', async () => {
+    const wrong: string[] = [];
+    for (const address of ADDRESS_CASES) {
+      const { fragment, removals } = await sanitizeHtml(addressCaseHtml(address), 'article');
+      const kept = fragment.firstElementChild?.hasAttribute(address.attribute);
+      if (
+        kept !== (address.dropped === undefined) ||
+        JSON.stringify(removals) !== JSON.stringify(addressCaseRemovals(address))
+      )
+        wrong.push(`${address.attribute}="${address.written}" → ${html(fragment)} ${JSON.stringify(removals)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('opens new-tab links safely and loads images lazily', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sanitizeHtmlString } from './sanitize.js';
+import { ADDRESS_CASES, addressCaseHtml, addressCaseRemovals } from './test-support/address-cases.js';
 import { ARTICLE, ATTACKS, sanitize } from './test-support/sanitize-cases.js';
 
 // What the server's sanitizer writes, as Chromium parses it.
@@ -80,6 +81,30 @@ describe('sanitizeHtmlString, checked by Chromium', () => {
       const browser = { text: fragment.textContent, elements: elementsOf(fragment) };
       if (JSON.stringify(server) !== JSON.stringify(browser))
         differences.push(`${input}: server ${JSON.stringify(server)}, browser ${JSON.stringify(browser)}`);
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('keeps and drops the same addresses as the browser’s DOMPurify: those the policy table keeps', async () => {
+    const { sanitizeHtml } = await import('@portico/element');
+    const differences: string[] = [];
+    for (const address of ADDRESS_CASES) {
+      const html = addressCaseHtml(address);
+      const browser = await sanitizeHtml(html, 'article');
+      const server = sanitizeHtmlString(html, ARTICLE);
+      const template = document.createElement('template');
+      template.innerHTML = server.html;
+      const outcome = (root: DocumentFragment, removals: unknown) => ({
+        kept: root.firstElementChild?.hasAttribute(address.attribute),
+        removals,
+      });
+      const expected = { kept: address.dropped === undefined, removals: addressCaseRemovals(address) };
+      const found = {
+        browser: outcome(browser.fragment, browser.removals),
+        server: outcome(template.content, server.removals),
+      };
+      if (JSON.stringify(found) !== JSON.stringify({ browser: expected, server: expected }))
+        differences.push(`${address.attribute}="${address.written}": ${JSON.stringify(found)}`);
     }
     expect(differences).toEqual([]);
   });

@@ -1,6 +1,11 @@
 import type { SanitizeAllowlist, ServerSanitizeFinish } from '@portico/element';
 import {
   classifyRemovals,
+  DATA_OR_ARIA,
+  IMAGE_SCHEMES,
+  INLINE_NAME,
+  keepsValue,
+  LINK_SCHEMES,
   textAlignOf,
   UNSAFE_TAGS,
   type SanitizeRemovals,
@@ -35,61 +40,24 @@ const GONE_WITH_CONTENT = [
   ...['template', 'thead', 'title', 'video', 'xmp'],
 ];
 
-/** Kept everywhere the browser's DOMPurify keeps them. */
-const DATA_OR_ARIA = /^(?:data-[-\w.]+|aria-[-\w]+)$/;
-
-/** What the browser takes out of the markup before DOMPurify parses it, from every start tag. */
-const INLINE_NAME = /^(?:style|on[a-z]+)$/i;
-
-const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
-const IMAGE_SCHEMES = ['http', 'https', 'data'];
-
 /**
- * Whether sanitize-html drops this address (its `allowedSchemes` check, as `launder` makes it:
- * control characters, spaces and comments do not count; a protocol-relative address passes),
- * or the image transform below does (`data:` that is not an image): to name it as removed.
+ * The attributes less the values the address policy refuses (`keepsValue`, the browser's too),
+ * and a style's text alignment kept as `data-align`, as the browser's sanitizer keeps it (the
+ * style itself goes).
  */
-function refusedAddress(tag: string, address: string): boolean {
-  // eslint-disable-next-line no-control-regex -- what browsers ignore in an address
-  const cleaned = address.replace(/[\u0000-\u0020]+/g, '').replace(/<!--[\s\S]*?-->/g, '');
-  const scheme = /^([a-z][a-z\d.+-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
-  if (scheme === undefined) return false;
-  if (tag === 'img') return !IMAGE_SCHEMES.includes(scheme) || (scheme === 'data' && !/^data:image\//i.test(cleaned));
-  return !LINK_SCHEMES.includes(scheme);
-}
-
-/**
- * Whether sanitize-html drops this `srcset`: every candidate's address is refused. Addresses
- * are read as browsers read them: up to white space (commas inside are part of it, as in a
- * `data:` address), less trailing commas; descriptors run to the next comma.
- */
-function refusedSrcset(tag: string, srcset: string): boolean {
-  const addresses: string[] = [];
-  let rest = srcset;
-  for (;;) {
-    rest = rest.replace(/^[\s,]+/, '');
-    const address = /^\S+/.exec(rest)?.[0];
-    if (address === undefined) break;
-    rest = rest.slice(address.length);
-    if (!address.endsWith(',')) rest = rest.replace(/^[^,]*/, '');
-    addresses.push(address.replace(/,+$/, ''));
-  }
-  return addresses.length > 0 && addresses.every((address) => refusedAddress(tag, address));
-}
-
-/** A style's text alignment kept as `data-align`, as the browser's sanitizer keeps it (the style itself goes). */
-function withAlignment(attribs: Record<string, string>): Record<string, string> {
+function prepared(tag: string, attribs: Record<string, string>): Record<string, string> {
+  const kept = Object.fromEntries(Object.entries(attribs).filter(([name, value]) => keepsValue(tag, name, value)));
   const align = attribs.style === undefined ? undefined : textAlignOf(attribs.style);
-  return align ? { ...attribs, 'data-align': align } : attribs;
+  return align ? { ...kept, 'data-align': align } : kept;
 }
 
 /**
  * Sanitizes HTML from a CMS without a DOM (on the server) with `sanitize-html`, keeping the
  * same allowlist the browser's DOMPurify profile keeps: scripts, styles and the like go with
  * their content, other elements that are not allowed go but leave their content, comments go,
- * links may only go to web, mail or phone addresses (images also `data:`), event handlers
- * and `style` never stay. As the browser's hook does, a `target="_blank"` link gets
- * `rel="noopener noreferrer"` and images load lazily.
+ * addresses are kept as `keepsValue` says (links to web, mail or phone addresses, images from
+ * the web or inline raster data), event handlers and `style` never stay. As the browser's hook
+ * does, a `target="_blank"` link gets `rel="noopener noreferrer"` and images load lazily.
  */
 export function sanitizeHtmlString(
   html: string,
@@ -104,18 +72,24 @@ export function sanitizeHtmlString(
   // Inside an element that goes with its content (an <svg>, a <video>), as DOMPurify removes it:
   // the element is named, not what it holds.
   let discarding = 0;
+  // An empty value stays, as in the browser (`href=""`, `title=""`), not only `alt=""`: an option
+  // sanitize-html has (since 2.11) and its types lack.
+  const keepEmpty: { allowedEmptyAttributes: string[] } = { allowedEmptyAttributes: attributes };
   const output = sanitize(html, {
+    ...keepEmpty,
     allowedTags: tags,
     allowedAttributes: { '*': [...attributes, 'data-*', 'aria-*'], img: ['loading', 'decoding'] },
-    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-    allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+    // The policy is `keepsValue`'s (in the transforms); sanitize-html's own check, with the same
+    // schemes, refuses nothing it keeps, and stays as a second lock.
+    allowedSchemes: [...LINK_SCHEMES],
+    allowedSchemesByTag: { img: [...IMAGE_SCHEMES, 'data'] },
     allowProtocolRelative: true,
     disallowedTagsMode: 'discard',
     nonTextTags: GONE_WITH_CONTENT,
     transformTags: {
-      '*': (tagName, attribs) => ({ tagName, attribs: withAlignment(attribs) }),
+      '*': (tagName, attribs) => ({ tagName, attribs: prepared(tagName, attribs) }),
       a: (tagName, given) => {
-        const attribs = withAlignment(given);
+        const attribs = prepared(tagName, given);
         // As the browser's hook does: a new-tab link's rel is replaced; then the widget's tokens.
         const rel = new Set(
           (attribs.target === '_blank' ? 'noopener noreferrer' : (attribs.rel ?? '')).split(/\s+/).filter(Boolean),
@@ -125,10 +99,8 @@ export function sanitizeHtmlString(
         return { tagName, attribs: rel.size ? { ...attribs, rel: [...rel].join(' ') } : attribs };
       },
       img: (tagName, attribs) => {
-        const kept: Record<string, string> = { ...withAlignment(attribs), loading: 'lazy', decoding: 'async' };
+        const kept: Record<string, string> = { ...prepared(tagName, attribs), loading: 'lazy', decoding: 'async' };
         if (finish.imageAlt && !kept.alt?.trim()) kept.alt = finish.imageAlt;
-        // Images may be inline data, but only image data: never `data:text/html`.
-        if (/^\s*data:/i.test(kept.src ?? '') && !/^\s*data:image\//i.test(kept.src ?? '')) delete kept.src;
         return { tagName, attribs: kept };
       },
     },
@@ -152,12 +124,7 @@ export function sanitizeHtmlString(
       for (const [attribute, value] of Object.entries(attribs)) {
         if (INLINE_NAME.test(attribute)) continue;
         const allowedAttribute = attributes.includes(attribute) || DATA_OR_ARIA.test(attribute);
-        const refused =
-          allowedAttribute &&
-          (attribute === 'srcset'
-            ? refusedSrcset(name, value)
-            : (attribute === 'href' || attribute === 'src') && refusedAddress(name, value));
-        if (!allowedAttribute || refused) removed.push({ attribute, value });
+        if (!allowedAttribute || !keepsValue(name, attribute, value)) removed.push({ attribute, value });
       }
     },
     onCloseTag() {
