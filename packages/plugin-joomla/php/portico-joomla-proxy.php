@@ -380,6 +380,12 @@ function portico_error(int $status, string $title, ?string $retryAfter = null): 
     return [$status, json_encode(['errors' => [['title' => $title]]], JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE), 0, $retryAfter];
 }
 
+/** An expiry (seconds since the epoch, to the millisecond) as a cache file's first line holds it, whatever the locale. */
+function portico_expiry_text(float $expires): string
+{
+    return sprintf('%.3F', $expires);
+}
+
 /**
  * A problem with Joomla's setup that asking again will not fix: 424, which Portico's plugins do
  * not retry (they retry 5xx and 429, by status), remembered a few seconds (at most the cache's
@@ -389,13 +395,13 @@ function portico_configuration_error(array $config, string $title): array
 {
     $seconds = min(5, $config['cache_seconds']);
     $body = json_encode(['errors' => [['code' => 'joomla-configuration', 'title' => $title]]], JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
-    return [424, $body, $seconds > 0 ? time() + $seconds : 0, null];
+    return [424, $body, $seconds > 0 ? microtime(true) + $seconds : 0, null];
 }
 
 /**
  * The categories whose articles the public may see (ids as keys) and when that stops being
  * fresh, read from the category list this proxy serves (and caches) itself; or the list's error.
- * @return array{0: ?array, 1: ?int, 2: ?array} [ids, expires (0: not cached), error answer]
+ * @return array{0: ?array, 1: float|int|null, 2: ?array} [ids, expires (0: not cached), error answer]
  */
 function portico_read_categories(array $config): array
 {
@@ -431,11 +437,12 @@ function portico_read_category_set(string $file): ?array
 {
     $stored = @file_get_contents($file);
     $newline = $stored === false ? false : strpos($stored, "\n");
-    if ($newline === false || (int) substr($stored, 0, $newline) <= time()) {
+    $expires = $newline === false ? 0.0 : (float) substr($stored, 0, $newline);
+    if ($expires <= microtime(true)) {
         return null;
     }
     $ids = json_decode(substr($stored, $newline + 1));
-    return is_array($ids) ? [array_fill_keys(array_map('strval', $ids), true), (int) substr($stored, 0, $newline), null] : null;
+    return is_array($ids) ? [array_fill_keys(array_map('strval', $ids), true), $expires, null] : null;
 }
 
 /**
@@ -443,7 +450,7 @@ function portico_read_category_set(string $file): ?array
  * built once and kept in the cache folder until the category pages it was built from expire,
  * and at least 5 seconds, even when answers are not cached (cache time 0): otherwise every
  * article request would ask Joomla for the whole category list again. The same as the Node proxy's.
- * @return array{0: ?array, 1: ?int, 2: ?array} [ids, expires, error answer]
+ * @return array{0: ?array, 1: float|int|null, 2: ?array} [ids, expires, error answer]
  */
 function portico_categories_shown(array $config): array
 {
@@ -469,9 +476,9 @@ function portico_categories_shown(array $config): array
     }
     [$ids, $expires, $error] = portico_read_categories($config);
     if ($error === null) {
-        $expires = max((int) $expires, time() + 5);
+        $expires = max((float) $expires, microtime(true) + 5);
         $temporary = $file . '.' . bin2hex(random_bytes(6)) . '.tmp';
-        $stored = $expires . "\n" . json_encode(array_map('strval', array_keys($ids)));
+        $stored = portico_expiry_text($expires) . "\n" . json_encode(array_map('strval', array_keys($ids)));
         if (@file_put_contents($temporary, $stored) !== false) {
             @rename($temporary, $file);
         }
@@ -553,7 +560,7 @@ function portico_http_get(array $config, string $url)
     return [(int) $statusLine[1], $body, $retryAfter];
 }
 
-/** @return array{0: int, 1: string, 2: int, 3: ?string} [status, body, expires (0: not cached), Retry-After] */
+/** @return array{0: int, 1: string, 2: float|int, 3: ?string} [status, body, expires (seconds since the epoch; 0: not cached), Retry-After] */
 function portico_ask_joomla(array $config, string $path, string $query, string $kind, bool $single): array
 {
     // Articles are checked against the category list, read first, so that an article in a hidden
@@ -620,8 +627,9 @@ function portico_ask_joomla(array $config, string $path, string $query, string $
         return [200, $body, 0, null];
     }
     // Kept no longer than until an item in it comes up or goes down, nor than the category list
-    // it was checked against.
-    $expires = $now + $config['cache_seconds'];
+    // it was checked against. From now to the millisecond: counted from the whole second, a
+    // cache time of 1 s could end at once.
+    $expires = microtime(true) + $config['cache_seconds'];
     foreach ([portico_next_window_change($decoded, $now), $categoriesExpire] as $sooner) {
         if ($sooner !== null) {
             $expires = min($expires, $sooner);
@@ -653,9 +661,9 @@ function portico_read_cache(string $file): ?array
         return null;
     }
     $head = explode(' ', substr($stored, 0, $newline));
-    $expires = (int) $head[0];
+    $expires = (float) $head[0];
     $status = isset($head[1]) ? (int) $head[1] : 200;
-    return $expires > time() ? [$status, substr($stored, $newline + 1), $expires, null] : null;
+    return $expires > microtime(true) ? [$status, substr($stored, $newline + 1), $expires, null] : null;
 }
 
 /** Answers from the cache, or asks Joomla once however many requests for the same thing wait (a file lock). */
@@ -689,7 +697,7 @@ function portico_cached_answer(array $config, string $path, string $query, strin
     // Answers and configuration errors; not 404s (ids are endless) nor failures that may pass.
     if ($answer[2] > 0) {
         $temporary = $file . '.' . bin2hex(random_bytes(6)) . '.tmp';
-        if (@file_put_contents($temporary, $answer[2] . ' ' . $answer[0] . "\n" . $answer[1]) !== false) {
+        if (@file_put_contents($temporary, portico_expiry_text($answer[2]) . ' ' . $answer[0] . "\n" . $answer[1]) !== false) {
             $stored = @rename($temporary, $file);
         }
     }
@@ -720,7 +728,7 @@ function portico_send(array $config, array $answer, bool $head, array $extra = [
     http_response_code($status);
     header('Content-Type: application/vnd.api+json; charset=utf-8');
     header('X-Content-Type-Options: nosniff');
-    $seconds = $expires - time();
+    $seconds = (int) ceil($expires - microtime(true));
     header('Cache-Control: ' . ($status !== 200 ? 'no-store' : ($seconds > 0 ? "public, max-age=$seconds" : 'no-cache')));
     if ($retryAfter !== null && preg_match('/^\d+$/', $retryAfter)) {
         header('Retry-After: ' . $retryAfter);

@@ -359,7 +359,19 @@ describe('joomla() when answers go wrong', () => {
     expect(await sourceErrorOf(source().getArticle!('999'))).toMatchObject({ code: 'not-found' });
   });
 
+  /**
+   * Retries without their random backoff (up to 0.4 s, then 0.8 s): how long they wait is
+   * plugin-kit's to test; here it would only be time a loaded machine may not have.
+   */
+  function retryAtOnce(): void {
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0);
+    cleanUp.push(() => {
+      random.mockRestore();
+    });
+  }
+
   it('retries a 500 with Joomla’s error body, then gives up with an http error', async () => {
+    retryAtOnce();
     let calls = 0;
     const failing: typeof fetch = () => {
       calls += 1;
@@ -374,6 +386,7 @@ describe('joomla() when answers go wrong', () => {
   });
 
   it('gives up on a server that never answers after its timeout and retries', async () => {
+    retryAtOnce();
     let attempts = 0;
     const silent: typeof fetch = (_input, init) =>
       new Promise((_resolve, reject) => {

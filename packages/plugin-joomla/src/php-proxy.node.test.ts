@@ -55,50 +55,83 @@ async function startPhpProxy(
   settings: ProxySettings,
   http: PhpHttp = hasCurl ? 'curl' : 'streams',
 ): Promise<RunningProxy & { cacheDirectory: string }> {
-  const port = await freePort();
   const cacheDirectory = mkdtempSync(join(tmpdir(), 'portico-php-cache-'));
   let logs = '';
   const settingsFlags = PHP_SETTINGS[http].flatMap((setting) => ['-d', setting]);
-  const server: ChildProcess = spawn('php', [...settingsFlags, '-S', `127.0.0.1:${String(port)}`, PHP_FILE], {
-    env: {
-      PATH: process.env.PATH,
-      PORTICO_JOOMLA_URL: settings.joomlaUrl,
-      PORTICO_JOOMLA_TOKEN: TOKEN,
-      PORTICO_CACHE_SECONDS: String(settings.cacheSeconds),
-      PORTICO_CACHE_DIR: cacheDirectory,
-      PORTICO_TIMEOUT: String(settings.timeoutSeconds),
-      PORTICO_ALLOWED_ORIGINS: (settings.allowedOrigins ?? []).join(' '),
-      // Several workers, so concurrent requests really run at once and the cache's file lock matters.
-      PHP_CLI_SERVER_WORKERS: '4',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-  const base = `http://127.0.0.1:${String(port)}/portico-joomla-proxy.php`;
-  // Shared hosting calls the file by name, with Joomla's API path after it.
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await fetch(`${base}/ready`);
-      break;
-    } catch (error) {
-      if (attempt > 100) throw new Error(`php -S did not start: ${logs}`, { cause: error });
+  // The port is free when freePort() closes it, but on a busy machine another process may take
+  // it before php binds it: php then exits at once, and is started again on another port.
+  for (let start = 1; ; start += 1) {
+    const port = await freePort();
+    const server: ChildProcess = spawn('php', [...settingsFlags, '-S', `127.0.0.1:${String(port)}`, PHP_FILE], {
+      env: {
+        PATH: process.env.PATH,
+        PORTICO_JOOMLA_URL: settings.joomlaUrl,
+        PORTICO_JOOMLA_TOKEN: TOKEN,
+        PORTICO_CACHE_SECONDS: String(settings.cacheSeconds),
+        PORTICO_CACHE_DIR: cacheDirectory,
+        PORTICO_TIMEOUT: String(settings.timeoutSeconds),
+        PORTICO_ALLOWED_ORIGINS: (settings.allowedOrigins ?? []).join(' '),
+        // Several workers, so concurrent requests really run at once and the cache's file lock matters.
+        PHP_CLI_SERVER_WORKERS: '4',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // A process group of its own: php -S forks its workers, which outlive a SIGTERM to php
+      // alone (and keep listening); the whole group is stopped instead.
+      detached: true,
+    });
+    const exited = new Promise<void>((resolve) => {
+      server.once('exit', () => {
+        resolve();
+      });
+    });
+    const stop = (): Promise<void> => {
+      if (server.exitCode === null && server.signalCode === null && server.pid !== undefined) {
+        try {
+          process.kill(-server.pid, 'SIGTERM');
+        } catch {
+          server.kill();
+        }
+      }
+      return exited;
+    };
+    server.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+    server.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+    // Shared hosting calls the file by name, with Joomla's API path after it.
+    const base = `http://127.0.0.1:${String(port)}/portico-joomla-proxy.php`;
+    const startedAt = Date.now();
+    let ready = false;
+    let problem: unknown;
+    while (server.exitCode === null && server.signalCode === null) {
+      try {
+        // Its own answer, not another server's that took the port.
+        ready = (await (await fetch(`${base}/ready`)).text()) === '{"errors":[{"title":"Resource not found"}]}';
+        if (ready) break;
+      } catch (error) {
+        problem = error;
+      }
+      if (Date.now() - startedAt > 20_000) {
+        await stop();
+        rmSync(cacheDirectory, { recursive: true, force: true });
+        throw new Error(`php -S did not start: ${logs}`, { cause: problem });
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    if (!ready) {
+      await stop();
+      if (start < 3) continue;
+      rmSync(cacheDirectory, { recursive: true, force: true });
+      throw new Error(`php -S did not start: ${logs}`);
+    }
+    return {
+      base,
+      cacheDirectory,
+      logs: () => logs,
+      close: async () => {
+        await stop();
+        rmSync(cacheDirectory, { recursive: true, force: true });
+      },
+    };
   }
-  return {
-    base,
-    cacheDirectory,
-    logs: () => logs,
-    close: () =>
-      new Promise((resolve) => {
-        server.once('exit', () => {
-          rmSync(cacheDirectory, { recursive: true, force: true });
-          resolve();
-        });
-        server.kill();
-      }),
-  };
 }
 
 // Without PHP (a contributor's machine) every test here is skipped, and reported as skipped; on CI,
