@@ -50,6 +50,47 @@ export default {
   packagejson: false,
   plugins: [
     {
+      // Lit's `static properties` (no decorators: they cost the CDN build bytes): the analyser
+      // records every entry without `attribute: false` as an attribute, also a `{ state: true }`
+      // one, which Lit never gives an attribute: internal state, so no attribute in the manifest.
+      name: 'portico-lit-state',
+      /**
+       * @param {{ ts: typeof import('typescript'), node: import('typescript').Node, moduleDoc: { declarations?: { name: string, attributes?: { name: string }[], members?: ManifestMember[] }[] } }} context
+       */
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (!ts.isClassDeclaration(node) || !node.name) return;
+        const declaration = moduleDoc.declarations?.find((candidate) => candidate.name === node.name?.text);
+        if (!declaration) return;
+        for (const member of node.members) {
+          if (
+            !ts.isPropertyDeclaration(member) ||
+            member.name.getText() !== 'properties' ||
+            !member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword) ||
+            !member.initializer ||
+            !ts.isObjectLiteralExpression(member.initializer)
+          )
+            continue;
+          for (const entry of member.initializer.properties) {
+            if (!ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.initializer)) continue;
+            const isState = entry.initializer.properties.some(
+              (option) =>
+                ts.isPropertyAssignment(option) &&
+                option.name.getText() === 'state' &&
+                option.initializer.kind === ts.SyntaxKind.TrueKeyword,
+            );
+            if (!isState) continue;
+            const name = entry.name.getText();
+            if (declaration.attributes) {
+              declaration.attributes = declaration.attributes.filter((attribute) => attribute.name !== name);
+            }
+            for (const field of declaration.members ?? []) {
+              if (field.name === name) delete (/** @type {{ attribute?: string }} */ (field).attribute);
+            }
+          }
+        }
+      },
+    },
+    {
       name: 'portico-published-modules',
       /** @param {{ customElementsManifest: { modules: ManifestModule[] } }} context */
       packageLinkPhase({ customElementsManifest }) {

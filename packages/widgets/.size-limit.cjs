@@ -21,14 +21,14 @@ module.exports = [
     name: 'dist/cdn/portico.js: five widgets, Lit and core (aim 20 kB)',
     path: 'dist/cdn/portico.js',
     gzip: true,
-    limit: '30.8 kB',
+    limit: '30.15 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {
     name: 'dist/cdn/portico.js and the chunks it imports at once: the JavaScript every page downloads',
     path: ['dist/cdn/portico.js', ...chunksLoadedAtOnce()],
     gzip: true,
-    limit: '35.5 kB',
+    limit: '34.7 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {

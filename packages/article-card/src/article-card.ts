@@ -23,8 +23,7 @@ import {
   SourceController,
   type HeadingLevel,
 } from '@portico/element';
-import { html, noChange, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, noChange, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { readArticleMarkup, type ArticleFields } from './article-markup.js';
@@ -121,30 +120,40 @@ interface ShownArticle {
 export class PorticoArticleCard extends PorticoElement {
   static override styles = [baseStyles, articleCardStyles];
 
+  static override properties: PropertyDeclarations = {
+    article: { attribute: false },
+    variant: { reflect: true },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    articleId: { attribute: 'article-id', reflect: true },
+    leadLines: { attribute: 'lead-lines', type: Number },
+    readingTime: { attribute: 'reading-time', type: Boolean },
+    timeZone: { attribute: 'time-zone' },
+  };
+
   /** The article, set from JavaScript: wins over `source` and the server-rendered markup. */
-  @property({ attribute: false }) article: Article | null | undefined;
+  declare article: Article | null | undefined;
 
   /** `featured` (default), `full`, `list` or `compact`. */
-  @property({ reflect: true }) variant: ArticleCardVariant = 'featured';
+  declare variant: ArticleCardVariant;
 
   /** The title's heading level, 1–6 (default 3; 1 for `full`). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: HeadingLevel | null | undefined;
+  declare headingLevel: HeadingLevel | null | undefined;
 
   /** The article to load from `source` (its `getArticle(id)`). */
-  @property({ attribute: 'article-id', reflect: true }) articleId: string | undefined;
+  declare articleId: string | undefined;
 
   /** Lines of the lead the `list` variant shows before cutting it with an ellipsis (default 3). */
-  @property({ attribute: 'lead-lines', type: Number }) leadLines = DEFAULT_LEAD_LINES;
+  declare leadLines: number;
 
   /** Add the estimated reading time to the date line (not in `compact`). */
-  @property({ attribute: 'reading-time', type: Boolean }) readingTime = false;
+  declare readingTime: boolean;
 
   /**
    * The IANA time zone a published date-time is dated in (`Asia/Ho_Chi_Minh`: the site's, so
    * every reader, and a server rendering the page, gives the same day); default: the reader's.
    * A date without a time is the same day everywhere. An unknown zone dates in UTC.
    */
-  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+  declare timeZone: string | undefined;
 
   private readonly data = new SourceController<Article>(this, () => ({
     name: this.article == null && this.articleId ? this.source : undefined,
@@ -169,6 +178,9 @@ export class PorticoArticleCard extends PorticoElement {
 
   constructor() {
     super();
+    this.variant = 'featured';
+    this.leadLines = DEFAULT_LEAD_LINES;
+    this.readingTime = false;
     // The server markup may stream in after the element upgrades, or the CMS may change it.
     new MarkupObserver(this, () => {
       this.requestUpdate();

@@ -17,8 +17,7 @@ import {
   safeLink,
   SourceController,
 } from '@portico/element';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { categoryMenuStyles } from './category-menu.styles.js';
 
 /** `vertical`: a sidebar tree; `horizontal`: top navigation with submenu panels. */
@@ -236,41 +235,55 @@ function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean
 export class PorticoCategoryMenu extends PorticoElement {
   static override styles = [baseStyles, categoryMenuStyles];
 
+  static override properties: PropertyDeclarations = {
+    categories: { attribute: false },
+    orientation: { reflect: true },
+    current: {},
+    label: {},
+    showCounts: { attribute: 'show-counts', type: Boolean, reflect: true },
+    maxDepth: { attribute: 'max-depth', type: Number },
+    collapseBelow: { attribute: 'collapse-below', type: Number },
+    open: { state: true },
+    menuOpen: { state: true },
+    narrow: { state: true },
+    measured: { state: true },
+  };
+
   /**
    * The category tree, set from JavaScript; wins over `source` and the markup. Assign a new array
    * to change it. `null`, like `undefined`, gives none: the source or the markup shows.
    */
-  @property({ attribute: false }) categories: Category[] | null | undefined;
+  declare categories: Category[] | null | undefined;
 
   /** `vertical` (a sidebar tree, default) or `horizontal` (top navigation). */
-  @property({ reflect: true }) orientation: CategoryMenuOrientation = 'vertical';
+  declare orientation: CategoryMenuOrientation;
 
   /** The current category: its url or its id. Default: the page's address. */
-  @property() current: string | undefined;
+  declare current: string | undefined;
 
   /** The navigation's accessible name (default `Categories` / `Chuyên mục`). */
-  @property() label: string | undefined;
+  declare label: string | undefined;
 
   /** Show each category's article count, `(12)`, when the data has one. */
-  @property({ attribute: 'show-counts', type: Boolean, reflect: true }) showCounts = false;
+  declare showCounts: boolean;
 
   /** Levels to show: 1 is the top level only (default: all). */
-  @property({ attribute: 'max-depth', type: Number }) maxDepth: number | undefined;
+  declare maxDepth: number | undefined;
 
   /** A width of the element, in CSS pixels, below which a horizontal menu folds behind a menu button. */
-  @property({ attribute: 'collapse-below', type: Number }) collapseBelow: number | undefined;
+  declare collapseBelow: number | undefined;
 
   /** Keys of the open submenus. */
-  @state() private open = new Set<string>();
+  declare private open: Set<string>;
   /** Whether a folded horizontal menu is open. */
-  @state() private menuOpen = false;
+  declare private menuOpen: boolean;
   /**
    * Whether the element is narrower than `collapse-below`. A state, unlike the width, so that a
    * resize re-renders only when it crosses that width.
    */
-  @state() private narrow = false;
+  declare private narrow: boolean;
   /** Whether the width is known: not on the server, nor in the first render before the observer reports. */
-  @state() private measured = false;
+  declare private measured: boolean;
   /** The element's width, as last observed. */
   private width = 0;
 
@@ -300,6 +313,12 @@ export class PorticoCategoryMenu extends PorticoElement {
 
   constructor() {
     super();
+    this.orientation = 'vertical';
+    this.showCounts = false;
+    this.open = new Set<string>();
+    this.menuOpen = false;
+    this.narrow = false;
+    this.measured = false;
     // The server-rendered markup changed, at any depth: read it again.
     new MarkupObserver(this, () => {
       this.readFrom = undefined;

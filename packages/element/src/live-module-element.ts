@@ -1,5 +1,4 @@
-import { html, nothing, type ComplexAttributeConverter, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type ComplexAttributeConverter, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ModuleElement } from './module-element.js';
 import type { SourceState } from './source-controller.js';
 
@@ -35,11 +34,22 @@ export const DEFAULT_LIVE_INTERVAL_SECONDS = 30;
  * seconds, which is also the least time between two announcements to screen readers.
  */
 export class LiveModuleElement extends ModuleElement {
+  static override properties: PropertyDeclarations = {
+    interval: { type: Number },
+    live: { converter: liveConverter },
+  };
+
   /** Seconds between live updates asked of the source; also the least time between announcements (default 30). */
-  @property({ type: Number }) interval = DEFAULT_LIVE_INTERVAL_SECONDS;
+  declare interval: number;
 
   /** `live="off"` loads once instead of following live updates. */
-  @property({ converter: liveConverter }) live = true;
+  declare live: boolean;
+
+  constructor() {
+    super();
+    this.interval = DEFAULT_LIVE_INTERVAL_SECONDS;
+    this.live = true;
+  }
 
   /**
    * The content by precedence: figures from JavaScript or the source; else what the server

@@ -1,5 +1,4 @@
-import { html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { HeadingLevel } from './heading-level.js';
 import { PorticoElement } from './portico-element.js';
 import { baseStyles, moduleStyles } from './styles.js';
@@ -17,14 +16,26 @@ import { baseStyles, moduleStyles } from './styles.js';
 export class ModuleElement extends PorticoElement {
   static override styles: CSSResultGroup = [baseStyles, moduleStyles];
 
+  static override properties: PropertyDeclarations = {
+    heading: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    noHeading: { attribute: 'no-heading', type: Boolean, reflect: true },
+  };
+
   /** The title; default: the widget's phrase in the page's language. */
-  @property() heading: string | undefined;
+  declare heading: string | undefined;
 
   /** The title's heading level, 1–6 (default 3, as CMS sidebar modules use). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel: HeadingLevel = 3;
+  declare headingLevel: HeadingLevel;
 
   /** Leave the title out, when the CMS prints the module's title itself. */
-  @property({ attribute: 'no-heading', type: Boolean, reflect: true }) noHeading = false;
+  declare noHeading: boolean;
+
+  constructor() {
+    super();
+    this.headingLevel = 3;
+    this.noHeading = false;
+  }
 
   /** The phrase key of the default title. */
   protected defaultHeadingKey = 'ONLINE_TITLE';

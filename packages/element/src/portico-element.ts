@@ -15,10 +15,10 @@ import {
   render,
   type CSSResultGroup,
   type PropertyDeclaration,
+  type PropertyDeclarations,
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { property } from 'lit/decorators.js';
 import { headingLevelOf, type HeadingLevel } from './heading-level.js';
 import { LocaleController } from './locale-controller.js';
 import { RENDERED_LANG_ATTRIBUTE, serverRenderContext } from './server-context.js';
@@ -108,8 +108,12 @@ export class PorticoElement extends LitElement {
     super.createProperty(name, reflects ? { ...options, converter: { toAttribute: reflectedText } } : options);
   }
 
+  static override properties: PropertyDeclarations = {
+    source: { reflect: true },
+  };
+
   /** The name of a registered data source (`registerSource('site', …)`) to take data from. */
-  @property({ reflect: true }) source: string | undefined;
+  declare source: string | undefined;
 
   private readonly localeController = new LocaleController(this);
   private readonly warned = new Set<string>();

@@ -1,7 +1,6 @@
 import { formatVisitorPhrase, shownText, type VisitorStats } from '@portico/core';
 import { baseStyles, LiveModuleElement, moduleStyles, SourceController } from '@portico/element';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { onlineVisitorsStyles } from './online-visitors.styles.js';
 
 /** What the box shows: the sentence, the members' names, or both (Joomla's "Display"). */
@@ -45,17 +44,29 @@ interface Counts {
 export class PorticoOnlineVisitors extends LiveModuleElement {
   static override styles = [baseStyles, moduleStyles, onlineVisitorsStyles];
 
+  static override properties: PropertyDeclarations = {
+    guests: { reflect: true },
+    members: { reflect: true },
+    stats: { attribute: false },
+    mode: { reflect: true },
+  };
+
   /** Guests online, when the page renders the numbers itself. */
-  @property({ reflect: true }) guests: string | number | bigint | undefined;
+  declare guests: string | number | bigint | undefined;
 
   /** Members online, when the page renders the numbers itself. */
-  @property({ reflect: true }) members: string | number | bigint | undefined;
+  declare members: string | number | bigint | undefined;
 
   /** The stats, set from JavaScript; wins over `source` and the attributes. `null` unsets it, as `undefined` does. */
-  @property({ attribute: false }) stats: VisitorStats | null | undefined;
+  declare stats: VisitorStats | null | undefined;
 
   /** `count` (the sentence, default), `names` (the members' names) or `both`. */
-  @property({ reflect: true }) mode: OnlineVisitorsMode = 'count';
+  declare mode: OnlineVisitorsMode;
+
+  constructor() {
+    super();
+    this.mode = 'count';
+  }
 
   protected override defaultHeadingKey = 'ONLINE_TITLE';
 

@@ -11,8 +11,7 @@ import {
   sanitizeHtmlOnServer,
   SourceController,
 } from '@portico/element';
-import { html, noChange, nothing, svg, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, noChange, nothing, svg, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { sidebarBannersStyles } from './sidebar-banners.styles.js';
 
 /** Whether sanitized HTML shows anything, as the browser judges it: an image, or text between its tags other than (no-break) spaces. */
@@ -181,45 +180,60 @@ const icon = (path: string): TemplateResult =>
 export class PorticoSidebarBanners extends PorticoElement {
   static override styles = [baseStyles, moduleStyles, sidebarBannersStyles];
 
+  static override properties: PropertyDeclarations = {
+    banners: { attribute: false },
+    position: { reflect: true },
+    rotate: { type: Number, reflect: true },
+    order: { reflect: true },
+    limit: { type: Number },
+    beacon: {},
+    label: {},
+    random: { attribute: false },
+    current: { state: true },
+    playState: { state: true },
+    hovered: { state: true },
+    focusInSlide: { state: true },
+  };
+
   /**
    * The banners, set from JavaScript; win over `source` and the server-rendered links. Assign a
    * new array to change them; `null`, like `undefined`, sets none.
    */
-  @property({ attribute: false }) banners: Banner[] | null | undefined;
+  declare banners: Banner[] | null | undefined;
 
   /** The module position (`sidebar`): what the `source` is asked for, and which of the `banners` show. */
-  @property({ reflect: true }) position: string | undefined;
+  declare position: string | undefined;
 
   /** Seconds each banner shows in a carousel of one banner at a time; 0 (default) shows them all. */
-  @property({ type: Number, reflect: true }) rotate = 0;
+  declare rotate: number;
 
   /** `ordering` (default) or `random`; pinned banners come first either way. */
-  @property({ reflect: true }) order: SidebarBannersOrder = 'ordering';
+  declare order: SidebarBannersOrder;
 
   /** The most banners to show; 0 (default): all. */
-  @property({ type: Number }) limit = 0;
+  declare limit: number;
 
   /** A URL that receives each impression and click with `navigator.sendBeacon` (a JSON text body). */
-  @property() beacon: string | undefined;
+  declare beacon: string | undefined;
 
   /**
    * The carousel's accessible name (default `Featured links` / `Liên kết nổi bật`); with no
    * banners rotating, the list's (default: none).
    */
-  @property() label: string | undefined;
+  declare label: string | undefined;
 
   /**
    * The random source of `order="random"`: a function returning a number in [0, 1) (default
    * `Math.random`). Replace it for a repeatable order, as in tests and screenshots.
    */
-  @property({ attribute: false }) random: () => number = Math.random;
+  declare random: () => number;
 
-  @state() private current = 0;
+  declare private current: number;
   /** The reader's choice: none yet, the rotation stopped, or started. */
-  @state() private playState: 'auto' | 'stopped' | 'playing' = 'auto';
-  @state() private hovered = false;
+  declare private playState: 'auto' | 'stopped' | 'playing';
+  declare private hovered: boolean;
   /** Focus is on a banner: it holds the rotation, as hovering does, so focus never sits on a hidden slide. */
-  @state() private focusInSlide = false;
+  declare private focusInSlide: boolean;
   /** A pointer press in the carousel, until its click: the focus it gives is not keyboard focus. */
   private pressing = false;
   /** Keyboard focus came into the carousel, and focus has not left it since. */
@@ -259,6 +273,14 @@ export class PorticoSidebarBanners extends PorticoElement {
 
   constructor() {
     super();
+    this.rotate = 0;
+    this.order = 'ordering';
+    this.limit = 0;
+    this.random = Math.random;
+    this.current = 0;
+    this.playState = 'auto';
+    this.hovered = false;
+    this.focusInSlide = false;
     // The server-rendered markup changed, at any depth: read it again.
     new MarkupObserver(this, () => {
       this.readFrom = undefined;

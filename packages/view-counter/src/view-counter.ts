@@ -1,7 +1,6 @@
 import { formatInteger, type ExactCount, type ViewStats } from '@portico/core';
 import { baseStyles, LiveModuleElement, moduleStyles, SourceController } from '@portico/element';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { viewCounterStyles } from './view-counter.styles.js';
 
 /** `auto`: the locale's grouping (`18.116.910` in vi); `off`: none (`18116910`). */
@@ -67,11 +66,18 @@ function easeOut(progress: number): number {
 export class PorticoViewCounter extends LiveModuleElement {
   static override styles = [baseStyles, moduleStyles, viewCounterStyles];
 
+  static override properties: PropertyDeclarations = {
+    value: { reflect: true },
+    grouping: { reflect: true },
+    notation: { reflect: true },
+    digits: { reflect: true },
+    path: {},
+  };
+
   /**
    * The number of views: a whole number, or a decimal string or bigint beyond 2^53. Set
    * from JavaScript it wins over `source`; as an attribute it shows until the source answers.
    */
-  @property({ reflect: true })
   get value(): ExactCount | undefined {
     return this.currentValue;
   }
@@ -85,16 +91,23 @@ export class PorticoViewCounter extends LiveModuleElement {
   }
 
   /** `auto` (the locale's digit grouping, default) or `off`. */
-  @property({ reflect: true }) grouping: ViewCounterGrouping = 'auto';
+  declare grouping: ViewCounterGrouping;
 
   /** `standard` (every digit, default) or `compact` (`18 Tr`); screen readers always get every digit. */
-  @property({ reflect: true }) notation: ViewCounterNotation = 'standard';
+  declare notation: ViewCounterNotation;
 
   /** `plain` (default) or `tiles`: a tile per digit; separators and a compact unit stay plain text. */
-  @property({ reflect: true }) digits: ViewCounterDigits = 'plain';
+  declare digits: ViewCounterDigits;
 
   /** Show the views of this page path instead of the site-wide total (from the source). */
-  @property() path: string | undefined;
+  declare path: string | undefined;
+
+  constructor() {
+    super();
+    this.grouping = 'auto';
+    this.notation = 'standard';
+    this.digits = 'plain';
+  }
 
   protected override defaultHeadingKey = 'VIEW_HITS_TITLE';
 
