@@ -25,7 +25,6 @@ import {
 } from '@portico/element';
 import { html, noChange, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { readArticleMarkup, type ArticleFields } from './article-markup.js';
 import { articleCardStyles } from './article-card.styles.js';
 import { bodyOpensWithLead } from './lead-in-body.js';
@@ -40,6 +39,24 @@ export type ArticleCardVariant = 'full' | 'featured' | 'list' | 'compact';
 const VARIANTS: readonly [ArticleCardVariant, ...ArticleCardVariant[]] = ['featured', 'full', 'list', 'compact'];
 
 const DEFAULT_LEAD_LINES = 3;
+
+/** The title as an `h1`–`h6`: a template per level (a static template would cost the CDN build Lit's static-html module). */
+function headingOf(level: HeadingLevel, content: unknown): TemplateResult {
+  switch (level) {
+    case 1:
+      return html`<h1 part="title">${content}</h1>`;
+    case 2:
+      return html`<h2 part="title">${content}</h2>`;
+    case 3:
+      return html`<h3 part="title">${content}</h3>`;
+    case 4:
+      return html`<h4 part="title">${content}</h4>`;
+    case 5:
+      return html`<h5 part="title">${content}</h5>`;
+    case 6:
+      return html`<h6 part="title">${content}</h6>`;
+  }
+}
 
 /** The article's plain-text fields (and `body`, HTML), each a string when given. */
 const TEXT_FIELDS = ['title', 'url', 'source', 'lead', 'body'] as const;
@@ -230,13 +247,9 @@ export class PorticoArticleCard extends PorticoElement {
 
     const fallback = article.markupHeadingLevel ?? (full ? 1 : 3);
     const level = this.readHeadingLevel(this.headingLevel, fallback);
-    // A whole number from 1 to 6, so the tag is one of h1–h6.
-    const tag = unsafeStatic(`h${String(level)}`);
     // `full` is the article itself: its title links nowhere.
     const link = !full && article.url;
-    const title = staticHtml`<${tag} part="title">${
-      link ? html`<a part="link" href=${link}>${article.title}</a>` : article.title
-    }</${tag}>`;
+    const title = headingOf(level, link ? html`<a part="link" href=${link}>${article.title}</a>` : article.title);
 
     const meta = this.renderMeta(article, variant);
     const date = article.datetime
