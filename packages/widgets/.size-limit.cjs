@@ -37,6 +37,6 @@ module.exports = [
     import: '*',
     ignore: ['dompurify'],
     gzip: true,
-    limit: '35.25 kB',
+    limit: '34.4 kB',
   },
 ];

@@ -13,7 +13,8 @@ import { css } from 'lit';
 //   width (its `width`, or 100%) is no least width for the thumbnail, and a card without an
 //   image is a plain column, where the text's row basis would be a height;
 // - `--_lead-lines` comes from `lead-lines`: 1 to 6 through `data-lines` (no inline style, which
-//   a strict Content-Security-Policy refuses in server-rendered HTML), more through `style`.
+//   a strict Content-Security-Policy refuses in server-rendered HTML), more set through the
+//   CSSOM once rendered in the browser (`updated()`).
 // prettier-ignore
 export const articleCardStyles = css`
 :host { --_ratio: var(--portico-article-card-image-ratio, 16 / 9); }

@@ -24,7 +24,6 @@ import {
   type HeadingLevel,
 } from '@portico/element';
 import { html, noChange, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { readArticleMarkup, type ArticleFields } from './article-markup.js';
 import { articleCardStyles } from './article-card.styles.js';
 import { bodyOpensWithLead } from './lead-in-body.js';
@@ -220,6 +219,19 @@ export class PorticoArticleCard extends PorticoElement {
     this.showBody(this.variantShown() === 'full' ? this.shown?.body : undefined);
   }
 
+  /**
+   * A lead cut beyond the stylesheet's 6 lines gets its count through the CSSOM, which a strict
+   * Content-Security-Policy allows, where it refuses a `style` attribute in server-rendered HTML.
+   * (A server-rendered lead of more than 6 lines is cut once the card hydrates.)
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const lead = this.renderRoot.querySelector<HTMLElement>('[part~="lead"]');
+    const lines = Number(lead?.dataset.lines);
+    if (lines > 6) lead?.style.setProperty('--_lead-lines', String(lines));
+    else lead?.style.removeProperty('--_lead-lines');
+  }
+
   override render(): TemplateResult {
     const article = this.shown;
     if (article) return this.renderArticle(article, this.variantShown());
@@ -267,16 +279,15 @@ export class PorticoArticleCard extends PorticoElement {
       'is not 1 or more',
       DEFAULT_LEAD_LINES,
     );
-    // 1 to 6 lines from the stylesheet (`data-lines`), so server-rendered HTML needs no inline style.
+    // 1 to 6 lines from the stylesheet (`data-lines`), more from `updated()`: never an inline style.
     const clampLines = variant === 'list' ? lines : nothing;
-    const clamp = variant === 'list' && lines > 6 ? styleMap({ '--_lead-lines': String(lines) }) : nothing;
     const source = article.source ? html`<span part="source">(${article.source})- </span>` : nothing;
     // In full, a lead the body opens with (an automatic excerpt) is left to the body, once it
     // shows; not when it carries the source tag, which only the lead shows.
     const leadInBody = full && !article.source && this.bodyContent !== undefined && this.bodyOpensWithLead(article);
     const lead =
       article.lead && variant !== 'compact' && !leadInBody
-        ? html`<p part="lead" data-lines=${clampLines} style=${clamp}>${source}${article.lead}</p>`
+        ? html`<p part="lead" data-lines=${clampLines}>${source}${article.lead}</p>`
         : nothing;
 
     const picture = shownImage
