@@ -171,7 +171,7 @@ export class PorticoArticleCard extends PorticoElement {
    */
   declare timeZone: string | undefined;
 
-  private readonly data = new SourceController<Article>(this, () => ({
+  readonly #data = new SourceController<Article>(this, () => ({
     name: this.article == null && this.articleId ? this.source : undefined,
     capability: 'getArticle',
     key: this.articleId ?? '',
@@ -179,18 +179,18 @@ export class PorticoArticleCard extends PorticoElement {
   }));
 
   /** The article on screen, read before each render. */
-  private shown: ShownArticle | undefined;
-  private bodyHtml: string | undefined;
+  #shown: ShownArticle | undefined;
+  #bodyHtml: string | undefined;
   /**
    * The sanitized body: its nodes in the browser; on the server, its HTML as the renderer's
    * content; `noChange` while the nodes are the ones a server rendered (sanitized there), taken
    * over as they are.
    */
-  private bodyContent: unknown;
-  private leadInBody: { body: string | undefined; lead: string; opens: boolean } | undefined;
-  private pendingBody: Promise<void> | undefined;
+  #bodyContent: unknown;
+  #leadInBody: { body: string | undefined; lead: string; opens: boolean } | undefined;
+  #pendingBody: Promise<void> | undefined;
   /** An image address that failed to load: the card is laid out without it. */
-  private failedImage: string | undefined;
+  #failedImage: string | undefined;
 
   constructor() {
     super();
@@ -206,8 +206,8 @@ export class PorticoArticleCard extends PorticoElement {
   /** Also waits for the body to be sanitized and rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.pendingBody) {
-      await this.pendingBody;
+    while (this.#pendingBody) {
+      await this.#pendingBody;
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -215,8 +215,8 @@ export class PorticoArticleCard extends PorticoElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.shown = this.currentArticle();
-    this.showBody(this.variantShown() === 'full' ? this.shown?.body : undefined);
+    this.#shown = this.#currentArticle();
+    this.#showBody(this.#variantShown() === 'full' ? this.#shown?.body : undefined);
   }
 
   /**
@@ -233,26 +233,26 @@ export class PorticoArticleCard extends PorticoElement {
   }
 
   override render(): TemplateResult {
-    const article = this.shown;
-    if (article) return this.renderArticle(article, this.variantShown());
+    const article = this.#shown;
+    if (article) return this.#renderArticle(article, this.#variantShown());
     // Server markup the widget cannot read stays as it is.
     if (this.hasServerMarkup()) return html`<slot></slot>`;
-    const loading = this.data.state === 'loading';
-    const note = this.emptyStateText(this.data.state);
-    const part = loading ? 'loading' : this.emptyStatePart('empty', this.data.state);
+    const loading = this.#data.state === 'loading';
+    const note = this.emptyStateText(this.#data.state);
+    const part = loading ? 'loading' : this.emptyStatePart('empty', this.#data.state);
     const lang = this.phraseLang ?? nothing;
     return html`<p part=${part} role="status" aria-busy=${loading} lang=${lang}>${note}</p>`;
   }
 
-  private variantShown(): ArticleCardVariant {
+  #variantShown(): ArticleCardVariant {
     return this.oneOf('variant', this.variant, VARIANTS);
   }
 
-  private renderArticle(article: ShownArticle, variant: ArticleCardVariant): TemplateResult {
+  #renderArticle(article: ShownArticle, variant: ArticleCardVariant): TemplateResult {
     const full = variant === 'full';
     const { image } = article;
     const lang = this.textLang(article.lang);
-    const shownImage = variant !== 'compact' && image?.src !== this.failedImage ? image : undefined;
+    const shownImage = variant !== 'compact' && image?.src !== this.#failedImage ? image : undefined;
     // The date line and "Written by" are the widget's own text, in its phrases' language, even
     // inside an article in another.
     const interfaceLang = lang ? (this.phraseLang ?? this.locale) : nothing;
@@ -263,7 +263,7 @@ export class PorticoArticleCard extends PorticoElement {
     const link = !full && article.url;
     const title = headingOf(level, link ? html`<a part="link" href=${link}>${article.title}</a>` : article.title);
 
-    const meta = this.renderMeta(article, variant);
+    const meta = this.#renderMeta(article, variant);
     const date = article.datetime
       ? html`<time part="date" datetime=${article.datetime}>${article.date}</time>`
       : article.date
@@ -284,7 +284,7 @@ export class PorticoArticleCard extends PorticoElement {
     const source = article.source ? html`<span part="source">(${article.source})- </span>` : nothing;
     // In full, a lead the body opens with (an automatic excerpt) is left to the body, once it
     // shows; not when it carries the source tag, which only the lead shows.
-    const leadInBody = full && !article.source && this.bodyContent !== undefined && this.bodyOpensWithLead(article);
+    const leadInBody = full && !article.source && this.#bodyContent !== undefined && this.#bodyOpensWithLead(article);
     const lead =
       article.lead && variant !== 'compact' && !leadInBody
         ? html`<p part="lead" data-lines=${clampLines}>${source}${article.lead}</p>`
@@ -300,7 +300,7 @@ export class PorticoArticleCard extends PorticoElement {
           height=${shownImage.height ?? nothing}
           loading="lazy"
           decoding="async"
-          @error=${this.onImageError}
+          @error=${this.#onImageError}
         />`
       : nothing;
 
@@ -310,11 +310,11 @@ export class PorticoArticleCard extends PorticoElement {
       ? html`<p part="byline">
           <span part="authors" aria-hidden="true">${names}</span>
           <span class="visually-hidden" lang=${interfaceLang}
-            >${this.writtenBy(names, interfaceLang === nothing ? undefined : lang)}</span
+            >${this.#writtenBy(names, interfaceLang === nothing ? undefined : lang)}</span
           >
         </p>`
       : nothing;
-    const body = this.bodyContent === undefined ? nothing : html`<div part="body">${this.bodyContent}</div>`;
+    const body = this.#bodyContent === undefined ? nothing : html`<div part="body">${this.#bodyContent}</div>`;
 
     // The heading comes first for screen readers; the styles put a card's image above or beside it.
     return html`<article part="article" class="${variant} ${shownImage ? 'has-image' : ''}" lang=${lang ?? nothing}>
@@ -331,23 +331,23 @@ export class PorticoArticleCard extends PorticoElement {
    * "Written by" and the names, for screen readers. The phrase is in the interface's language;
    * the names, where that is another (`namesLang`), keep the article's, so a voice reads them.
    */
-  private writtenBy(names: string, namesLang: string | undefined): unknown {
+  #writtenBy(names: string, namesLang: string | undefined): unknown {
     if (namesLang === undefined) return this.phrase('WRITTEN_BY', names);
     const [before, after] = this.phrase('WRITTEN_BY', '\u0000').split('\u0000');
     return after === undefined ? before : html`${before}<span lang=${namesLang}>${names}</span>${after}`;
   }
 
   /** Whether the article's body opens with its lead: worked out again only when either changes. */
-  private bodyOpensWithLead({ body, lead = '' }: ShownArticle): boolean {
-    const known = this.leadInBody;
+  #bodyOpensWithLead({ body, lead = '' }: ShownArticle): boolean {
+    const known = this.#leadInBody;
     if (known && known.body === body && known.lead === lead) return known.opens;
     const opens = bodyOpensWithLead(body, lead);
-    this.leadInBody = { body, lead, opens };
+    this.#leadInBody = { body, lead, opens };
     return opens;
   }
 
   /** The view count and reading time, for the date line (not in `compact`). */
-  private renderMeta(article: ShownArticle, variant: ArticleCardVariant): TemplateResult[] {
+  #renderMeta(article: ShownArticle, variant: ArticleCardVariant): TemplateResult[] {
     const locale = this.locale;
     if (variant === 'compact') return [];
     const meta: TemplateResult[] = [];
@@ -367,32 +367,32 @@ export class PorticoArticleCard extends PorticoElement {
     return meta;
   }
 
-  private readonly onImageError = (event: Event): void => {
+  readonly #onImageError = (event: Event): void => {
     const src = (event.target as HTMLImageElement).getAttribute('src') ?? '';
     this.warnInvalid('article.image.src', src, 'did not load', 'no image');
-    this.failedImage = src;
+    this.#failedImage = src;
     this.requestUpdate();
   };
 
   /** The article by precedence: the property, the source's answer, the server markup. */
-  private currentArticle(): ShownArticle | undefined {
+  #currentArticle(): ShownArticle | undefined {
     const fromScript = this.article != null;
     if (this.source && !this.articleId && !fromScript) {
       this.warnInvalid('article-id', undefined, 'is required with source', '');
     }
     const article =
-      (fromScript ? this.readArticle(this.article, 'article') : undefined) ??
-      (this.data.value === undefined ? undefined : this.readArticle(this.data.value, 'source data'));
+      (fromScript ? this.#readArticle(this.article, 'article') : undefined) ??
+      (this.#data.value === undefined ? undefined : this.#readArticle(this.#data.value, 'source data'));
     if (article) return article;
     if (this.hasServerMarkup()) {
       if (!this.canReadServerMarkup('article is')) return undefined;
       const markup = readArticleMarkup(this);
       if (markup) {
-        const shown = this.readArticle(markup, 'markup', markup.printedDate);
+        const shown = this.#readArticle(markup, 'markup', markup.printedDate);
         return shown && { ...shown, markupHeadingLevel: markup.headingLevel };
       }
       this.warnInvalid('markup', this.innerHTML.slice(0, 80), 'has no heading (h1–h6)', 'it as it is');
-    } else if (!fromScript && this.data.state === 'idle') {
+    } else if (!fromScript && this.#data.state === 'idle') {
       this.warnMissing('article', 'is missing (give an article, source and article-id, or markup)', '');
     }
     return undefined;
@@ -402,7 +402,7 @@ export class PorticoArticleCard extends PorticoElement {
    * Checks every field: one of the wrong type is left out, with a warning naming it. A date
    * that cannot be read shows as `printedDate`, the markup's own text, if there is one.
    */
-  private readArticle(value: unknown, origin: string, printedDate?: string): ShownArticle | undefined {
+  #readArticle(value: unknown, origin: string, printedDate?: string): ShownArticle | undefined {
     if (typeof value !== 'object' || !value || Array.isArray(value)) {
       this.warnInvalid(origin, value, 'is not an Article', this.phrase('EMPTY'));
       return undefined;
@@ -452,7 +452,7 @@ export class PorticoArticleCard extends PorticoElement {
       title,
       url,
       datetime,
-      date: datetime ? formatDate(fields.published, { locale, timeZone: this.knownTimeZone() }) : printedDate,
+      date: datetime ? formatDate(fields.published, { locale, timeZone: this.#knownTimeZone() }) : printedDate,
       authors: names,
       lang: contentLang(fields.lang, (raw) => {
         warn('lang', raw, 'is not a language tag');
@@ -471,7 +471,7 @@ export class PorticoArticleCard extends PorticoElement {
   }
 
   /** `time-zone`, warned about when Intl does not know it (`formatDate` then dates in UTC). */
-  private knownTimeZone(): string | undefined {
+  #knownTimeZone(): string | undefined {
     const timeZone = this.readText('time-zone', this.timeZone);
     if (timeZone && !isKnownTimeZone(timeZone))
       this.warnInvalid('time-zone', this.timeZone, 'is not a time zone', 'UTC');
@@ -479,11 +479,11 @@ export class PorticoArticleCard extends PorticoElement {
   }
 
   /** Sanitizes a new body, then renders it; the sanitizer loads on first use. */
-  private showBody(body: string | undefined): void {
-    if (body === this.bodyHtml) return;
-    this.bodyHtml = body;
-    this.bodyContent = undefined;
-    this.pendingBody = undefined;
+  #showBody(body: string | undefined): void {
+    if (body === this.#bodyHtml) return;
+    this.#bodyHtml = body;
+    this.#bodyContent = undefined;
+    this.#pendingBody = undefined;
     if (!body) return;
     if (onServer) {
       // No DOM for DOMPurify here: the server renderer's sanitizer, with the same allowlist.
@@ -491,29 +491,29 @@ export class PorticoArticleCard extends PorticoElement {
       if (sanitized?.warning) {
         this.warnInvalid('article.body', body.slice(0, 80), sanitized.warning, 'the rest');
       }
-      if (sanitized?.html) this.bodyContent = sanitized.content;
+      if (sanitized?.html) this.#bodyContent = sanitized.content;
       return;
     }
     if (this.rendersAsServer && this.renderRoot.querySelector('[part~="body"]')) {
       // Hydrating: the server rendered this body, sanitized; its nodes stay as they are.
-      this.bodyContent = noChange;
+      this.#bodyContent = noChange;
       return;
     }
     const pending: Promise<void> = sanitizeHtml(body, 'article')
       .then(
         ({ fragment, warning }) => {
-          if (this.bodyHtml !== body) return;
+          if (this.#bodyHtml !== body) return;
           if (warning) this.warnInvalid('article.body', body.slice(0, 80), warning, 'the rest');
-          this.bodyContent = fragment.childNodes.length ? [...fragment.childNodes] : undefined;
+          this.#bodyContent = fragment.childNodes.length ? [...fragment.childNodes] : undefined;
         },
         (error: unknown) => {
           console.warn(`<${this.localName}>: the sanitizer did not load; no body shown.`, error);
         },
       )
       .finally(() => {
-        if (this.pendingBody === pending) this.pendingBody = undefined;
+        if (this.#pendingBody === pending) this.#pendingBody = undefined;
         this.requestUpdate();
       });
-    this.pendingBody = pending;
+    this.#pendingBody = pending;
   }
 }

@@ -285,30 +285,30 @@ export class PorticoCategoryMenu extends PorticoElement {
   /** Whether the width is known: not on the server, nor in the first render before the observer reports. */
   declare private measured: boolean;
   /** The element's width, as last observed. */
-  private width = 0;
+  #width = 0;
 
-  private items: MenuItem[] | undefined;
-  private currentKeys: string[] = [];
+  #items: MenuItem[] | undefined;
+  #currentKeys: string[] = [];
   /** Whether the current category's address is the page's own (else the page is inside it). */
-  private currentIsPage = false;
+  #currentIsPage = false;
   /** The data `items` were read from. */
-  private readFrom: unknown;
+  #readFrom: unknown;
   /** What the open submenus were last reset for: the items, the current branch, the orientation. */
-  private openedFor: unknown[] = [];
+  #openedFor: unknown[] = [];
 
-  private readonly data = new SourceController<Category[]>(this, () => ({
+  readonly #data = new SourceController<Category[]>(this, () => ({
     name: this.categories == null ? this.source : undefined,
     capability: 'getCategories',
     fetch: (source, options) => source.getCategories?.(options),
   }));
 
   // None on the server, which has no layout: the width stays 0 there, as in the browser's first render.
-  private readonly resizeObserver = onServer
+  readonly #resizeObserver = onServer
     ? undefined
     : new ResizeObserver(([entry]) => {
-        this.width = entry?.contentRect.width ?? 0;
-        this.narrow = this.isNarrow();
-        this.measured = this.width > 0;
+        this.#width = entry?.contentRect.width ?? 0;
+        this.narrow = this.#isNarrow();
+        this.measured = this.#width > 0;
       });
 
   constructor() {
@@ -321,7 +321,7 @@ export class PorticoCategoryMenu extends PorticoElement {
     this.measured = false;
     // The server-rendered markup changed, at any depth: read it again.
     new MarkupObserver(this, () => {
-      this.readFrom = undefined;
+      this.#readFrom = undefined;
       this.requestUpdate();
     });
   }
@@ -329,36 +329,36 @@ export class PorticoCategoryMenu extends PorticoElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (onServer) return;
-    if (this.hasUpdated) this.observeWidth();
-    document.addEventListener('pointerdown', this.onPointerDown);
+    if (this.hasUpdated) this.#observeWidth();
+    document.addEventListener('pointerdown', this.#onPointerDown);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     if (onServer) return;
-    this.resizeObserver?.disconnect();
-    document.removeEventListener('pointerdown', this.onPointerDown);
+    this.#resizeObserver?.disconnect();
+    document.removeEventListener('pointerdown', this.#onPointerDown);
   }
 
   protected override firstUpdated(): void {
-    this.observeWidth();
+    this.#observeWidth();
   }
 
   /**
    * Watches the width through an empty line at the top of the menu: the element's own height
    * changes when it folds, which would make the observer report again within the same frame.
    */
-  private observeWidth(): void {
+  #observeWidth(): void {
     const line = this.renderRoot.querySelector('#width');
-    if (line) this.resizeObserver?.observe(line);
+    if (line) this.#resizeObserver?.observe(line);
   }
 
   protected override willUpdate(): void {
     // `collapse-below` may have changed since the last resize.
-    this.narrow = this.isNarrow();
+    this.narrow = this.#isNarrow();
     const list =
       this.categories == null &&
-      this.data.value === undefined &&
+      this.#data.value === undefined &&
       this.hasServerMarkup(true) &&
       this.canReadServerMarkup('categories are')
         ? this.querySelector(':scope > ul, :scope > nav > ul')
@@ -366,19 +366,19 @@ export class PorticoCategoryMenu extends PorticoElement {
     const [data, field] =
       this.categories != null
         ? [this.categories, 'categories']
-        : this.data.value !== undefined || !list
-          ? [this.data.value, 'source data']
+        : this.#data.value !== undefined || !list
+          ? [this.#data.value, 'source data']
           : [list, 'markup'];
-    if (data !== this.readFrom) {
-      this.readFrom = data;
+    if (data !== this.#readFrom) {
+      this.#readFrom = data;
       const warn: Warn = (name, value, shown, problem = 'is missing or not usable') => {
         this.warnInvalid(name, value, problem, shown);
       };
-      this.items =
+      this.#items =
         data === undefined
           ? undefined
           : readCategories(list && data === list ? readMarkupList(list) : data, field, warn);
-      if (this.items?.length === 0) warn(field, data, this.phrase('EMPTY'));
+      if (this.#items?.length === 0) warn(field, data, this.phrase('EMPTY'));
     }
 
     // The current category: by id, or by address (ignoring the origin and a trailing slash,
@@ -391,36 +391,36 @@ export class PorticoCategoryMenu extends PorticoElement {
     const page = safeLink(pageAddress());
     const isAddressOf = ({ href, url }: MenuItem, target: URL | undefined): boolean =>
       !!href && !!url && !isFragmentLink(href, url, page) && sameAddress(url, target);
-    const items = this.items ?? [];
+    const items = this.#items ?? [];
     const markedBranch = named === undefined ? currentBranch(items, (item) => item.marked) : [];
     const branch = markedBranch.length
       ? markedBranch
       : currentBranch(items, (item) => item.id === wanted || isAddressOf(item, here));
-    this.currentKeys = branch.map((item) => item.key);
+    this.#currentKeys = branch.map((item) => item.key);
     // The current category is the page itself, or (`current` naming it on an article's page)
     // the section the page is in: `aria-current="page"` only for the first.
     const last = branch.at(-1);
-    this.currentIsPage = !!last && isAddressOf(last, page);
+    this.#currentIsPage = !!last && isAddressOf(last, page);
 
     // A new tree, a new current page or a new orientation starts from the default: the
     // current branch open in a sidebar, every submenu closed in top navigation.
-    const horizontal = this.isHorizontal();
-    const openFor = [this.items, this.currentKeys.join(), horizontal];
-    if (openFor.some((value, index) => value !== this.openedFor[index])) {
-      this.openedFor = openFor;
-      this.open = new Set(horizontal ? [] : this.currentKeys);
+    const horizontal = this.#isHorizontal();
+    const openFor = [this.#items, this.#currentKeys.join(), horizontal];
+    if (openFor.some((value, index) => value !== this.#openedFor[index])) {
+      this.#openedFor = openFor;
+      this.open = new Set(horizontal ? [] : this.#currentKeys);
     }
   }
 
   override render(): TemplateResult {
-    const horizontal = this.isHorizontal();
+    const horizontal = this.#isHorizontal();
     const folded = horizontal && this.narrow;
     // Until its width is known (rendered on the server, or before the first resize report), a
     // menu that may fold keeps its top row on one line, as tall as the folded menu button: the
     // fold, when it comes, moves nothing. Links past the edge scroll into view.
-    const oneLine = horizontal && !this.measured && this.positive('collapse-below', this.collapseBelow) !== undefined;
-    const { state } = this.data;
-    if (!this.items && state !== 'loading' && state !== 'error') {
+    const oneLine = horizontal && !this.measured && this.#positive('collapse-below', this.collapseBelow) !== undefined;
+    const { state } = this.#data;
+    if (!this.#items && state !== 'loading' && state !== 'error') {
       this.warnMissing('categories', 'is missing (give categories, a source or a list of links)', '');
     }
     const name = this.regionName(this.readText('label', this.label), this.phrase('CATEGORIES'));
@@ -430,9 +430,9 @@ export class PorticoCategoryMenu extends PorticoElement {
       class=${horizontal && !folded ? (oneLine ? 'horizontal one-line' : 'horizontal') : 'vertical'}
       aria-label=${name.ariaLabel}
       aria-labelledby=${name.labelledBy}
-      @keydown=${this.onKeydown}
-      @focusin=${this.onFocusIn}
-      @focusout=${this.onFocusOut}
+      @keydown=${this.#onKeydown}
+      @focusin=${this.#onFocusIn}
+      @focusout=${this.#onFocusOut}
     >
       <div id="width"></div>
       ${name.labelElement}
@@ -451,27 +451,27 @@ export class PorticoCategoryMenu extends PorticoElement {
           : nothing
       }
       <div id="menu" ?hidden=${folded && !this.menuOpen}>
-        ${this.items?.length ? this.renderList(this.items, 1) : html`<p part=${this.emptyStatePart('note', state)}>${this.emptyStateText(state)}</p>`}
+        ${this.#items?.length ? this.#renderList(this.#items, 1) : html`<p part=${this.emptyStatePart('note', state)}>${this.emptyStateText(state)}</p>`}
       </div>
       <slot hidden></slot>
     </nav>`;
   }
 
-  private renderList(items: MenuItem[], level: number, id?: string, hidden = false): TemplateResult {
+  #renderList(items: MenuItem[], level: number, id?: string, hidden = false): TemplateResult {
     return html`<ul part=${level > 1 ? 'submenu' : 'list'} id=${id ?? nothing} ?hidden=${hidden}>
-      ${items.map((item) => this.renderItem(item, level))}
+      ${items.map((item) => this.#renderItem(item, level))}
     </ul>`;
   }
 
-  private renderItem(item: MenuItem, level: number): TemplateResult {
-    const hasSubmenu = item.children.length > 0 && level < (this.positive('max-depth', this.maxDepth) ?? Infinity);
+  #renderItem(item: MenuItem, level: number): TemplateResult {
+    const hasSubmenu = item.children.length > 0 && level < (this.#positive('max-depth', this.maxDepth) ?? Infinity);
     const open = this.open.has(item.key);
-    const isCurrent = item.key === this.currentKeys.at(-1);
+    const isCurrent = item.key === this.#currentKeys.at(-1);
     const current = isCurrent
-      ? this.currentIsPage
+      ? this.#currentIsPage
         ? 'page'
         : 'true'
-      : this.currentKeys.includes(item.key)
+      : this.#currentKeys.includes(item.key)
         ? 'location'
         : undefined;
     const submenuId = `submenu-${item.key}`;
@@ -504,37 +504,37 @@ export class PorticoCategoryMenu extends PorticoElement {
                 aria-controls=${submenuId}
                 aria-label=${this.phrase('SUBCATEGORIES_OF', item.title)}
                 @click=${() => {
-                  this.toggle(item.key, !open);
+                  this.#toggle(item.key, !open);
                 }}
               ></button>`
             : nothing
         }
       </div>
-      ${hasSubmenu ? this.renderList(item.children, level + 1, submenuId, !open) : nothing}
+      ${hasSubmenu ? this.#renderList(item.children, level + 1, submenuId, !open) : nothing}
     </li>`;
   }
 
-  private toggle(key: string, opening: boolean): void {
+  #toggle(key: string, opening: boolean): void {
     // Top navigation keeps one submenu open: opening one closes all but its own ancestors.
     const open = new Set(
-      this.isHorizontal() ? [...this.open].filter((other) => key.startsWith(`${other}.`)) : this.open,
+      this.#isHorizontal() ? [...this.open].filter((other) => key.startsWith(`${other}.`)) : this.open,
     );
     if (opening) open.add(key);
     else open.delete(key);
     this.open = open;
   }
 
-  private isNarrow(): boolean {
-    const collapseBelow = this.positive('collapse-below', this.collapseBelow) ?? 0;
-    return this.width > 0 && this.width < collapseBelow;
+  #isNarrow(): boolean {
+    const collapseBelow = this.#positive('collapse-below', this.collapseBelow) ?? 0;
+    return this.#width > 0 && this.#width < collapseBelow;
   }
 
-  private isHorizontal(): boolean {
+  #isHorizontal(): boolean {
     return this.oneOf('orientation', this.orientation, ORIENTATIONS) === 'horizontal';
   }
 
   /** A positive number attribute; `undefined` when absent, or unusable (with a warning). */
-  private positive(attribute: string, value: number | null | undefined): number | undefined {
+  #positive(attribute: string, value: number | null | undefined): number | undefined {
     return this.readNumberAttribute(
       attribute,
       value,
@@ -546,27 +546,27 @@ export class PorticoCategoryMenu extends PorticoElement {
   }
 
   /** Closes a horizontal menu's submenus and its folded panel. */
-  private closeAll(): void {
-    if (!this.isHorizontal()) return;
+  #closeAll(): void {
+    if (!this.#isHorizontal()) return;
     this.open = new Set();
     this.menuOpen = false;
   }
 
-  private readonly onPointerDown = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this)) this.closeAll();
+  readonly #onPointerDown = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this)) this.#closeAll();
   };
 
-  private readonly onFocusOut = ({ relatedTarget }: FocusEvent): void => {
+  readonly #onFocusOut = ({ relatedTarget }: FocusEvent): void => {
     // No next element: the window lost focus, or a click is on its way (handled on pointerdown).
-    if (relatedTarget instanceof Node && !this.renderRoot.contains(relatedTarget)) this.closeAll();
+    if (relatedTarget instanceof Node && !this.renderRoot.contains(relatedTarget)) this.#closeAll();
   };
 
   /**
    * Top navigation: focus moving on past an open submenu closes it, which would otherwise lie
    * over the items focus moves to (WCAG 2.4.11). A folded menu's submenus push, not cover.
    */
-  private readonly onFocusIn = ({ target }: FocusEvent): void => {
-    if (this.open.size === 0 || !this.isHorizontal() || this.isNarrow()) return;
+  readonly #onFocusIn = ({ target }: FocusEvent): void => {
+    if (this.open.size === 0 || !this.#isHorizontal() || this.#isNarrow()) return;
     const root = this.renderRoot as ShadowRoot;
     const around = [...this.open].filter((key) =>
       root.getElementById(`submenu-${key}`)?.parentElement?.contains(target as Node),
@@ -574,7 +574,7 @@ export class PorticoCategoryMenu extends PorticoElement {
     if (around.length < this.open.size) this.open = new Set(around);
   };
 
-  private readonly onKeydown = (event: KeyboardEvent): void => {
+  readonly #onKeydown = (event: KeyboardEvent): void => {
     const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     const item = active?.closest('li');
     const list = item?.parentElement;
@@ -588,7 +588,7 @@ export class PorticoCategoryMenu extends PorticoElement {
             (this.menuOpen ? this.renderRoot.querySelector<HTMLElement>('[part~="menu-button"]') : null));
       target?.click();
       // Focus on an item of the top row, beside a submenu opened by pointer: it closes still.
-      if (!target) this.closeAll();
+      if (!target) this.#closeAll();
     } else if (item && list) {
       const items = [...list.children];
       const index = items.indexOf(item);

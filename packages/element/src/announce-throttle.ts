@@ -6,31 +6,34 @@
  * interval, however often the source answers.
  */
 export class AnnounceThrottle<T> {
-  private last = -Infinity;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private pending: { value: T } | undefined;
+  #last = -Infinity;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #pending: { value: T } | undefined;
 
-  constructor(
-    private readonly apply: (value: T) => void,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+  readonly #apply: (value: T) => void;
+  readonly #now: () => number;
+
+  constructor(apply: (value: T) => void, now: () => number = () => performance.now()) {
+    this.#apply = apply;
+    this.#now = now;
+  }
 
   /** The interval in milliseconds; 0 lets every value through at once. */
   interval = 0;
 
   push(value: T): void {
-    const wait = this.last + this.interval - this.now();
-    if (wait <= 0 && !this.timer) {
-      this.emit(value);
+    const wait = this.#last + this.interval - this.#now();
+    if (wait <= 0 && !this.#timer) {
+      this.#emit(value);
       return;
     }
-    this.pending = { value };
-    this.timer ??= setTimeout(
+    this.#pending = { value };
+    this.#timer ??= setTimeout(
       () => {
-        this.timer = undefined;
-        const pending = this.pending;
-        this.pending = undefined;
-        if (pending) this.emit(pending.value);
+        this.#timer = undefined;
+        const pending = this.#pending;
+        this.#pending = undefined;
+        if (pending) this.#emit(pending.value);
       },
       Math.max(0, wait),
     );
@@ -38,14 +41,14 @@ export class AnnounceThrottle<T> {
 
   /** Drops a waiting value and forgets the last one: the next value goes through at once. */
   reset(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending = undefined;
-    this.last = -Infinity;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pending = undefined;
+    this.#last = -Infinity;
   }
 
-  private emit(value: T): void {
-    this.last = this.now();
-    this.apply(value);
+  #emit(value: T): void {
+    this.#last = this.#now();
+    this.#apply(value);
   }
 }

@@ -74,12 +74,12 @@ function unwatchPage(): void {
  * host or any ancestor, and when an integrator defines or overrides a locale.
  */
 export class LocaleController implements ReactiveController {
-  private readonly host: Host;
-  private resolved: ResolvedLocale = resolveLocale(undefined);
-  private tag: string | undefined;
+  readonly #host: Host;
+  #resolved: ResolvedLocale = resolveLocale(undefined);
+  #tag: string | undefined;
 
   constructor(host: Host) {
-    this.host = host;
+    this.#host = host;
     host.addController(this);
   }
 
@@ -97,14 +97,14 @@ export class LocaleController implements ReactiveController {
     // On the server nothing keeps it current (no lifecycle, no observers), and nothing changes
     // while an element renders: read it when asked.
     if (onServer) this.refresh();
-    return this.resolved;
+    return this.#resolved;
   }
 
   hostConnected(): void {
     if (onServer) return;
     controllers.add(this);
     watchPage();
-    watchRootsOf(this.host);
+    watchRootsOf(this.#host);
     this.refresh(true);
   }
 
@@ -116,10 +116,10 @@ export class LocaleController implements ReactiveController {
 
   /** Re-reads the language; re-renders the host if it changed (or always, when `force`). */
   refresh(force = false): void {
-    const tag = closestLanguage(this.host);
-    if (!force && tag === this.tag) return;
-    this.tag = tag;
-    this.resolved = resolveLocale(tag);
-    if (!onServer) this.host.requestUpdate();
+    const tag = closestLanguage(this.#host);
+    if (!force && tag === this.#tag) return;
+    this.#tag = tag;
+    this.#resolved = resolveLocale(tag);
+    if (!onServer) this.#host.requestUpdate();
   }
 }

@@ -11,14 +11,13 @@ const MARKUP_CHANGES: MutationObserverInit = { childList: true, subtree: true, c
  * are left out: Lit already watches those. On a server there is no DOM to observe.
  */
 export class MarkupObserver implements ReactiveController {
-  private readonly observer: MutationObserver | undefined;
+  readonly #observer: MutationObserver | undefined;
+  readonly #host: ReactiveControllerHost & Element;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & Element,
-    changed: () => void,
-  ) {
+  constructor(host: ReactiveControllerHost & Element, changed: () => void) {
+    this.#host = host;
     host.addController(this);
-    this.observer = onServer
+    this.#observer = onServer
       ? undefined
       : new MutationObserver((records) => {
           if (records.some(({ type, target }) => type !== 'attributes' || target !== host)) changed();
@@ -26,10 +25,10 @@ export class MarkupObserver implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.observer?.observe(this.host, MARKUP_CHANGES);
+    this.#observer?.observe(this.#host, MARKUP_CHANGES);
   }
 
   hostDisconnected(): void {
-    this.observer?.disconnect();
+    this.#observer?.disconnect();
   }
 }

@@ -46,10 +46,10 @@ export class ModuleElement extends PorticoElement {
    * find it.
    */
   protected renderModule(content: TemplateResult | typeof nothing): TemplateResult {
-    return html`<div part="base" lang=${this.phraseLang ?? nothing}>${this.renderHeading()} ${content}</div>`;
+    return html`<div part="base" lang=${this.phraseLang ?? nothing}>${this.#renderHeading()} ${content}</div>`;
   }
 
-  private renderHeading(): TemplateResult | typeof nothing {
+  #renderHeading(): TemplateResult | typeof nothing {
     if (this.noHeading) return nothing;
     // A heading element the server rendered into the slot keeps its own semantics and the
     // page's styles; wrapping it would nest one heading in another.

@@ -115,17 +115,17 @@ export class PorticoElement extends LitElement {
   /** The name of a registered data source (`registerSource('site', …)`) to take data from. */
   declare source: string | undefined;
 
-  private readonly localeController = new LocaleController(this);
-  private readonly warned = new Set<string>();
+  readonly #localeController = new LocaleController(this);
+  readonly #warned = new Set<string>();
   /** What the latest update found missing (`warnMissing`); cleared as every update starts. */
-  private missingData: [attribute: string, problem: string, shown: string] | undefined;
-  private missingDataTimer: ReturnType<typeof setTimeout> | undefined;
+  #missingData: [attribute: string, problem: string, shown: string] | undefined;
+  #missingDataTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the shadow root was server-rendered and Lit takes its nodes over on the first render. */
-  private hydrating = false;
+  #hydrating = false;
 
   /** The widget's language tag, canonical (`vi`, `en-GB`, `tlh`, …): see `LocaleController.locale`. */
   get locale(): string {
-    return this.localeController.locale;
+    return this.#localeController.locale;
   }
 
   /**
@@ -135,7 +135,7 @@ export class PorticoElement extends LitElement {
    * (WCAG 3.1.2). `undefined` when the phrases are in the widget's language.
    */
   protected get phraseLang(): string | undefined {
-    const { tag, definition } = this.localeController.current;
+    const { tag, definition } = this.#localeController.current;
     const { phraseTag } = definition;
     return phraseTag.split('-')[0] === tag.split('-')[0] ? undefined : phraseTag;
   }
@@ -181,7 +181,7 @@ export class PorticoElement extends LitElement {
       // the first render takes these nodes over. Without it Lit would render after them: the
       // widget starts from an empty root instead.
       if (typeof (globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport === 'function') {
-        this.hydrating = true;
+        this.#hydrating = true;
       } else {
         for (const node of serverNodes) node.remove();
         this.renderOptions.renderBefore = root.firstChild;
@@ -197,7 +197,7 @@ export class PorticoElement extends LitElement {
    * settings); the widget renders again right after hydrating, with it.
    */
   protected get rendersAsServer(): boolean {
-    return onServer || (this.hydrating && !this.hasUpdated);
+    return onServer || (this.#hydrating && !this.hasUpdated);
   }
 
   protected override update(changed: PropertyValues): void {
@@ -213,11 +213,11 @@ export class PorticoElement extends LitElement {
       super.update(changed);
     } catch (error) {
       if (!hydrating) throw error;
-      this.renderAfresh(error);
+      this.#renderAfresh(error);
     }
     if (hydrating) {
       void this.updateComplete.then(() => {
-        this.afterHydrating();
+        this.#afterHydrating();
       });
     }
   }
@@ -227,7 +227,7 @@ export class PorticoElement extends LitElement {
    * publish window ended after the page was built, say). Rather than keep it with dead
    * controls, and write the content again after it on the next update, the widget renders anew.
    */
-  private renderAfresh(error: unknown): void {
+  #renderAfresh(error: unknown): void {
     this.dropServerRender('it does not fit this page', error);
     render(this.render(), this.renderRoot, this.renderOptions);
   }
@@ -239,7 +239,7 @@ export class PorticoElement extends LitElement {
    */
   protected dropServerRender(reason: string, error?: unknown): void {
     // Only over a server's markup: after a browser render, these nodes are Lit's own.
-    if (onServer || !this.hydrating || this.hasUpdated) return;
+    if (onServer || !this.#hydrating || this.hasUpdated) return;
     console.warn(
       `<${this.localName}>: the server-rendered shadow DOM is dropped: ${reason}; rendered again.`,
       ...(error ? [error] : []),
@@ -247,13 +247,13 @@ export class PorticoElement extends LitElement {
     for (const node of [...this.renderRoot.childNodes]) {
       if (!(node instanceof HTMLStyleElement)) node.remove();
     }
-    this.hydrating = false;
+    this.#hydrating = false;
     // Lit's hydration support reads this (a name kept in production builds) to hydrate, not render.
     (this as { _$needsHydration?: boolean })._$needsHydration = false;
   }
 
   /** Right after hydrating: what only the browser knows, and what it did before the widget listened. */
-  private afterHydrating(): void {
+  #afterHydrating(): void {
     this.requestUpdate();
     // An image that failed while the page loaded fired `error` before the widget had a listener.
     for (const image of this.renderRoot.querySelectorAll('img')) {
@@ -410,23 +410,23 @@ export class PorticoElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Taken out of the page and put back, still without data: the wait starts again.
-    if (this.missingData) this.awaitMissingData();
+    if (this.#missingData) this.#awaitMissingData();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.missingDataTimer);
-    this.missingDataTimer = undefined;
+    clearTimeout(this.#missingDataTimer);
+    this.#missingDataTimer = undefined;
   }
 
   protected override performUpdate(): void {
     // Lit calls this with no update pending too (then it renders nothing, and finds nothing missing).
     if (!this.isUpdatePending) return;
-    this.missingData = undefined;
+    this.#missingData = undefined;
     super.performUpdate();
-    if (!this.findsDataMissing()) {
-      clearTimeout(this.missingDataTimer);
-      this.missingDataTimer = undefined;
+    if (!this.#findsDataMissing()) {
+      clearTimeout(this.#missingDataTimer);
+      this.#missingDataTimer = undefined;
     }
   }
 
@@ -436,26 +436,26 @@ export class PorticoElement extends LitElement {
    * Called from the update that finds the data missing.
    */
   protected warnMissing(attribute: string, problem: string, shown: string): void {
-    this.missingData = [attribute, problem, shown];
+    this.#missingData = [attribute, problem, shown];
     // A server render is the page's last word: no script sets data on it later.
     if (onServer) {
       this.warnInvalid(attribute, undefined, problem, shown);
       return;
     }
-    if (this.isConnected) this.awaitMissingData();
+    if (this.isConnected) this.#awaitMissingData();
   }
 
   /** Whether the latest update called `warnMissing`. */
-  private findsDataMissing(): boolean {
-    return this.missingData !== undefined;
+  #findsDataMissing(): boolean {
+    return this.#missingData !== undefined;
   }
 
   /** Warns of the missing data once the grace period is over, if it is missing still. */
-  private awaitMissingData(): void {
-    this.missingDataTimer ??= setTimeout(() => {
-      this.missingDataTimer = undefined;
-      if (this.missingData && this.isConnected) {
-        const [stillMissing, missingProblem, missingShown] = this.missingData;
+  #awaitMissingData(): void {
+    this.#missingDataTimer ??= setTimeout(() => {
+      this.#missingDataTimer = undefined;
+      if (this.#missingData && this.isConnected) {
+        const [stillMissing, missingProblem, missingShown] = this.#missingData;
         this.warnInvalid(stillMissing, undefined, missingProblem, missingShown);
       }
     }, MISSING_DATA_GRACE_MS);
@@ -468,8 +468,8 @@ export class PorticoElement extends LitElement {
   protected warnInvalid(attribute: string, value: unknown, problem: string, shown: string): void {
     const printed = typeof value === 'string' ? JSON.stringify(value) : describe(value);
     const key = `${attribute}=${printed}`;
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
+    if (this.#warned.has(key)) return;
+    this.#warned.add(key);
     console.warn(`<${this.localName}>: ${attribute}=${printed} ${problem}; showing ${JSON.stringify(shown)}.`);
   }
 }

@@ -80,36 +80,36 @@ function warnOfSetupMistake(tag: string, error: SourceError): void {
  * Dispatches `portico-error` (`detail.error`: a `SourceError`) on the host on each failure.
  */
 export class SourceController<T> implements ReactiveController {
-  private data: T | undefined;
-  private failure: SourceError | undefined;
+  #data: T | undefined;
+  #failure: SourceError | undefined;
 
-  private readonly host: Host;
-  private readonly describe: () => SourceRequest<T>;
-  private readonly registrationTimeout: number;
-  private readonly throttle: AnnounceThrottle<T>;
-  private running: AbortController | undefined;
+  readonly #host: Host;
+  readonly #describe: () => SourceRequest<T>;
+  readonly #registrationTimeout: number;
+  readonly #throttle: AnnounceThrottle<T>;
+  #running: AbortController | undefined;
   /** The registered source the data comes from, once found. */
-  private source: DataSource | undefined;
-  private stopFollowingRegistrations: (() => void) | undefined;
-  private subscription: Unsubscribe | undefined;
+  #source: DataSource | undefined;
+  #stopFollowingRegistrations: (() => void) | undefined;
+  #subscription: Unsubscribe | undefined;
   /** Reopens the live subscription after the tab was hidden. */
-  private reopen: (() => void) | undefined;
+  #reopen: (() => void) | undefined;
   /** Source and key: when they change, the old data no longer applies. */
-  private dataKey: string | undefined;
+  #dataKey: string | undefined;
   /** Data key, liveness and interval: when they change, loading restarts. */
-  private signature: string | undefined;
-  private connected = false;
-  private current: SourceState = 'idle';
+  #signature: string | undefined;
+  #connected = false;
+  #current: SourceState = 'idle';
 
   constructor(host: Host, describe: () => SourceRequest<T>, options: SourceControllerOptions = {}) {
-    this.host = host;
-    this.describe = describe;
-    this.registrationTimeout = options.registrationTimeout ?? DEFAULT_REGISTRATION_TIMEOUT;
-    this.throttle = new AnnounceThrottle<T>((value) => {
-      this.data = value;
-      this.current = 'ready';
-      this.failure = undefined;
-      this.host.requestUpdate();
+    this.#host = host;
+    this.#describe = describe;
+    this.#registrationTimeout = options.registrationTimeout ?? DEFAULT_REGISTRATION_TIMEOUT;
+    this.#throttle = new AnnounceThrottle<T>((value) => {
+      this.#data = value;
+      this.#current = 'ready';
+      this.#failure = undefined;
+      this.#host.requestUpdate();
     });
     host.addController(this);
   }
@@ -119,95 +119,95 @@ export class SourceController<T> implements ReactiveController {
 
   /** The latest data for the current request; kept through failures. */
   get value(): T | undefined {
-    this.sync();
-    return this.data;
+    this.#sync();
+    return this.#data;
   }
 
   /** The latest failure, while it is not followed by an answer. */
   get error(): SourceError | undefined {
-    this.sync();
-    return this.failure;
+    this.#sync();
+    return this.#failure;
   }
 
   /** Where loading is; see `SourceState`. */
   get state(): SourceState {
     // Nothing loads on the server: a widget with a source renders what the browser first shows.
-    if (onServer) return propertyText(this.describe().name) ? 'loading' : 'idle';
-    this.sync();
-    return this.current;
+    if (onServer) return propertyText(this.#describe().name) ? 'loading' : 'idle';
+    this.#sync();
+    return this.#current;
   }
 
   hostConnected(): void {
     if (onServer) return;
-    this.connected = true;
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-    this.stopFollowingRegistrations = onSourceRegistered(this.onSourceRegistered);
-    this.signature = undefined;
-    this.sync();
+    this.#connected = true;
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#stopFollowingRegistrations = onSourceRegistered(this.#onSourceRegistered);
+    this.#signature = undefined;
+    this.#sync();
   }
 
   hostDisconnected(): void {
     if (onServer) return;
-    this.connected = false;
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.stopFollowingRegistrations?.();
-    this.stopFollowingRegistrations = undefined;
-    this.stop();
+    this.#connected = false;
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
+    this.#stopFollowingRegistrations?.();
+    this.#stopFollowingRegistrations = undefined;
+    this.#stop();
     // Keep the data: an element moved elsewhere in the page shows it until it reloads.
-    this.signature = undefined;
+    this.#signature = undefined;
   }
 
   hostUpdate(): void {
-    this.sync();
+    this.#sync();
   }
 
   /** Starts, restarts or stops loading when the request changed. */
-  private sync(): void {
-    if (!this.connected) return;
-    const request = this.describe();
+  #sync(): void {
+    if (!this.#connected) return;
+    const request = this.#describe();
     // Read as text: a framework may pass anything, and nothing here may throw on it.
     const name = propertyText(request.name) ?? '';
     // Whatever `live` was set to from JavaScript (a bigint, a string) reads as true or false.
     const live = Boolean(request.live);
-    this.throttle.interval = live ? (request.interval ?? 0) : 0;
+    this.#throttle.interval = live ? (request.interval ?? 0) : 0;
     const dataKey = JSON.stringify([name, propertyText(request.key) ?? '']);
     const signature = JSON.stringify([dataKey, live, request.interval ?? 0]);
-    if (signature === this.signature) return;
-    this.signature = signature;
-    this.stop();
-    if (dataKey !== this.dataKey) {
-      this.dataKey = dataKey;
-      this.data = undefined;
-      this.failure = undefined;
-      this.throttle.reset();
+    if (signature === this.#signature) return;
+    this.#signature = signature;
+    this.#stop();
+    if (dataKey !== this.#dataKey) {
+      this.#dataKey = dataKey;
+      this.#data = undefined;
+      this.#failure = undefined;
+      this.#throttle.reset();
     }
     if (name === '') {
-      this.current = 'idle';
+      this.#current = 'idle';
       return;
     }
-    if (this.data === undefined) this.current = 'loading';
-    void this.start(name, request, live);
+    if (this.#data === undefined) this.#current = 'loading';
+    void this.#start(name, request, live);
   }
 
-  private stop(): void {
-    this.running?.abort();
-    this.running = undefined;
-    this.source = undefined;
-    this.reopen = undefined;
-    this.subscription?.();
-    this.subscription = undefined;
+  #stop(): void {
+    this.#running?.abort();
+    this.#running = undefined;
+    this.#source = undefined;
+    this.#reopen = undefined;
+    this.#subscription?.();
+    this.#subscription = undefined;
   }
 
-  private async start(name: string, request: SourceRequest<T>, live: boolean): Promise<void> {
+  async #start(name: string, request: SourceRequest<T>, live: boolean): Promise<void> {
     const running = new AbortController();
-    this.running = running;
+    this.#running = running;
     const { signal } = running;
     let source: DataSource;
     try {
-      source = await whenSourceRegistered(name, { signal, timeout: this.registrationTimeout });
+      source = await whenSourceRegistered(name, { signal, timeout: this.#registrationTimeout });
     } catch (error) {
       if (signal.aborted) return;
-      this.fail(error, name);
+      this.#fail(error, name);
       // Keep waiting: a page that registers its source very late still gets its data.
       try {
         source = await whenSourceRegistered(name, { signal, timeout: Infinity });
@@ -216,53 +216,48 @@ export class SourceController<T> implements ReactiveController {
       }
     }
     if (signal.aborted) return;
-    this.source = source;
+    this.#source = source;
 
     if (live && request.subscribe) {
       const subscribe = request.subscribe.bind(request);
       const open = (): void => {
-        this.subscription?.();
-        this.subscription = undefined;
+        this.#subscription?.();
+        this.#subscription = undefined;
         if (signal.aborted || document.visibilityState === 'hidden') return;
         const observer: LiveObserver<T> = {
           next: (value) => {
-            if (!signal.aborted) this.throttle.push(value);
+            if (!signal.aborted) this.#throttle.push(value);
           },
           error: (error) => {
-            if (!signal.aborted) this.fail(error, name);
+            if (!signal.aborted) this.#fail(error, name);
           },
         };
         let unsubscribe: Unsubscribe | undefined;
         try {
-          unsubscribe = subscribe(source, observer, { signal, interval: request.interval, locale: this.locale() });
+          unsubscribe = subscribe(source, observer, { signal, interval: request.interval, locale: this.#locale() });
         } catch (error) {
           // A plugin's bug: shown as its failure, never left loading forever.
-          this.fail(error, name);
+          this.#fail(error, name);
           return;
         }
-        if (unsubscribe) this.subscription = unsubscribe;
-        else void this.fetchOnce(source, request, name, signal);
+        if (unsubscribe) this.#subscription = unsubscribe;
+        else void this.#fetchOnce(source, request, name, signal);
       };
-      this.reopen = open;
+      this.#reopen = open;
       open();
       return;
     }
-    await this.fetchOnce(source, request, name, signal);
+    await this.#fetchOnce(source, request, name, signal);
   }
 
-  private async fetchOnce(
-    source: DataSource,
-    request: SourceRequest<T>,
-    name: string,
-    signal: AbortSignal,
-  ): Promise<void> {
+  async #fetchOnce(source: DataSource, request: SourceRequest<T>, name: string, signal: AbortSignal): Promise<void> {
     try {
-      const answer = request.fetch(source, { signal, locale: this.locale() });
+      const answer = request.fetch(source, { signal, locale: this.#locale() });
       if (!answer) throw unsupportedCapabilityError(name, source, request.capability);
       const value = await answer;
-      if (!signal.aborted) this.throttle.push(value);
+      if (!signal.aborted) this.#throttle.push(value);
     } catch (error) {
-      if (!signal.aborted && !isAbortError(error)) this.fail(error, name);
+      if (!signal.aborted && !isAbortError(error)) this.#fail(error, name);
     }
   }
 
@@ -270,36 +265,36 @@ export class SourceController<T> implements ReactiveController {
    * Another source registered under the name this one loads from (the page configured it
    * again): load from that one. The data shown stays until it answers.
    */
-  private readonly onSourceRegistered = (name: string): void => {
-    if (this.source === undefined || name !== propertyText(this.describe().name) || getSource(name) === this.source)
+  readonly #onSourceRegistered = (name: string): void => {
+    if (this.#source === undefined || name !== propertyText(this.#describe().name) || getSource(name) === this.#source)
       return;
-    this.signature = undefined;
-    this.sync();
+    this.#signature = undefined;
+    this.#sync();
   };
 
-  private readonly onVisibilityChange = (): void => {
+  readonly #onVisibilityChange = (): void => {
     if (document.visibilityState === 'hidden') {
       // Pause: no polling for a tab nobody sees.
-      this.subscription?.();
-      this.subscription = undefined;
-    } else if (this.running && !this.running.signal.aborted) {
+      this.#subscription?.();
+      this.#subscription = undefined;
+    } else if (this.#running && !this.#running.signal.aborted) {
       // Catch up: a new subscription delivers the current value at once.
-      this.throttle.reset();
-      this.reopen?.();
+      this.#throttle.reset();
+      this.#reopen?.();
     }
   };
 
-  private fail(error: unknown, name: string): void {
-    this.failure = toSourceError(error, name);
-    warnOfSetupMistake(this.host.localName, this.failure);
-    this.current = this.data === undefined ? 'error' : 'stale';
-    this.host.requestUpdate();
-    this.host.dispatchEvent(
-      new CustomEvent('portico-error', { detail: { error: this.failure }, bubbles: true, composed: true }),
+  #fail(error: unknown, name: string): void {
+    this.#failure = toSourceError(error, name);
+    warnOfSetupMistake(this.#host.localName, this.#failure);
+    this.#current = this.#data === undefined ? 'error' : 'stale';
+    this.#host.requestUpdate();
+    this.#host.dispatchEvent(
+      new CustomEvent('portico-error', { detail: { error: this.#failure }, bubbles: true, composed: true }),
     );
   }
 
-  private locale(): string | undefined {
-    return (this.host as Partial<{ locale: string }>).locale;
+  #locale(): string | undefined {
+    return (this.#host as Partial<{ locale: string }>).locale;
   }
 }

@@ -70,7 +70,7 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
 
   protected override defaultHeadingKey = 'ONLINE_TITLE';
 
-  private readonly data = new SourceController<VisitorStats>(this, () => ({
+  readonly #data = new SourceController<VisitorStats>(this, () => ({
     name: this.stats == null ? this.source : undefined,
     capability: 'getVisitorStats',
     live: this.live,
@@ -80,26 +80,26 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
   }));
 
   override render(): TemplateResult {
-    return this.renderModule(this.renderContent());
+    return this.renderModule(this.#renderContent());
   }
 
-  private renderContent(): TemplateResult {
+  #renderContent(): TemplateResult {
     // `null` from a script unsets the property, as `undefined` does.
     const fromScript = this.stats != null;
-    const fromData = this.stats ?? this.data.value;
+    const fromData = this.stats ?? this.#data.value;
     // The properties, not the attributes: set from a framework (React, Vue), they reflect only
     // after this render.
     const fromAttributes = this.guests != null || this.members != null;
     return this.renderLiveContent({
-      state: fromScript ? 'ready' : this.data.state,
+      state: fromScript ? 'ready' : this.#data.state,
       fromData: fromData !== undefined,
       fromAttributes,
       renderFigures: (stale) =>
-        this.renderStatus(
+        this.#renderStatus(
           fromData !== undefined
-            ? this.readStats(fromData, fromScript ? 'stats' : 'source data')
+            ? this.#readStats(fromData, fromScript ? 'stats' : 'source data')
             : fromAttributes
-              ? this.readAttributes()
+              ? this.#readAttributes()
               : { guests: undefined, members: undefined, names: [] },
           stale,
         ),
@@ -112,7 +112,7 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
     });
   }
 
-  private renderStatus(counts: Counts, stale: boolean): TemplateResult {
+  #renderStatus(counts: Counts, stale: boolean): TemplateResult {
     const mode = this.oneOf('mode', this.mode, MODES);
     // Members online whose names are unknown (attributes, or a source that keeps them
     // private): the names part would be wrong, so "names" falls back to the sentence.
@@ -121,11 +121,11 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
     const showNames = mode !== 'count' && namesKnown;
     return html`<div part="status" role="status">
       ${showCount ? html`<p part="count">${formatVisitorPhrase(counts, this.locale)}</p>` : nothing}
-      ${showNames ? this.renderNames(counts) : nothing} ${this.renderStale(stale)}
+      ${showNames ? this.#renderNames(counts) : nothing} ${this.renderStale(stale)}
     </div>`;
   }
 
-  private renderNames(counts: Counts): TemplateResult {
+  #renderNames(counts: Counts): TemplateResult {
     if (counts.names.length === 0) {
       // Only when there are no members at all.
       return html`<p part="names">${this.phrase('MEMBERS_0')}</p>`;
@@ -135,7 +135,7 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
     </ul>`;
   }
 
-  private readAttributes(): Counts {
+  #readAttributes(): Counts {
     return {
       guests: this.readCount('guests', this.guests),
       members: this.readCount('members', this.members),
@@ -143,7 +143,7 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
     };
   }
 
-  private readStats(stats: unknown, origin: string): Counts {
+  #readStats(stats: unknown, origin: string): Counts {
     if (typeof stats !== 'object' || stats === null) {
       this.warnInvalid(origin, stats, 'is not a VisitorStats object', '—');
       return { guests: undefined, members: undefined, names: [] };

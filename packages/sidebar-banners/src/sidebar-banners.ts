@@ -235,36 +235,36 @@ export class PorticoSidebarBanners extends PorticoElement {
   /** Focus is on a banner: it holds the rotation, as hovering does, so focus never sits on a hidden slide. */
   declare private focusInSlide: boolean;
   /** A pointer press in the carousel, until its click: the focus it gives is not keyboard focus. */
-  private pressing = false;
+  #pressing = false;
   /** Keyboard focus came into the carousel, and focus has not left it since. */
-  private keyboardInside = false;
+  #keyboardInside = false;
 
   /** The banners as read, before the publish window, and what they were read from (the element for its markup). */
-  private read: ShownBanner[] = [];
+  #read: ShownBanner[] = [];
   /** The banners module's header and footer texts, when the banners come from its markup. */
-  private notes: MarkupNotes = {};
-  private readFrom: unknown;
-  private published: ShownBanner[] = [];
+  #notes: MarkupNotes = {};
+  #readFrom: unknown;
+  #published: ShownBanner[] = [];
   /** What the shown banners were arranged for: the published banners as JSON, the order, the limit. */
-  private arrangedFor: unknown[] = [];
-  private shown: ShownBanner[] = [];
-  private slideCount = 0;
-  private rotateMilliseconds = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #arrangedFor: unknown[] = [];
+  #shown: ShownBanner[] = [];
+  #slideCount = 0;
+  #rotateMilliseconds = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
   /** Ends at the next moment a banner read goes up or down (its publish window opens or closes). */
-  private publishTimer: ReturnType<typeof setTimeout> | undefined;
-  private observer: IntersectionObserver | undefined;
+  #publishTimer: ReturnType<typeof setTimeout> | undefined;
+  #observer: IntersectionObserver | undefined;
   /** Banner elements at least half visible. */
-  private readonly halfVisible = new Set<HTMLElement>();
+  readonly #halfVisible = new Set<HTMLElement>();
   /** Banner ids whose impression was counted: once per banner per page view. */
-  private readonly counted = new Set<string>();
-  private readonly brokenImages = new Set<string>();
+  readonly #counted = new Set<string>();
+  readonly #brokenImages = new Set<string>();
   /** Custom HTML by banner id and markup: its sanitized nodes, or `undefined` while sanitizing or when nothing is left. */
-  private readonly htmlContent = new Map<string, Node[] | undefined>();
+  readonly #htmlContent = new Map<string, Node[] | undefined>();
   /** Custom HTML boxes a server rendered, taken over while hydrating: their nodes become `htmlContent` next. */
-  private readonly adoptedHtml = new Map<string, Element>();
+  readonly #adoptedHtml = new Map<string, Element>();
 
-  private readonly data = new SourceController<Banner[]>(this, () => ({
+  readonly #data = new SourceController<Banner[]>(this, () => ({
     name: this.banners != null || !this.position ? undefined : this.source,
     capability: 'getBanners',
     key: this.position ?? '',
@@ -283,7 +283,7 @@ export class PorticoSidebarBanners extends PorticoElement {
     this.focusInSlide = false;
     // The server-rendered markup changed, at any depth: read it again.
     new MarkupObserver(this, () => {
-      this.readFrom = undefined;
+      this.#readFrom = undefined;
       this.requestUpdate();
     });
   }
@@ -291,13 +291,13 @@ export class PorticoSidebarBanners extends PorticoElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (onServer) return;
-    this.observer = new IntersectionObserver(
+    this.#observer = new IntersectionObserver(
       (entries) => {
         entries.forEach(({ target, isIntersecting, intersectionRatio }) => {
           // A hair below one half: Chromium can report 0.4999… at the threshold.
-          this.halfVisible[isIntersecting && intersectionRatio > 0.499 ? 'add' : 'delete'](target as HTMLElement);
+          this.#halfVisible[isIntersecting && intersectionRatio > 0.499 ? 'add' : 'delete'](target as HTMLElement);
         });
-        this.countImpressions();
+        this.#countImpressions();
       },
       { threshold: 0.5 },
     );
@@ -307,19 +307,19 @@ export class PorticoSidebarBanners extends PorticoElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.halfVisible.clear();
-    this.stopTimer();
-    clearTimeout(this.publishTimer);
+    this.#observer?.disconnect();
+    this.#halfVisible.clear();
+    this.#stopTimer();
+    clearTimeout(this.#publishTimer);
   }
 
   protected override willUpdate(): void {
     let origin = 'banners';
     // `null` sets none, as `undefined` does.
     let given: unknown = this.banners ?? undefined;
-    if (given === undefined && this.data.value !== undefined) {
+    if (given === undefined && this.#data.value !== undefined) {
       origin = 'source data';
-      given = this.data.value;
+      given = this.#data.value;
     }
     const fromMarkup = given === undefined && this.hasServerMarkup(true) && this.canReadServerMarkup('banners are');
     if (fromMarkup) origin = 'markup';
@@ -329,18 +329,18 @@ export class PorticoSidebarBanners extends PorticoElement {
     // Read again only when the data changes: updates also come with every rotation, hover and focus.
     const from = fromMarkup ? this : given;
     if (from === undefined) {
-      this.readFrom = undefined;
-      this.notes = {};
+      this.#readFrom = undefined;
+      this.#notes = {};
       // Loading, or the source failed: nothing to warn about.
-      this.read = this.data.state === 'idle' ? this.readBanners(undefined, origin) : [];
-    } else if (from !== this.readFrom) {
-      this.readFrom = from;
-      const markup = fromMarkup ? this.readMarkup() : undefined;
-      this.notes = markup?.notes ?? {};
-      this.read = this.readBanners(markup ? markup.banners : given, origin);
+      this.#read = this.#data.state === 'idle' ? this.#readBanners(undefined, origin) : [];
+    } else if (from !== this.#readFrom) {
+      this.#readFrom = from;
+      const markup = fromMarkup ? this.#readMarkup() : undefined;
+      this.#notes = markup?.notes ?? {};
+      this.#read = this.#readBanners(markup ? markup.banners : given, origin);
     }
     const now = Date.now();
-    const published = this.read.filter(
+    const published = this.#read.filter(
       (banner) =>
         !(banner.up > now || banner.down <= now) &&
         !(origin === 'banners' && this.position && banner.position && banner.position !== this.position),
@@ -360,14 +360,14 @@ export class PorticoSidebarBanners extends PorticoElement {
     }
     // Arranged again only when what is published changes: re-rendering never reshuffles.
     const samePublished =
-      published.length === this.published.length &&
-      published.every((banner, index) => banner === this.published[index]);
-    this.published = published;
+      published.length === this.#published.length &&
+      published.every((banner, index) => banner === this.#published[index]);
+    this.#published = published;
     // Compared as JSON, so that equal banners from a new answer keep their order and place.
-    const arrangeFor = [samePublished ? this.arrangedFor[0] : JSON.stringify(published), order, limit];
-    if (arrangeFor.some((value, index) => value !== this.arrangedFor[index])) {
-      this.arrangedFor = arrangeFor;
-      this.shown = arrange(published, order, this.random).slice(0, limit || undefined);
+    const arrangeFor = [samePublished ? this.#arrangedFor[0] : JSON.stringify(published), order, limit];
+    if (arrangeFor.some((value, index) => value !== this.#arrangedFor[index])) {
+      this.#arrangedFor = arrangeFor;
+      this.#shown = arrange(published, order, this.random).slice(0, limit || undefined);
       this.current = 0;
     }
     // Up to a day: setTimeout cannot wait much longer. At least a second: less is a flicker
@@ -379,11 +379,11 @@ export class PorticoSidebarBanners extends PorticoElement {
       'is not 0 or a number of seconds from 1 to a day',
       0,
     );
-    this.rotateMilliseconds = seconds * 1000;
+    this.#rotateMilliseconds = seconds * 1000;
     // Pinned banners stay in place while the others rotate.
-    const slides = this.shown.filter((banner) => !banner.pinned).length;
-    this.slideCount = seconds && slides > 1 ? slides : 0;
-    if (this.rendersAsServer && !onServer && !this.showsWhatTheServerRendered()) {
+    const slides = this.#shown.filter((banner) => !banner.pinned).length;
+    this.#slideCount = seconds && slides > 1 ? slides : 0;
+    if (this.rendersAsServer && !onServer && !this.#showsWhatTheServerRendered()) {
       this.dropServerRender('it shows other banners now (a publish window closed, or the data changed)');
     }
   }
@@ -392,8 +392,8 @@ export class PorticoSidebarBanners extends PorticoElement {
    * Hydrating: whether the server rendered the banners this render shows, in its order, with
    * the same custom HTML. Lit compares the markup's shape, not its words or links.
    */
-  private showsWhatTheServerRendered(): boolean {
-    const { listed, slides } = this.layout();
+  #showsWhatTheServerRendered(): boolean {
+    const { listed, slides } = this.#layout();
     const inOrder = [...listed, ...slides];
     const served = [...this.renderRoot.querySelectorAll(HOLDERS)];
     return (
@@ -413,57 +413,58 @@ export class PorticoSidebarBanners extends PorticoElement {
    * Where each shown banner goes: the list, then the carousel's slides when the others rotate
    * (pinned banners stay in the list); in that order their holders' `data-index`.
    */
-  private layout(): { listed: ShownBanner[]; slides: ShownBanner[] } {
-    if (!this.slideCount) return { listed: this.shown, slides: [] };
+  #layout(): { listed: ShownBanner[]; slides: ShownBanner[] } {
+    if (!this.#slideCount) return { listed: this.#shown, slides: [] };
     return {
-      listed: this.shown.filter((banner) => banner.pinned),
-      slides: this.shown.filter((banner) => !banner.pinned),
+      listed: this.#shown.filter((banner) => banner.pinned),
+      slides: this.#shown.filter((banner) => !banner.pinned),
     };
   }
 
   override render(): TemplateResult {
-    const { shown } = this;
-    const { listed, slides } = this.layout();
+    const shown = this.#shown;
+    const { state } = this.#data;
+    const { listed, slides } = this.#layout();
     return html`<div part="base" lang=${this.phraseLang ?? nothing}>
       <div hidden><slot></slot></div>
       ${
         shown.length === 0
-          ? this.data.state === 'loading'
+          ? state === 'loading'
             ? html`<p part="status" role="status">${this.phrase('LOADING')}</p>`
-            : html`<p part=${this.emptyStatePart('empty', this.data.state)}>${this.emptyStateText(this.data.state)}</p>`
+            : html`<p part=${this.emptyStatePart('empty', state)}>${this.emptyStateText(state)}</p>`
           : // The list first in both layouts, so switching between them keeps it (and its nodes).
             [
-              this.renderNote('header'),
-              this.renderList(listed, slides.length === 0),
-              slides.length ? this.renderCarousel(slides, listed.length) : nothing,
-              this.renderNote('footer'),
+              this.#renderNote('header'),
+              this.#renderList(listed, slides.length === 0),
+              slides.length ? this.#renderCarousel(slides, listed.length) : nothing,
+              this.#renderNote('footer'),
             ]
       }
     </div>`;
   }
 
   protected override updated(): void {
-    if (this.isRotating()) {
-      this.timer ??= setTimeout(() => {
-        this.show(1);
-      }, this.rotateMilliseconds);
-    } else this.stopTimer();
-    this.watchPublishWindows();
+    if (this.#isRotating()) {
+      this.#timer ??= setTimeout(() => {
+        this.#show(1);
+      }, this.#rotateMilliseconds);
+    } else this.#stopTimer();
+    this.#watchPublishWindows();
     this.shadowRoot?.querySelectorAll<HTMLElement>(HOLDERS).forEach((banner) => {
-      this.observer?.observe(banner);
+      this.#observer?.observe(banner);
     });
     // A slide just shown may already be in view.
-    this.countImpressions();
+    this.#countImpressions();
   }
 
   /** The banners module's header or footer text, kept from its markup. */
-  private renderNote(which: keyof MarkupNotes): TemplateResult | typeof nothing {
-    const text = this.notes[which];
+  #renderNote(which: keyof MarkupNotes): TemplateResult | typeof nothing {
+    const text = this.#notes[which];
     return text ? html`<p part=${which} lang=${this.textLang() ?? nothing}>${text}</p>` : nothing;
   }
 
   /** The banners shown together; named by `label` when they are all there is (no carousel). */
-  private renderList(banners: ShownBanner[], named: boolean): TemplateResult | typeof nothing {
+  #renderList(banners: ShownBanner[], named: boolean): TemplateResult | typeof nothing {
     if (!banners.length) return nothing;
     const label = named ? this.readText('label', this.label) : undefined;
     const name = label === undefined ? undefined : this.regionName(label, label);
@@ -473,19 +474,19 @@ export class PorticoSidebarBanners extends PorticoElement {
         role="list"
         aria-label=${name?.ariaLabel ?? nothing}
         aria-labelledby=${name?.labelledBy ?? nothing}
-        @click=${this.onClick}
+        @click=${this.#onClick}
       >
-        ${banners.map((banner, index) => this.renderListItem(banner, index))}
+        ${banners.map((banner, index) => this.#renderListItem(banner, index))}
       </ul>`;
   }
 
-  private renderListItem(banner: ShownBanner, index: number): TemplateResult {
-    const content = this.renderBanner(banner, index, 'li');
+  #renderListItem(banner: ShownBanner, index: number): TemplateResult {
+    const content = this.#renderBanner(banner, index, 'li');
     return html`<li part="banner" data-index=${index} data-id=${banner.id}>${content}</li>`;
   }
 
-  private renderCarousel(slides: ShownBanner[], offset: number): TemplateResult {
-    const playing = this.wantsRotation();
+  #renderCarousel(slides: ShownBanner[], offset: number): TemplateResult {
+    const playing = this.#wantsRotation();
     const button = (part: string, label: string, path: string, onClick: () => void): TemplateResult =>
       html`<button part="control ${part}" type="button" aria-controls="slides" @click=${onClick}>
         ${icon(path)}<span class="visually-hidden">${this.phrase(label)}</span>
@@ -498,12 +499,12 @@ export class PorticoSidebarBanners extends PorticoElement {
       aria-label=${name.ariaLabel}
       aria-labelledby=${name.labelledBy}
       @mouseenter=${() => (this.hovered = true)}
-      @mouseleave=${() => (this.hovered = this.pressing = false)}
-      @pointerdown=${() => (this.pressing = true)}
-      @click=${() => (this.pressing = false)}
-      @focusin=${this.onFocusIn}
-      @focusout=${this.onFocusOut}
-      @keydown=${this.onKeyDown}
+      @mouseleave=${() => (this.hovered = this.#pressing = false)}
+      @pointerdown=${() => (this.#pressing = true)}
+      @click=${() => (this.#pressing = false)}
+      @focusin=${this.#onFocusIn}
+      @focusout=${this.#onFocusOut}
+      @keydown=${this.#onKeyDown}
     >
       ${name.labelElement}
       <div part="controls">
@@ -511,16 +512,16 @@ export class PorticoSidebarBanners extends PorticoElement {
           'rotation',
           playing ? 'PAUSE_ROTATION' : 'START_ROTATION',
           playing ? 'M4 3h3v10H4zm5 0h3v10H9z' : 'M5 3l8 5-8 5z',
-          () => (this.playState = this.wantsRotation() ? 'stopped' : 'playing'),
+          () => (this.playState = this.#wantsRotation() ? 'stopped' : 'playing'),
         )}
         ${button('previous', 'PREVIOUS', 'M10.5 2l1.4 1.4L7.3 8l4.6 4.6-1.4 1.4-6-6z', () => {
-          this.show(-1);
+          this.#show(-1);
         })}
         ${button('next', 'NEXT', 'M5.5 2l-1.4 1.4L8.7 8l-4.6 4.6 1.4 1.4 6-6z', () => {
-          this.show(1);
+          this.#show(1);
         })}
       </div>
-      <div part="slides" id="slides" aria-live=${this.isRotating() ? 'off' : 'polite'} @click=${this.onClick}>
+      <div part="slides" id="slides" aria-live=${this.#isRotating() ? 'off' : 'polite'} @click=${this.#onClick}>
         ${slides.map(
           (banner, index) =>
             html`<div
@@ -533,18 +534,18 @@ export class PorticoSidebarBanners extends PorticoElement {
               data-id=${banner.id}
               ?data-current=${index === this.current}
             >
-              ${this.renderBanner(banner, offset + index, 'div')}
+              ${this.#renderBanner(banner, offset + index, 'div')}
             </div>`,
         )}
       </div>
     </div>`;
   }
 
-  private renderBanner(banner: ShownBanner, index: number, holder: 'li' | 'div'): unknown {
+  #renderBanner(banner: ShownBanner, index: number, holder: 'li' | 'div'): unknown {
     const { image, link, newWindow } = banner;
     const lang = this.textLang(banner.lang);
     const content =
-      image && !this.brokenImages.has(image.src)
+      image && !this.#brokenImages.has(image.src)
         ? html`<img
             part="image"
             src=${image.src}
@@ -556,12 +557,12 @@ export class PorticoSidebarBanners extends PorticoElement {
             decoding="async"
             @error=${() => {
               this.warnInvalid(`banner ${banner.id} image.src`, image.src, 'did not load', banner.title);
-              this.brokenImages.add(image.src);
+              this.#brokenImages.add(image.src);
               this.requestUpdate();
             }}
           />`
         : html`<span part="title" lang=${lang ?? nothing}>${banner.title}</span>`;
-    const custom = banner.html ? this.renderHtml(banner, banner.html, index, holder) : undefined;
+    const custom = banner.html ? this.#renderHtml(banner, banner.html, index, holder) : undefined;
     return (
       custom ??
       (link
@@ -582,12 +583,7 @@ export class PorticoSidebarBanners extends PorticoElement {
    * the element that holds it (a list item, or a slide), where a server-rendered shadow root
    * has what the server made of it.
    */
-  private renderHtml(
-    banner: ShownBanner,
-    markup: string,
-    index: number,
-    holder: 'li' | 'div',
-  ): TemplateResult | undefined {
+  #renderHtml(banner: ShownBanner, markup: string, index: number, holder: 'li' | 'div'): TemplateResult | undefined {
     // With `lang` only when the banner needs one: without, the box is as it always was.
     const lang = this.textLang(banner.lang);
     const box = (content: unknown) =>
@@ -598,7 +594,7 @@ export class PorticoSidebarBanners extends PorticoElement {
       // No DOM for DOMPurify here: the server renderer's sanitizer, with the same allowlist, and
       // what the browser adds (below).
       const sanitized = sanitizeHtmlOnServer(markup, 'banner', {
-        linkRel: (href) => (this.readLink(href, '')?.external ? 'sponsored noopener' : undefined),
+        linkRel: (href) => (this.#readLink(href, '')?.external ? 'sponsored noopener' : undefined),
         imageAlt: banner.title,
       });
       if (sanitized?.warning) this.warnInvalid(`banner ${banner.id} html`, markup, sanitized.warning, 'the rest');
@@ -607,35 +603,35 @@ export class PorticoSidebarBanners extends PorticoElement {
     // Equal data from a new answer keeps its nodes; a banner listed twice needs nodes for each.
     const equal = (other: ShownBanner) =>
       other.id === banner.id && other.title === banner.title && other.html === markup;
-    const key = JSON.stringify([banner.id, banner.title, markup, this.shown.slice(0, index).filter(equal).length]);
+    const key = JSON.stringify([banner.id, banner.title, markup, this.#shown.slice(0, index).filter(equal).length]);
     if (this.rendersAsServer) {
       // Hydrating: the server sanitized this banner's HTML (the same: see
       // showsWhatTheServerRendered); its nodes stay.
       const fromServer = this.renderRoot.querySelector(`[data-index="${String(index)}"] > [part~="html"]`);
       if (fromServer) {
-        this.finishHtml(fromServer, banner);
-        this.adoptedHtml.set(key, fromServer);
+        this.#finishHtml(fromServer, banner);
+        this.#adoptedHtml.set(key, fromServer);
         return box(noChange);
       }
     }
-    const adopted = this.adoptedHtml.get(key);
+    const adopted = this.#adoptedHtml.get(key);
     if (adopted) {
       const item = adopted.parentElement;
       if (adopted.isConnected && item?.localName === holder && item.getAttribute('data-index') === String(index)) {
         return box(noChange);
       }
       // Shown elsewhere now (reordered, or the list became a carousel): the server's nodes go with it.
-      this.adoptedHtml.delete(key);
-      this.htmlContent.set(
+      this.#adoptedHtml.delete(key);
+      this.#htmlContent.set(
         key,
         [...adopted.childNodes].filter((node) => node.nodeType !== Node.COMMENT_NODE),
       );
     }
-    if (!this.htmlContent.has(key)) {
-      this.htmlContent.set(key, undefined);
+    if (!this.#htmlContent.has(key)) {
+      this.#htmlContent.set(key, undefined);
       void sanitizeHtml(markup, 'banner').then(
         ({ fragment, warning }) => {
-          this.finishHtml(fragment, banner);
+          this.#finishHtml(fragment, banner);
           const shown =
             shownText(fragment.textContent) || fragment.querySelector('img') ? [...fragment.childNodes] : undefined;
           if (warning || !shown) {
@@ -646,20 +642,20 @@ export class PorticoSidebarBanners extends PorticoElement {
               shown ? 'the rest' : banner.title,
             );
           }
-          this.htmlContent.set(key, shown);
+          this.#htmlContent.set(key, shown);
           this.requestUpdate();
         },
         () => undefined,
       ); // The sanitizer did not load: the banner stays a link.
     }
-    const content = this.htmlContent.get(key);
+    const content = this.#htmlContent.get(key);
     return content === undefined ? undefined : box(content);
   }
 
   /** What the browser adds to a banner's sanitized HTML: `rel` on links that leave the site, an image's alt text. */
-  private finishHtml(container: ParentNode, banner: ShownBanner): void {
+  #finishHtml(container: ParentNode, banner: ShownBanner): void {
     container.querySelectorAll('a').forEach((link) => {
-      if (this.readLink(link.href, '')?.external) link.relList.add('sponsored', 'noopener');
+      if (this.#readLink(link.href, '')?.external) link.relList.add('sponsored', 'noopener');
     });
     container.querySelectorAll('img').forEach((image) => {
       image.alt = shownText(image.alt) ?? banner.title;
@@ -672,7 +668,7 @@ export class PorticoSidebarBanners extends PorticoElement {
    * custom banner, its HTML kept (sanitized when shown), and the module's `.bannerheader` and
    * `.bannerfooter` texts are kept too. In other markup, each `<a href>` is a banner.
    */
-  private readMarkup(): { banners: Banner[]; notes: MarkupNotes } {
+  #readMarkup(): { banners: Banner[]; notes: MarkupNotes } {
     const blocks = [...this.querySelectorAll('.banneritem')];
     if (blocks.length === 0) {
       return { banners: [...this.querySelectorAll('a[href]')].map((link) => markupBanner(link, link)), notes: {} };
@@ -706,9 +702,9 @@ export class PorticoSidebarBanners extends PorticoElement {
     };
   }
 
-  private readBanners(given: unknown, origin: string): ShownBanner[] {
+  #readBanners(given: unknown, origin: string): ShownBanner[] {
     if (Array.isArray(given) && given.length) {
-      return given.flatMap((banner, index) => this.readBanner(banner, `${origin}[${String(index)}]`) ?? []);
+      return given.flatMap((banner, index) => this.#readBanner(banner, `${origin}[${String(index)}]`) ?? []);
     }
     if (given === undefined) {
       this.warnMissing(origin, 'is missing (give banners, a source and position, or markup)', this.phrase('EMPTY'));
@@ -720,7 +716,7 @@ export class PorticoSidebarBanners extends PorticoElement {
   }
 
   /** A banner as shown, or `undefined` when nothing of it can be shown; warns about every field it cannot use. */
-  private readBanner(value: unknown, name: string): ShownBanner | undefined {
+  #readBanner(value: unknown, name: string): ShownBanner | undefined {
     const banner: Fields = typeof value === 'object' && value ? value : {};
     const warn = (field: keyof Fields, shown: string): void => {
       this.warnInvalid(`${name}.${field}`, banner[field], 'is not valid', shown);
@@ -728,7 +724,7 @@ export class PorticoSidebarBanners extends PorticoElement {
     const image: Fields = typeof banner.image === 'object' && banner.image ? banner.image : {};
     const src = shownText(image.src);
     if (banner.image !== undefined && !src) warn('image', 'the title');
-    const link = banner.url === undefined ? undefined : this.readLink(banner.url, `${name}.url`);
+    const link = banner.url === undefined ? undefined : this.#readLink(banner.url, `${name}.url`);
     const title = shownText(banner.title) ?? shownText(image.alt) ?? link?.href;
     if (!title) {
       this.warnInvalid(name, value, 'has no title, alt text or link', 'nothing');
@@ -780,7 +776,7 @@ export class PorticoSidebarBanners extends PorticoElement {
   }
 
   /** A link that can only navigate (http(s), mailto:, tel:), or `undefined` with a warning naming `name`. */
-  private readLink(value: unknown, name: string): Link | undefined {
+  #readLink(value: unknown, name: string): Link | undefined {
     const href = shownText(value);
     const url = safeLink(href, ['http:', 'https:', 'mailto:', 'tel:']);
     if (href && url) return { href, external: isExternalLink(url) };
@@ -792,7 +788,7 @@ export class PorticoSidebarBanners extends PorticoElement {
    * Whether the rotation is on: started by the reader, or by default unless they prefer reduced
    * motion (which the server cannot know: there, and while hydrating, no preference is assumed).
    */
-  private wantsRotation(): boolean {
+  #wantsRotation(): boolean {
     return (
       this.playState === 'playing' ||
       (this.playState === 'auto' &&
@@ -805,20 +801,20 @@ export class PorticoSidebarBanners extends PorticoElement {
    * Focus entering the carousel stops the rotation (see onFocusIn), so with focus inside it runs
    * only when the reader started it, and only while focus is on its controls.
    */
-  private isRotating(): boolean {
-    return this.slideCount > 0 && this.wantsRotation() && !this.hovered && !this.focusInSlide;
+  #isRotating(): boolean {
+    return this.#slideCount > 0 && this.#wantsRotation() && !this.hovered && !this.focusInSlide;
   }
 
   /**
    * Publish windows are checked when the widget renders: renders again when the next one
    * among the banners read opens or closes, so a banner goes up or down on time.
    */
-  private watchPublishWindows(): void {
-    clearTimeout(this.publishTimer);
+  #watchPublishWindows(): void {
+    clearTimeout(this.#publishTimer);
     const now = Date.now();
-    const next = Math.min(...this.read.flatMap(({ up, down }) => [up, down]).filter((moment) => moment > now));
+    const next = Math.min(...this.#read.flatMap(({ up, down }) => [up, down]).filter((moment) => moment > now));
     if (next < Infinity && this.isConnected) {
-      this.publishTimer = setTimeout(
+      this.#publishTimer = setTimeout(
         () => {
           this.requestUpdate();
         },
@@ -827,14 +823,14 @@ export class PorticoSidebarBanners extends PorticoElement {
     }
   }
 
-  private show(step: number): void {
-    this.stopTimer();
-    this.current = (this.current + step + this.slideCount) % this.slideCount;
+  #show(step: number): void {
+    this.#stopTimer();
+    this.current = (this.current + step + this.#slideCount) % this.#slideCount;
   }
 
-  private stopTimer(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+  #stopTimer(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   /**
@@ -842,28 +838,28 @@ export class PorticoSidebarBanners extends PorticoElement {
    * only when the reader activates the rotation button. Focus a pointer gives (a click on a
    * button) does not: the button does what it says, and hovering only holds the rotation.
    */
-  private readonly onFocusIn = ({ target, relatedTarget, currentTarget }: FocusEvent): void => {
+  readonly #onFocusIn = ({ target, relatedTarget, currentTarget }: FocusEvent): void => {
     this.focusInSlide = !!(target as Element).closest('[part~="slide"]');
-    const byPointer = this.pressing;
-    this.pressing = false;
-    if (!(currentTarget as Element).contains(relatedTarget as Node | null)) this.keyboardInside = false;
-    if (byPointer || this.keyboardInside) return;
-    this.keyboardInside = true;
-    if (this.wantsRotation()) this.playState = 'stopped';
+    const byPointer = this.#pressing;
+    this.#pressing = false;
+    if (!(currentTarget as Element).contains(relatedTarget as Node | null)) this.#keyboardInside = false;
+    if (byPointer || this.#keyboardInside) return;
+    this.#keyboardInside = true;
+    if (this.#wantsRotation()) this.playState = 'stopped';
   };
 
-  private readonly onFocusOut = (): void => {
+  readonly #onFocusOut = (): void => {
     // Focus moving on within the carousel sets it again at once (focusin follows).
     this.focusInSlide = false;
   };
 
-  private readonly onKeyDown = async (event: KeyboardEvent): Promise<void> => {
+  readonly #onKeyDown = async (event: KeyboardEvent): Promise<void> => {
     const step = { ArrowLeft: -1, ArrowRight: 1 }[event.key];
     if (event.key === 'Escape') this.playState = 'stopped';
     if (!step) return;
     event.preventDefault();
     const fromSlide = (event.target as Element).closest('[part~="slide"]');
-    this.show(step);
+    this.#show(step);
     await this.updateComplete;
     // Focus follows to the banner now shown (its link, or the slide when it has none), rather
     // than staying on a hidden one.
@@ -871,30 +867,30 @@ export class PorticoSidebarBanners extends PorticoElement {
     (shown?.querySelector('a') ?? shown)?.focus();
   };
 
-  private readonly onClick = (event: MouseEvent): void => {
+  readonly #onClick = (event: MouseEvent): void => {
     const link = (event.target as Element).closest('a');
-    const banner = this.shown[Number(link?.closest<HTMLElement>(HOLDERS)?.dataset.index)];
-    if (link?.href && banner) this.track('click', banner, link.href);
+    const banner = this.#shown[Number(link?.closest<HTMLElement>(HOLDERS)?.dataset.index)];
+    if (link?.href && banner) this.#track('click', banner, link.href);
   };
 
-  private readonly countImpressions = (): void => {
-    this.halfVisible.forEach((element) => {
-      const banner = this.shown[Number(element.dataset.index)];
-      if (!banner || this.counted.has(banner.id) || !element.isConnected) return;
+  readonly #countImpressions = (): void => {
+    this.#halfVisible.forEach((element) => {
+      const banner = this.#shown[Number(element.dataset.index)];
+      if (!banner || this.#counted.has(banner.id) || !element.isConnected) return;
       if (element.matches('[part~="slide"]:not([data-current])')) return;
-      this.counted.add(banner.id);
-      this.track('impression', banner, banner.link?.href);
+      this.#counted.add(banner.id);
+      this.#track('impression', banner, banner.link?.href);
     });
   };
 
-  private track(kind: 'impression' | 'click', banner: ShownBanner, url: string | undefined): void {
+  #track(kind: 'impression' | 'click', banner: ShownBanner, url: string | undefined): void {
     // Absolute, resolved against the document's base, as a link's `href` property gives it: the
     // same address for a banner's impression (its link as written) and its click.
     const absolute =
       url === undefined ? undefined : (safeLink(url, ['http:', 'https:', 'mailto:', 'tel:'])?.href ?? url);
     const detail: BannerEventDetail = { id: banner.id, title: banner.title, url: absolute, position: this.position };
     this.emit(`portico-banner-${kind}`, detail);
-    const beacon = this.beacon && this.readLink(this.beacon, 'beacon');
+    const beacon = this.beacon && this.#readLink(this.beacon, 'beacon');
     // Automated browsers (tests, WebDriver-driven crawlers) never count as readers.
     if (beacon && !navigator.webdriver) {
       try {

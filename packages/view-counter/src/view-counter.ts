@@ -79,14 +79,14 @@ export class PorticoViewCounter extends LiveModuleElement {
    * from JavaScript it wins over `source`; as an attribute it shows until the source answers.
    */
   get value(): ExactCount | undefined {
-    return this.currentValue;
+    return this.#currentValue;
   }
   // Removing the attribute sets null.
   set value(next: ExactCount | null | undefined) {
-    const previous = this.currentValue;
-    this.currentValue = next ?? undefined;
+    const previous = this.#currentValue;
+    this.#currentValue = next ?? undefined;
     // Lit calls this setter for the attribute too: only a script's assignment takes precedence.
-    if (!this.applyingAttribute) this.valueFromScript = this.currentValue !== undefined;
+    if (!this.#applyingAttribute) this.#valueFromScript = this.#currentValue !== undefined;
     this.requestUpdate('value', previous);
   }
 
@@ -111,16 +111,16 @@ export class PorticoViewCounter extends LiveModuleElement {
 
   protected override defaultHeadingKey = 'VIEW_HITS_TITLE';
 
-  private currentValue: ExactCount | undefined;
-  private valueFromScript = false;
-  private applyingAttribute = false;
+  #currentValue: ExactCount | undefined;
+  #valueFromScript = false;
+  #applyingAttribute = false;
   /** The number the source or the page gives, and the one on screen while counting up. */
-  private target: bigint | undefined;
-  private shown: bigint | undefined;
-  private animationFrame = 0;
+  #target: bigint | undefined;
+  #shown: bigint | undefined;
+  #animationFrame = 0;
 
-  private readonly data = new SourceController<ViewStats>(this, () => ({
-    name: this.valueFromScript ? undefined : this.source,
+  readonly #data = new SourceController<ViewStats>(this, () => ({
+    name: this.#valueFromScript ? undefined : this.source,
     capability: 'getViewStats',
     key: this.path ?? '',
     live: this.live,
@@ -130,45 +130,45 @@ export class PorticoViewCounter extends LiveModuleElement {
   }));
 
   override attributeChangedCallback(name: string, previous: string | null, next: string | null): void {
-    this.applyingAttribute = true;
+    this.#applyingAttribute = true;
     try {
       super.attributeChangedCallback(name, previous, next);
     } finally {
-      this.applyingAttribute = false;
+      this.#applyingAttribute = false;
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopCountingUp();
+    this.#stopCountingUp();
     // Removed mid count-up: reconnected, willUpdate sees no new target, so land on it now.
-    this.shown = this.target;
+    this.#shown = this.#target;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const next = this.currentCount();
-    if (next === this.target) return;
-    const previous = this.target;
-    this.target = next;
+    const next = this.#currentCount();
+    if (next === this.#target) return;
+    const previous = this.#target;
+    this.#target = next;
     if (previous !== undefined && next !== undefined && next > previous && !prefersReducedMotion()) {
-      this.countUp(this.shown ?? previous, next);
+      this.#countUp(this.#shown ?? previous, next);
     } else {
-      this.stopCountingUp();
-      this.shown = next;
+      this.#stopCountingUp();
+      this.#shown = next;
     }
   }
 
   override render(): TemplateResult {
-    return this.renderModule(this.renderContent());
+    return this.renderModule(this.#renderContent());
   }
 
-  private renderContent(): TemplateResult {
+  #renderContent(): TemplateResult {
     return this.renderLiveContent({
-      state: this.valueFromScript ? 'ready' : this.data.state,
-      fromData: this.valueFromScript || this.data.value !== undefined,
+      state: this.#valueFromScript ? 'ready' : this.#data.state,
+      fromData: this.#valueFromScript || this.#data.value !== undefined,
       fromAttributes: this.hasAttribute('value'),
-      renderFigures: (stale) => this.renderNumber(stale),
+      renderFigures: (stale) => this.#renderNumber(stale),
       // Eight digits: about the final size.
       placeholder: html`<span part="number" class="placeholder" aria-hidden="true"
         >${formatInteger(88_888_888, { locale: this.locale })}</span
@@ -178,20 +178,20 @@ export class PorticoViewCounter extends LiveModuleElement {
     });
   }
 
-  private renderNumber(stale: boolean): TemplateResult {
+  #renderNumber(stale: boolean): TemplateResult {
     const grouping = this.oneOf('grouping', this.grouping, GROUPINGS);
     const notation = this.oneOf('notation', this.notation, NOTATIONS);
-    const visible = formatInteger(this.shown, { locale: this.locale, grouping, notation });
+    const visible = formatInteger(this.#shown, { locale: this.locale, grouping, notation });
     // Screen readers get the final number, in full, read normally, as text in the live region
     // (a changed aria-label is not reliably announced); the count-up and tiles are for eyes only.
-    const spoken = formatInteger(this.target, { locale: this.locale, grouping });
+    const spoken = formatInteger(this.#target, { locale: this.locale, grouping });
     // Too long for its box, the number breaks after a group separator, never inside a group:
     // `18.116.` / `910`. A compact number (`1,5 Tr`) stays whole.
     const groups = notation === 'compact' ? [visible] : visible.split(AFTER_GROUP_SEPARATOR);
     const number =
       this.oneOf('digits', this.digits, DIGIT_STYLES) === 'tiles'
         ? html`<span part="digits" aria-hidden="true"
-            >${groups.map((group) => html`<span class="group">${this.renderTiles(group)}</span>`)}</span
+            >${groups.map((group) => html`<span class="group">${this.#renderTiles(group)}</span>`)}</span
           >`
         : html`<span part="number" aria-hidden="true"
             >${groups.map((group, index) => html`${index ? html`<wbr />` : nothing}${group}`)}</span
@@ -201,7 +201,7 @@ export class PorticoViewCounter extends LiveModuleElement {
   }
 
   /** A tile per digit; a separator between them; a compact unit (`Tr`, `M`) as plain text, whole. */
-  private renderTiles(text: string): TemplateResult[] {
+  #renderTiles(text: string): TemplateResult[] {
     return text
       .split(/(\d)/u)
       .filter((piece) => piece !== '')
@@ -215,34 +215,34 @@ export class PorticoViewCounter extends LiveModuleElement {
   }
 
   /** The number to show now, by precedence; `undefined` (shown as `—`, with a warning) when unusable. */
-  private currentCount(): bigint | undefined {
-    if (this.valueFromScript) return this.readCount('value', this.currentValue);
+  #currentCount(): bigint | undefined {
+    if (this.#valueFromScript) return this.readCount('value', this.#currentValue);
     // A source may break its contract and answer null, whose typeof is 'object' too.
-    const stats = this.data.value as ViewStats | null | undefined;
+    const stats = this.#data.value as ViewStats | null | undefined;
     if (stats !== undefined) {
       if (stats === null || typeof stats !== 'object') return this.readCount('source data', stats);
       return this.path === undefined
         ? this.readCount('source data.total', stats.total)
         : this.readCount('source data.views', stats.views);
     }
-    return this.hasAttribute('value') ? this.readCount('value', this.currentValue) : undefined;
+    return this.hasAttribute('value') ? this.readCount('value', this.#currentValue) : undefined;
   }
 
-  private countUp(from: bigint, to: bigint): void {
-    this.stopCountingUp();
+  #countUp(from: bigint, to: bigint): void {
+    this.#stopCountingUp();
     const start = performance.now();
     const step = (now: number): void => {
       const progress = Math.min(1, (now - start) / COUNT_UP_MILLISECONDS);
       // BigInt arithmetic in thousandths keeps every digit beyond 2^53.
-      this.shown = from + ((to - from) * BigInt(Math.round(easeOut(progress) * 1000))) / 1000n;
+      this.#shown = from + ((to - from) * BigInt(Math.round(easeOut(progress) * 1000))) / 1000n;
       this.requestUpdate();
-      this.animationFrame = progress < 1 ? requestAnimationFrame(step) : 0;
+      this.#animationFrame = progress < 1 ? requestAnimationFrame(step) : 0;
     };
-    this.animationFrame = requestAnimationFrame(step);
+    this.#animationFrame = requestAnimationFrame(step);
   }
 
-  private stopCountingUp(): void {
-    if (this.animationFrame) cancelAnimationFrame(this.animationFrame);
-    this.animationFrame = 0;
+  #stopCountingUp(): void {
+    if (this.#animationFrame) cancelAnimationFrame(this.#animationFrame);
+    this.#animationFrame = 0;
   }
 }
