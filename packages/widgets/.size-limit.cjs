@@ -8,7 +8,10 @@ const { join } = require('node:path');
 /** The chunks portico.js imports statically: every page loads them with it. */
 function chunksLoadedAtOnce() {
   const main = readFileSync(join(__dirname, 'dist', 'cdn', 'portico.js'), 'utf8');
-  return [...main.matchAll(/from"\.\/(chunks\/[^"]+)"/g)].map((match) => `dist/cdn/${match[1]}`);
+  const chunks = [...main.matchAll(/(?:from|import)\s*"\.\/(chunks\/[^"]+)"/g)].map((match) => `dist/cdn/${match[1]}`);
+  // None found means the pattern no longer fits the build's output, not that there are none.
+  if (chunks.length === 0) throw new Error('.size-limit.cjs: found no static import of a chunk in portico.js');
+  return chunks;
 }
 
 /** The file is an ES module with a top-level await (the hydration check); its chunks are measured apart. */
@@ -21,14 +24,14 @@ module.exports = [
     name: 'dist/cdn/portico.js: five widgets, Lit and core (aim 20 kB)',
     path: 'dist/cdn/portico.js',
     gzip: true,
-    limit: '30.15 kB',
+    limit: '29.2 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {
     name: 'dist/cdn/portico.js and the chunks it imports at once: the JavaScript every page downloads',
     path: ['dist/cdn/portico.js', ...chunksLoadedAtOnce()],
     gzip: true,
-    limit: '34.7 kB',
+    limit: '33.6 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {
@@ -37,6 +40,6 @@ module.exports = [
     import: '*',
     ignore: ['dompurify'],
     gzip: true,
-    limit: '34.4 kB',
+    limit: '33.85 kB',
   },
 ];

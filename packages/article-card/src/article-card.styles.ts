@@ -12,7 +12,7 @@ import { css } from 'lit';
 //   (its growth beside the text is 1/9999 of the spare space: none to see); an image's own
 //   width (its `width`, or 100%) is no least width for the thumbnail, and a card without an
 //   image is a plain column, where the text's row basis would be a height;
-// - `--_lead-lines` comes from `lead-lines`: 1 to 6 through `data-lines` (no inline style, which
+// - `--_lead-lines` comes from `lead-lines`: 1 to 12 through `data-lines` (no inline style, which
 //   a strict Content-Security-Policy refuses in server-rendered HTML), more set through the
 //   CSSOM once rendered in the browser (`updated()`).
 // prettier-ignore
@@ -39,6 +39,8 @@ p, [part~='title'] { margin: 0; }
 .list [part~='lead'] { display: -webkit-box; overflow: hidden; -webkit-box-orient: vertical; -webkit-line-clamp: var(--_lead-lines); line-clamp: var(--_lead-lines); }
 [data-lines='1'] { --_lead-lines: 1; } [data-lines='2'] { --_lead-lines: 2; } [data-lines='3'] { --_lead-lines: 3; }
 [data-lines='4'] { --_lead-lines: 4; } [data-lines='5'] { --_lead-lines: 5; } [data-lines='6'] { --_lead-lines: 6; }
+[data-lines='7'] { --_lead-lines: 7; } [data-lines='8'] { --_lead-lines: 8; } [data-lines='9'] { --_lead-lines: 9; }
+[data-lines='10'] { --_lead-lines: 10; } [data-lines='11'] { --_lead-lines: 11; } [data-lines='12'] { --_lead-lines: 12; }
 .full [part~='image'] { order: 0; }
 .full [part~='lead'], [part~='byline'] { font-weight: 700; }
 [part~='byline'] { text-align: end; }

@@ -220,15 +220,15 @@ export class PorticoArticleCard extends PorticoElement {
   }
 
   /**
-   * A lead cut beyond the stylesheet's 6 lines gets its count through the CSSOM, which a strict
+   * A lead cut beyond the stylesheet's 12 lines gets its count through the CSSOM, which a strict
    * Content-Security-Policy allows, where it refuses a `style` attribute in server-rendered HTML.
-   * (A server-rendered lead of more than 6 lines is cut once the card hydrates.)
+   * (A server-rendered lead of more than 12 lines is cut once the card hydrates.)
    */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const lead = this.renderRoot.querySelector<HTMLElement>('[part~="lead"]');
     const lines = Number(lead?.dataset.lines);
-    if (lines > 6) lead?.style.setProperty('--_lead-lines', String(lines));
+    if (lines > 12) lead?.style.setProperty('--_lead-lines', String(lines));
     else lead?.style.removeProperty('--_lead-lines');
   }
 
@@ -279,7 +279,7 @@ export class PorticoArticleCard extends PorticoElement {
       'is not 1 or more',
       DEFAULT_LEAD_LINES,
     );
-    // 1 to 6 lines from the stylesheet (`data-lines`), more from `updated()`: never an inline style.
+    // 1 to 12 lines from the stylesheet (`data-lines`), more from `updated()`: never an inline style.
     const clampLines = variant === 'list' ? lines : nothing;
     const source = article.source ? html`<span part="source">(${article.source})- </span>` : nothing;
     // In full, a lead the body opens with (an automatic excerpt) is left to the body, once it

@@ -94,6 +94,12 @@ async function startPhpProxy(
       }
       return exited;
     };
+    // An interrupted run (Ctrl-C) stops the group too, or its workers would keep listening.
+    const stopOnExit = (): void => {
+      void stop();
+    };
+    process.once('exit', stopOnExit);
+    void exited.then(() => process.removeListener('exit', stopOnExit));
     server.stdout?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (logs += chunk.toString()));
     // Shared hosting calls the file by name, with Joomla's API path after it.

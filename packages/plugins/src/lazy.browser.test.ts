@@ -43,6 +43,7 @@ describe('@portico/plugins/lazy', () => {
       ),
     );
     await expect(loadPlugin('wordpres' as never)).rejects.toThrow(/ Did you mean "wordpress"\?$/);
+    await expect(loadPlugin(' joomla ' as never)).rejects.toThrow(/ Did you mean "joomla"\?$/);
     await expect(loadPlugin(undefined as never)).rejects.toThrow(/^No built-in plugin undefined: the built-in plugins/);
   });
 });

@@ -36,10 +36,13 @@ export function loadPlugin<Type extends keyof BuiltInPlugins>(type: Type): Promi
   if (!Object.hasOwn(loaders, type)) {
     // Names are exact, as a block's `type` is: one spelling everywhere, and the one TypeScript checks.
     const names = Object.keys(loaders);
+    const trimmed = typeof type === 'string' ? type.trim() : undefined;
+    // Stray spaces around a right name are the likeliest slip of all.
+    const hint =
+      trimmed === undefined ? '' : names.includes(trimmed) ? ` Did you mean "${trimmed}"?` : didYouMean(trimmed, names);
     return Promise.reject(
       new TypeError(
-        `No built-in plugin ${JSON.stringify(type)}: the built-in plugins are ${quotedNames(names)}.` +
-          (typeof type === 'string' ? didYouMean(type.trim(), names) : ''),
+        `No built-in plugin ${JSON.stringify(type)}: the built-in plugins are ${quotedNames(names)}.${hint}`,
       ),
     );
   }

@@ -141,7 +141,7 @@ beforeAll(async () => {
     ${widget('portico-category-menu', { attributes: { 'data-ssr': true }, properties: { categories: seed.categories } })}
     ${widget('portico-article-card', { attributes: { 'data-ssr': true }, properties: { article } })}
     ${widget('portico-article-card', { attributes: { 'data-ssr': true, variant: 'list', 'lead-lines': 2 }, properties: { article: { ...article!, image: IMAGE } } })}
-    ${widget('portico-article-card', { attributes: { id: 'csp-lead', 'data-ssr': true, variant: 'list', 'lead-lines': 9 }, properties: { article } })}
+    ${widget('portico-article-card', { attributes: { id: 'csp-lead', 'data-ssr': true, variant: 'list', 'lead-lines': 20 }, properties: { article } })}
     ${widget('portico-sidebar-banners', { attributes: { 'data-ssr': true, rotate: 30 }, properties: { banners: seed.banners } })}
     ${widget('portico-sidebar-banners', { attributes: { 'data-ssr': true }, properties: { banners: seed.banners } })}`,
     { lang: 'vi', url: `${server.origin}${CSP_PATH}` },
@@ -756,7 +756,7 @@ describe('server-rendered widgets in Chromium', () => {
     expect(without.refused).toBeGreaterThan(0);
   });
 
-  it('cut a lead at more than 6 lines without a style attribute, once hydrated (allowed by a strict style-src)', async () => {
+  it('cut a lead at more than 12 lines without a style attribute, once hydrated (allowed by a strict style-src)', async () => {
     const { page, errors, warnings } = await visit({ path: CSP_PATH });
     const lead = () =>
       page.evaluate(() => {
@@ -768,10 +768,10 @@ describe('server-rendered widgets in Chromium', () => {
           same: (window as unknown as { __lead?: Element }).__lead === found,
         };
       });
-    // The server wrote no style attribute for the policy to refuse; the stylesheet cuts at 1 to 6 lines only.
+    // The server wrote no style attribute for the policy to refuse; the stylesheet cuts at 1 to 12 lines only.
     expect(await lead()).toEqual({ style: null, lines: 'none', same: true });
     await upgrade(page, '/src/test-support/hydration-client.ts');
-    expect(await lead()).toEqual({ style: '--_lead-lines: 9;', lines: '9', same: true });
+    expect(await lead()).toEqual({ style: '--_lead-lines: 20;', lines: '20', same: true });
     expect(warnings.filter((line) => line.includes('server-rendered shadow DOM is dropped'))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
