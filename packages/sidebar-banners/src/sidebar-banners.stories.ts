@@ -453,9 +453,14 @@ export const BrokenImage: Story = {
   parameters: inSidebar,
   play: async ({ canvasElement }) => {
     const root = bannersRoot(canvasElement);
-    await waitFor(async () => {
-      await expect(root.querySelector('[part~="link"] [part~="title"]')?.textContent.trim()).toBe(BROKEN_IMAGE_TITLE);
-    });
+    // The image's error comes when the server answers 404: more than waitFor's default second on
+    // a loaded machine.
+    await waitFor(
+      async () => {
+        await expect(root.querySelector('[part~="link"] [part~="title"]')?.textContent.trim()).toBe(BROKEN_IMAGE_TITLE);
+      },
+      { timeout: 10_000 },
+    );
     await expect(root.querySelector('[part~="image"]')).toBeNull();
     await expect(root.querySelector('[part~="link"]')?.getAttribute('href')).toBe('/mau/cong-thong-tin');
   },
