@@ -168,27 +168,19 @@ function snippetOf({ id, event, timeout }: { id: string; event: string; timeout:
   const store = preview.__STORYBOOK_PREVIEW__;
   if (!channel || !store) return Promise.reject(new Error('the Storybook preview did not start'));
   return new Promise<string>((resolve, reject) => {
-    const show = (): void => {
-      void store.onSetCurrentStory({ storyId: id, viewMode: 'story' });
-    };
-    // Asked again every few seconds: on a loaded machine a preview still settling its own first
-    // selection can drop the request (seen once in CI); showing the story again is harmless.
-    const again = setInterval(show, 5_000);
     const onSnippet = (...args: unknown[]): void => {
       const snippet = args[0] as { id?: string; source?: string } | undefined;
       if (snippet?.id !== id) return;
       clearTimeout(timer);
-      clearInterval(again);
       channel.off(event, onSnippet);
       resolve(snippet.source ?? '');
     };
     const timer = setTimeout(() => {
-      clearInterval(again);
       channel.off(event, onSnippet);
       reject(new Error(`no snippet for ${id} within ${String(timeout)} ms`));
     }, timeout);
     channel.on(event, onSnippet);
-    show();
+    void store.onSetCurrentStory({ storyId: id, viewMode: 'story' });
   });
 }
 
