@@ -56,7 +56,9 @@ interface MarkupFields {
 }
 
 // How CMS menus mark the current item: Joomla's `current`, WordPress's `current-menu-item`
-// (`current_page_item` on page lists), or `aria-current="page"` on its link.
+// (`current_page_item` on page lists), or `aria-current="page"` on its link. The head
+// stylesheet (@portico/element's before-upgrade.css) opens the same marks' branch before
+// upgrade: change both together.
 const MARKED_CURRENT = ':scope.current, :scope.current-menu-item, :scope.current_page_item';
 
 /** Deeper than any real category tree. */
