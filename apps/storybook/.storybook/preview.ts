@@ -3,6 +3,7 @@ import './preview.css';
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { action } from 'storybook/actions';
+import { configure } from 'storybook/test';
 import { localeOf, type StoryLocale } from '../src/kit/locale.js';
 import type { PorticoParameters } from '../src/kit/parameters.js';
 import { manifest } from './manifest.js';
@@ -63,6 +64,11 @@ const storyRoot: Decorator = (story, { globals, parameters }) => {
     <div class=${STORY_COLUMN_CLASS} data-width=${width ?? nothing}>${story()}</div>
   </div>`;
 };
+
+// A play's `waitFor` waits for what a widget renders after a source answers or an image
+// fails; testing-library's default of 1 s is too short on a loaded CI machine (it only bounds
+// how long a real failure takes to show).
+configure({ asyncUtilTimeout: 5_000 });
 
 const preview: Preview = {
   globalTypes: {

@@ -4,7 +4,7 @@
 // a widget's registering import (the dev server and the story tests would not notice).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findChromium, MISSING_CHROMIUM_MESSAGE } from '../../../tooling/chromium.mjs';
 import { declarationOf } from '../.storybook/manifest.js';
@@ -173,26 +173,56 @@ function snippetOf({ id, event, timeout }: { id: string; event: string; timeout:
       if (snippet?.id !== id) return;
       clearTimeout(timer);
       channel.off(event, onSnippet);
+      failures.forEach((failure) => {
+        channel.off(failure, onFailure);
+      });
       resolve(snippet.source ?? '');
     };
+    // What went wrong, should no snippet come: a story emits its snippet only once it has
+    // rendered and played.
+    const failures = ['storyErrored', 'storyThrewException', 'playFunctionThrewException', 'storyMissing'];
+    const reported: string[] = [];
+    const onFailure = (...args: unknown[]): void => {
+      reported.push(JSON.stringify(args).slice(0, 500));
+    };
+    failures.forEach((failure) => {
+      channel.on(failure, onFailure);
+    });
     const timer = setTimeout(() => {
       channel.off(event, onSnippet);
-      reject(new Error(`no snippet for ${id} within ${String(timeout)} ms`));
+      reject(new Error([`no snippet for ${id} within ${String(timeout)} ms`, ...reported].join('; ')));
     }, timeout);
     channel.on(event, onSnippet);
     void store.onSetCurrentStory({ storyId: id, viewMode: 'story' });
   });
 }
 
+/**
+ * Opens the static preview (`iframe.html`) with no story, and waits until it has started:
+ * it shows its "no story" screen once its story index is loaded. Asking for a story earlier
+ * races the preview's own start, which renders the selection a second time.
+ */
+async function openPreview(page: Page): Promise<void> {
+  await page.goto(`${server.url}/iframe.html`);
+  await page.waitForFunction(
+    () => {
+      const preview = window as unknown as PreviewWindow;
+      return (
+        preview.__STORYBOOK_PREVIEW__ !== undefined &&
+        preview.__STORYBOOK_ADDONS_CHANNEL__ !== undefined &&
+        document.body.classList.contains('sb-show-nopreview')
+      );
+    },
+    undefined,
+    { timeout: STORY_TIMEOUT },
+  );
+}
+
 /** The snippet of the story `id`, from a fresh preview page. */
 async function storySnippetOf(id: string): Promise<string> {
   const page = await browser.newPage();
   try {
-    await page.goto(`${server.url}/iframe.html`);
-    await page.waitForFunction(() => {
-      const preview = window as unknown as PreviewWindow;
-      return preview.__STORYBOOK_PREVIEW__ !== undefined && preview.__STORYBOOK_ADDONS_CHANNEL__ !== undefined;
-    });
+    await openPreview(page);
     return await page.evaluate(snippetOf, { id, event: SNIPPET_RENDERED, timeout: STORY_TIMEOUT });
   } finally {
     await page.close();
@@ -210,11 +240,7 @@ async function checkStories(ids: string[]): Promise<StoryResult[]> {
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   try {
-    await page.goto(`${server.url}/iframe.html`);
-    await page.waitForFunction(() => {
-      const preview = window as unknown as PreviewWindow;
-      return preview.__STORYBOOK_PREVIEW__ !== undefined && preview.__STORYBOOK_ADDONS_CHANNEL__ !== undefined;
-    });
+    await openPreview(page);
     const results: StoryResult[] = [];
     for (const id of ids) {
       const errors = await page.evaluate(showStory, { id, timeout: STORY_TIMEOUT });
