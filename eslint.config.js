@@ -1,5 +1,6 @@
-// One lint configuration for the whole repository; each package runs `eslint .` and ESLint
-// finds this file by looking up from the files it checks.
+// One lint configuration for the whole repository, run once over all of it (`npm run lint`):
+// one process shares the TypeScript programs' library files, which 22 runs, one a package,
+// parsed again each (about 2.4 times the CPU time, a sixth of a CI run's).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -28,10 +29,15 @@ export default tseslint.config(
   },
   {
     // Plain JavaScript (configs, scripts): type-aware rules need types it does not declare.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
+  },
+  {
+    // CommonJS where a tool asks for it (size-limit's budgets file).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // @portico/core runs in Node and browsers alike: no DOM.
