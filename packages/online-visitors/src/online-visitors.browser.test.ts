@@ -17,6 +17,7 @@ import {
   seed,
   statusText,
   testSource,
+  titleBeforeUpgrade,
   upgradeOverServerMarkup,
 } from '@portico/test-helpers';
 import fc from 'fast-check';
@@ -559,6 +560,18 @@ describe('<portico-online-visitors> layout', () => {
     expect(getComputedStyle(light).backgroundColor).toBe('rgb(255, 255, 255)');
     expect(getComputedStyle(dark).backgroundColor).not.toBe('rgb(255, 255, 255)');
     await expectNoAxeViolations(dark);
+  });
+
+  it('is drawn, before it upgrades, with the title it then shows (a template printing none; a narrow column wraps it alike)', async () => {
+    for (const lang of ['vi', 'en', 'fr']) {
+      const element = await mountVisitors(
+        `<div lang="${lang}"><portico-online-visitors guests="69" members="0"></portico-online-visitors></div>`,
+      );
+      const shown = element.shadowRoot?.querySelector('[part~="heading"]')?.textContent.trim();
+      expect(titleBeforeUpgrade('portico-online-visitors', 'guests="69" members="0"', lang), lang).toBe(shown);
+    }
+    expect(titleBeforeUpgrade('portico-online-visitors', 'heading="Thống kê"', 'vi')).toBe('Thống kê');
+    expect(titleBeforeUpgrade('portico-online-visitors', 'no-heading', 'vi')).toBeUndefined();
   });
 
   it('does not shift the layout when it upgrades over server-rendered markup', async () => {

@@ -76,3 +76,28 @@ export function animationFrames(count: number): Promise<void> {
     step(count);
   });
 }
+
+/**
+ * The title `before-upgrade.css` draws in a widget's tag that has not upgraded (its `::before`),
+ * for a tag with `attributes` inside an element with `lang`: `undefined` when it draws none.
+ * The tag is `<widgetTag>-pending`, never defined.
+ */
+export function titleBeforeUpgrade(widgetTag: string, attributes: string, lang: string): string | undefined {
+  const tagName = `${widgetTag}-pending`;
+  const style = document.createElement('style');
+  style.textContent = beforeUpgradeCss.replaceAll(widgetTag, tagName);
+  document.head.append(style);
+  const wrapper = document.createElement('div');
+  wrapper.lang = lang;
+  wrapper.innerHTML = `<${tagName} ${attributes}></${tagName}>`;
+  document.body.append(wrapper);
+  onCleanUp(() => {
+    style.remove();
+    wrapper.remove();
+  });
+  const pending = wrapper.firstElementChild;
+  const drawn = pending ? getComputedStyle(pending, '::before') : undefined;
+  if (!drawn || drawn.display === 'none' || drawn.content === 'none' || drawn.content === 'normal') return undefined;
+  // `content` computes to a quoted string: "Who's Online" → Who's Online.
+  return JSON.parse(drawn.content) as string;
+}

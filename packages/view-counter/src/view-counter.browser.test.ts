@@ -17,6 +17,7 @@ import {
   statusText,
   stubReducedMotion,
   testSource,
+  titleBeforeUpgrade,
   upgradeOverServerMarkup,
 } from '@portico/test-helpers';
 import fc from 'fast-check';
@@ -533,6 +534,18 @@ describe('<portico-view-counter> layout', () => {
     );
     expect(getComputedStyle(dark).backgroundColor).not.toBe('rgb(255, 255, 255)');
     await expectNoAxeViolations(dark);
+  });
+
+  it('is drawn, before it upgrades, with the title it then shows (a template printing none; a narrow column wraps it alike)', async () => {
+    for (const lang of ['vi', 'en', 'fr']) {
+      const element = await mountCounter(
+        `<div lang="${lang}"><portico-view-counter value="18116910"></portico-view-counter></div>`,
+      );
+      const shown = element.shadowRoot?.querySelector('[part~="heading"]')?.textContent.trim();
+      expect(titleBeforeUpgrade('portico-view-counter', 'value="18116910"', lang), lang).toBe(shown);
+    }
+    expect(titleBeforeUpgrade('portico-view-counter', 'heading="Thống kê"', 'vi')).toBe('Thống kê');
+    expect(titleBeforeUpgrade('portico-view-counter', 'no-heading', 'vi')).toBeUndefined();
   });
 
   it('does not shift the layout when it upgrades over server-rendered markup', async () => {
