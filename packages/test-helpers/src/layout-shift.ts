@@ -43,17 +43,12 @@ export async function upgradeOverServerMarkup(
   innerMarkup: string,
 ): Promise<{ shifts: number[]; movedBy: number }> {
   const tagName = `${widgetTag}-upgrade`;
-  const style = document.createElement('style');
-  style.textContent = beforeUpgradeCss.replaceAll(widgetTag, tagName);
-  document.head.append(style);
-  const wrapper = document.createElement('div');
+  const wrapper = mountUnderBeforeUpgradeCss(
+    widgetTag,
+    tagName,
+    `<p>Trên</p><${tagName} ${attributes}>${innerMarkup}</${tagName}><p>Dưới</p>`,
+  );
   wrapper.style.cssText = 'width: 240px; display: flow-root';
-  wrapper.innerHTML = `<p>Trên</p><${tagName} ${attributes}>${innerMarkup}</${tagName}><p>Dưới</p>`;
-  document.body.append(wrapper);
-  onCleanUp(() => {
-    style.remove();
-    wrapper.remove();
-  });
   const below = wrapper.lastElementChild ?? wrapper;
   const before = below.getBoundingClientRect().top;
   const shifts = await layoutShiftsDuring(wrapper, async () => {
@@ -84,20 +79,30 @@ export function animationFrames(count: number): Promise<void> {
  */
 export function titleBeforeUpgrade(widgetTag: string, attributes: string, lang: string): string | undefined {
   const tagName = `${widgetTag}-pending`;
-  const style = document.createElement('style');
-  style.textContent = beforeUpgradeCss.replaceAll(widgetTag, tagName);
-  document.head.append(style);
-  const wrapper = document.createElement('div');
+  const wrapper = mountUnderBeforeUpgradeCss(widgetTag, tagName, `<${tagName} ${attributes}></${tagName}>`);
   wrapper.lang = lang;
-  wrapper.innerHTML = `<${tagName} ${attributes}></${tagName}>`;
-  document.body.append(wrapper);
-  onCleanUp(() => {
-    style.remove();
-    wrapper.remove();
-  });
   const pending = wrapper.firstElementChild;
   const drawn = pending ? getComputedStyle(pending, '::before') : undefined;
   if (!drawn || drawn.display === 'none' || drawn.content === 'none' || drawn.content === 'normal') return undefined;
   // `content` computes to a quoted string: "Who's Online" → Who's Online.
   return JSON.parse(drawn.content) as string;
+}
+
+/**
+ * Mounts `markup` in a wrapper at the end of the page, under the page's `before-upgrade.css`
+ * with its rules for `widgetTag` rewritten for `tagName` (a tag the test page has not
+ * defined); both are removed after the test.
+ */
+function mountUnderBeforeUpgradeCss(widgetTag: string, tagName: string, markup: string): HTMLDivElement {
+  const style = document.createElement('style');
+  style.textContent = beforeUpgradeCss.replaceAll(widgetTag, tagName);
+  document.head.append(style);
+  const wrapper = document.createElement('div');
+  wrapper.innerHTML = markup;
+  document.body.append(wrapper);
+  onCleanUp(() => {
+    style.remove();
+    wrapper.remove();
+  });
+  return wrapper;
 }
