@@ -17,7 +17,7 @@ import {
   seed,
   statusText,
   testSource,
-  titleBeforeUpgrade,
+  textDrawnBeforeUpgrade,
   upgradeOverServerMarkup,
 } from '@portico/test-helpers';
 import fc from 'fast-check';
@@ -568,10 +568,37 @@ describe('<portico-online-visitors> layout', () => {
         `<div lang="${lang}"><portico-online-visitors guests="69" members="0"></portico-online-visitors></div>`,
       );
       const shown = element.shadowRoot?.querySelector('[part~="heading"]')?.textContent.trim();
-      expect(titleBeforeUpgrade('portico-online-visitors', 'guests="69" members="0"', lang), lang).toBe(shown);
+      expect(textDrawnBeforeUpgrade('portico-online-visitors', 'guests="69" members="0"', lang, '::before'), lang).toBe(
+        shown,
+      );
     }
-    expect(titleBeforeUpgrade('portico-online-visitors', 'heading="Thống kê"', 'vi')).toBe('Thống kê');
-    expect(titleBeforeUpgrade('portico-online-visitors', 'no-heading', 'vi')).toBeUndefined();
+    expect(textDrawnBeforeUpgrade('portico-online-visitors', 'heading="Thống kê"', 'vi', '::before')).toBe('Thống kê');
+    expect(textDrawnBeforeUpgrade('portico-online-visitors', 'no-heading', 'vi', '::before')).toBeUndefined();
+  });
+
+  it('is drawn, before it upgrades, with the sentence it then shows when its counts are attributes (no script yet, or none)', async () => {
+    const counts = [
+      ['0', '0'],
+      ['1', '1'],
+      ['69', '0'],
+      ['2', '15'],
+    ];
+    for (const lang of ['vi', 'en', 'fr']) {
+      for (const [guests, members] of counts) {
+        const attributes = `guests="${guests}" members="${members}"`;
+        const element = await mountVisitors(
+          `<div lang="${lang}"><portico-online-visitors ${attributes}></portico-online-visitors></div>`,
+        );
+        expect(textDrawnBeforeUpgrade('portico-online-visitors', attributes, lang, '::after'), attributes).toBe(
+          countText(element),
+        );
+      }
+    }
+    // What the widget shows then is not the sentence, or not these counts: nothing is drawn.
+    expect(
+      textDrawnBeforeUpgrade('portico-online-visitors', 'guests="69" members="0" mode="names"', 'vi', '::after'),
+    ).toBeUndefined();
+    expect(textDrawnBeforeUpgrade('portico-online-visitors', 'guests="69"', 'vi', '::after')).toBeUndefined();
   });
 
   it('does not shift the layout when it upgrades over server-rendered markup', async () => {

@@ -73,19 +73,32 @@ export function animationFrames(count: number): Promise<void> {
 }
 
 /**
- * The title `before-upgrade.css` draws in a widget's tag that has not upgraded (its `::before`),
- * for a tag with `attributes` inside an element with `lang`: `undefined` when it draws none.
- * The tag is `<widgetTag>-pending`, never defined.
+ * The text `before-upgrade.css` draws in a widget's tag that has not upgraded, in its
+ * `pseudoElement` (`::before`, the title; `::after`, the visitors' sentence), for an empty tag
+ * with `attributes` inside an element with `lang`: `undefined` when it draws none. The tag is
+ * `<widgetTag>-pending`, never defined.
  */
-export function titleBeforeUpgrade(widgetTag: string, attributes: string, lang: string): string | undefined {
+export function textDrawnBeforeUpgrade(
+  widgetTag: string,
+  attributes: string,
+  lang: string,
+  pseudoElement: '::before' | '::after',
+): string | undefined {
   const tagName = `${widgetTag}-pending`;
   const wrapper = mountUnderBeforeUpgradeCss(widgetTag, tagName, `<${tagName} ${attributes}></${tagName}>`);
   wrapper.lang = lang;
   const pending = wrapper.firstElementChild;
-  const drawn = pending ? getComputedStyle(pending, '::before') : undefined;
-  if (!drawn || drawn.display === 'none' || drawn.content === 'none' || drawn.content === 'normal') return undefined;
-  // `content` computes to a quoted string: "Who's Online" → Who's Online.
-  return JSON.parse(drawn.content) as string;
+  const drawn = pending ? getComputedStyle(pending, pseudoElement) : undefined;
+  if (!pending || !drawn || drawn.display === 'none' || drawn.content === 'none' || drawn.content === 'normal') {
+    return undefined;
+  }
+  // `content` computes to quoted strings, and `attr()` where the browser resolves it only when
+  // it draws: "We have " attr(guests) " guests online".
+  return [...drawn.content.matchAll(/"((?:[^"\\]|\\.)*)"|attr\(([\w-]+)\)/g)]
+    .map(([, text, attribute]) =>
+      attribute === undefined ? (JSON.parse(`"${text ?? ''}"`) as string) : (pending.getAttribute(attribute) ?? ''),
+    )
+    .join('');
 }
 
 /**

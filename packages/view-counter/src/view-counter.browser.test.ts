@@ -17,7 +17,7 @@ import {
   statusText,
   stubReducedMotion,
   testSource,
-  titleBeforeUpgrade,
+  textDrawnBeforeUpgrade,
   upgradeOverServerMarkup,
 } from '@portico/test-helpers';
 import fc from 'fast-check';
@@ -542,10 +542,10 @@ describe('<portico-view-counter> layout', () => {
         `<div lang="${lang}"><portico-view-counter value="18116910"></portico-view-counter></div>`,
       );
       const shown = element.shadowRoot?.querySelector('[part~="heading"]')?.textContent.trim();
-      expect(titleBeforeUpgrade('portico-view-counter', 'value="18116910"', lang), lang).toBe(shown);
+      expect(textDrawnBeforeUpgrade('portico-view-counter', 'value="18116910"', lang, '::before'), lang).toBe(shown);
     }
-    expect(titleBeforeUpgrade('portico-view-counter', 'heading="Thống kê"', 'vi')).toBe('Thống kê');
-    expect(titleBeforeUpgrade('portico-view-counter', 'no-heading', 'vi')).toBeUndefined();
+    expect(textDrawnBeforeUpgrade('portico-view-counter', 'heading="Thống kê"', 'vi', '::before')).toBe('Thống kê');
+    expect(textDrawnBeforeUpgrade('portico-view-counter', 'no-heading', 'vi', '::before')).toBeUndefined();
   });
 
   it('does not shift the layout when it upgrades over server-rendered markup', async () => {
