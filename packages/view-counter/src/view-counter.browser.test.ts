@@ -548,6 +548,28 @@ describe('<portico-view-counter> layout', () => {
     expect(textDrawnBeforeUpgrade('portico-view-counter', 'no-heading', 'vi', '::before')).toBeUndefined();
   });
 
+  it('is drawn, before it upgrades, with the number it then shows when its value is an ungrouped attribute (no script yet, or none)', async () => {
+    for (const lang of ['vi', 'en']) {
+      for (const value of ['0', '18116910']) {
+        const attributes = `value="${value}" grouping="off"`;
+        const element = await mountCounter(
+          `<div lang="${lang}"><portico-view-counter ${attributes}></portico-view-counter></div>`,
+        );
+        expect(textDrawnBeforeUpgrade('portico-view-counter', attributes, lang, '::after'), attributes).toBe(
+          visibleNumber(element),
+        );
+      }
+    }
+    // Grouped, compact or in tiles, the number is the widget's to draw: nothing is.
+    for (const attributes of [
+      'value="18116910"',
+      'value="18116910" grouping="off" notation="compact"',
+      'value="18116910" grouping="off" digits="tiles"',
+    ]) {
+      expect(textDrawnBeforeUpgrade('portico-view-counter', attributes, 'vi', '::after'), attributes).toBeUndefined();
+    }
+  });
+
   it('does not shift the layout when it upgrades over server-rendered markup', async () => {
     const { shifts, movedBy } = await upgradeOverServerMarkup(
       'portico-view-counter',
