@@ -74,9 +74,9 @@ export function animationFrames(count: number): Promise<void> {
 
 /**
  * The text `before-upgrade.css` draws in a widget's tag that has not upgraded, in its
- * `pseudoElement` (`::before`, the title; `::after`, the visitors' sentence), for an empty tag
- * with `attributes` inside an element with `lang`: `undefined` when it draws none. The tag is
- * `<widgetTag>-pending`, never defined.
+ * `pseudoElement` (`::before`, the title; `::after`, the visitors' sentence or the counter's
+ * number), for an empty tag with `attributes` inside an element with `lang`: `undefined` when
+ * it draws none. The tag is `<widgetTag>-pending`, never defined.
  */
 export function textDrawnBeforeUpgrade(
   widgetTag: string,
@@ -89,16 +89,10 @@ export function textDrawnBeforeUpgrade(
   wrapper.lang = lang;
   const pending = wrapper.firstElementChild;
   const drawn = pending ? getComputedStyle(pending, pseudoElement) : undefined;
-  if (!pending || !drawn || drawn.display === 'none' || drawn.content === 'none' || drawn.content === 'normal') {
-    return undefined;
-  }
-  // `content` computes to quoted strings, and `attr()` where the browser resolves it only when
-  // it draws: "We have " attr(guests) " guests online".
-  return [...drawn.content.matchAll(/"((?:[^"\\]|\\.)*)"|attr\(([\w-]+)\)/g)]
-    .map(([, text, attribute]) =>
-      attribute === undefined ? (JSON.parse(`"${text ?? ''}"`) as string) : (pending.getAttribute(attribute) ?? ''),
-    )
-    .join('');
+  if (!drawn || drawn.display === 'none' || drawn.content === 'none' || drawn.content === 'normal') return undefined;
+  // `content` computes to a quoted string: Chromium resolves `attr()` and joins the parts
+  // ("We have one guest and 12\u00A0members online").
+  return JSON.parse(drawn.content) as string;
 }
 
 /**
