@@ -5,6 +5,7 @@
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import type { Banner } from '@portico/core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -367,6 +368,27 @@ describe('the widgets on a Joomla 3 page that loads MooTools 1.4', () => {
     expect.soft(await links('#banneritems')).toEqual([['Dịch vụ công trực tuyến', '/dich-vu-cong']]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the head stylesheet of the CDN build (portico.css)', () => {
+  it('holds the rules of @portico/element/before-upgrade.css, minified: without its comments, less than half its gzip weight', async () => {
+    const source = await readFile(new URL('../../element/before-upgrade.css', import.meta.url), 'utf8');
+    const built = await readFile(new URL('../dist/cdn/portico.css', import.meta.url), 'utf8');
+    const page = await browser.newPage();
+    // As Chromium reads each: the rules' text, white space aside.
+    const rules = (css: string) =>
+      page.evaluate((text) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        return [...sheet.cssRules].map((rule) => rule.cssText.replace(/\s+/g, ' '));
+      }, css);
+    const sourceRules = await rules(source);
+    expect(sourceRules.length).toBeGreaterThan(40);
+    expect(await rules(built)).toEqual(sourceRules);
+    await page.close();
+    expect(gzipSync(built).length).toBeLessThan(gzipSync(source).length / 2);
+    expect(built.match(/\/\*/g)).toHaveLength(1);
   });
 });
 
