@@ -3,7 +3,12 @@
  */
 export { seed, type SeedPortal } from './seed.js';
 export { expectNoAxeViolations } from './axe.js';
-export { animationFrames, layoutShiftsDuring, textDrawnBeforeUpgrade, upgradeOverServerMarkup } from './layout-shift.js';
+export {
+  animationFrames,
+  layoutShiftsDuring,
+  textDrawnBeforeUpgrade,
+  upgradeOverServerMarkup,
+} from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
 export { elementWithText, languageOf } from './language.js';
 export { damaged, oddAttribute, oddJson, oddLang, oddMarkup, oddValue } from './odd-input.js';
