@@ -1439,6 +1439,22 @@ describe('<portico-sidebar-banners> bad input', () => {
     expect(said).toContain('limit="lots" is not a whole number of 0 or more');
     expect(said).toContain('rotate="soon" is not 0 or a number of seconds');
   });
+
+  it('leaves a bad attribute as the author wrote it, and takes the default back when it is removed', async () => {
+    const element = await mountBanners(`<portico-sidebar-banners lang="vi" rotate="5s">
+      <a href="/mot">Một</a><a href="/hai">Hai</a>
+    </portico-sidebar-banners>`);
+    expect(element.getAttribute('rotate')).toBe('5s');
+    expect(warnings(warn)).toContain('rotate="5s" is not 0 or a number of seconds from 1 to a day; showing "0"');
+    element.setAttribute('rotate', '5');
+    await element.updateComplete;
+    expect(shadow(element).querySelector('[part~="carousel"]'), 'rotating').not.toBeNull();
+    element.removeAttribute('rotate');
+    await element.updateComplete;
+    expect(element.rotate).toBe(0);
+    expect(element.hasAttribute('rotate'), 'the default is not written back').toBe(false);
+    expect(shadow(element).querySelector('[part~="carousel"]'), 'not rotating').toBeNull();
+  });
 });
 
 describe('<portico-sidebar-banners> layout', () => {
@@ -1466,6 +1482,28 @@ describe('<portico-sidebar-banners> layout', () => {
     const image = shadow(element).querySelector('img')!;
     expect(image.getBoundingClientRect().width).toBeLessThanOrEqual(200);
     expect(image.getBoundingClientRect().height).toBeCloseTo((image.getBoundingClientRect().width * 150) / 600, 0);
+  });
+
+  it('keeps a carousel in a narrow column when a title is one long word', async () => {
+    const sidebar = document.createElement('aside');
+    sidebar.style.width = '200px';
+    document.body.append(sidebar);
+    onCleanUp(() => {
+      sidebar.remove();
+    });
+    const element = await mountBanners(
+      `<portico-sidebar-banners lang="vi" rotate="5">
+        <div><a href="/c">KhôngcókhoảngtrắngKhôngcókhoảngtrắngKhôngcókhoảngtrắng</a></div>
+        <div><a href="/d">https://dichvucong.gov.vn/p/home/dvc-trang-chu.html</a></div>
+      </portico-sidebar-banners>`,
+      sidebar,
+    );
+    expect(shadow(element).querySelector('[part~="carousel"]'), 'rotating').not.toBeNull();
+    expect(element.getBoundingClientRect().width).toBeLessThanOrEqual(200);
+    expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
+    for (const slide of shadow(element).querySelectorAll('[part~="slide"]')) {
+      expect(slide.getBoundingClientRect().width).toBeLessThanOrEqual(200);
+    }
   });
 
   it('can be themed through custom properties and parts, light and dark', async () => {

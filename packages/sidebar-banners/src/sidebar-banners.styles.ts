@@ -59,6 +59,8 @@ export const sidebarBannersStyles = css`
   /* Every slide in one cell: the box keeps the tallest slide's height as they change. */
   [part~='slides'] {
     display: grid;
+    /* Not the auto track's min-content: one long word would widen the slides past the column. */
+    grid-template-columns: minmax(0, 1fr);
   }
 
   [part~='slide'] {

@@ -183,7 +183,9 @@ export class PorticoSidebarBanners extends PorticoElement {
   static override properties: PropertyDeclarations = {
     banners: { attribute: false },
     position: { reflect: true },
-    rotate: { type: Number, reflect: true },
+    // useDefault: the default 0 is not written back, so a bad value (`rotate="5s"`) stays as
+    // the author wrote it instead of becoming `rotate="NaN"`, and removing it restores 0.
+    rotate: { type: Number, reflect: true, useDefault: true },
     order: { reflect: true },
     limit: { type: Number },
     beacon: {},
