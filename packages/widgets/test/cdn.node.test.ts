@@ -268,6 +268,18 @@ describe('the CDN build', () => {
     expect(attributes).toEqual([]);
     await page.close();
   });
+
+  it('is pinned in the README with a modulepreload for each chunk portico.js imports, by name', async () => {
+    const entry = await readFile(new URL('../dist/cdn/portico.js', import.meta.url), 'utf8');
+    // A chunk's name without its content hash: `chunks/lit-html-CgAWpa4F.js` → `lit-html`.
+    const imported = [...entry.matchAll(/\bfrom\s*"\.\/chunks\/([\w-]+)-[\w-]{8}\.js"/g)].map(([, name]) => name);
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const preloaded = [...readme.matchAll(/rel="modulepreload"\s+href="[^"]*\/chunks\/([\w-]+)-…\.js"/g)].map(
+      ([, name]) => name,
+    );
+    expect(imported.length).toBeGreaterThan(0);
+    expect(preloaded.sort()).toEqual(imported.sort());
+  });
 });
 
 describe('the widgets inside a hostile Joomla 3 template', () => {
