@@ -116,6 +116,11 @@ describe('<portico-online-visitors> text', () => {
 
     names.stats = { guests: 3, members: 0 };
     await names.updateComplete;
+    expect(statusText(names), 'no members, said once').toBe('Đang có 3\u00A0khách và không thành viên đang online');
+    expect(names.shadowRoot?.querySelector('[part~="names"]')).toBeNull();
+
+    names.mode = 'names';
+    await names.updateComplete;
     expect(names.shadowRoot?.querySelector('[part~="names"]')?.textContent).toBe('không thành viên');
   });
 

@@ -118,7 +118,9 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
     // private): the names part would be wrong, so "names" falls back to the sentence.
     const namesKnown = counts.names.length > 0 || counts.members === 0n;
     const showCount = mode !== 'names' || !namesKnown;
-    const showNames = mode !== 'count' && namesKnown;
+    // With no members, "both" has the sentence say so once (as Joomla's module does); "names"
+    // says it in the names' place, rather than leave the box blank.
+    const showNames = mode !== 'count' && namesKnown && (mode === 'names' || counts.names.length > 0);
     return html`<div part="status" role="status">
       ${showCount ? html`<p part="count">${formatVisitorPhrase(counts, this.locale)}</p>` : nothing}
       ${showNames ? this.#renderNames(counts) : nothing} ${this.renderStale(stale)}
@@ -127,7 +129,7 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
 
   #renderNames(counts: Counts): TemplateResult {
     if (counts.names.length === 0) {
-      // Only when there are no members at all.
+      // Only in "names", when there are no members at all.
       return html`<p part="names">${this.phrase('MEMBERS_0')}</p>`;
     }
     return html`<ul part="names" aria-label=${this.phrase('MEMBERS_ONLINE')}>
