@@ -307,6 +307,21 @@ describe('the static Storybook build', () => {
     }
   });
 
+  it('leaves the reader’s motion preference alone on a Docs page, where every story shows at once', SLOW, async () => {
+    const page = await browser.newPage();
+    try {
+      // Its reduced-motion story is there among the rest: it must not stop the others moving.
+      await page.goto(`${server.url}/iframe.html?id=widgets-sidebar-banners--docs&viewMode=docs`);
+      await page.waitForSelector('.docblock-argstable tbody tr', { timeout: DOCS_TIMEOUT });
+      await page.waitForFunction(() => document.querySelectorAll('portico-sidebar-banners').length > 5, undefined, {
+        timeout: DOCS_TIMEOUT,
+      });
+      expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('sorts the sidebar: the introduction, the widgets in the DESIGN’s order, then the pages', () => {
     const titles = [...new Set(Object.values(allEntries).map((entry) => entry.title))];
     expect(titles.slice(0, 1 + TITLES.length)).toEqual(['Introduction', ...TITLES]);

@@ -282,12 +282,13 @@ export const LiveUpdate: Story = {
 
 /**
  * Live, for a reader who prefers reduced motion (`matchMedia` stubbed for the story): a new
- * total shows at once, with no count-up through the numbers between.
+ * total shows at once, with no count-up through the numbers between. Open the story on its own
+ * to see it: on the Docs page, it follows your own preference.
  */
 export const LiveUpdateReducedMotion: Story = {
   args: { source: 'views-live-reduced-motion', interval: 1, grouping: 'off' },
-  beforeEach: () => {
-    const restoreMotion = preferReducedMotion();
+  beforeEach: (context) => {
+    const restoreMotion = preferReducedMotion(context);
     const unregister = withData('views-live-reduced-motion', { viewStats: seed.viewStats })();
     return () => {
       unregister();

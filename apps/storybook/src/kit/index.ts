@@ -20,6 +20,7 @@ export {
   sampleCategoryTree,
   sampleFullArticle,
   sampleImage,
+  samplePngSource,
 } from './samples.js';
 export {
   answersThenFails,

@@ -51,9 +51,11 @@ export function headingInLocale(headings: Record<StoryLocale, string>): Decorato
 
 /**
  * For a `beforeEach`: the page reports `prefers-reduced-motion: reduce` while the story is
- * shown; returns what restores `matchMedia` after.
+ * shown; returns what restores `matchMedia` after. Not on a Docs page: its stories share one
+ * page until it closes, so every other carousel and count-up there would stop moving too.
  */
-export function preferReducedMotion(): () => void {
+export function preferReducedMotion({ viewMode }: { viewMode?: string }): () => void {
+  if (viewMode === 'docs') return () => undefined;
   // `matchMedia` lives on Window.prototype; the stub is an own property, removed afterwards.
   const own = Object.getOwnPropertyDescriptor(window, 'matchMedia');
   const real = window.matchMedia.bind(window);

@@ -55,6 +55,26 @@ export function sampleImage(caption: string, width = 640, height = 360, index = 
   return { src: `data:image/svg+xml,${encodeURIComponent(svg)}`, alt: caption, width, height };
 }
 
+/**
+ * The sample panel as a PNG data URL, for custom HTML: the sanitizer keeps an inline PNG but
+ * never an SVG (a document of its own). Drawn on a canvas, so in the browser only.
+ */
+export function samplePngSource(width: number, height: number, index = 0): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d');
+  if (context) {
+    context.fillStyle = PALETTE[index % PALETTE.length] ?? PALETTE[0];
+    context.fillRect(0, 0, width, height);
+    context.fillStyle = '#ffffff';
+    context.font = `${String(Math.round(Math.min(height / 5, width / 14)))}px sans-serif`;
+    context.textAlign = 'center';
+    context.fillText(`Ảnh minh họa ${SAMPLE_MARK}`, width / 2, height * 0.6);
+  }
+  return canvas.toDataURL('image/png');
+}
+
 /** Places and events of An Giang, for generated article titles. */
 const ARTICLE_TOPICS: readonly [string, string, string][] = [
   [
