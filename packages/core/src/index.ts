@@ -39,7 +39,7 @@ export { en } from './locale/en.js';
 export { vi } from './locale/vi.js';
 export { defineLocale, definePhrases, definedLocales, onLocalesChange, BASE_LOCALE } from './locale/registry.js';
 export { resolveLocale, type ResolvedLocale } from './locale/resolve.js';
-export { canonicalTag, contentLang } from './locale/tag.js';
+export { canonicalTag, contentLang, languageForCountryCode } from './locale/tag.js';
 export { fillPhrase, translate, translatePlural, type PhraseArgument } from './locale/phrases.js';
 
 export { slugify, type SlugOptions } from './text/slug.js';

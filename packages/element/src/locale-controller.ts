@@ -1,4 +1,4 @@
-import { onLocalesChange, resolveLocale, type ResolvedLocale } from '@portico/core';
+import { languageForCountryCode, onLocalesChange, resolveLocale, type ResolvedLocale } from '@portico/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { serverRenderContext } from './server-context.js';
 import { onServer } from './server.js';
@@ -75,11 +75,14 @@ function unwatchPage(): void {
  */
 export class LocaleController implements ReactiveController {
   readonly #host: Host;
+  readonly #onCountryCode: ((given: string, readAs: string) => void) | undefined;
   #resolved: ResolvedLocale = resolveLocale(undefined);
   #tag: string | undefined;
 
-  constructor(host: Host) {
+  /** `onCountryCode`: told when the `lang` found is a country code read as a language (`vn`). */
+  constructor(host: Host, onCountryCode?: (given: string, readAs: string) => void) {
     this.#host = host;
+    this.#onCountryCode = onCountryCode;
     host.addController(this);
   }
 
@@ -120,6 +123,7 @@ export class LocaleController implements ReactiveController {
     if (!force && tag === this.#tag) return;
     this.#tag = tag;
     this.#resolved = resolveLocale(tag);
+    if (tag && languageForCountryCode(tag)) this.#onCountryCode?.(tag, this.#resolved.tag);
     if (!onServer) this.#host.requestUpdate();
   }
 }

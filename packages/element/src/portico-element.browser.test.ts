@@ -97,6 +97,24 @@ describe('PorticoElement’s language', () => {
       remove();
     }
   });
+
+  it('reads lang="vn", a country code Vietnamese sites often give, as Vietnamese, and says so', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const holder = document.createElement('div');
+      holder.innerHTML = '<div lang="vn"><portico-element-phrase-probe></portico-element-phrase-probe></div>';
+      document.body.append(holder);
+      holders.push(holder);
+      const element = holder.querySelector<PhraseProbe>('portico-element-phrase-probe')!;
+      await element.updateComplete;
+      expect(element.shadowRoot!.textContent).toBe('vi: Truy cập hiện tại (1.200)');
+      expect(warn.mock.calls.map(([said]) => String(said))).toEqual([
+        '<portico-element-phrase-probe>: lang="vn" is a country code, not a language; showing "vi".',
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });
 
 describe('PorticoElement reflected properties', () => {

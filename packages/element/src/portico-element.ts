@@ -115,7 +115,9 @@ export class PorticoElement extends LitElement {
   /** The name of a registered data source (`registerSource('site', …)`) to take data from. */
   declare source: string | undefined;
 
-  readonly #localeController = new LocaleController(this);
+  readonly #localeController = new LocaleController(this, (given, readAs) => {
+    this.warnInvalid('lang', given, 'is a country code, not a language', readAs);
+  });
   readonly #warned = new Set<string>();
   /** What the latest update found missing (`warnMissing`); cleared as every update starts. */
   #missingData: [attribute: string, problem: string, shown: string] | undefined;

@@ -6,6 +6,7 @@ import { en } from './en.js';
 import { fillPhrase, translate, translatePlural } from './phrases.js';
 import { defineLocale, definePhrases, definedLocales, onLocalesChange } from './registry.js';
 import { resolveLocale } from './resolve.js';
+import { languageForCountryCode } from './tag.js';
 import { vi } from './vi.js';
 
 const undo: (() => void)[] = [];
@@ -66,6 +67,16 @@ describe('translatePlural', () => {
     expect(resolveLocale('tlh').tag, 'what phrases and sources are asked in').toBe('tlh');
     expect(resolveLocale('EN_gb').tag).toBe('en-GB');
     expect(resolveLocale('not a tag').tag).toBe('en');
+  });
+
+  it('reads a country code given as the language as the language it means: vn is Vietnamese', () => {
+    expect(resolveLocale('vn').tag).toBe('vi');
+    expect(resolveLocale('VN_vn').tag).toBe('vi-VN');
+    expect(translate('ONLINE_TITLE', 'vn')).toBe(translate('ONLINE_TITLE', 'vi'));
+    expect(resolveLocale('vi').tag).toBe('vi');
+    expect(resolveLocale('vnx').tag, 'only the code itself').toBe('vnx');
+    expect(languageForCountryCode('en-VN')).toBeUndefined();
+    expect(languageForCountryCode('constructor'), 'a name no map holds').toBeUndefined();
   });
 
   it('lets an added locale use its plural categories', () => {

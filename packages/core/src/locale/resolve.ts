@@ -1,5 +1,5 @@
 import { BASE_LOCALE, mergeLocale, type MergedLocale } from './registry.js';
-import { canonicalTag } from './tag.js';
+import { canonicalTag, languageForCountryCode } from './tag.js';
 
 export interface ResolvedLocale {
   /**
@@ -26,7 +26,8 @@ function isFormattable(tag: string): boolean {
 /**
  * Resolves a language tag to what formatting and phrases need. A regional tag uses its
  * language's phrases and its own Intl formats (`en-GB`: English phrases, British dates); a
- * missing, empty or malformed tag gives English. Never throws.
+ * missing, empty or malformed tag gives English; a country code given as the language reads
+ * as the language it means (`vn`, `vn-VN`: Vietnamese). Never throws.
  */
 export function resolveLocale(tag?: string | null): ResolvedLocale {
   const { canonical, intlLocale, chain } = lookUp(tag ?? '');
@@ -48,7 +49,8 @@ const MOST_KEPT = 200;
 function lookUp(tag: string): LookedUp {
   let found = lookedUp.get(tag);
   if (found) return found;
-  const canonical = (tag ? canonicalTag(tag) : undefined) ?? BASE_LOCALE;
+  // A country code given as the language (`vn`) is read as the language it means (`vi`).
+  const canonical = (tag ? (languageForCountryCode(tag) ?? canonicalTag(tag)) : undefined) ?? BASE_LOCALE;
   const language = canonical.split('-')[0] ?? BASE_LOCALE;
   // Intl falls back to the runtime's default locale for a language it does not know;
   // English formats are the predictable fallback. Phrases still come from the chain, so an

@@ -12,6 +12,22 @@ export function canonicalTag(tag: string): string | undefined {
 }
 
 /**
+ * Country codes pages give as their language, and the language each means: `lang="vn"` is
+ * common on Vietnamese sites, and no language has the code `vn`.
+ */
+const COUNTRY_CODE_LANGUAGES = new Map([['vn', 'vi']]);
+
+/**
+ * `tag` with a country code in the language's place replaced by the language it means
+ * (`vn` → `vi`, `vn-VN` → `vi-VN`); `undefined` when it has none.
+ */
+export function languageForCountryCode(tag: string): string | undefined {
+  const [language = '', ...rest] = tag.trim().split(/[-_]/);
+  const meant = COUNTRY_CODE_LANGUAGES.get(language.toLowerCase());
+  return meant && canonicalTag([meant, ...rest].join('-'));
+}
+
+/**
  * The `lang` attribute for content in its own language (`Article.lang`, `Category.lang`,
  * `Banner.lang`, or `lang` in a widget's server-rendered markup): the canonical tag
  * (`vi_VN` → `vi-VN`). `undefined`, so no attribute, when the value is missing or blank, and
