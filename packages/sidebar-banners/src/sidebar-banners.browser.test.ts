@@ -779,8 +779,8 @@ describe('<portico-sidebar-banners> carousel', () => {
     expect(shownBanners(element)).toEqual(['Đại hội Đảng bộ tỉnh']);
     expect([...shadow(element).querySelectorAll('button')].map(nameOf)).toEqual([
       'Tạm dừng',
-      'Trang trước',
-      'Trang sau',
+      'Trang chiếu trước',
+      'Trang chiếu sau',
     ]);
     expect(button('previous').getAttribute('aria-controls')).toBe(slides.id);
     expect(slides.getAttribute('aria-live')).toBe('off');
