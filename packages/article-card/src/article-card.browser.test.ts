@@ -14,6 +14,7 @@ import {
   seed,
   startButton,
   testSource,
+  upgradeOverServerMarkup,
 } from '@portico/test-helpers';
 import { MISSING_DATA_GRACE_MS } from '@portico/element';
 import fc from 'fast-check';
@@ -440,6 +441,95 @@ function sidebar(width: number): HTMLElement {
   });
   return column;
 }
+
+/**
+ * Upgrades a card over `markup` a template printed, in a column of `width`: nothing below it
+ * moves, and (unless only the end is compared) nothing shifts on the way.
+ */
+async function upgradeOver(attributes: string, markup: string, width: number, { endOnly = false } = {}): Promise<void> {
+  const { shifts, movedBy } = await upgradeOverServerMarkup(
+    'portico-article-card',
+    class extends PorticoArticleCard {},
+    attributes,
+    markup,
+    { width },
+  );
+  expect(movedBy).toBe(0);
+  if (!endOnly) expect(shifts).toEqual([]);
+}
+
+const PRINTED_TITLE = '<h3><a href="/tin-tuc/hoi-nghi-giao-ban">Thoại Sơn: Hội nghị giao ban công tác dân vận</a></h3>';
+const PRINTED_META = '<time datetime="2020-08-25">25/8/2020</time> · <span data-views="1234">Lượt xem: 1.234</span>';
+const PRINTED_LEAD = '<p data-lead data-source="TUAG">(TUAG)- Ngày 25/8/2020, Ban Dân vận Huyện ủy Thoại Sơn…</p>';
+const PRINTED_IMAGE = `<img src="${sampleImage('Hội nghị')}" alt="Quang cảnh hội nghị" width="640" height="360" />`;
+
+describe('<portico-article-card> upgrading over a printed article, under the head stylesheet', () => {
+  // The README's list example prints the picture last: it is a thumbnail beside the text anyway.
+  it.each([
+    ['last', `${PRINTED_TITLE}${PRINTED_META}${PRINTED_LEAD}${PRINTED_IMAGE}`, 400],
+    ['first', `${PRINTED_IMAGE}${PRINTED_TITLE}${PRINTED_META}${PRINTED_LEAD}`, 400],
+    ['after the title', `${PRINTED_TITLE}${PRINTED_IMAGE}${PRINTED_META}${PRINTED_LEAD}`, 400],
+    ['last, in a link', `${PRINTED_TITLE}${PRINTED_META}${PRINTED_LEAD}<a href="/x">${PRINTED_IMAGE}</a>`, 400],
+    ['last, in a column too narrow for both', `${PRINTED_TITLE}${PRINTED_META}${PRINTED_LEAD}${PRINTED_IMAGE}`, 240],
+    ['first, in a column too narrow for both', `${PRINTED_IMAGE}${PRINTED_TITLE}${PRINTED_META}${PRINTED_LEAD}`, 240],
+  ])('moves nothing in list with the picture printed %s', async (_, inner, width) => {
+    await upgradeOver('lang="vi" variant="list"', `<article>${inner}</article>`, width);
+  });
+
+  it('moves nothing in full over the WordPress recipe’s the_content() with a YouTube embed, a video and audio, which the sanitizer drops', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    // As WordPress 6 prints an oEmbed block (the address is left blank: no network in tests).
+    const embed = `<figure class="wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube wp-embed-aspect-16-9 wp-has-aspect-ratio"><div class="wp-block-embed__wrapper">
+<iframe title="Hội nghị" width="500" height="281" src="about:blank" frameborder="0" allow="autoplay; encrypted-media; picture-in-picture" allowfullscreen></iframe>
+</div></figure>`;
+    const body = `
+<p>Tại hội nghị các đại biểu nghe qua báo cáo tình hình thực hiện công tác dân vận…</p>
+
+${embed}
+
+<figure class="wp-block-video"><video controls src="/video.mp4" width="640" height="360"></video></figure>
+
+<figure class="wp-block-audio"><audio controls src="/audio.mp3"></audio></figure>
+
+<p>Về nhiệm vụ những tháng cuối năm 2020, Ban Dân vận Huyện ủy, các xã, thị trấn…</p>
+`;
+    await upgradeOver(
+      'lang="vi" variant="full" time-zone="Asia/Ho_Chi_Minh"',
+      `<article>
+        <h1>Thoại Sơn: Hội nghị giao ban công tác dân vận tháng 8 năm 2020</h1>
+        <time datetime="2020-08-25T08:00:00+07:00">25/08/2020</time>
+        <p data-authors>Thúy Vân</p>
+        <div data-body>${body}</div>
+      </article>`,
+      720,
+      // The body renders a task after the rest (the sanitizer's import), so the card's box is compared.
+      { endOnly: true },
+    );
+  });
+
+  it('moves nothing in featured, with its picture at the card’s width and a body it does not show', async () => {
+    await upgradeOver(
+      'lang="vi"',
+      `<article><a href="/tin-tuc/hoi-nghi-giao-ban">${PRINTED_IMAGE}</a>${PRINTED_TITLE}${PRINTED_META}${PRINTED_LEAD}
+        <div data-body><p>Tại hội nghị các đại biểu nghe qua báo cáo…</p><p>Về nhiệm vụ những tháng cuối năm…</p></div>
+        <p data-authors>Thúy Vân, Bá Siêu</p></article>`,
+      720,
+    );
+  });
+
+  it.each(['list', 'compact'])(
+    'moves nothing in %s over a lead, authors and body it does not show',
+    async (variant) => {
+      await upgradeOver(
+        `lang="vi" variant="${variant}"`,
+        `<article>${PRINTED_TITLE}${PRINTED_META}${PRINTED_LEAD}
+        <div data-body><p>Tại hội nghị các đại biểu nghe qua báo cáo…</p></div>
+        <p data-authors>Thúy Vân, Bá Siêu</p></article>`,
+        400,
+      );
+    },
+  );
+});
 
 describe('<portico-article-card> list of generated sample articles', () => {
   it('shows each sample with its title link, date and a lead clamped to lead-lines', async () => {

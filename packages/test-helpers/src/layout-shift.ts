@@ -30,25 +30,31 @@ export async function layoutShiftsDuring(within: Element, action: () => unknown)
   );
 }
 
+/** Tags defined so far by `upgradeOverServerMarkup`: a tag name can be defined only once. */
+let upgrades = 0;
+
 /**
  * Server-renders `innerMarkup` inside a widget's tag before its script runs (with the page's
- * `before-upgrade.css`, between two paragraphs, in a 240 px column), then defines the tag:
- * what moves when a widget's script arrives on a CMS page. The tag is `<widgetTag>-upgrade`,
- * since the widget's own tag is already defined in the test page.
+ * `before-upgrade.css`, between two paragraphs, in a column `width` px wide, 240 unless
+ * given), then defines the tag: what moves when a widget's script arrives on a CMS page. The
+ * tag is `<widgetTag>-upgrade` (`-upgrade-2`, … on later calls), since the widget's own tag is
+ * already defined in the test page.
  */
 export async function upgradeOverServerMarkup(
   widgetTag: string,
   elementClass: CustomElementConstructor,
   attributes: string,
   innerMarkup: string,
+  { width = 240 }: { width?: number } = {},
 ): Promise<{ shifts: number[]; movedBy: number }> {
-  const tagName = `${widgetTag}-upgrade`;
+  upgrades += 1;
+  const tagName = upgrades === 1 ? `${widgetTag}-upgrade` : `${widgetTag}-upgrade-${String(upgrades)}`;
   const wrapper = mountUnderBeforeUpgradeCss(
     widgetTag,
     tagName,
     `<p>Trên</p><${tagName} ${attributes}>${innerMarkup}</${tagName}><p>Dưới</p>`,
   );
-  wrapper.style.cssText = 'width: 240px; display: flow-root';
+  wrapper.style.cssText = `width: ${String(width)}px; display: flow-root`;
   const below = wrapper.lastElementChild ?? wrapper;
   const before = below.getBoundingClientRect().top;
   const shifts = await layoutShiftsDuring(wrapper, async () => {
