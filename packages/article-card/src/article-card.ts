@@ -189,11 +189,19 @@ export class PorticoArticleCard extends PorticoElement {
   #bodyContent: unknown;
   #leadInBody: { body: string | undefined; lead: string; opens: boolean } | undefined;
   #pendingBody: Promise<void> | undefined;
+  /** The printed body's height as the head stylesheet drew it: held while the sanitizer loads. */
+  #printedBodyHeight = 0;
   /** An image address that failed to load: the card is laid out without it. */
   #failedImage: string | undefined;
 
   constructor() {
     super();
+    // Upgrading a printed card: measured while it is still `:not(:defined)`, as the head
+    // stylesheet draws it. Its first body waits for the sanitizer to load, and the card keeps
+    // this height meanwhile instead of shrinking and growing again.
+    if (this.isConnected && this.getAttribute('variant') === 'full') {
+      this.#printedBodyHeight = this.querySelector('[data-body]')?.getBoundingClientRect().height ?? 0;
+    }
     this.variant = 'featured';
     this.leadLines = DEFAULT_LEAD_LINES;
     this.readingTime = false;
@@ -230,6 +238,9 @@ export class PorticoArticleCard extends PorticoElement {
     const lines = Number(lead?.dataset.lines);
     if (lines > 12) lead?.style.setProperty('--_lead-lines', String(lines));
     else lead?.style.removeProperty('--_lead-lines');
+    // Through the CSSOM, as above: a strict Content-Security-Policy refuses a style attribute.
+    const reserved = this.renderRoot.querySelector<HTMLElement>('[part~="body"][data-reserved]');
+    reserved?.style.setProperty('min-block-size', `${String(this.#printedBodyHeight)}px`);
   }
 
   override render(): TemplateResult {
@@ -314,7 +325,12 @@ export class PorticoArticleCard extends PorticoElement {
           >
         </p>`
       : nothing;
-    const body = this.#bodyContent === undefined ? nothing : html`<div part="body">${this.#bodyContent}</div>`;
+    const body =
+      this.#bodyContent !== undefined
+        ? html`<div part="body">${this.#bodyContent}</div>`
+        : this.#pendingBody && this.#printedBodyHeight
+          ? html`<div part="body" data-reserved></div>`
+          : nothing;
 
     // The heading comes first for screen readers; the styles put a card's image above or beside it.
     return html`<article part="article" class="${variant} ${shownImage ? 'has-image' : ''}" lang=${lang ?? nothing}>
@@ -512,6 +528,7 @@ export class PorticoArticleCard extends PorticoElement {
       )
       .finally(() => {
         if (this.#pendingBody === pending) this.#pendingBody = undefined;
+        this.#printedBodyHeight = 0;
         this.requestUpdate();
       });
     this.#pendingBody = pending;
