@@ -568,7 +568,7 @@ describe('<portico-online-visitors> layout', () => {
   });
 
   it('is drawn, before it upgrades, with the title it then shows (a template printing none; a narrow column wraps it alike)', async () => {
-    for (const lang of ['vi', 'en', 'fr']) {
+    for (const lang of ['vi', 'en', 'fr', 'vn']) {
       const element = await mountVisitors(
         `<div lang="${lang}"><portico-online-visitors guests="69" members="0"></portico-online-visitors></div>`,
       );
@@ -588,7 +588,7 @@ describe('<portico-online-visitors> layout', () => {
       ['69', '0'],
       ['2', '15'],
     ];
-    for (const lang of ['vi', 'en', 'fr']) {
+    for (const lang of ['vi', 'en', 'fr', 'vn']) {
       for (const [guests, members] of counts) {
         const attributes = `guests="${guests}" members="${members}"`;
         const element = await mountVisitors(

@@ -464,6 +464,29 @@ describe('<portico-view-counter> layout', () => {
     expect(tiles.scrollWidth).toBeLessThanOrEqual(tiles.clientWidth);
   });
 
+  it('shows the seed’s number, grouped, on one line in a 200 px sidebar, in a wide sans-serif, in vi and en', async () => {
+    const sidebar = document.createElement('aside');
+    // DejaVu Sans on Linux: wider digits than Arial or Helvetica, which templates name first.
+    sidebar.style.cssText = 'width: 200px; font-family: system-ui, sans-serif';
+    document.body.append(sidebar);
+    onCleanUp(() => {
+      sidebar.remove();
+    });
+    for (const [lang, shown] of [
+      ['vi', '18.116.910'],
+      ['en', '18,116,910'],
+    ] as const) {
+      const element = await mountCounter(`<portico-view-counter lang="${lang}" value="18116910">`, sidebar);
+      const number = element.shadowRoot!.querySelector('[part~="number"]')!;
+      expect(number.textContent.replace(/\s/g, '')).toBe(shown);
+      const range = document.createRange();
+      range.selectNodeContents(number);
+      const lineBottoms = new Set([...range.getClientRects()].map((box) => Math.round(box.bottom)));
+      expect(lineBottoms.size, `${lang}: lines of ${shown}`).toBe(1);
+      element.remove();
+    }
+  });
+
   it('breaks a number too wide for its box only after a group separator, as tiles and as text', async () => {
     const sidebar = document.createElement('aside');
     sidebar.style.width = '150px';
@@ -537,7 +560,7 @@ describe('<portico-view-counter> layout', () => {
   });
 
   it('is drawn, before it upgrades, with the title it then shows (a template printing none; a narrow column wraps it alike)', async () => {
-    for (const lang of ['vi', 'en', 'fr']) {
+    for (const lang of ['vi', 'en', 'fr', 'vn']) {
       const element = await mountCounter(
         `<div lang="${lang}"><portico-view-counter value="18116910"></portico-view-counter></div>`,
       );

@@ -16,7 +16,7 @@ export const viewCounterStyles = css`
 
   [part~='number'],
   [part~='digits'] {
-    font-size: var(--portico-view-counter-size, 1.75em);
+    font-size: var(--portico-view-counter-size, 1.625em);
     font-weight: 700;
     font-variant-numeric: tabular-nums;
     line-height: 1.2;

@@ -58,7 +58,7 @@ function easeOut(progress: number): number {
  * @csspart stale - The "not up to date" note shown while the source fails.
  * @csspart error - The note shown when there is no number at all.
  *
- * @cssproperty --portico-view-counter-size - Size of the number (default 1.75em).
+ * @cssproperty --portico-view-counter-size - Size of the number (default 1.625em: the seed's 18.116.910 fits a 200 px sidebar).
  * @cssproperty --portico-view-counter-tile-color - Digit colour of the tiles.
  * @cssproperty --portico-view-counter-tile-background - Background of the tiles.
  * @cssproperty --portico-view-counter-reserve - The least height, reserved before the script runs (default `calc(5.625em + 2px)`: the box's text in em, its border in px).
