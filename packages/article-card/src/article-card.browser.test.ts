@@ -887,7 +887,7 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
     await kept.updateComplete;
     await empty.updateComplete;
     expect(heading(kept).textContent).toBe('Tin từ máy chủ');
-    expect(partText(empty, 'empty')).toBe('This content could not be loaded');
+    expect(partText(empty, 'empty'), 'not a failure to load').toBe('This content was not found');
     // In the warning colour, as every widget shows a failure, not in an empty note's grey.
     expect(getComputedStyle(part(empty, 'error')!).color).toBe('rgb(138, 75, 0)');
     await expectNoAxeViolations(empty);

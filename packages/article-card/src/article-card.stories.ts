@@ -45,6 +45,7 @@ function partOf(canvasElement: HTMLElement, part: string): Element | null {
 const STATE_TEXT = {
   loading: { vi: 'Đang tải…', en: 'Loading…' },
   unavailable: { vi: 'Không tải được nội dung', en: 'This content could not be loaded' },
+  notFound: { vi: 'Không tìm thấy nội dung này', en: 'This content was not found' },
   empty: { vi: 'Chưa có nội dung', en: 'Nothing to show yet' },
 } as const;
 
@@ -94,7 +95,7 @@ function notFoundStory(variant?: ArticleCardVariant): Story {
   return {
     args: { source: name, 'article-id': 'khong-co-bai-nay', ...variantArg(variant) },
     beforeEach: withData(name, { articles: [seedArticle] }),
-    play: expectStateNote('empty', 'unavailable'),
+    play: expectStateNote('empty', 'notFound'),
   };
 }
 

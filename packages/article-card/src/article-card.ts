@@ -249,7 +249,7 @@ export class PorticoArticleCard extends PorticoElement {
     // Server markup the widget cannot read stays as it is.
     if (this.hasServerMarkup()) return html`<slot></slot>`;
     const loading = this.#data.state === 'loading';
-    const note = this.emptyStateText(this.#data.state);
+    const note = this.emptyStateText(this.#data.state, this.#data.error);
     const part = loading ? 'loading' : this.emptyStatePart('empty', this.#data.state);
     const lang = this.phraseLang ?? nothing;
     return html`<p part=${part} role="status" aria-busy=${loading} lang=${lang}>${note}</p>`;

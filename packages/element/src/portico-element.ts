@@ -7,6 +7,7 @@ import {
   translate,
   type PhraseArgument,
   type PhraseKey,
+  type SourceError,
 } from '@portico/core';
 import {
   html,
@@ -328,10 +329,12 @@ export class PorticoElement extends LitElement {
 
   /**
    * What a content widget says when it has nothing to show: that it is loading, that its
-   * source failed, or that there is nothing (yet).
+   * source failed (or has no such item: `error`'s code `not-found`), or that there is nothing (yet).
    */
-  protected emptyStateText(state: SourceState): string {
-    return this.phrase(state === 'loading' ? 'LOADING' : state === 'error' ? 'CONTENT_UNAVAILABLE' : 'EMPTY');
+  protected emptyStateText(state: SourceState, error?: SourceError): string {
+    if (state === 'error')
+      return this.phrase(error?.code === 'not-found' ? 'CONTENT_NOT_FOUND' : 'CONTENT_UNAVAILABLE');
+    return this.phrase(state === 'loading' ? 'LOADING' : 'EMPTY');
   }
 
   /**

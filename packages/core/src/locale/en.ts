@@ -22,6 +22,7 @@ export const en: LocaleDefinition = {
     MEMBERS_ONLINE: 'Members online',
     EMPTY: 'Nothing to show yet',
     CONTENT_UNAVAILABLE: 'This content could not be loaded',
+    CONTENT_NOT_FOUND: 'This content was not found',
     CATEGORIES: 'Categories',
     MENU: 'Menu',
     SUBCATEGORIES_OF: '%s: subcategories',

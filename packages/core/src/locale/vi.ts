@@ -27,6 +27,7 @@ export const vi: LocaleDefinition = {
     MEMBERS_ONLINE: 'Thành viên đang online',
     EMPTY: 'Chưa có nội dung',
     CONTENT_UNAVAILABLE: 'Không tải được nội dung',
+    CONTENT_NOT_FOUND: 'Không tìm thấy nội dung này',
     CATEGORIES: 'Chuyên mục',
     MENU: 'Danh mục',
     SUBCATEGORIES_OF: '%s: chuyên mục con',
