@@ -321,6 +321,36 @@ describe('<portico-article-card> with the seed article', () => {
   });
 });
 
+describe('<portico-article-card> meta line', () => {
+  it('keeps the views with their label, and the date whole, at any column width, in vi and en', async () => {
+    /** How many lines a part's text is drawn on. */
+    const linesOf = (element: Element): number => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].map((box) => Math.round(box.bottom))).size;
+    };
+    const article = { ...seedArticle, datetime: '2020-08-25T09:30:00+07:00', views: 24816 };
+    const split: string[] = [];
+    for (const lang of ['vi', 'en']) {
+      for (let width = 160; width <= 400; width += 8) {
+        const column = document.createElement('div');
+        column.style.cssText = `width: ${String(width)}px; font-family: system-ui, sans-serif`;
+        document.body.append(column);
+        onCleanUp(() => {
+          column.remove();
+        });
+        const card = await cardWith(article, `lang="${lang}" variant="list"`, column);
+        for (const name of ['views', 'date']) {
+          const shown = part(card, name);
+          if (shown && linesOf(shown) > 1) split.push(`${lang} ${String(width)} px: ${name} "${shown.textContent}"`);
+        }
+        column.remove();
+      }
+    }
+    expect(split).toEqual([]);
+  });
+});
+
 describe('<portico-article-card> images', () => {
   it('puts the featured image above the title, with the data’s alt text, lazily', async () => {
     const article = sampleArticle(1);

@@ -29,6 +29,8 @@ p, [part~='title'] { margin: 0; }
 [part~='link']:focus { outline: 0; }
 [part~='link']:focus-visible::after, [part~='body'] a:focus-visible { outline: 2px solid var(--_portico-accent); outline-offset: 2px; }
 [part~='meta'] { color: var(--_portico-muted); font-size: 0.875em; }
+/* Each item whole, as the head stylesheet draws the printed ones: "Hits:" stays with its number. */
+[part~='meta'] > * { display: inline-block; }
 [part~='meta'] > * + *::before { margin-inline: 0.4em; content: '·' / ''; }
 [part~='image'] { order: -1; inline-size: 100%; block-size: auto; background: var(--_portico-border); object-fit: cover; }
 [part~='image']:not([width][height]) { aspect-ratio: var(--_ratio); }
