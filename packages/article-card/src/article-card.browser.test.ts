@@ -7,10 +7,12 @@ import {
   expectToSurviveBadInput,
   followedLinks,
   languageOf,
+  linesDrawn,
   mount,
   oddLang,
   oddMarkup,
   onCleanUp,
+  pageColumn,
   seed,
   startButton,
   testSource,
@@ -323,26 +325,15 @@ describe('<portico-article-card> with the seed article', () => {
 
 describe('<portico-article-card> meta line', () => {
   it('keeps the views with their label, and the date whole, at any column width, in vi and en', async () => {
-    /** How many lines a part's text is drawn on. */
-    const linesOf = (element: Element): number => {
-      const range = document.createRange();
-      range.selectNodeContents(element);
-      return new Set([...range.getClientRects()].map((box) => Math.round(box.bottom))).size;
-    };
     const article = { ...seedArticle, datetime: '2020-08-25T09:30:00+07:00', views: 24816 };
     const split: string[] = [];
     for (const lang of ['vi', 'en']) {
       for (let width = 160; width <= 400; width += 8) {
-        const column = document.createElement('div');
-        column.style.cssText = `width: ${String(width)}px; font-family: system-ui, sans-serif`;
-        document.body.append(column);
-        onCleanUp(() => {
-          column.remove();
-        });
+        const column = pageColumn(width, 'font-family: system-ui, sans-serif');
         const card = await cardWith(article, `lang="${lang}" variant="list"`, column);
         for (const name of ['views', 'date']) {
           const shown = part(card, name);
-          if (shown && linesOf(shown) > 1) split.push(`${lang} ${String(width)} px: ${name} "${shown.textContent}"`);
+          if (shown && linesDrawn(shown) > 1) split.push(`${lang} ${String(width)} px: ${name} "${shown.textContent}"`);
         }
         column.remove();
       }

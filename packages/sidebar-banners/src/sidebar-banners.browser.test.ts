@@ -13,6 +13,7 @@ import {
   oddLang,
   oddMarkup,
   onCleanUp,
+  pageColumn,
   seed,
   startButton,
   stubReducedMotion,
@@ -1485,12 +1486,7 @@ describe('<portico-sidebar-banners> layout', () => {
   });
 
   it('keeps a carousel in a narrow column when a title is one long word', async () => {
-    const sidebar = document.createElement('aside');
-    sidebar.style.width = '200px';
-    document.body.append(sidebar);
-    onCleanUp(() => {
-      sidebar.remove();
-    });
+    const sidebar = pageColumn(200);
     const element = await mountBanners(
       `<portico-sidebar-banners lang="vi" rotate="5">
         <div><a href="/c">KhôngcókhoảngtrắngKhôngcókhoảngtrắngKhôngcókhoảngtrắng</a></div>

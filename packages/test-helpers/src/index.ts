@@ -14,6 +14,7 @@ export { elementWithText, languageOf } from './language.js';
 export { damaged, oddAttribute, oddJson, oddLang, oddMarkup, oddValue } from './odd-input.js';
 export { expectToSurviveBadInput, type ElementsManifest, type SurvivalOptions } from './survival.js';
 export { followedLinks, startButton } from './page.js';
+export { linesDrawn, pageColumn } from './column.js';
 export {
   cleanUpMounted,
   flushUpdates,

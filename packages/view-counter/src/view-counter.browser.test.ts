@@ -8,10 +8,12 @@ import {
   expectToSurviveBadInput,
   flushUpdates,
   languageOf,
+  linesDrawn,
   mount,
   oddLang,
   oddMarkup,
   onCleanUp,
+  pageColumn,
   registerTestSource,
   seed,
   statusText,
@@ -465,13 +467,8 @@ describe('<portico-view-counter> layout', () => {
   });
 
   it('shows the seed’s number, grouped, on one line in a 200 px sidebar, in a wide sans-serif, in vi and en', async () => {
-    const sidebar = document.createElement('aside');
     // DejaVu Sans on Linux: wider digits than Arial or Helvetica, which templates name first.
-    sidebar.style.cssText = 'width: 200px; font-family: system-ui, sans-serif';
-    document.body.append(sidebar);
-    onCleanUp(() => {
-      sidebar.remove();
-    });
+    const sidebar = pageColumn(200, 'font-family: system-ui, sans-serif');
     for (const [lang, shown] of [
       ['vi', '18.116.910'],
       ['en', '18,116,910'],
@@ -479,10 +476,7 @@ describe('<portico-view-counter> layout', () => {
       const element = await mountCounter(`<portico-view-counter lang="${lang}" value="18116910">`, sidebar);
       const number = element.shadowRoot!.querySelector('[part~="number"]')!;
       expect(number.textContent.replace(/\s/g, '')).toBe(shown);
-      const range = document.createRange();
-      range.selectNodeContents(number);
-      const lineBottoms = new Set([...range.getClientRects()].map((box) => Math.round(box.bottom)));
-      expect(lineBottoms.size, `${lang}: lines of ${shown}`).toBe(1);
+      expect(linesDrawn(number), `${lang}: lines of ${shown}`).toBe(1);
       element.remove();
     }
   });
