@@ -65,8 +65,9 @@ async function mountMenu(markup: string, container?: Element): Promise<PorticoCa
 }
 
 /** Mounts a menu given its categories from JavaScript before it is first shown. */
-async function mountWith(categories: unknown, attributes = 'lang="vi"'): Promise<PorticoCategoryMenu> {
+async function mountWith(categories: unknown, attributes = 'lang="vi"', width?: number): Promise<PorticoCategoryMenu> {
   const wrapper = document.createElement('div');
+  if (width !== undefined) wrapper.style.width = `${String(width)}px`;
   wrapper.innerHTML = `<portico-category-menu ${attributes}></portico-category-menu>`;
   const menu = wrapper.firstElementChild as PorticoCategoryMenu;
   menu.categories = categories as Category[];
@@ -697,8 +698,9 @@ describe('<portico-category-menu> vertical', () => {
 });
 
 describe('<portico-category-menu> horizontal', () => {
+  /** A top navigation in a page header 800 px wide: its three items fit in a row in any fallback font. */
   async function topNavigation(attributes = ''): Promise<PorticoCategoryMenu> {
-    return mountWith(generatedTree(3, 2), `lang="vi" orientation="horizontal" ${attributes}`);
+    return mountWith(generatedTree(3, 2), `lang="vi" orientation="horizontal" ${attributes}`, 800);
   }
 
   it('lays the top level out in a row, with closed submenus', async () => {
