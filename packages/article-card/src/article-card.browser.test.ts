@@ -918,8 +918,19 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
     const warned = warnings();
     const { name } = testSource({ articles: seed.articles });
     const card = await mountCard(`<portico-article-card lang="vi" source="${name}"></portico-article-card>`);
-    expect(warned.messages()).toContain('article-id=undefined (missing) is required with source');
+    expect(warned.messages()).toContain('article-id (not given) is required with source');
     expect(partText(card, 'empty')).toBe('Chưa có nội dung');
+  });
+
+  it('names the attribute a template misspelt for article-id', async () => {
+    const warned = warnings();
+    const { name } = testSource({ articles: seed.articles });
+    for (const written of ['articleid', 'article_id']) {
+      await mountCard(`<portico-article-card lang="vi" source="${name}" ${written}="5"></portico-article-card>`);
+      expect(warned.messages()).toContain(
+        `<portico-article-card>: article-id (not given) is required with source; showing "Chưa có nội dung". The element has ${written}="5": did you mean article-id?`,
+      );
+    }
   });
 });
 
@@ -1018,8 +1029,8 @@ describe('<portico-article-card> bad data', () => {
     const card = await cardWith({ id: 'x', url: '/x', lead: 'Một tóm tắt được dùng làm tiêu đề.' }, 'lang="vi"');
     expect(heading(card).textContent).toBe('Một tóm tắt được dùng làm tiêu đề.');
     expect(part(card, 'date')).toBeNull();
-    expect(warned.messages()).toContain('article.title=undefined (missing) is required');
-    expect(warned.messages()).toContain('article.published=undefined (missing) is not a date');
+    expect(warned.messages()).toContain('article.title (not given) is required');
+    expect(warned.messages()).toContain('article.published (not given) is not a date');
     await expectNoAxeViolations(card);
 
     const bare = await cardWith({ id: 'y' }, 'lang="en"');
@@ -1074,11 +1085,11 @@ describe('<portico-article-card> bad data', () => {
     expect(warned.messages()).toContain('article=["mảng"] is not an Article');
     const nothingAtAll = await mountCard('<portico-article-card lang="en"></portico-article-card>');
     expect(partText(nothingAtAll, 'empty')).toBe('Nothing to show yet');
-    expect(warned.messages()).not.toContain('article=undefined (missing)');
+    expect(warned.messages()).not.toContain('article is missing');
     // Said once the widget has had no data for a while: a script may still be about to set it.
     await vi.waitFor(
       () => {
-        expect(warned.messages()).toContain('article=undefined (missing) is missing');
+        expect(warned.messages()).toContain('article is missing');
       },
       { timeout: MISSING_DATA_GRACE_MS + 2_000 },
     );
@@ -1090,11 +1101,11 @@ describe('<portico-article-card> bad data', () => {
     const holder = card.parentElement!;
     card.remove();
     await new Promise((resolve) => setTimeout(resolve, MISSING_DATA_GRACE_MS + 200));
-    expect(warned.messages()).not.toContain('article=undefined (missing)');
+    expect(warned.messages()).not.toContain('article is missing');
     holder.append(card);
     await vi.waitFor(
       () => {
-        expect(warned.messages()).toContain('article=undefined (missing) is missing');
+        expect(warned.messages()).toContain('article is missing');
       },
       { timeout: MISSING_DATA_GRACE_MS + 2_000 },
     );

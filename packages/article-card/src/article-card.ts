@@ -394,7 +394,7 @@ export class PorticoArticleCard extends PorticoElement {
   #currentArticle(): ShownArticle | undefined {
     const fromScript = this.article != null;
     if (this.source && !this.articleId && !fromScript) {
-      this.warnInvalid('article-id', undefined, 'is required with source', '');
+      this.warnInvalid('article-id', undefined, 'is required with source', this.phrase('EMPTY'));
     }
     const article =
       (fromScript ? this.#readArticle(this.article, 'article') : undefined) ??
@@ -409,7 +409,11 @@ export class PorticoArticleCard extends PorticoElement {
       }
       this.warnInvalid('markup', this.innerHTML.slice(0, 80), 'has no heading (h1–h6)', 'it as it is');
     } else if (!fromScript && this.#data.state === 'idle') {
-      this.warnMissing('article', 'is missing (give an article, source and article-id, or markup)', '');
+      this.warnMissing(
+        'article',
+        'is missing (give an article, source and article-id, or markup)',
+        this.phrase('EMPTY'),
+      );
     }
     return undefined;
   }

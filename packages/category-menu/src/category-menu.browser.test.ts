@@ -315,7 +315,7 @@ describe('<portico-category-menu> markup', () => {
       { id: 'b', title: 'Hai', textOnly: true },
     ]);
     expect(shadow(fromData).querySelectorAll('[aria-current]')).toHaveLength(0);
-    expect(warnings(warn)).toContain('categories[1].url=undefined (missing)');
+    expect(warnings(warn)).toContain('categories[1].url (not given)');
     fromData.remove();
     warn.mockRestore();
 
@@ -1066,9 +1066,9 @@ describe('<portico-category-menu> bad data', () => {
 
     const said = warnings(warn);
     for (const field of [
-      'categories[1].title=undefined (missing)',
+      'categories[1].title (not given)',
       'categories[2].title=42',
-      'categories[3].url=undefined (missing)',
+      'categories[3].url (not given)',
       'categories[4].url="javascript:window.__porticoRan = true"',
       'categories[6].count="many"',
       'categories[7].count=-3',
@@ -1080,7 +1080,7 @@ describe('<portico-category-menu> bad data', () => {
     }
     expect(said).not.toContain('categories[10]');
     expect(said).toContain('categories[11].title="\u200B" is missing or not usable; showing "/vo-hinh"');
-    expect(said).toContain('categories[12].url=undefined (missing)');
+    expect(said).toContain('categories[12].url (not given)');
     await expectNoAxeViolations(menu);
   });
 
@@ -1091,7 +1091,7 @@ describe('<portico-category-menu> bad data', () => {
       ['Chuyên mục', 'categories="Chuyên mục"'],
       [{ id: 'x', title: 'Một chuyên mục', url: '/x' }, 'categories={"id":"x"'],
       // null is no categories at all, as undefined is.
-      [null, 'categories=undefined (missing'],
+      [null, 'categories is missing (give categories, a source or a list of links); showing "Chưa có nội dung"'],
       [[null, 5], 'categories[1]=5'],
     ];
     for (const [categories, named] of cases) {
@@ -1116,7 +1116,7 @@ describe('<portico-category-menu> bad data', () => {
     expect(shadow(bare).querySelector('[part~="note"]')?.textContent).toBe('Chưa có nội dung');
     await vi.waitFor(
       () => {
-        expect(warnings(warn)).toContain('categories=undefined (missing)');
+        expect(warnings(warn)).toContain('categories is missing');
       },
       { timeout: MISSING_DATA_GRACE_MS + 2_000 },
     );

@@ -423,7 +423,7 @@ export class PorticoCategoryMenu extends PorticoElement {
     const oneLine = horizontal && !this.measured && this.#positive('collapse-below', this.collapseBelow) !== undefined;
     const { state } = this.#data;
     if (!this.#items && state !== 'loading' && state !== 'error') {
-      this.warnMissing('categories', 'is missing (give categories, a source or a list of links)', '');
+      this.warnMissing('categories', 'is missing (give categories, a source or a list of links)', this.phrase('EMPTY'));
     }
     const name = this.regionName(this.readText('label', this.label), this.phrase('CATEGORIES'));
     return html`<nav

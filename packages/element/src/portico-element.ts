@@ -1,4 +1,5 @@
 import {
+  closestName,
   formatDate,
   formatInteger,
   parseCount,
@@ -444,7 +445,7 @@ export class PorticoElement extends LitElement {
     this.#missingData = [attribute, problem, shown];
     // A server render is the page's last word: no script sets data on it later.
     if (onServer) {
-      this.warnInvalid(attribute, undefined, problem, shown);
+      this.#warnOnce(attribute, `${attribute} ${problem}`, shown, attribute);
       return;
     }
     if (this.isConnected) this.#awaitMissingData();
@@ -461,7 +462,7 @@ export class PorticoElement extends LitElement {
       this.#missingDataTimer = undefined;
       if (this.#missingData && this.isConnected) {
         const [stillMissing, missingProblem, missingShown] = this.#missingData;
-        this.warnInvalid(stillMissing, undefined, missingProblem, missingShown);
+        this.#warnOnce(stillMissing, `${stillMissing} ${missingProblem}`, missingShown, stillMissing);
       }
     }, MISSING_DATA_GRACE_MS);
   }
@@ -471,11 +472,39 @@ export class PorticoElement extends LitElement {
    * what the widget shows instead.
    */
   protected warnInvalid(attribute: string, value: unknown, problem: string, shown: string): void {
-    const printed = typeof value === 'string' ? JSON.stringify(value) : describe(value);
-    const key = `${attribute}=${printed}`;
-    if (this.#warned.has(key)) return;
-    this.#warned.add(key);
-    console.warn(`<${this.localName}>: ${attribute}=${printed} ${problem}; showing ${JSON.stringify(shown)}.`);
+    if (value === undefined) {
+      this.#warnOnce(`${attribute} (not given)`, `${attribute} (not given) ${problem}`, shown, attribute);
+      return;
+    }
+    const subject = `${attribute}=${typeof value === 'string' ? JSON.stringify(value) : describe(value)}`;
+    this.#warnOnce(subject, `${subject} ${problem}`, shown);
+  }
+
+  /**
+   * Warns once per `subject` (an attribute and its value) that `statement`, and what shows
+   * instead; for an attribute `notGiven`, also what in the markup it was likely meant as.
+   */
+  #warnOnce(subject: string, statement: string, shown: string, notGiven?: string): void {
+    if (this.#warned.has(subject)) return;
+    this.#warned.add(subject);
+    const showing = shown ? JSON.stringify(shown) : 'nothing';
+    const hint = notGiven === undefined ? '' : this.#misspeltAttributeHint(notGiven);
+    console.warn(`<${this.localName}>: ${statement}; showing ${showing}.${hint}`);
+  }
+
+  /**
+   * ` The element has articleid="5": did you mean article-id?` when the element carries an
+   * attribute it does not know that is one typing slip from `attribute`: written by hand in a
+   * template, such a slip otherwise leaves the widget without data and no word why.
+   */
+  #misspeltAttributeHint(attribute: string): string {
+    const known = (this.constructor as typeof LitElement).observedAttributes;
+    for (const { name, value } of this.attributes) {
+      if (!known.includes(name) && closestName(name, [attribute]) !== undefined) {
+        return ` The element has ${name}=${JSON.stringify(value)}: did you mean ${attribute}?`;
+      }
+    }
+    return '';
   }
 }
 
@@ -483,7 +512,6 @@ export class PorticoElement extends LitElement {
 const WARNING_VALUE_LENGTH = 200;
 
 function describe(value: unknown): string {
-  if (value === undefined) return 'undefined (missing)';
   if (typeof value === 'bigint') return `${value.toString()}n`;
   if (typeof value === 'number') return String(value);
   let json: string | undefined;

@@ -472,7 +472,7 @@ describe('<portico-online-visitors> bad input', () => {
     const cases: [string, string][] = [
       ['guests="abc" members="0"', 'guests="abc"'],
       ['guests="-4" members="0"', 'guests="-4"'],
-      ['guests="3"', 'members=undefined (missing)'],
+      ['guests="3"', 'members (not given)'],
       ['guests="1e400" members="0"', 'guests="1e400"'],
     ];
     for (const [attributes, named] of cases) {

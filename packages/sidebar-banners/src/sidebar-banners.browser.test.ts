@@ -741,7 +741,7 @@ describe('<portico-sidebar-banners> source', () => {
     const element = await mountBanners(
       `<portico-sidebar-banners lang="vi" source="${name}"></portico-sidebar-banners>`,
     );
-    expect(warnings(warn)).toContain('position=undefined (missing) is needed to ask the source for banners');
+    expect(warnings(warn)).toContain('position (not given) is needed to ask the source for banners');
     expect(shadow(element).querySelector('[part~="empty"]')?.textContent).toBe('Chưa có nội dung');
   });
 });
@@ -1412,7 +1412,7 @@ describe('<portico-sidebar-banners> bad input', () => {
       [[], 'vi', 'Chưa có nội dung', 'banners=[] is an empty list'],
       ['nhiều', 'en', 'Nothing to show yet', 'banners="nhiều" is not a list of banners'],
       [{ banners: [] }, 'vi', 'Chưa có nội dung', 'banners={"banners":[]}'],
-      [undefined, 'en', 'Nothing to show yet', 'banners=undefined (missing)'],
+      [undefined, 'en', 'Nothing to show yet', 'banners is missing'],
       [[null, 7], 'vi', 'Chưa có nội dung', 'banners[1]=7 has no title, alt text or link'],
     ];
     for (const [banners, lang, shown, named] of cases) {

@@ -399,7 +399,11 @@ describe('<portico-view-counter> bad input', () => {
       ['value="1e400"', 'value="1e400"'],
       ['value="abc"', 'value="abc"'],
       ['value="-5"', 'value="-5"'],
-      ['', 'value=undefined (missing)'],
+      ['', 'value is missing'],
+      [
+        'vaule="18116910"',
+        'value is missing (give a value, or a source); showing "—". The element has vaule="18116910": did you mean value?',
+      ],
       ['value="5" grouping="sideways"', 'grouping="sideways" is not one of auto, off'],
       ['value="5" digits="dots"', 'digits="dots"'],
       ['value="5" interval="soon"', 'interval="soon" is not a positive number of seconds'],
