@@ -24,14 +24,14 @@ module.exports = [
     name: 'dist/cdn/portico.js: five widgets, Lit and core (aim 20 kB)',
     path: 'dist/cdn/portico.js',
     gzip: true,
-    limit: '29.2 kB',
+    limit: '29.8 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {
     name: 'dist/cdn/portico.js and the chunks it imports at once: the JavaScript every page downloads',
     path: ['dist/cdn/portico.js', ...chunksLoadedAtOnce()],
     gzip: true,
-    limit: '33.6 kB',
+    limit: '34.25 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {

@@ -34,6 +34,7 @@ export { isNonBlankString, presentFields } from './present.js';
 export { readingFrom } from './reading-from.js';
 export { resolveBaseUrl, resolveUrl } from './resolve-url.js';
 export { clampPaging, type PagingLimits, type PagingQuery } from './paging.js';
+export { unusableSource } from './unusable-source.js';
 export {
   applyPageConfig,
   configureNowAndWhenParsed,

@@ -1,5 +1,14 @@
-import { getSource, registerSource, translate, unregisterSource, type DataSource } from '@portico/core';
+import {
+  getSource,
+  registeredSources,
+  registerSource,
+  translate,
+  unregisterSource,
+  type DataSource,
+} from '@portico/core';
+import { PorticoViewCounter } from '@portico/view-counter/element';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page } from 'vitest/browser';
 import { applyPageConfig, configureNowAndWhenParsed } from './page-config.js';
 
 const added: Element[] = [];
@@ -11,6 +20,8 @@ afterEach(() => {
   stops.splice(0).forEach((stop) => {
     stop();
   });
+  // What a block could not set up is registered too, as a source that says so.
+  registeredSources().forEach(unregisterSource);
   vi.restoreAllMocks();
 });
 
@@ -120,6 +131,44 @@ describe('applyPageConfig', () => {
     expect(result.problems).toEqual([expect.stringContaining('"phrases"."fr" must be an object, got the text "x".')]);
     expect(translate('GUESTS_0', 'de')).toBe('keine Gäste');
     expect(logged).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a source a block names but could not set up', () => {
+  // The view counter under a tag of its own: the tests below use the real tag names for
+  // elements that are not defined.
+  customElements.define('configured-view-counter', class extends PorticoViewCounter {});
+
+  it('shows its widgets’ error at once, not after the wait for a late source, until a script registers the name', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    block('{ "sources": { "hits": { "type": "stat", "baseUrl": "/s" } } }');
+    applyPageConfig({ types: { stats: fakeFactory } });
+    const counter = document.createElement('configured-view-counter');
+    counter.setAttribute('lang', 'vi');
+    counter.setAttribute('source', 'hits');
+    document.body.append(counter);
+    added.push(counter);
+    // The registration wait is 10 s; the problem is known now.
+    await expect.element(page.getByText('Chưa có số liệu'), { timeout: 1_000 }).toBeVisible();
+    expect(warned.mock.calls.map(String).join('\n')).toContain(
+      '<configured-view-counter>: The data source "hits" could not be set up from the page’s configuration: ' +
+        '"sources"."hits".type is "stat", which is not one of "stats". Did you mean "stats"?',
+    );
+
+    registerSource('hits', { getViewStats: () => Promise.resolve({ total: '18116910' }) });
+    await expect.element(page.getByText('18.116.910').first()).toBeVisible();
+    unregisterSource('hits');
+  });
+
+  it('leaves alone a source a script registered under the name', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const script: DataSource = { kind: 'script', getCategories: () => Promise.resolve([]) };
+    registerSource('kept', script);
+    block('{ "sources": { "kept": { "type": "joomla" } } }');
+    expect(applyPageConfig({ types: { joomla: fakeFactory } }).problems).toHaveLength(1);
+    expect(getSource('kept')).toBe(script);
+    unregisterSource('kept');
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   definePhrases,
   didYouMean,
+  getSource,
   pageGlobal,
   PHRASE_KEYS,
   quotedNames,
@@ -8,6 +9,7 @@ import {
   registerSource,
   type DataSource,
 } from '@portico/core';
+import { unusableSource } from './unusable-source.js';
 import { readObject, readString } from './validate.js';
 
 /**
@@ -79,7 +81,8 @@ const configured = pageGlobal('page-config-names.v1', () => ({
  * ```
  *
  * A block that cannot be used is reported with `console.error` and skipped; the others
- * still apply. Never throws.
+ * still apply. A source a block names but cannot set up is registered as `unusableSource`,
+ * so its widgets show the problem at once. Never throws.
  */
 export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
   const pending: Promise<void>[] = [];
@@ -226,12 +229,23 @@ function applySources(
   for (const [name, value] of entries) {
     const field = `"sources"."${name}"`;
     configured.names.add(name.trim());
+    // Reported, and the name answers its widgets with the problem rather than leaving them waiting.
+    const fail = (problem: string, options?: { field: string }): void => {
+      report(problem, options);
+      if (getSource(name) === undefined) {
+        try {
+          registerSource(name, unusableSource(name, problem));
+        } catch {
+          // A name the registry refuses (blank) is one no widget can use either.
+        }
+      }
+    };
     try {
       const { type, ...factoryOptions } = readObject(value, field);
       const typeName = readString(type, `${field}.type`);
       const factory = Object.hasOwn(types, typeName) ? types[typeName] : undefined;
       if (!factory) {
-        report(
+        fail(
           `${field}.type is "${typeName}", which is not one of ${quotedNames(Object.keys(types))}.` +
             didYouMean(typeName, Object.keys(types)),
         );
@@ -242,7 +256,7 @@ function applySources(
         try {
           registerSource(name, make(factoryOptions as never));
         } catch (error) {
-          report(errorText(error), { field });
+          fail(errorText(error), { field });
           return;
         }
         registered.push(name);
@@ -253,11 +267,11 @@ function applySources(
       }
       pending.push(
         factory.load().then(register, (error: unknown) => {
-          report(`the "${typeName}" plugin did not load (${errorText(error)}).`, { field });
+          fail(`the "${typeName}" plugin did not load (${errorText(error)}).`, { field });
         }),
       );
     } catch (error) {
-      report(errorText(error));
+      fail(errorText(error));
     }
   }
 }
