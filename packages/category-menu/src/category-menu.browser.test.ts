@@ -1126,13 +1126,21 @@ describe('<portico-category-menu> bad data', () => {
       `<portico-category-menu lang="vi" orientation="diagonal" max-depth="sâu" collapse-below="-5">${SERVER_MARKUP}</portico-category-menu>`,
     );
     expect(warnings(warn)).toContain('orientation="diagonal" is not one of vertical, horizontal');
-    expect(warnings(warn)).toContain('max-depth="sâu" is not a positive number');
+    expect(warnings(warn)).toContain(
+      'max-depth="sâu" is not a whole number of levels, 1 or more; showing "every level"',
+    );
     expect(warnings(warn)).toContain('collapse-below="-5" is not a positive number');
     // Set from a script, with no attribute, the value itself is named.
     const scripted = await mountWith(generatedTree(2, 2));
     scripted.maxDepth = -1;
     await scripted.updateComplete;
-    expect(warnings(warn)).toContain('max-depth=-1 is not a positive number');
+    expect(warnings(warn)).toContain('max-depth=-1 is not a whole number of levels, 1 or more');
+    // A fraction is no number of levels either: the whole tree shows, as it would without one.
+    scripted.maxDepth = 0.5;
+    await scripted.updateComplete;
+    expect(warnings(warn)).toContain('max-depth=0.5 is not a whole number of levels, 1 or more');
+    expect(visibleLinks(scripted)).toEqual(['Generated category 1', 'Generated category 2']);
+    expect(shadow(scripted).querySelectorAll('[part~="toggle"]')).toHaveLength(2);
     // Vertical, every level, never folded.
     expect(shadow(menu).querySelectorAll('[part~="toggle"]')).toHaveLength(1);
     expect(shadow(menu).querySelector('[part~="menu-button"]')).toBeNull();

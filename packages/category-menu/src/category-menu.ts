@@ -269,7 +269,7 @@ export class PorticoCategoryMenu extends PorticoElement {
   /** Show each category's article count, `(12)`, when the data has one. */
   declare showCounts: boolean;
 
-  /** Levels to show: 1 is the top level only (default: all). */
+  /** Levels to show, a whole number: 1 is the top level only (default: all). */
   declare maxDepth: number | undefined;
 
   /** A width of the element, in CSS pixels, below which a horizontal menu folds behind a menu button. */
@@ -466,7 +466,7 @@ export class PorticoCategoryMenu extends PorticoElement {
   }
 
   #renderItem(item: MenuItem, level: number): TemplateResult {
-    const hasSubmenu = item.children.length > 0 && level < (this.#positive('max-depth', this.maxDepth) ?? Infinity);
+    const hasSubmenu = item.children.length > 0 && level < (this.#levels() ?? Infinity);
     const open = this.open.has(item.key);
     const isCurrent = item.key === this.#currentKeys.at(-1);
     const current = isCurrent
@@ -544,6 +544,18 @@ export class PorticoCategoryMenu extends PorticoElement {
       'is not a positive number',
       undefined,
       'no limit',
+    );
+  }
+
+  /** `max-depth`: a whole number of levels, 1 or more; `undefined` (every level) when absent or not one. */
+  #levels(): number | undefined {
+    return this.readNumberAttribute(
+      'max-depth',
+      this.maxDepth,
+      (given) => Number.isInteger(given) && given >= 1,
+      'is not a whole number of levels, 1 or more',
+      undefined,
+      'every level',
     );
   }
 
