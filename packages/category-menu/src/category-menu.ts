@@ -76,14 +76,14 @@ function readCategories(
   ancestors: readonly object[] = [],
 ): MenuItem[] {
   if (!Array.isArray(raw) || parentKey.split('.').length > NESTING_LIMIT) {
-    warn(field, raw, 'nothing');
+    warn(field, raw, '');
     return [];
   }
   return raw.flatMap((entry: unknown, index): MenuItem[] => {
     const at = `${field}[${index}]`;
     const key = parentKey + String(index);
     if (typeof entry !== 'object' || !entry) {
-      warn(at, entry, 'nothing');
+      warn(at, entry, '');
       return [];
     }
     // A category inside itself (a tree built with a loop): read once, not again and again.

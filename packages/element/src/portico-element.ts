@@ -476,7 +476,7 @@ export class PorticoElement extends LitElement {
       this.#warnOnce(`${attribute} (not given)`, `${attribute} (not given) ${problem}`, shown, attribute);
       return;
     }
-    const subject = `${attribute}=${typeof value === 'string' ? JSON.stringify(value) : describe(value)}`;
+    const subject = `${attribute}=${describe(value)}`;
     this.#warnOnce(subject, `${subject} ${problem}`, shown);
   }
 
@@ -514,6 +514,10 @@ const WARNING_VALUE_LENGTH = 200;
 function describe(value: unknown): string {
   if (typeof value === 'bigint') return `${value.toString()}n`;
   if (typeof value === 'number') return String(value);
+  // Quoted whole, cut inside the quotes: a banner's HTML or an article body can be pages long.
+  if (typeof value === 'string' && value.length > WARNING_VALUE_LENGTH) {
+    return JSON.stringify(`${value.slice(0, WARNING_VALUE_LENGTH)}…`);
+  }
   let json: string | undefined;
   try {
     // JSON.stringify gives undefined for functions and symbols, and throws on a loop.

@@ -207,6 +207,18 @@ describe('<portico-sidebar-banners> banners', () => {
     expect(shownBanners(element)).toEqual(['Đường dây nóng']);
   });
 
+  it('quotes only the start of a long custom-HTML banner when it warns of what the sanitizer removed', async () => {
+    const long = `<p>${'Nội dung quảng cáo rất dài. '.repeat(80)}</p><script>window.__porticoPwned = 9</script>`;
+    const element = await showBanners([{ id: 'dai', title: 'Quảng cáo dài', html: long }], { lang: 'vi' });
+    await vi.waitFor(() => {
+      expect(warnings(warn)).toContain('had unsafe HTML, removed <script>');
+    });
+    const said = warn.mock.calls.map(String).find((line) => line.includes('had unsafe HTML'))!;
+    expect(said).toMatch(/^<portico-sidebar-banners>: banner dai html="<p>Nội dung quảng cáo rất dài\. .{100,}…" had /);
+    expect(said.length, 'not the whole banner').toBeLessThan(400);
+    expect(shadow(element).querySelector('script')).toBeNull();
+  });
+
   it('shows a custom-HTML banner sanitized: no script runs, its outside links are sponsored', async () => {
     const element = await showBanners(
       [
@@ -1369,7 +1381,7 @@ describe('<portico-sidebar-banners> bad input', () => {
     expect(pwned()).toBeUndefined();
     const said = warnings(warn);
     for (const named of [
-      'banners[0]=null has no title, alt text or link; showing "nothing"',
+      'banners[0]=null has no title, alt text or link; showing nothing',
       'banners[1]=42',
       'banners[2]="chuỗi"',
       'banners[3]={} has no title, alt text or link',

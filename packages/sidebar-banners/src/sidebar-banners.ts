@@ -729,7 +729,7 @@ export class PorticoSidebarBanners extends PorticoElement {
     const link = banner.url === undefined ? undefined : this.#readLink(banner.url, `${name}.url`);
     const title = shownText(banner.title) ?? shownText(image.alt) ?? link?.href;
     if (!title) {
-      this.warnInvalid(name, value, 'has no title, alt text or link', 'nothing');
+      this.warnInvalid(name, value, 'has no title, alt text or link', '');
       return undefined;
     }
     if (!shownText(banner.title)) warn('title', title);
