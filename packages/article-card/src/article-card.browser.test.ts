@@ -468,7 +468,7 @@ function sidebar(width: number): HTMLElement {
  * moves, and (unless only the end is compared) nothing shifts on the way.
  */
 async function upgradeOver(attributes: string, markup: string, width: number): Promise<void> {
-  const { shifts, movedBy } = await upgradeOverServerMarkup(
+  const { shifts, movedBy, textMoves } = await upgradeOverServerMarkup(
     'portico-article-card',
     class extends PorticoArticleCard {},
     attributes,
@@ -477,6 +477,7 @@ async function upgradeOver(attributes: string, markup: string, width: number): P
   );
   expect(movedBy).toBe(0);
   expect(shifts).toEqual([]);
+  expect(textMoves, 'text drawn elsewhere once the card draws it').toEqual([]);
 }
 
 const PRINTED_TITLE = '<h3><a href="/tin-tuc/hoi-nghi-giao-ban">Thoại Sơn: Hội nghị giao ban công tác dân vận</a></h3>';
@@ -519,10 +520,39 @@ ${embed}
       `<article>
         <h1>Thoại Sơn: Hội nghị giao ban công tác dân vận tháng 8 năm 2020</h1>
         <time datetime="2020-08-25T08:00:00+07:00">25/08/2020</time>
-        <p data-authors>Thúy Vân</p>
         <div data-body>${body}</div>
+        <p data-authors>Thúy Vân</p>
       </article>`,
       720,
+    );
+  });
+
+  // A body keeps inline PNG, GIF, JPEG and WebP images, not SVG (which can carry script): a 16×9 PNG.
+  const SIXTEEN_BY_NINE_PNG =
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAJCAIAAAC0SDtlAAAAFElEQVR42mPQyp9OEmIY1TAoNAAAFoarAahIW9sAAAAASUVORK5CYII=';
+
+  it('moves nothing in full over a body of figures, nested headings and lists, a wide table and a long line of code, on a phone', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const cells = (row: number) =>
+      ['Xã', 'Số hộ', 'Đã thăm', 'https://www.angiang.dcs.vn/Lists/TinTuc/DispForm.aspx?ID=1234567890', 'Ghi chú']
+        .map((cell) => `<td>${cell} ${String(row)}</td>`)
+        .join('');
+    await upgradeOver(
+      'lang="vi" variant="full"',
+      `<article>
+        <h1>Kết quả công tác dân vận tháng 8</h1>
+        <time datetime="2020-08-25">25/8/2020</time>
+        <div data-body>
+          <p>Tại hội nghị các đại biểu nghe qua báo cáo tình hình thực hiện công tác dân vận…</p>
+          <figure class="wp-block-image"><img src="${SIXTEEN_BY_NINE_PNG}" alt="Quang cảnh hội nghị" width="640" height="360" /><figcaption>Quang cảnh hội nghị</figcaption></figure>
+          <div class="wp-block-group"><h2>Nhiệm vụ tháng 9</h2><ul><li>Tiếp tục bám sát cơ sở</li><li>Phòng, chống dịch Covid-19</li></ul><p>Ban Dân vận Huyện ủy chủ trì.</p></div>
+          <table><tr><th>Xã</th><th>Số hộ</th><th>Đã thăm</th><th>Nguồn</th><th>Ghi chú</th></tr><tr>${cells(1)}</tr><tr>${cells(2)}</tr></table>
+          <pre>curl -s https://www.angiang.dcs.vn/Lists/TinTuc/DispForm.aspx?ID=1234567890&amp;Source=trang-chu</pre>
+          <p>Về nhiệm vụ những tháng cuối năm 2020…</p>
+        </div>
+        <p data-authors>Thúy Vân, Bá Siêu</p>
+      </article>`,
+      344,
     );
   });
 
@@ -722,13 +752,13 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
       <article>
         <h1>Hội nghị giao ban công tác dân vận &#8220;tháng 8&#8221;</h1>
         <time datetime="2020-08-25T15:30:00+07:00">25 Tháng Tám, 2020</time>
-        <p data-authors>Thúy Vân</p>
         <div data-body>
 <!-- wp:paragraph -->
 <p>Tại hội nghị, các đại biểu nghe báo cáo.</p>
 <!-- /wp:paragraph -->
 <figure class="wp-block-image size-large"><img src="${sampleImage('Hội nghị')}" alt="Quang cảnh hội nghị" width="640" height="360"/><figcaption>Quang cảnh hội nghị</figcaption></figure>
         </div>
+        <p data-authors>Thúy Vân</p>
       </article>
     </portico-article-card>`);
     await vi.waitFor(() => {
@@ -1187,6 +1217,37 @@ describe('<portico-article-card> accessibility and theming', () => {
     expect(getComputedStyle(part(card, 'meta')!).color).not.toBe(getComputedStyle(document.body).color);
     style.textContent = '.dark { color-scheme: dark; background: #000; }';
     await expectNoAxeViolations(card);
+  });
+
+  it('keeps a wide table and a long line of code inside the card on a phone: they scroll sideways, the page does not', async () => {
+    const row = (cells: string[], tag: 'th' | 'td') =>
+      `<tr>${cells.map((cell) => `<${tag}>${cell}</${tag}>`).join('')}</tr>`;
+    const card = await cardWith(
+      {
+        ...seedArticle,
+        body: `<p>Kết quả:</p><table>${row(['Xã', 'Số hộ', 'Đã thăm', 'Nguồn', 'Ghi chú'], 'th')}${row(
+          ['Vọng Thê', '1.204', '1.180', 'https://www.angiang.dcs.vn/Lists/TinTuc/DispForm.aspx?ID=1234567890', 'đủ'],
+          'td',
+        )}</table><pre>curl -s https://www.angiang.dcs.vn/Lists/TinTuc/DispForm.aspx?ID=1234567890&amp;Source=trang-chu</pre>`,
+      },
+      'lang="vi" variant="full"',
+      pageColumn(344),
+    );
+    await vi.waitFor(() => {
+      expect(part(card, 'body')?.querySelector('table')).not.toBeNull();
+    });
+    const body = part(card, 'body')!;
+    const table = body.querySelector('table')!;
+    const code = body.querySelector('pre')!;
+    expect(card.scrollWidth, 'nothing sticks out of the card').toBeLessThanOrEqual(344);
+    for (const wide of [table, code]) {
+      expect(wide.getBoundingClientRect().width, `${wide.localName} within the card`).toBeLessThanOrEqual(344);
+      expect(wide.scrollWidth, `${wide.localName} scrolls sideways`).toBeGreaterThan(wide.clientWidth);
+    }
+    const cell = table.querySelector('td')!;
+    expect(getComputedStyle(cell).borderTopWidth, 'cells are ruled').toBe('1px');
+    expect(getComputedStyle(cell).paddingInlineStart).not.toBe('0px');
+    expect(cell.textContent).toBe('Vọng Thê');
   });
 
   it('fits a narrow sidebar with a long Vietnamese title', async () => {

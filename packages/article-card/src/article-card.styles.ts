@@ -12,6 +12,9 @@ import { css } from 'lit';
 //   (its growth beside the text is 1/9999 of the spare space: none to see); an image's own
 //   width (its `width`, or 100%) is no least width for the thumbnail, and a card without an
 //   image is a plain column, where the text's row basis would be a height;
+// - the body's figures take the body's width (no 40px sides), as the head stylesheet prints them; a wide
+//   table or <pre> scrolls sideways inside the body rather than widening the page on a phone
+//   (as GitHub's Markdown styles do it);
 // - `--_lead-lines` comes from `lead-lines`: 1 to 12 through `data-lines` (no inline style, which
 //   a strict Content-Security-Policy refuses in server-rendered HTML), more set through the
 //   CSSOM once rendered in the browser (`updated()`).
@@ -46,7 +49,11 @@ p, [part~='title'] { margin: 0; }
 .full [part~='image'] { order: 0; }
 .full [part~='lead'], [part~='byline'] { font-weight: 700; }
 [part~='byline'] { text-align: end; }
+[part~='body'] figure { margin-inline: 0; }
 [part~='body'] > * { margin-block: 0 0.75em; }
+[part~='body'] pre { overflow-x: auto; }
+[part~='body'] table { display: block; inline-size: max-content; max-inline-size: 100%; overflow-x: auto; border-collapse: collapse; }
+[part~='body'] :is(th, td) { padding: 0.25em 0.5em; border: 1px solid var(--_portico-border); }
 [part~='body'] a { color: var(--_portico-accent); }
 [part~='body'] img { max-inline-size: 100%; block-size: auto; }
 [data-align='center'] { text-align: center; } [data-align='right'] { text-align: right; } [data-align='left'] { text-align: left; }

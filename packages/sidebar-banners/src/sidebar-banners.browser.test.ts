@@ -656,7 +656,7 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
   });
 
   it('does not shift the layout when it upgrades over Joomla-style markup', async () => {
-    const { shifts, movedBy } = await upgradeOverServerMarkup(
+    const { shifts, movedBy, textMoves } = await upgradeOverServerMarkup(
       'portico-sidebar-banners',
       class extends PorticoSidebarBanners {},
       'lang="vi"',
@@ -667,6 +667,7 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
     );
     expect(movedBy).toBe(0);
     expect(shifts).toEqual([]);
+    expect(textMoves, 'text drawn elsewhere once the widget draws it').toEqual([]);
   });
 });
 

@@ -34,11 +34,48 @@ export async function layoutShiftsDuring(within: Element, action: () => unknown)
 let upgrades = 0;
 
 /**
+ * Moves of text by less than this (px) are left out: a line's box can sit a pixel apart when
+ * the card draws a date or a meta line with its own inline boxes, which no reader sees jump.
+ */
+const NOTICEABLE_MOVE = 2;
+
+/** A text drawn in a different place after the upgrade than before it, and by how far (px). */
+export interface TextMove {
+  text: string;
+  by: number;
+}
+
+/**
+ * Where each text inside `roots` is drawn (the first box of its first line), relative to
+ * `origin`, by its text with white space collapsed: the first place each text is drawn.
+ * Text that is not drawn (hidden, or light DOM a shadow root does not show) has no place.
+ */
+function textPlaces(roots: Node[], origin: Element): Map<string, { x: number; y: number }> {
+  const places = new Map<string, { x: number; y: number }>();
+  const { left, top } = origin.getBoundingClientRect();
+  const range = document.createRange();
+  for (const root of roots) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.replace(/\s+/g, ' ').trim();
+      if (!text || places.has(text)) continue;
+      range.selectNodeContents(node);
+      const box = [...range.getClientRects()].find((rect) => rect.width > 0);
+      if (box) places.set(text, { x: box.left - left, y: box.top - top });
+    }
+  }
+  return places;
+}
+
+/**
  * Server-renders `innerMarkup` inside a widget's tag before its script runs (with the page's
  * `before-upgrade.css`, between two paragraphs, in a column `width` px wide, 240 unless
  * given), then defines the tag: what moves when a widget's script arrives on a CMS page. The
  * tag is `<widgetTag>-upgrade` (`-upgrade-2`, … on later calls), since the widget's own tag is
- * already defined in the test page.
+ * already defined in the test page. `movedBy` is how far the paragraph below moved; `textMoves`
+ * the texts drawn both before and after (the same words, as the markup printed them) that are
+ * drawn elsewhere after, by 2 px or more: what a reader sees jump inside the widget,
+ * which layout-shift entries miss when the widget draws its own copy of the text.
  */
 export async function upgradeOverServerMarkup(
   widgetTag: string,
@@ -46,7 +83,7 @@ export async function upgradeOverServerMarkup(
   attributes: string,
   innerMarkup: string,
   { width = 240 }: { width?: number } = {},
-): Promise<{ shifts: number[]; movedBy: number }> {
+): Promise<{ shifts: number[]; movedBy: number; textMoves: TextMove[] }> {
   upgrades += 1;
   const tagName = upgrades === 1 ? `${widgetTag}-upgrade` : `${widgetTag}-upgrade-${String(upgrades)}`;
   const wrapper = mountUnderBeforeUpgradeCss(
@@ -55,13 +92,28 @@ export async function upgradeOverServerMarkup(
     `<p>Trên</p><${tagName} ${attributes}>${innerMarkup}</${tagName}><p>Dưới</p>`,
   );
   wrapper.style.cssText = `width: ${String(width)}px; display: flow-root`;
+  const widget = wrapper.querySelector<Element & { updateComplete?: Promise<unknown> }>(tagName);
+  if (!widget) throw new Error(`upgradeOverServerMarkup: no <${tagName}> in the markup`);
   const below = wrapper.lastElementChild ?? wrapper;
   const before = below.getBoundingClientRect().top;
+  const placesBefore = textPlaces([widget], wrapper);
   const shifts = await layoutShiftsDuring(wrapper, async () => {
     customElements.define(tagName, elementClass);
-    await wrapper.querySelector<Element & { updateComplete: Promise<unknown> }>(tagName)?.updateComplete;
+    await widget.updateComplete;
   });
-  return { shifts: shifts.map((shift) => shift.value), movedBy: below.getBoundingClientRect().top - before };
+  const placesAfter = textPlaces([...(widget.shadowRoot ? [widget.shadowRoot] : []), widget], wrapper);
+  const textMoves: TextMove[] = [];
+  for (const [text, after] of placesAfter) {
+    const was = placesBefore.get(text);
+    if (!was) continue;
+    const by = Math.max(Math.abs(after.x - was.x), Math.abs(after.y - was.y));
+    if (by >= NOTICEABLE_MOVE) textMoves.push({ text, by: Math.round(by) });
+  }
+  return {
+    shifts: shifts.map((shift) => shift.value),
+    movedBy: below.getBoundingClientRect().top - before,
+    textMoves,
+  };
 }
 
 /** Resolves after `count` animation frames. */

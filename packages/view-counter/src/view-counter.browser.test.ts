@@ -592,7 +592,7 @@ describe('<portico-view-counter> layout', () => {
   });
 
   it('does not shift the layout when it upgrades over server-rendered markup', async () => {
-    const { shifts, movedBy } = await upgradeOverServerMarkup(
+    const { shifts, movedBy, textMoves } = await upgradeOverServerMarkup(
       'portico-view-counter',
       class extends PorticoViewCounter {},
       'lang="vi" value="18116910" grouping="off"',
@@ -600,6 +600,7 @@ describe('<portico-view-counter> layout', () => {
     );
     expect(movedBy).toBe(0);
     expect(shifts).toEqual([]);
+    expect(textMoves, 'text drawn elsewhere once the widget draws it').toEqual([]);
   });
 });
 
