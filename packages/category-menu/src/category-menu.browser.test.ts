@@ -13,6 +13,7 @@ import {
   onCleanUp,
   seed,
   testSource,
+  upgradeOverServerMarkup,
 } from '@portico/test-helpers';
 import fc from 'fast-check';
 import manifest from '../custom-elements.json' with { type: 'json' };
@@ -910,6 +911,45 @@ describe('<portico-category-menu> horizontal', () => {
     await vi.waitFor(async () => {
       await expect.element(page.getByRole('button', { name: 'Menu' })).toBeVisible();
     });
+  });
+});
+
+/** Joomla 3's mod_menu, as a template prints it: the current item, a parent with its child list. */
+const JOOMLA_MENU = `<ul class="nav menu mod-list">
+  <li class="item-101 default current active"><a href="/">Trang chủ</a></li>
+  <li class="item-102 deeper parent"><a href="/cong-tac-dan-van">Công tác dân vận</a>
+    <ul class="nav-child unstyled small"><li class="item-103"><a href="/cong-tac-dan-van/mat-tran">Mặt trận</a></li></ul>
+  </li>
+  <li class="item-104"><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></li>
+  <li class="item-105"><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></li>
+</ul>`;
+
+describe('<portico-category-menu> upgrading over a printed menu, under the head stylesheet', () => {
+  it.each([
+    ['a vertical menu in a sidebar', 'lang="vi"', 240],
+    ['top navigation that fits its header', 'lang="vi" orientation="horizontal"', 800],
+    [
+      'top navigation with collapse-below, wide enough not to fold',
+      'lang="vi" orientation="horizontal" collapse-below="720"',
+      800,
+    ],
+    // Before the script, the row stays one line (scrolling sideways), as tall as the menu button it folds into.
+    [
+      'top navigation with collapse-below, folding on a phone',
+      'lang="vi" orientation="horizontal" collapse-below="720"',
+      360,
+    ],
+  ])('moves nothing for %s', async (_, attributes, width) => {
+    const { shifts, movedBy, textMoves } = await upgradeOverServerMarkup(
+      'portico-category-menu',
+      class extends PorticoCategoryMenu {},
+      attributes,
+      JOOMLA_MENU,
+      { width },
+    );
+    expect(movedBy).toBe(0);
+    expect(shifts).toEqual([]);
+    expect(textMoves, 'text drawn elsewhere once the menu draws it').toEqual([]);
   });
 });
 
