@@ -1150,6 +1150,20 @@ describe('<portico-category-menu> bad data', () => {
     }
   });
 
+  it('names the attribute a template misspelt, and leaves the rest of the element alone', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi" sorce="site" orientaion="horizontal" curent="/giai-phong-mien-nam" id="main-menu" class="nav" data-module="93" aria-describedby="x">${SERVER_MARKUP}</portico-category-menu>`,
+    );
+    expect(warnings(warn).split('\n')).toEqual([
+      '<portico-category-menu>: sorce="site" is not an attribute it reads: did you mean source?',
+      '<portico-category-menu>: orientaion="horizontal" is not an attribute it reads: did you mean orientation?',
+      '<portico-category-menu>: curent="/giai-phong-mien-nam" is not an attribute it reads: did you mean current?',
+    ]);
+    // What it reads, it shows: the markup's menu, vertical.
+    expect(visibleLinks(menu)).toEqual(seed.categories.map((category) => category.title));
+  });
+
   it('warns when there is no data at all, and survives bad attributes', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const bare = await mountMenu('<portico-category-menu lang="vi"></portico-category-menu>');

@@ -415,8 +415,29 @@ export class PorticoElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#warnMisspeltAttributes();
     // Taken out of the page and put back, still without data: the wait starts again.
     if (this.#missingData) this.#awaitMissingData();
+  }
+
+  /**
+   * Warns of each attribute the element carries that it does not read but that is one typing
+   * slip from one it does (`groupin`, `sorce`, `articleid`, `varaint`): written by hand in a
+   * template, such a slip otherwise leaves the widget on its default, or without data, and no
+   * word why. Names of HTML's own (`id`, `class`, `data-*`, `aria-*`, …) are never slips.
+   */
+  #warnMisspeltAttributes(): void {
+    // `lang` is read by the locale controller, not through a property.
+    const known = [...(this.constructor as typeof LitElement).observedAttributes, 'lang'];
+    for (const { name, value } of this.attributes) {
+      if (known.includes(name) || /^(?:data|aria)-/.test(name)) continue;
+      const meant = closestName(name, known);
+      if (meant === undefined) continue;
+      const subject = `${name}=${JSON.stringify(value)}`;
+      if (this.#warned.has(subject)) continue;
+      this.#warned.add(subject);
+      console.warn(`<${this.localName}>: ${subject} is not an attribute it reads: did you mean ${meant}?`);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -445,7 +466,7 @@ export class PorticoElement extends LitElement {
     this.#missingData = [attribute, problem, shown];
     // A server render is the page's last word: no script sets data on it later.
     if (onServer) {
-      this.#warnOnce(attribute, `${attribute} ${problem}`, shown, attribute);
+      this.#warnOnce(attribute, `${attribute} ${problem}`, shown);
       return;
     }
     if (this.isConnected) this.#awaitMissingData();
@@ -462,7 +483,7 @@ export class PorticoElement extends LitElement {
       this.#missingDataTimer = undefined;
       if (this.#missingData && this.isConnected) {
         const [stillMissing, missingProblem, missingShown] = this.#missingData;
-        this.#warnOnce(stillMissing, `${stillMissing} ${missingProblem}`, missingShown, stillMissing);
+        this.#warnOnce(stillMissing, `${stillMissing} ${missingProblem}`, missingShown);
       }
     }, MISSING_DATA_GRACE_MS);
   }
@@ -473,7 +494,7 @@ export class PorticoElement extends LitElement {
    */
   protected warnInvalid(attribute: string, value: unknown, problem: string, shown: string): void {
     if (value === undefined) {
-      this.#warnOnce(`${attribute} (not given)`, `${attribute} (not given) ${problem}`, shown, attribute);
+      this.#warnOnce(`${attribute} (not given)`, `${attribute} (not given) ${problem}`, shown);
       return;
     }
     const subject = `${attribute}=${describe(value)}`;
@@ -482,29 +503,13 @@ export class PorticoElement extends LitElement {
 
   /**
    * Warns once per `subject` (an attribute and its value) that `statement`, and what shows
-   * instead; for an attribute `notGiven`, also what in the markup it was likely meant as.
+   * instead.
    */
-  #warnOnce(subject: string, statement: string, shown: string, notGiven?: string): void {
+  #warnOnce(subject: string, statement: string, shown: string): void {
     if (this.#warned.has(subject)) return;
     this.#warned.add(subject);
     const showing = shown ? JSON.stringify(shown) : 'nothing';
-    const hint = notGiven === undefined ? '' : this.#misspeltAttributeHint(notGiven);
-    console.warn(`<${this.localName}>: ${statement}; showing ${showing}.${hint}`);
-  }
-
-  /**
-   * ` The element has articleid="5": did you mean article-id?` when the element carries an
-   * attribute it does not know that is one typing slip from `attribute`: written by hand in a
-   * template, such a slip otherwise leaves the widget without data and no word why.
-   */
-  #misspeltAttributeHint(attribute: string): string {
-    const known = (this.constructor as typeof LitElement).observedAttributes;
-    for (const { name, value } of this.attributes) {
-      if (!known.includes(name) && closestName(name, [attribute]) !== undefined) {
-        return ` The element has ${name}=${JSON.stringify(value)}: did you mean ${attribute}?`;
-      }
-    }
-    return '';
+    console.warn(`<${this.localName}>: ${statement}; showing ${showing}.`);
   }
 }
 
