@@ -203,6 +203,22 @@ describe('<portico-category-menu> markup', () => {
     expect(link(byDataId, 'Công tác dân vận').getAttribute('aria-current')).toBe('location');
   });
 
+  it('says so when current names no category, and marks the page’s own instead', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    visit('/giai-phong-mien-nam');
+    // WordPress's term id, over a menu read from markup, whose ids are slugs.
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi" current="12">${SERVER_MARKUP}</portico-category-menu>`,
+    );
+    expect(warnings(warn)).toContain(
+      '<portico-category-menu>: current="12" matches no category\'s id or address; showing "the page\'s own category".',
+    );
+    await expect
+      .element(page.getByRole('link', { name: 'Giải phóng miền Nam' }))
+      .toHaveAttribute('aria-current', 'page');
+    expect(shadow(menu).querySelectorAll('[aria-current]')).toHaveLength(1);
+  });
+
   it('reads Joomla 3 category markup: links inside headings, whitespace or a span first, nested lists', async () => {
     visit('/index.php/tin-tuc/tien-toi-dai-hoi-dang');
     // As mod_articles_categories writes it, with a template's icon span and an item without a link.

@@ -395,9 +395,15 @@ export class PorticoCategoryMenu extends PorticoElement {
       !!href && !!url && !isFragmentLink(href, url, page) && sameAddress(url, target);
     const items = this.#items ?? [];
     const markedBranch = named === undefined ? currentBranch(items, (item) => item.marked) : [];
-    const branch = markedBranch.length
+    let branch = markedBranch.length
       ? markedBranch
       : currentBranch(items, (item) => item.id === wanted || isAddressOf(item, here));
+    // A `current` that names nothing here (a WordPress term id over a menu read from markup, whose
+    // ids are slugs) is a template's mistake: say so, and mark the page's own category.
+    if (named !== undefined && branch.length === 0 && items.length > 0) {
+      this.warnInvalid('current', this.current, "matches no category's id or address", "the page's own category");
+      branch = currentBranch(items, (item) => isAddressOf(item, page));
+    }
     this.#currentKeys = branch.map((item) => item.key);
     // The current category is the page itself, or (`current` naming it on an article's page)
     // the section the page is in: `aria-current="page"` only for the first.
