@@ -160,22 +160,28 @@ describe('SourceController', () => {
     });
   });
 
-  it('leaves a passing failure (the network) out of the console: it is shown, and the browser logs the request', async () => {
+  it('says once in the console that a source cannot be reached when the widgets have nothing to show', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     cleanUp.push(() => {
       warn.mockRestore();
     });
     cleanUp.push(
-      registerSource('offline', {
-        kind: 'offline',
-        getBanners: () => Promise.reject(new SourceError('network', 'The network is down.')),
+      registerSource('unreachable', {
+        kind: 'unreachable',
+        getBanners: () =>
+          Promise.reject(new SourceError('network', 'Could not reach http://localhost:8799/stats: Failed to fetch.')),
       }),
     );
-    const element = await probe('source="offline"');
+    const element = await probe('source="unreachable"');
+    const second = await probe('source="unreachable"');
     await vi.waitFor(() => {
       expect(element.data.error?.code).toBe('network');
+      expect(second.data.error?.code).toBe('network');
     });
-    expect(warn).not.toHaveBeenCalled();
+    expect(element.data.state).toBe('error');
+    expect(warn.mock.calls, 'one warning for two widgets').toEqual([
+      ['<portico-banner-probe>: Could not reach http://localhost:8799/stats: Failed to fetch.'],
+    ]);
   });
 
   it('shows nothing of the old source once the source is removed', async () => {

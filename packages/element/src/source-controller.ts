@@ -56,13 +56,15 @@ type Host = ReactiveControllerHost & HTMLElement;
 const told = new Set<string>();
 
 /**
- * Says in the console what a page's author must fix: a source never registered, or a failure
+ * Says in the console what a page's author must fix: a source never registered, a failure
  * asking again will not mend (a capability the source lacks, data it cannot read, an item
- * that does not exist, a proxy's setup). Passing failures (network, timeouts, 5xx) are only
- * shown and dispatched: the browser logs those requests itself.
+ * that does not exist, a proxy's setup), or any failure that leaves the widget with nothing
+ * to show (a host that cannot be reached, an answer the browser refuses across origins: often
+ * a wrong address). A passing failure over data already shown (the network, a timeout, a 5xx)
+ * is only shown as out of date and dispatched: the browser logs the request itself.
  */
-function warnOfSetupMistake(tag: string, error: SourceError): void {
-  if (error.retryable && error.code !== 'not-registered') return;
+function warnOfFailure(tag: string, error: SourceError, nothingShown: boolean): void {
+  if (error.retryable && error.code !== 'not-registered' && !nothingShown) return;
   const message = `<${tag}>: ${error.message}`;
   if (told.has(message)) return;
   told.add(message);
@@ -286,7 +288,7 @@ export class SourceController<T> implements ReactiveController {
 
   #fail(error: unknown, name: string): void {
     this.#failure = toSourceError(error, name);
-    warnOfSetupMistake(this.#host.localName, this.#failure);
+    warnOfFailure(this.#host.localName, this.#failure, this.#data === undefined);
     this.#current = this.#data === undefined ? 'error' : 'stale';
     this.#host.requestUpdate();
     this.#host.dispatchEvent(
