@@ -30,6 +30,10 @@ import './index.js';
 const SAMPLE_ARTICLES = sampleArticles(8);
 const [SAMPLE_WITH_IMAGE = sampleFullArticle()] = SAMPLE_ARTICLES;
 const FULL_SAMPLE = sampleFullArticle();
+/** The full sample without its byline: the article names no author. */
+const { authors: _fullSampleAuthors, ...FULL_WITHOUT_AUTHORS } = FULL_SAMPLE;
+/** Five authors, some with long names (samples). */
+const MANY_AUTHORS = [...LONG_VIETNAMESE.authors];
 
 function partText(canvasElement: HTMLElement, part: string): string {
   const widget = canvasElement.querySelector('portico-article-card');
@@ -135,13 +139,20 @@ function attributeArg(args: StoryContext['args'], name: string): string | typeof
 }
 
 /** The controls of the stories that show many cards: the args their render passes to each. */
-const CARD_LIST_CONTROLS = { include: ['variant', 'heading-level', 'lead-lines', 'reading-time', 'time-zone'] };
+const CARD_LIST_CONTROLS = {
+  include: ['variant', 'heading-level', 'lead-lines', 'reading-time', 'time-zone', 'lang'],
+};
 
-/** Renders one card per article, with the story's attribute args. */
+/**
+ * Renders one card per article, with the story's attribute args. `lang` only when given (the
+ * control maps `unset` to no value), as the single-card stories do: else each card follows the
+ * story root's (the toolbar's locale).
+ */
 function renderCards(articles: readonly Article[], args: StoryContext['args']): ReturnType<typeof html> {
   return html`${articles.map(
     (article) =>
       html`<portico-article-card
+        lang=${attributeArg(args, 'lang')}
         variant=${attributeArg(args, 'variant')}
         heading-level=${attributeArg(args, 'heading-level')}
         lead-lines=${attributeArg(args, 'lead-lines')}
@@ -216,6 +227,40 @@ export const Compact: Story = { args: { variant: 'compact', article: seedArticle
 export const FullWithEverything: Story = {
   args: { variant: 'full', article: FULL_SAMPLE, 'reading-time': true },
   parameters: inWideColumn,
+};
+
+/** `full` of an article without authors: no byline, and nothing left in its place. */
+export const FullWithoutAuthors: Story = {
+  args: { variant: 'full', article: FULL_WITHOUT_AUTHORS },
+  parameters: inWideColumn,
+  play: async ({ canvasElement }) => {
+    await waitFor(async () => {
+      await expect(partOf(canvasElement, 'body')).toBeTruthy();
+    });
+    await expect(partOf(canvasElement, 'byline')).toBeNull();
+    await expect(partOf(canvasElement, 'authors')).toBeNull();
+    await expect(partText(canvasElement, 'title')).toBe(FULL_SAMPLE.title);
+  },
+};
+
+/**
+ * `full` with five authors, some with long Vietnamese names: the byline wraps in the column,
+ * the names joined as the toolbar's locale writes them (`A, B, C` in vi, `A, B, and C` in en).
+ */
+export const FullWithManyAuthors: Story = {
+  args: { variant: 'full', article: { ...FULL_SAMPLE, authors: MANY_AUTHORS } },
+  parameters: inWideColumn,
+  play: async ({ canvasElement, globals }) => {
+    await waitFor(async () => {
+      await expect(partText(canvasElement, 'authors')).not.toBe('');
+    });
+    const last = MANY_AUTHORS.at(-1) ?? '';
+    const others = MANY_AUTHORS.slice(0, -1).join(', ');
+    await expect(partText(canvasElement, 'authors')).toBe(
+      localeOf(globals) === 'en' ? `${others}, and ${last}` : `${others}, ${last}`,
+    );
+    await expectNothingOverflows(canvasElement);
+  },
 };
 
 /** `reading-time`: the estimated reading time on the date line. */

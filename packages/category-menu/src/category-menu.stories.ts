@@ -467,6 +467,40 @@ export const DeepTree: Story = {
   },
 };
 
+/**
+ * The same tree as top navigation in a wide column, its fifth-level category current: every
+ * submenu starts closed, with the top-level ancestor marked; opened level by level, the
+ * submenus nest down to the current category and stay on the screen.
+ */
+export const DeepTreeHorizontal: Story = {
+  args: { categories: DEEP_TREE, orientation: 'horizontal', current: 'mau-kien-an' },
+  parameters: inWideColumn,
+  play: async ({ canvasElement, step }) => {
+    const root = await renderedMenu(canvasElement);
+    const [page, ...ancestors] = DEEP_BRANCH;
+    await expectCurrent(root, page, [...ancestors].reverse());
+    await step('Every submenu starts closed; the top-level ancestor shows the way', async () => {
+      await expect(root.querySelector('[part~="toggle"][aria-expanded="true"]')).toBeNull();
+      await expect(linkTitled(root, DEEP_BRANCH.at(-1)).checkVisibility()).toBe(true);
+      await expect(linkTitled(root, page).checkVisibility()).toBe(false);
+    });
+    await step('Opened level by level down to the current category, inside the viewport', async () => {
+      for (const title of [...ancestors].reverse()) {
+        const toggle = present(toggleOf(linkTitled(root, title)), `toggle of ${title}`);
+        await userEvent.click(toggle);
+        await waitFor(async () => {
+          await expect(toggle.getAttribute('aria-expanded')).toBe('true');
+        });
+      }
+      await waitFor(async () => {
+        await expect(linkTitled(root, page).checkVisibility()).toBe(true);
+      });
+      await expectWithinViewport(root);
+      await userEvent.keyboard('{Escape}');
+    });
+  },
+};
+
 /** The same tree with `max-depth="2"`: two levels; the deeper ones are not shown. */
 export const MaxDepthTwo: Story = {
   args: { categories: DEEP_TREE, 'max-depth': 2 },
@@ -534,6 +568,12 @@ export const LoadingHorizontal: Story = {
 export const FailedHorizontal: Story = {
   args: { source: 'menu-failed-horizontal', orientation: 'horizontal' },
   beforeEach: withFailingSource('menu-failed-horizontal'),
+  parameters: inWideColumn,
+};
+
+/** Top navigation with no categories at all: the menu says there is nothing yet. */
+export const EmptyHorizontal: Story = {
+  args: { categories: [], orientation: 'horizontal' },
   parameters: inWideColumn,
 };
 

@@ -383,6 +383,48 @@ export const Tracking: Story = {
 /** `limit="3"`: the first three after ordering. */
 export const Limit: Story = { args: { position: 'sidebar', limit: 3, banners: SAMPLE_BANNERS }, parameters: inSidebar };
 
+/** A sample text banner of the `sidebar` position, at `ordering`. */
+function orderedBanner(id: string, title: string, ordering: number, pinned = false): Banner {
+  return { id, title: sample(title), url: `/mau/${id}`, position: 'sidebar', ordering, ...(pinned ? { pinned } : {}) };
+}
+
+/** Banners given out of order: two pinned, their orderings shuffled among the others'. */
+const SHUFFLED_BANNERS: Banner[] = [
+  orderedBanner('mau-thu-ba', 'Thứ ba theo thứ tự', 3),
+  orderedBanner('mau-ghim-sau', 'Ghim, thứ tự 5', 5, true),
+  orderedBanner('mau-thu-nhat', 'Thứ nhất theo thứ tự', 1),
+  orderedBanner('mau-thu-tu', 'Thứ tư theo thứ tự', 4),
+  orderedBanner('mau-ghim-truoc', 'Ghim, thứ tự 2', 2, true),
+  orderedBanner('mau-thu-hai', 'Thứ hai theo thứ tự', 2),
+];
+
+/** `SHUFFLED_BANNERS` as shown: the pinned ones by their ordering, then the others by theirs. */
+const SHUFFLED_SHOWN = ['mau-ghim-truoc', 'mau-ghim-sau', 'mau-thu-nhat', 'mau-thu-hai', 'mau-thu-ba', 'mau-thu-tu'];
+
+/**
+ * `order="ordering"` (the default), as Joomla's mod_banners: banners given in shuffled
+ * `ordering`, two of them pinned. The pinned ones come first (by their own `ordering`, even
+ * above lower-ordered others), then the others, lowest `ordering` first.
+ */
+export const PinnedAndOrdering: Story = {
+  args: { position: 'sidebar', banners: SHUFFLED_BANNERS },
+  parameters: inSidebar,
+  play: async ({ canvasElement }) => {
+    const root = bannersRoot(canvasElement);
+    const shownIds = (): (string | null)[] =>
+      Array.from(root.querySelectorAll('[part~="banner"]'), (banner) => banner.getAttribute('data-id'));
+    await waitFor(async () => {
+      await expect(shownIds()).toEqual(SHUFFLED_SHOWN);
+    });
+    const titles = Array.from(root.querySelectorAll('[part~="banner"] [part~="link"]'), (link) =>
+      link.textContent.trim(),
+    );
+    await expect(titles).toEqual(
+      SHUFFLED_SHOWN.map((id) => SHUFFLED_BANNERS.find((banner) => banner.id === id)?.title),
+    );
+  },
+};
+
 /** `order="random"`: pinned banners first, then shuffled on each page view. */
 export const RandomOrder: Story = {
   args: { position: 'sidebar', order: 'random', banners: SAMPLE_BANNERS },
@@ -514,6 +556,42 @@ export const Failed: Story = {
   args: { source: 'banners-failed', position: 'sidebar' },
   beforeEach: withFailingSource('banners-failed'),
   parameters: inSidebar,
+};
+
+/** The source answered with no banners for the position: the box says there is nothing yet. */
+export const EmptyFromSource: Story = {
+  args: { source: 'banners-empty', position: 'sidebar' },
+  beforeEach: withData('banners-empty', { banners: [] }),
+  parameters: inSidebar,
+};
+
+/**
+ * A carousel (`rotate="5"`) waiting for the source's answer: the loading note, and no carousel
+ * controls until there are banners to rotate.
+ */
+export const CarouselLoading: Story = {
+  args: { source: 'banners-carousel-loading', position: 'sidebar', rotate: 5 },
+  beforeEach: withLoadingSource('banners-carousel-loading'),
+  parameters: inSidebar,
+  play: async ({ canvasElement }) => {
+    await waitFor(async () => {
+      await expect(bannersRoot(canvasElement).querySelector('[part~="status"]')).toHaveAttribute('role', 'status');
+    });
+    await expect(bannersRoot(canvasElement).querySelector('[part~="carousel"]')).toBeNull();
+  },
+};
+
+/** A carousel (`rotate="5"`) whose source failed, with no links to fall back on: no carousel controls. */
+export const CarouselFailed: Story = {
+  args: { source: 'banners-carousel-failed', position: 'sidebar', rotate: 5 },
+  beforeEach: withFailingSource('banners-carousel-failed'),
+  parameters: inSidebar,
+  play: async ({ canvasElement }) => {
+    await waitFor(async () => {
+      await expect(bannersRoot(canvasElement).querySelector('[part~="empty"][part~="error"]')).toBeTruthy();
+    });
+    await expect(bannersRoot(canvasElement).querySelector('[part~="carousel"]')).toBeNull();
+  },
 };
 
 /** The source failed: the links the server printed stay. */

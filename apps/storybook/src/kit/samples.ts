@@ -36,6 +36,14 @@ export const LONG_VIETNAMESE = {
   category: sample('Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh trong cán bộ, đảng viên'),
   banner: sample('Cuộc vận động "Người Việt Nam ưu tiên dùng hàng Việt Nam" giai đoạn 2020 - 2025 trên địa bàn tỉnh'),
   memberName: sample('Nguyễn Thị Phương Thảo - Văn phòng Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh'),
+  /** Five authors of one article, from a short pen name to a department's full name. */
+  authors: [
+    'Tôn Nữ Thị Ngọc Bích Trâm',
+    'Thanh Hùng',
+    'Huỳnh Lê Hoàng Minh Khôi',
+    'Nguyễn Thị Phương Thảo',
+    sample('Phòng Thông tin - Tuyên truyền, Văn phòng Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở tỉnh'),
+  ],
 } as const;
 
 const PALETTE = ['#0a58a8', '#8a4b00', '#1f6f43', '#7a2e8f', '#a8323e', '#00606b'] as const;
