@@ -24,14 +24,14 @@ module.exports = [
     name: 'dist/cdn/portico.js: five widgets, Lit and core (aim 20 kB)',
     path: 'dist/cdn/portico.js',
     gzip: true,
-    limit: '29.8 kB',
+    limit: '30 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {
     name: 'dist/cdn/portico.js and the chunks it imports at once: the JavaScript every page downloads',
     path: ['dist/cdn/portico.js', ...chunksLoadedAtOnce()],
     gzip: true,
-    limit: '34.25 kB',
+    limit: '34.45 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {
@@ -40,7 +40,7 @@ module.exports = [
     path: 'dist/cdn/portico.css',
     disablePlugins: ['@size-limit/esbuild'],
     gzip: true,
-    limit: '2.8 kB',
+    limit: '2.95 kB',
   },
   {
     name: '@portico/widgets from npm: five widgets, Lit and core (the sanitizer loads on demand)',
@@ -48,6 +48,6 @@ module.exports = [
     import: '*',
     ignore: ['dompurify'],
     gzip: true,
-    limit: '33.85 kB',
+    limit: '34.7 kB',
   },
 ];

@@ -655,15 +655,25 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
     expect(shownBanners(element)).toEqual(['Tin cũ']);
   });
 
-  it('does not shift the layout when it upgrades over Joomla-style markup', async () => {
+  const JOOMLA_BANNERS = `<div class="bannergroup"><div class="bannerheader">Liên kết website</div>
+       <div class="banneritem"><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></div>
+       <div class="banneritem"><a href="/giai-phong-mien-nam"><img src="${picture(200, 80)}" alt="Giải phóng miền Nam" width="200" height="80"></a></div>
+       <div class="bannerfooter">Đơn vị tài trợ</div></div>`;
+  // As the README prints them: one element a banner, directly in the tag.
+  const README_BANNERS = `<div><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></div>
+    <div><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></div>`;
+
+  it.each([
+    ['Joomla mod_banners markup', '', JOOMLA_BANNERS],
+    ['Joomla mod_banners markup, rotating', 'rotate="5"', JOOMLA_BANNERS],
+    ['the README’s markup', '', README_BANNERS],
+    ['the README’s markup, rotating', 'rotate="5"', README_BANNERS],
+  ])('does not shift the layout when it upgrades over %s', async (_, attributes, markup) => {
     const { shifts, movedBy, textMoves } = await upgradeOverServerMarkup(
       'portico-sidebar-banners',
       class extends PorticoSidebarBanners {},
-      'lang="vi"',
-      `<div class="bannergroup"><div class="bannerheader">Liên kết website</div>
-       <div class="banneritem"><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></div>
-       <div class="banneritem"><a href="/giai-phong-mien-nam"><img src="${picture(200, 80)}" alt="Giải phóng miền Nam" width="200" height="80"></a></div>
-       <div class="bannerfooter">Đơn vị tài trợ</div></div>`,
+      `lang="vi" ${attributes}`,
+      markup,
     );
     expect(movedBy).toBe(0);
     expect(shifts).toEqual([]);

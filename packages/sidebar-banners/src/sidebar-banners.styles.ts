@@ -38,9 +38,11 @@ export const sidebarBannersStyles = css`
     margin-block-end: 0.5em;
   }
 
+  /* In the widget's font size, not the browser's smaller one for buttons: 2em is the same box in every browser, and the head stylesheet reserves it. */
   button {
     display: grid;
     place-items: center;
+    font: inherit;
     inline-size: 2em;
     block-size: 2em;
     padding: 0;
