@@ -1,7 +1,7 @@
 import { registerSource, requireCapability } from '@portico/core';
 import { sourceErrorOf } from '@portico/core/testing';
 import { clearCache } from '@portico/plugin-kit';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import site from './fixtures/joomla-site.json' with { type: 'json' };
 import { joomla } from './index.js';
@@ -509,5 +509,20 @@ describe('joomla() configuration', () => {
     const article = await source({ siteUrl: 'https://www.example.vn/cong/', articleUrl: '{catid}/{id}-{alias}' })
       .getArticle!('27');
     expect(article.url).toBe(`https://www.example.vn/cong/8/27-${seed.articles[0]!.id}`);
+  });
+});
+
+describe('joomla() options', () => {
+  it('names baseUrl when given baseURL, in the warning and in the error', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    onTestFinished(() => {
+      warn.mockRestore();
+    });
+    expect(() => joomla({ baseURL: '/portico-proxy' } as unknown as Parameters<typeof joomla>[0])).toThrow(
+      'joomla() needs a baseUrl',
+    );
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /^Portico joomla\(\): the option "baseURL" is not one it takes, and is ignored; it takes "baseUrl", .* Did you mean "baseUrl"\?$/,
+    );
   });
 });

@@ -19,6 +19,8 @@ import {
   readEach,
   readingFrom,
   resolveBaseUrl,
+  warnOfUnknownOptions,
+  type OptionNames,
 } from '@portico/plugin-kit';
 import { nextPageQuery, readJsonApiDocument, type JsonApiDocument, type JsonApiResource } from './json-api.js';
 import { mapArticle, type LinkContext } from './map-article.js';
@@ -85,12 +87,30 @@ function isNotFound(error: unknown): boolean {
   return isSourceError(error) && error.code === 'http' && error.status === 404;
 }
 
+/** Every option `joomla()` takes, for the warning about one it does not. */
+const JOOMLA_OPTIONS: OptionNames<JoomlaSourceOptions> = {
+  baseUrl: true,
+  siteUrl: true,
+  menuType: true,
+  language: true,
+  pageSize: true,
+  timeout: true,
+  maxAge: true,
+  articleUrl: true,
+  categoryUrl: true,
+  menuItemUrl: true,
+  trackBannerClicks: true,
+  publicAccessLevels: true,
+  fetch: true,
+};
+
 /**
  * A data source for a Joomla 4 or 5 site's Web Services:
  * `registerSource('site', joomla({ baseUrl: '/portico-proxy' }))`. Only published items are
  * asked for and kept; every widget on the page shares each request and its cache.
  */
 export function joomla(options: JoomlaSourceOptions): DataSource {
+  warnOfUnknownOptions('joomla', options, JOOMLA_OPTIONS);
   if (!isNonBlankString(options.baseUrl)) {
     throw new TypeError('joomla() needs a baseUrl: the address of the Portico proxy, such as "/portico-proxy".');
   }

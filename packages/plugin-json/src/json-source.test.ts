@@ -1,6 +1,6 @@
 import { requireCapability, registerSource } from '@portico/core';
 import { sourceErrorOf } from '@portico/core/testing';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
 import { json, readPortalDocument } from './json-source.js';
 
@@ -137,5 +137,19 @@ describe('json() with inline data', () => {
     expect(() => json({ url: '/a.json', data: {} })).toThrow(
       new TypeError('json() takes a url or the data itself, not both.'),
     );
+  });
+});
+
+describe('json() options', () => {
+  it('warns of an option it does not take, such as maxage for maxAge, and still works', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    onTestFinished(() => {
+      warn.mockRestore();
+    });
+    const source = json({ data: seed, maxage: 5 } as Parameters<typeof json>[0]);
+    expect(warn).toHaveBeenCalledWith(
+      'Portico json(): the option "maxage" is not one it takes, and is ignored; it takes "url", "data", "maxAge", "timeout", "fetch". Did you mean "maxAge"?',
+    );
+    expect(await source.getCategories!()).toHaveLength(seed.categories.length);
   });
 });

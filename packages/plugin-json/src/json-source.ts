@@ -32,6 +32,8 @@ import {
   readVisitorStats,
   resolveUrl,
   type Warn,
+  warnOfUnknownOptions,
+  type OptionNames,
 } from '@portico/plugin-kit';
 
 export interface JsonSourceOptions {
@@ -119,6 +121,15 @@ function partOf<K extends PortalKey>(document: PortalDocument, key: K): PortalDo
   return document[key];
 }
 
+/** Every option `json()` takes, for the warning about one it does not. */
+const JSON_OPTIONS: OptionNames<JsonSourceOptions> = {
+  url: true,
+  data: true,
+  maxAge: true,
+  timeout: true,
+  fetch: true,
+};
+
 /**
  * A data source from a JSON document at `url` or given as `data`:
  * `registerSource('site', json({ url: '/portal.json' }))`. Every widget on the page shares
@@ -126,6 +137,7 @@ function partOf<K extends PortalKey>(document: PortalDocument, key: K): PortalDo
  * widgets ask for.
  */
 export function json(options: JsonSourceOptions): DataSource {
+  warnOfUnknownOptions('json', options, JSON_OPTIONS);
   const { url, data } = options;
   if (url === undefined && data === undefined) {
     throw new TypeError('json() needs a url or the data itself, and was given neither.');

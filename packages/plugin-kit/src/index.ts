@@ -19,6 +19,7 @@ export {
   readString,
 } from './validate.js';
 export { consoleWarnOnce, readEach, type ReadEachOptions, type Warn } from './read-each.js';
+export { warnOfUnknownOptions, type OptionNames } from './unknown-options.js';
 export {
   readArticle,
   readBanner,

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { clearCache } from '@portico/plugin-kit';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { stats } from './stats-source.js';
 
 let server: Server;
@@ -53,5 +53,19 @@ describe('stats() against a stats service', () => {
     await expect(source.getVisitorStats!()).rejects.toThrow(
       'the online stats.guests must be a whole number of 0 or more',
     );
+  });
+});
+
+describe('stats() options', () => {
+  it('warns of heartBeat for heartbeat', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      stats({ baseUrl: 'https://stats.example.vn', heartBeat: 30 } as unknown as Parameters<typeof stats>[0]);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(
+        /^Portico stats\(\): the option "heartBeat" is not one it takes, and is ignored; it takes "baseUrl", .* Did you mean "heartbeat"\?$/,
+      );
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

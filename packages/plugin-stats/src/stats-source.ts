@@ -16,6 +16,8 @@ import {
   readVisitorStats,
   resolveBaseUrl,
   type LiveFeed,
+  warnOfUnknownOptions,
+  type OptionNames,
 } from '@portico/plugin-kit';
 import { pagePath } from './page-path.js';
 
@@ -68,6 +70,20 @@ const DEFAULT_HEARTBEAT_SECONDS = 60;
 // The ids the stats service accepts for a site.
 const SITE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** Every option `stats()` takes, for the warning about one it does not. */
+const STATS_OPTIONS: OptionNames<StatsSourceOptions> = {
+  baseUrl: true,
+  site: true,
+  recordHit: true,
+  countView: true,
+  path: true,
+  heartbeat: true,
+  member: true,
+  timeout: true,
+  fetch: true,
+  sendBeacon: true,
+};
+
 /**
  * The browser client of Portico's stats service:
  * `registerSource('stats', stats({ baseUrl: 'https://stats.example.vn' }))`. It records a
@@ -78,6 +94,7 @@ const SITE_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * `navigator.sendBeacon` when it is there, else `fetch` with `keepalive`.
  */
 export function stats(options: StatsSourceOptions): StatsSource {
+  warnOfUnknownOptions('stats', options, STATS_OPTIONS);
   if (!isNonBlankString(options.baseUrl)) {
     throw new TypeError(
       'stats() needs the stats service\'s baseUrl, e.g. stats({ baseUrl: "https://stats.example.vn" }).',

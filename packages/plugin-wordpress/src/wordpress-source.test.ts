@@ -1,6 +1,6 @@
 import { sourceErrorOf } from '@portico/core/testing';
 import { clearCache } from '@portico/plugin-kit';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi, type MockInstance } from 'vitest';
 import categories from './fixtures/categories.json' with { type: 'json' };
 import critical from './fixtures/error-critical.json' with { type: 'json' };
 import forbidden from './fixtures/error-forbidden.json' with { type: 'json' };
@@ -389,5 +389,18 @@ describe('wordpress() options', () => {
     for (const [options, message] of bad) {
       expect(() => wordpress(options as unknown as WordPressSourceOptions)).toThrow(message);
     }
+  });
+});
+
+describe('wordpress() options', () => {
+  it('warns of menus for menu', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    onTestFinished(() => {
+      warn.mockRestore();
+    });
+    wordpress({ baseUrl: 'https://example.vn/wp-json', menus: 3 } as unknown as Parameters<typeof wordpress>[0]);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(
+      /^Portico wordpress\(\): the option "menus" is not one it takes, and is ignored; it takes "baseUrl", "menu", .* Did you mean "menu"\?$/,
+    );
   });
 });

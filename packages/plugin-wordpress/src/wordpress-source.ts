@@ -1,5 +1,5 @@
 import type { DataSource } from '@portico/core';
-import { isNonBlankString } from '@portico/plugin-kit';
+import { isNonBlankString, warnOfUnknownOptions, type OptionNames } from '@portico/plugin-kit';
 import { getArticle, LARGEST_PAGE, listArticles } from './articles.js';
 import { getCategories } from './categories.js';
 import { createContext } from './source-context.js';
@@ -61,6 +61,20 @@ function menuOption(menu: unknown): string | undefined {
   return text.trim();
 }
 
+/** Every option `wordpress()` takes, for the warning about one it does not. */
+const WORDPRESS_OPTIONS: OptionNames<WordPressSourceOptions> = {
+  baseUrl: true,
+  menu: true,
+  views: true,
+  pageSize: true,
+  timeout: true,
+  retries: true,
+  retryDelay: true,
+  maxAge: true,
+  viewTotalMaxPosts: true,
+  fetch: true,
+};
+
 /**
  * A data source for a WordPress site's public REST API: articles from `wp/v2/posts` (with
  * their author, featured image and categories embedded), the category tree from
@@ -74,6 +88,7 @@ function menuOption(menu: unknown): string | undefined {
  * There are no banners: WordPress has no banner type of its own (`getBanners` is absent).
  */
 export function wordpress(options: WordPressSourceOptions): DataSource {
+  warnOfUnknownOptions('wordpress', options, WORDPRESS_OPTIONS);
   if (!isNonBlankString(options.baseUrl)) {
     throw optionError('baseUrl must be the REST API root, such as https://example.vn/wp-json.');
   }
