@@ -486,6 +486,13 @@ const PRINTED_LEAD = '<p data-lead data-source="TUAG">(TUAG)- Ngày 25/8/2020, B
 const PRINTED_IMAGE = `<img src="${sampleImage('Hội nghị')}" alt="Quang cảnh hội nghị" width="640" height="360" />`;
 
 describe('<portico-article-card> upgrading over a printed article, under the head stylesheet', () => {
+  it.each(['featured', 'list', 'compact', 'full'])(
+    'moves nothing in %s when it upgrades empty, to load its article from a source',
+    async (variant) => {
+      await upgradeOver(`lang="vi" variant="${variant}" source="not-registered-yet" article-id="1"`, '', 320);
+    },
+  );
+
   // The README's list example prints the picture last: it is a thumbnail beside the text anyway.
   it.each([
     ['last', `${PRINTED_TITLE}${PRINTED_META}${PRINTED_LEAD}${PRINTED_IMAGE}`, 400],
@@ -878,6 +885,28 @@ describe('<portico-article-card> server-rendered markup and sources', () => {
     });
     await card.updateComplete;
     expect(part(card, 'body')!.querySelectorAll('p')).toHaveLength(2);
+  });
+
+  it('keeps the picture’s box while loading in featured, and the thumbnail’s height in list: the article takes that place', async () => {
+    const { name } = testSource({ articles: [sampleArticle(1)] }, { latency: 150 });
+    const column = pageColumn(320);
+    const featured = await cardWith(undefined, `lang="vi" source="${name}" article-id="bai-mau-1"`, column);
+    const list = await cardWith(undefined, `lang="vi" variant="list" source="${name}" article-id="bai-mau-1"`, column);
+    const pictureBox = (320 * 9) / 16;
+    const thumbnailHeight = (120 * 3) / 4; // 7.5em at 16px, 4:3
+    // The picture's box, the gap, the note's line.
+    expect(part(featured, 'loading')!.getBoundingClientRect().height).toBeCloseTo(pictureBox + 8 + 24, 0);
+    expect(part(list, 'loading')!.getBoundingClientRect().height).toBeCloseTo(thumbnailHeight, 0);
+    await vi.waitFor(() => {
+      expect(part(featured, 'image')).not.toBeNull();
+      expect(part(list, 'image')).not.toBeNull();
+    });
+    const card = featured.getBoundingClientRect();
+    const picture = part(featured, 'image')!.getBoundingClientRect();
+    expect(picture.top).toBeCloseTo(card.top, 0);
+    expect(picture.height).toBeCloseTo(pictureBox, 0);
+    expect(part(list, 'image')!.getBoundingClientRect().height).toBeCloseTo(thumbnailHeight, 0);
+    expect(list.getBoundingClientRect().height).toBeGreaterThanOrEqual(thumbnailHeight);
   });
 
   it('shows the placeholder, not the previous article, while another article-id loads', async () => {

@@ -15,6 +15,8 @@ import { css } from 'lit';
 // - the body's figures take the body's width (no 40px sides), as the head stylesheet prints them; a wide
 //   table or <pre> scrolls sideways inside the body rather than widening the page on a phone
 //   (as GitHub's Markdown styles do it);
+// - loading from a source, the note keeps the picture's box (featured) or the thumbnail's
+//   height (list, at 4:3): what the head stylesheet reserves for the tag, and most of the card;
 // - `--_lead-lines` comes from `lead-lines`: 1 to 12 through `data-lines` (no inline style, which
 //   a strict Content-Security-Policy refuses in server-rendered HTML), more set through the
 //   CSSOM once rendered in the browser (`updated()`).
@@ -59,4 +61,6 @@ p, [part~='title'] { margin: 0; }
 [data-align='center'] { text-align: center; } [data-align='right'] { text-align: right; } [data-align='left'] { text-align: left; }
 [data-align='justify'] { text-align: justify; } [data-align='start'] { text-align: start; } [data-align='end'] { text-align: end; }
 [part~='empty']:not([part~='error']) { color: var(--_portico-muted); }
+[part~='loading'].featured::before { display: block; aspect-ratio: var(--_ratio); margin-block-end: var(--portico-article-card-gap, 0.5em); background: var(--_portico-border); content: ''; }
+[part~='loading'].list { min-block-size: calc(var(--portico-article-card-thumbnail-size, 7.5em) * 3 / 4); }
 `;

@@ -252,7 +252,10 @@ export class PorticoArticleCard extends PorticoElement {
     const note = this.emptyStateText(this.#data.state, this.#data.error);
     const part = loading ? 'loading' : this.emptyStatePart('empty', this.#data.state);
     const lang = this.phraseLang ?? nothing;
-    return html`<p part=${part} role="status" aria-busy=${loading} lang=${lang}>${note}</p>`;
+    // Loading, the note stands in the card's shape: below the picture's box in `featured`, as
+    // tall as the thumbnail in `list` (as the head stylesheet draws the tag before its script).
+    const shape = loading ? this.#variantShown() : nothing;
+    return html`<p part=${part} class=${shape} role="status" aria-busy=${loading} lang=${lang}>${note}</p>`;
   }
 
   #variantShown(): ArticleCardVariant {
