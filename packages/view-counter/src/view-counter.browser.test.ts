@@ -8,6 +8,7 @@ import {
   expectToSurviveBadInput,
   flushUpdates,
   languageOf,
+  animationFrames,
   linesDrawn,
   mount,
   oddLang,
@@ -483,6 +484,45 @@ describe('<portico-view-counter> layout', () => {
       expect(linesDrawn(number), `${lang}: lines of ${shown}`).toBe(1);
       element.remove();
     }
+  });
+
+  it('shrinks its tiles to keep 18.116.910 on one line in a Joomla 3 sidebar, full size where there is room', async () => {
+    const tileSize = async (width: number): Promise<{ lines: number; fontSize: number; height: number }> => {
+      const column = pageColumn(width);
+      // A short heading, on one line at every width: the tiles' row is what is measured.
+      const counter = await mountCounter(
+        '<portico-view-counter lang="vi" digits="tiles" value="18116910" heading="Lượt xem">',
+        column,
+      );
+      await animationFrames(1);
+      const digits = counter.shadowRoot!.querySelector<HTMLElement>('[part~="digits"]')!;
+      const bottoms = new Set(
+        [...digits.querySelectorAll('[part~="digit"]')].map((tile) => Math.round(tile.getBoundingClientRect().bottom)),
+      );
+      return {
+        lines: bottoms.size,
+        fontSize: parseFloat(getComputedStyle(digits).fontSize),
+        height: counter.getBoundingClientRect().height,
+      };
+    };
+    const wide = await tileSize(400);
+    expect(wide).toMatchObject({ lines: 1, fontSize: 26 });
+    for (const width of [300, 262, 220]) {
+      const narrow = await tileSize(width);
+      expect(narrow.lines, `${String(width)} px`).toBe(1);
+      expect(narrow.fontSize, `${String(width)} px: no smaller than the text`).toBeGreaterThanOrEqual(16);
+      expect(narrow.height, `${String(width)} px: the box the head stylesheet reserves`).toBe(wide.height);
+    }
+  });
+
+  it('keeps its tiles at least the text’s size in a row that sizes it by its content', async () => {
+    const row = pageColumn(600, 'display: flex');
+    const counter = await mountCounter('<portico-view-counter lang="vi" digits="tiles" value="18116910">', row);
+    await animationFrames(1);
+    const digits = counter.shadowRoot!.querySelector<HTMLElement>('[part~="digits"]')!;
+    expect(parseFloat(getComputedStyle(digits).fontSize)).toBeGreaterThanOrEqual(16);
+    expect(digits.getBoundingClientRect().width).toBeGreaterThan(0);
+    expect(linesDrawn(counter.shadowRoot!.querySelector('[part~="heading"]') ?? counter)).toBeGreaterThan(0);
   });
 
   it('breaks a number too wide for its box only after a group separator, as tiles and as text', async () => {

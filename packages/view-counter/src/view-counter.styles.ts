@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// Tiles shrink to keep the number on one line in a narrow sidebar, down to the text's size
+// (below it they break after a group separator): the box's width, read as a container, over
+// the glyphs' count (`--_glyphs`, set after rendering) at 1.3em a tile and its gap. Before the
+// count is set (a server-rendered counter before hydration), the full size: x / 0 is infinite.
 export const viewCounterStyles = css`
   /* The height before-upgrade.css reserves, kept after upgrade: nothing moves. */
   :host {
@@ -31,6 +35,16 @@ export const viewCounterStyles = css`
     display: inline-flex;
     flex-wrap: wrap;
     gap: 0.125em;
+  }
+
+  /* Tiles shrink to stay on one line, down to the text's size (see above). */
+  .fit {
+    display: block;
+    container-type: inline-size;
+  }
+
+  .fit [part~='digits'] {
+    font-size: max(1em, min(var(--portico-view-counter-size, 1.625em), 100cqi / (var(--_glyphs, 0) * 1.3)));
   }
 
   [part~='digit'] {

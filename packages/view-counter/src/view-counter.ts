@@ -178,6 +178,14 @@ export class PorticoViewCounter extends LiveModuleElement {
     });
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The tiles' count, for their size (see the styles); through the CSSOM, as a strict
+    // Content-Security-Policy refuses a style attribute.
+    const fit = this.renderRoot.querySelector<HTMLElement>('.fit');
+    fit?.style.setProperty('--_glyphs', fit.dataset.glyphs ?? '');
+  }
+
   #renderNumber(stale: boolean): TemplateResult {
     const grouping = this.oneOf('grouping', this.grouping, GROUPINGS);
     const notation = this.oneOf('notation', this.notation, NOTATIONS);
@@ -190,8 +198,10 @@ export class PorticoViewCounter extends LiveModuleElement {
     const groups = notation === 'compact' ? [visible] : visible.split(AFTER_GROUP_SEPARATOR);
     const number =
       this.oneOf('digits', this.digits, DIGIT_STYLES) === 'tiles'
-        ? html`<span part="digits" aria-hidden="true"
-            >${groups.map((group) => html`<span class="group">${this.#renderTiles(group)}</span>`)}</span
+        ? html`<span class="fit" data-glyphs=${visible.length}
+            ><span part="digits" aria-hidden="true"
+              >${groups.map((group) => html`<span class="group">${this.#renderTiles(group)}</span>`)}</span
+            ></span
           >`
         : html`<span part="number" aria-hidden="true"
             >${groups.map((group, index) => html`${index ? html`<wbr />` : nothing}${group}`)}</span
