@@ -663,8 +663,18 @@ describe('<portico-sidebar-banners> server-rendered markup', () => {
   const README_BANNERS = `<div><a href="/tien-toi-dai-hoi-dang">Tiến tới đại hội đảng</a></div>
     <div><a href="/giai-phong-mien-nam">Giải phóng miền Nam</a></div>`;
 
+  // As mod_banners prints image banners: the link's title, the image's own size.
+  const JOOMLA_IMAGE_BANNERS = `<div class="bannergroup">${[1, 2, 3]
+    .map(
+      (index) =>
+        `<div class="banneritem"><a href="/index.php/component/banners/click/${String(index)}" target="_blank" rel="noopener noreferrer" title="Đối tác ${String(index)}"><img src="${picture(240, 80)}" alt="Đối tác ${String(index)}" width="240" height="80"></a><div class="clr"></div></div>`,
+    )
+    .join('\n')}</div>`;
+
   it.each([
     ['Joomla mod_banners markup', '', JOOMLA_BANNERS],
+    ['Joomla mod_banners image banners', '', JOOMLA_IMAGE_BANNERS],
+    ['Joomla mod_banners image banners, rotating', 'rotate="5"', JOOMLA_IMAGE_BANNERS],
     ['Joomla mod_banners markup, rotating', 'rotate="5"', JOOMLA_BANNERS],
     ['the README’s markup', '', README_BANNERS],
     ['the README’s markup, rotating', 'rotate="5"', README_BANNERS],
