@@ -522,7 +522,7 @@ describe('joomla() options', () => {
       'joomla() needs a baseUrl',
     );
     expect(String(warn.mock.calls[0]?.[0])).toMatch(
-      /^Portico joomla\(\): the option "baseURL" is not one it takes, and is ignored; it takes "baseUrl", .* Did you mean "baseUrl"\?$/,
+      /^Portico: joomla\(\) does not take the option "baseURL", which is ignored; it takes "baseUrl", .* Did you mean "baseUrl"\?$/,
     );
   });
 });

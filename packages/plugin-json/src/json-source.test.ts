@@ -148,7 +148,7 @@ describe('json() options', () => {
     });
     const source = json({ data: seed, maxage: 5 } as Parameters<typeof json>[0]);
     expect(warn).toHaveBeenCalledWith(
-      'Portico json(): the option "maxage" is not one it takes, and is ignored; it takes "url", "data", "maxAge", "timeout", "fetch". Did you mean "maxAge"?',
+      'Portico: json() does not take the option "maxage", which is ignored; it takes "url", "data", "maxAge", "timeout", "fetch". Did you mean "maxAge"?',
     );
     expect(await source.getCategories!()).toHaveLength(seed.categories.length);
   });

@@ -62,7 +62,7 @@ describe('stats() options', () => {
     try {
       stats({ baseUrl: 'https://stats.example.vn', heartBeat: 30 } as unknown as Parameters<typeof stats>[0]);
       expect(String(warn.mock.calls[0]?.[0])).toMatch(
-        /^Portico stats\(\): the option "heartBeat" is not one it takes, and is ignored; it takes "baseUrl", .* Did you mean "heartbeat"\?$/,
+        /^Portico: stats\(\) does not take the option "heartBeat", which is ignored; it takes "baseUrl", .* Did you mean "heartbeat"\?$/,
       );
     } finally {
       warn.mockRestore();

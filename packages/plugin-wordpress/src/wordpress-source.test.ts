@@ -400,7 +400,7 @@ describe('wordpress() options', () => {
     });
     wordpress({ baseUrl: 'https://example.vn/wp-json', menus: 3 } as unknown as Parameters<typeof wordpress>[0]);
     expect(String(warn.mock.calls[0]?.[0])).toMatch(
-      /^Portico wordpress\(\): the option "menus" is not one it takes, and is ignored; it takes "baseUrl", "menu", .* Did you mean "menu"\?$/,
+      /^Portico: wordpress\(\) does not take the option "menus", which is ignored; it takes "baseUrl", "menu", .* Did you mean "menu"\?$/,
     );
   });
 });

@@ -5,9 +5,9 @@ export { seed, type SeedPortal } from './seed.js';
 export { expectNoAxeViolations } from './axe.js';
 export {
   animationFrames,
+  expectUpgradeMovesNothing,
   layoutShiftsDuring,
   textDrawnBeforeUpgrade,
-  upgradeOverServerMarkup,
 } from './layout-shift.js';
 export { beforeUpgradeCss } from './before-upgrade.js';
 export { elementWithText, languageOf } from './language.js';

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { beforeUpgradeCss } from './before-upgrade.js';
 import { onCleanUp } from './mount.js';
 
@@ -40,7 +41,7 @@ let upgrades = 0;
 const NOTICEABLE_MOVE = 2;
 
 /** A text drawn in a different place after the upgrade than before it, and by how far (px). */
-export interface TextMove {
+interface TextMove {
   text: string;
   by: number;
 }
@@ -77,7 +78,7 @@ function textPlaces(roots: Node[], origin: Element): Map<string, { x: number; y:
  * drawn elsewhere after, by 2 px or more: what a reader sees jump inside the widget,
  * which layout-shift entries miss when the widget draws its own copy of the text.
  */
-export async function upgradeOverServerMarkup(
+async function upgradeOverServerMarkup(
   widgetTag: string,
   elementClass: CustomElementConstructor,
   attributes: string,
@@ -114,6 +115,30 @@ export async function upgradeOverServerMarkup(
     movedBy: below.getBoundingClientRect().top - before,
     textMoves,
   };
+}
+
+/**
+ * Upgrades a widget over `innerMarkup` a template printed (see `upgradeOverServerMarkup`) and
+ * asserts that nothing moved: not the page below it, not its layout (no layout shift), not
+ * any text a reader was reading in it.
+ */
+export async function expectUpgradeMovesNothing(
+  widgetTag: string,
+  elementClass: CustomElementConstructor,
+  attributes: string,
+  innerMarkup: string,
+  options?: { width?: number },
+): Promise<void> {
+  const { shifts, movedBy, textMoves } = await upgradeOverServerMarkup(
+    widgetTag,
+    elementClass,
+    attributes,
+    innerMarkup,
+    options,
+  );
+  expect(movedBy, 'how far the page below moved').toBe(0);
+  expect(shifts, 'layout shifts').toEqual([]);
+  expect(textMoves, 'text drawn elsewhere once the widget draws it').toEqual([]);
 }
 
 /** Resolves after `count` animation frames. */
