@@ -1098,6 +1098,11 @@ describe('<portico-article-card> bad data', () => {
       [{ authors: [1, 'Bá Siêu'] }, 'article.authors=[1,"Bá Siêu"] is not a list of names; showing "Bá Siêu"'],
       [{ image: 'anh.jpg' }, 'article.image="anh.jpg" has no src'],
       [{ image: { src: 5 } }, 'article.image={"src":5} has no src'],
+      [
+        { image: { src: 'javascript:window.__porticoPwned = 1' } },
+        'article.image.src="javascript:window.__porticoPwned = 1" is not an http(s) address nor an inline image; showing "no image"',
+      ],
+      [{ image: { src: 'data:text/html,<svg/>' } }, 'article.image.src="data:text/html,<svg/>" is not an http(s)'],
       [{ image: { src: sampleImage('x'), width: 'rộng', height: 300 } }, 'article.image.width/height=["rộng",300]'],
       [{ views: 'nhiều' }, 'article.views="nhiều" is not a count'],
       [{ lead: { text: 'x' } }, 'article.lead={"text":"x"} is not text'],
@@ -1113,8 +1118,12 @@ describe('<portico-article-card> bad data', () => {
         cleanUpMounted();
       }
     }
-    const unsafe = await cardWith({ ...seedArticle, url: 'javascript:window.__porticoPwned = 1' }, 'lang="vi"');
+    const unsafe = await cardWith(
+      { ...seedArticle, url: 'javascript:window.__porticoPwned = 1', image: { src: 'javascript:1' } },
+      'lang="vi"',
+    );
     expect(focusables(unsafe), 'no link to a script').toHaveLength(0);
+    expect(unsafe.shadowRoot!.querySelector('img'), 'no image from a script address').toBeNull();
     expect(heading(unsafe).textContent).toBe(seedArticle.title);
     const sized = await cardWith(
       { ...seedArticle, image: { src: sampleImage('x'), width: 'rộng', height: 300 } },

@@ -22,6 +22,8 @@ import {
   sanitizeHtmlOnServer,
   SourceController,
   type HeadingLevel,
+  isImageAddress,
+  IMAGE_ADDRESS_PROBLEM,
 } from '@portico/element';
 import { html, noChange, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { readArticleMarkup, type ArticleFields } from './article-markup.js';
@@ -465,8 +467,10 @@ export class PorticoArticleCard extends PorticoElement {
     const { src, alt, srcset, width, height } = (image && typeof image === 'object' ? image : {}) as Partial<
       Record<keyof Image, unknown>
     >;
-    const hasSrc = typeof src === 'string' && src.trim() !== '';
-    if (image != null && !hasSrc) warn('image', image, 'has no src', 'no image');
+    const hasSrc = typeof src === 'string' && src.trim() !== '' && isImageAddress(src);
+    if (typeof src === 'string' && src.trim() !== '' && !hasSrc)
+      warn('image.src', src, IMAGE_ADDRESS_PROBLEM, 'no image');
+    else if (image != null && !hasSrc) warn('image', image, 'has no src', 'no image');
     const sized = [width, height].every((size) => typeof size === 'number' && size > 0 && size < Infinity);
     if (!sized && (width ?? height) != null) warn('image.width/height', [width, height], 'are not sizes');
 

@@ -269,9 +269,13 @@ export class PorticoElement extends LitElement {
     }
   }
 
-  /** Dispatches a `portico-` event that bubbles out of shadow roots. */
-  protected emit(name: `portico-${string}`, detail: unknown): boolean {
-    const event = new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true });
+  /**
+   * Dispatches a `portico-` event that bubbles out of shadow roots. Only an event whose default
+   * the widget then acts on is `cancelable` (a banner click: its navigation); it returns false
+   * when a listener cancelled it.
+   */
+  protected emit(name: `portico-${string}`, detail: unknown, { cancelable = false } = {}): boolean {
+    const event = new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
     return this.dispatchEvent(event);
   }
 

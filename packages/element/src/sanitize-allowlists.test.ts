@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRemovals, SANITIZE_ALLOWLISTS } from './sanitize-allowlists.js';
+import { classifyRemovals, isImageAddress, SANITIZE_ALLOWLISTS } from './sanitize-allowlists.js';
 
 describe('classifyRemovals', () => {
   it('sorts what was removed into unsafe, not kept and presentation, each name once', () => {
@@ -42,5 +42,30 @@ describe('classifyRemovals', () => {
       notKept: ['<h2>'],
       presentation: [],
     });
+  });
+});
+
+describe('isImageAddress', () => {
+  it('takes web, relative and inline image addresses for an image field, and nothing that runs or is no image', () => {
+    for (const address of [
+      'https://portal.test/anh.jpg',
+      'http://portal.test/anh.jpg',
+      '/images/anh.jpg',
+      'anh.jpg',
+      '//cdn.test/anh.webp',
+      'data:image/png;base64,iVBORw0KGgo=',
+      'DATA:image/svg+xml,%3Csvg%2F%3E',
+    ]) {
+      expect(isImageAddress(address), address).toBe(true);
+    }
+    for (const address of [
+      'javascript:alert(1)',
+      ' JaVa\tScRiPt:alert(1)',
+      'data:text/html,<script>1</script>',
+      'vbscript:x',
+      'file:///etc/passwd',
+    ]) {
+      expect(isImageAddress(address), address).toBe(false);
+    }
   });
 });

@@ -99,6 +99,19 @@ function keepsImageAddress(tag: string, address: string): boolean {
   return !scheme || IMAGE_SCHEMES.includes(scheme) || (tag === 'img' && DATA_IMAGE.test(compact(address)));
 }
 
+/**
+ * Whether a widget shows an image from this address (an article's or a banner's `image.src`):
+ * http(s), relative, or an inline image (`data:image/…`, SVG too: the widget draws it with an
+ * `<img>`, where an SVG runs no script), never `javascript:` or another `data:`.
+ */
+export function isImageAddress(address: string): boolean {
+  const scheme = addressScheme(address);
+  return !scheme || IMAGE_SCHEMES.includes(scheme) || /^data:image\//i.test(compact(address));
+}
+
+/** What a widget's warning says of an image address `isImageAddress` refuses. */
+export const IMAGE_ADDRESS_PROBLEM = 'is not an http(s) address nor an inline image';
+
 /** The pieces of a `srcset` between white space and commas: every address (or a `data:` one's start), and descriptors. */
 const srcsetPieces = (srcset: string): string[] => srcset.split(/[\s,]+/);
 

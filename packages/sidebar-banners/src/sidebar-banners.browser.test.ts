@@ -1229,6 +1229,51 @@ describe('<portico-sidebar-banners> tracking', () => {
     expect(followed).toEqual(['/giai-phong-mien-nam', '/tien-toi-dai-hoi-dang']);
   });
 
+  it('lets a client-side router cancel a click: the browser does not follow the link, the beacon is still sent', async () => {
+    vi.spyOn(navigator, 'webdriver', 'get').mockReturnValue(false);
+    const sendBeacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
+    // Whether the click reached the page with its navigation cancelled; then cancelled anyway, to stay here.
+    const cancelled: boolean[] = [];
+    const onClick = (event: MouseEvent): void => {
+      cancelled.push(event.defaultPrevented);
+      event.preventDefault();
+    };
+    window.addEventListener('click', onClick);
+    onCleanUp(() => {
+      window.removeEventListener('click', onClick);
+    });
+    const element = await showBanners(seed.banners, { beacon: '/portico-banners', lang: 'vi' });
+    const routed: string[] = [];
+    element.addEventListener('portico-banner-click', (event) => {
+      const { url } = (event).detail;
+      if (url?.endsWith('/giai-phong-mien-nam')) {
+        routed.push(url);
+        event.preventDefault();
+      }
+    });
+    await userEvent.click(page.getByRole('link', { name: 'Giải phóng miền Nam' }));
+    await userEvent.click(page.getByRole('link', { name: 'Tiến tới đại hội đảng' }));
+    expect(routed).toEqual([`${location.origin}/giai-phong-mien-nam`]);
+    expect(cancelled, 'the routed link is not followed; the other is').toEqual([true, false]);
+    const clicks = sendBeacon.mock.calls.map(([, body]) => JSON.parse(body as string) as Record<string, string>);
+    expect(clicks.filter((body) => body.event === 'click').map((body) => body.id)).toEqual([
+      'giai-phong-mien-nam',
+      'tien-toi-dai-hoi-dang',
+    ]);
+  });
+
+  it('dispatches impressions that cannot be cancelled', async () => {
+    const element = document.createElement('portico-sidebar-banners');
+    const seen: boolean[] = [];
+    element.addEventListener('portico-banner-impression', (event) => {
+      seen.push(event.cancelable);
+    });
+    await showBanners(seed.banners, { lang: 'vi' }, document.body, element);
+    await vi.waitFor(() => {
+      expect(seen).toEqual([false, false]);
+    });
+  });
+
   it('sends no beacon from an automated browser, though the events still fire', async () => {
     expect(navigator.webdriver).toBe(true);
     const sendBeacon = vi.spyOn(navigator, 'sendBeacon').mockReturnValue(true);
@@ -1375,6 +1420,12 @@ describe('<portico-sidebar-banners> bad input', () => {
         // Only invisible characters (a right-to-left override, a zero-width space): no title.
         { id: 'invisible', title: '\u202E\u200B', url: '/vo-hinh' },
         { id: 'invisible-only', title: '\u202E' },
+        {
+          id: 'script-image',
+          title: 'Ảnh từ script',
+          url: '/anh-script',
+          image: { src: 'javascript:window.__porticoPwned = 4' },
+        },
       ],
       { lang: 'vi' },
     );
@@ -1390,6 +1441,7 @@ describe('<portico-sidebar-banners> bad input', () => {
         'HTML sai kiểu',
         'Mã sai',
         '/vo-hinh',
+        'Ảnh từ script',
       ]);
     });
     expect(shadow(element).querySelector('script, b, [onerror]')).toBeNull();
@@ -1411,6 +1463,7 @@ describe('<portico-sidebar-banners> bad input', () => {
       'banners[9].id={"nested":true}',
       'banners[9].ordering="đầu"',
       'banners[9].publishUp="sắp tới"',
+      'banners[12].image.src="javascript:window.__porticoPwned = 4" is not an http(s) address nor an inline image; showing "the title"',
     ]) {
       expect(said).toContain(named);
     }

@@ -10,6 +10,8 @@ import {
   sanitizeHtml,
   sanitizeHtmlOnServer,
   SourceController,
+  isImageAddress,
+  IMAGE_ADDRESS_PROBLEM,
 } from '@portico/element';
 import { html, noChange, nothing, svg, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { sidebarBannersStyles } from './sidebar-banners.styles.js';
@@ -154,7 +156,7 @@ const icon = (path: string): TemplateResult =>
  * @slot - Server-rendered banners: Joomla's `.banneritem` blocks, else `<a href>` links holding an `<img>` or text. Read, not shown as they are.
  *
  * @event portico-banner-impression - At least half of a banner was visible, the first time on this page view; `detail` is a `BannerEventDetail`.
- * @event portico-banner-click - A banner's link was activated (click, Enter); `detail` is a `BannerEventDetail`.
+ * @event portico-banner-click - A banner's link was activated (click, Enter); `detail` is a `BannerEventDetail`. Cancelable: `preventDefault()` keeps the browser from following the link (a client-side router navigates instead); the beacon is still sent.
  * @event portico-error - The source failed; `detail.error` is a `SourceError`. What was shown stays.
  *
  * @csspart base - The module box.
@@ -724,8 +726,10 @@ export class PorticoSidebarBanners extends PorticoElement {
       this.warnInvalid(`${name}.${field}`, banner[field], 'is not valid', shown);
     };
     const image: Fields = typeof banner.image === 'object' && banner.image ? banner.image : {};
-    const src = shownText(image.src);
-    if (banner.image !== undefined && !src) warn('image', 'the title');
+    const given = shownText(image.src);
+    const src = given && isImageAddress(given) ? given : undefined;
+    if (given && !src) this.warnInvalid(`${name}.image.src`, given, IMAGE_ADDRESS_PROBLEM, 'the title');
+    else if (banner.image !== undefined && !src) warn('image', 'the title');
     const link = banner.url === undefined ? undefined : this.#readLink(banner.url, `${name}.url`);
     const title = shownText(banner.title) ?? shownText(image.alt) ?? link?.href;
     if (!title) {
@@ -872,7 +876,8 @@ export class PorticoSidebarBanners extends PorticoElement {
   readonly #onClick = (event: MouseEvent): void => {
     const link = (event.target as Element).closest('a');
     const banner = this.#shown[Number(link?.closest<HTMLElement>(HOLDERS)?.dataset.index)];
-    if (link?.href && banner) this.#track('click', banner, link.href);
+    // A listener that cancels `portico-banner-click` (a client-side router) cancels the navigation.
+    if (link?.href && banner && !this.#track('click', banner, link.href)) event.preventDefault();
   };
 
   readonly #countImpressions = (): void => {
@@ -885,13 +890,14 @@ export class PorticoSidebarBanners extends PorticoElement {
     });
   };
 
-  #track(kind: 'impression' | 'click', banner: ShownBanner, url: string | undefined): void {
+  /** Says what a reader did with `banner` (event and beacon); false when a listener cancelled the event. */
+  #track(kind: 'impression' | 'click', banner: ShownBanner, url: string | undefined): boolean {
     // Absolute, resolved against the document's base, as a link's `href` property gives it: the
     // same address for a banner's impression (its link as written) and its click.
     const absolute =
       url === undefined ? undefined : (safeLink(url, ['http:', 'https:', 'mailto:', 'tel:'])?.href ?? url);
     const detail: BannerEventDetail = { id: banner.id, title: banner.title, url: absolute, position: this.position };
-    this.emit(`portico-banner-${kind}`, detail);
+    const proceed = this.emit(`portico-banner-${kind}`, detail, { cancelable: kind === 'click' });
     const beacon = this.beacon && this.#readLink(this.beacon, 'beacon');
     // Automated browsers (tests, WebDriver-driven crawlers) never count as readers.
     if (beacon && !navigator.webdriver) {
@@ -901,5 +907,6 @@ export class PorticoSidebarBanners extends PorticoElement {
         // Tracking is best effort: it never breaks the page.
       }
     }
+    return proceed;
   }
 }

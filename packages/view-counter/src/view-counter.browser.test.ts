@@ -365,6 +365,23 @@ describe('<portico-view-counter> data precedence and states', () => {
     expect(memory.subscriberCount).toBe(0);
   });
 
+  it('goes back to its source, quietly, when a framework unsets the value it set', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { name } = source({ total: '18116910' }, 50);
+    const element = await mountCounter(`<portico-view-counter lang="vi" source="${name}"></portico-view-counter>`);
+    element.value = 5;
+    await element.updateComplete;
+    expect(visibleNumber(element)).toBe('5');
+    element.value = undefined;
+    await element.updateComplete;
+    expect(element.hasAttribute('value'), 'nor does it keep the attribute it reflected').toBe(false);
+    expect(statusText(element), 'as if never set: loading from the source').toContain('Đang tải…');
+    await vi.waitFor(() => {
+      expect(visibleNumber(element)).toBe('18.116.910');
+    });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('keeps server-rendered text until data arrives', async () => {
     const { name } = source(seed.viewStats, 10_000);
     const element = await mountCounter(

@@ -167,7 +167,7 @@ export class PorticoViewCounter extends LiveModuleElement {
     return this.renderLiveContent({
       state: this.#valueFromScript ? 'ready' : this.#data.state,
       fromData: this.#valueFromScript || this.#data.value !== undefined,
-      fromAttributes: this.hasAttribute('value'),
+      fromAttributes: this.#currentValue !== undefined,
       renderFigures: (stale) => this.#renderNumber(stale),
       // Eight digits: about the final size.
       placeholder: html`<span part="number" class="placeholder" aria-hidden="true"
@@ -235,7 +235,9 @@ export class PorticoViewCounter extends LiveModuleElement {
         ? this.readCount('source data.total', stats.total)
         : this.readCount('source data.views', stats.views);
     }
-    return this.hasAttribute('value') ? this.readCount('value', this.#currentValue) : undefined;
+    // The value, not the attribute: a framework unsetting the value it set leaves the reflected
+    // attribute until this update writes it, and means no value, not a bad one.
+    return this.#currentValue === undefined ? undefined : this.readCount('value', this.#currentValue);
   }
 
   #countUp(from: bigint, to: bigint): void {
