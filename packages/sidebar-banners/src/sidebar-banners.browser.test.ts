@@ -1245,7 +1245,7 @@ describe('<portico-sidebar-banners> tracking', () => {
     const element = await showBanners(seed.banners, { beacon: '/portico-banners', lang: 'vi' });
     const routed: string[] = [];
     element.addEventListener('portico-banner-click', (event) => {
-      const { url } = (event).detail;
+      const { url } = event.detail;
       if (url?.endsWith('/giai-phong-mien-nam')) {
         routed.push(url);
         event.preventDefault();
