@@ -70,6 +70,21 @@ function showsSomething(element: Element, links: boolean): boolean {
 }
 
 /**
+ * The own property Lit's hydration support sets to true on a widget whose first update is to
+ * hydrate its server-rendered shadow root (`_$needsHydration`, renamed in Lit's production builds).
+ */
+let hydrationFlag: string | undefined;
+
+/** Whether a server-rendered shadow root still has Lit's markers (`<!--lit-part …-->`), which hydration reads. */
+function hasLitMarkers(root: Node): boolean {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node as Comment).data.startsWith('lit-part')) return true;
+  }
+  return false;
+}
+
+/**
  * A reflected property's attribute: a string, number or bigint as text; none (the attribute
  * removed) for anything else, which the widget still reads, and shows its fallback for.
  */
@@ -178,6 +193,7 @@ export class PorticoElement extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     // The nodes of a shadow root the server rendered (declarative: attached before upgrade).
     const serverNodes = onServer ? [] : [...(this.shadowRoot?.childNodes ?? [])];
+    const ownKeys = new Set(Object.keys(this));
     const root = super.createRenderRoot();
     if (serverNodes.length > 0) {
       // With Lit's hydration support installed (`@portico/ssr/hydrate`; it leaves its hook on
@@ -185,7 +201,19 @@ export class PorticoElement extends LitElement {
       // the first render takes these nodes over. Without it Lit would render after them: the
       // widget starts from an empty root instead.
       if (typeof (globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport === 'function') {
+        // Its "hydrate on the first update" flag, the one key it has just set to true: Lit's
+        // production builds rename it (`_$needsHydration` becomes `_$AG`), so it is found, not named.
+        hydrationFlag ??= Object.keys(this).find(
+          (key) => !ownKeys.has(key) && key.startsWith('_$') && (this as Record<string, unknown>)[key] === true,
+        );
         this.#hydrating = true;
+        // An HTML minifier or a CDN's "auto minify" removes comments, Lit's markers among them:
+        // hydrating would find nothing to take over and the first render would add a second copy.
+        if (!hasLitMarkers(root)) {
+          this.dropServerRender(
+            "its <!--lit-part--> comments, Lit's markers, were removed (keep HTML comments in server-rendered pages: an HTML minifier's removeComments drops them)",
+          );
+        }
       } else {
         for (const node of serverNodes) node.remove();
         this.renderOptions.renderBefore = root.firstChild;
@@ -248,12 +276,13 @@ export class PorticoElement extends LitElement {
       `<${this.localName}>: the server-rendered shadow DOM is dropped: ${reason}; rendered again.`,
       ...(error ? [error] : []),
     );
-    for (const node of [...this.renderRoot.childNodes]) {
+    // The shadow root, not `renderRoot`: this runs from `createRenderRoot` too, before Lit sets that.
+    for (const node of [...(this.shadowRoot?.childNodes ?? [])]) {
       if (!(node instanceof HTMLStyleElement)) node.remove();
     }
     this.#hydrating = false;
-    // Lit's hydration support reads this (a name kept in production builds) to hydrate, not render.
-    (this as { _$needsHydration?: boolean })._$needsHydration = false;
+    // Lit's hydration support then renders, rather than hydrate what is no longer there.
+    if (hydrationFlag) (this as Record<string, unknown>)[hydrationFlag] = false;
   }
 
   /** Right after hydrating: what only the browser knows, and what it did before the widget listened. */

@@ -592,6 +592,71 @@ describe('a page rendered on the server with @portico/ssr', () => {
     await browserPage.close();
   });
 
+  it.each([
+    ['the page’s HTML lost its comments (an HTML minifier), Lit’s markers among them', 'vi', true, 'were removed'],
+    [
+      'the server rendered in English and the page reads Vietnamese',
+      undefined,
+      false,
+      'rendered on the server in "en"',
+    ],
+  ])('renders anew, once, with a warning and no error, where %s', async (_, lang, stripComments, warned) => {
+    const { html, renderPage, widget } = await import('@portico/ssr');
+    const rendered = await renderPage(
+      html`<!doctype html>
+        <html lang="vi">
+          <head>
+            <meta charset="utf-8" />
+            <link rel="stylesheet" href="/cdn/portico.css" />
+            <script type="module" src="/cdn/portico.js"></script>
+          </head>
+          <body>
+            <aside style="width: 280px">
+              ${widget('portico-online-visitors', { attributes: { guests: 69, members: 0 } })}
+              ${widget('portico-article-card', { attributes: { variant: 'list' }, properties: { article: seed.articles[0] } })}
+            </aside>
+          </body>
+        </html>`,
+      lang ? { lang } : {},
+    );
+    const page = stripComments ? rendered.replaceAll(/<!--[\s\S]*?-->/g, '') : rendered;
+    const path = `/ssr-anew-${stripComments ? 'minified' : 'lang'}.html`;
+    server.pages.set(path, page);
+    const browserPage = await browser.newPage();
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    browserPage.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    browserPage.on('pageerror', (error) => errors.push(error.message));
+    await browserPage.goto(`${server.origin}${path}`);
+    const heights = () =>
+      browserPage.evaluate(() =>
+        ['portico-online-visitors', 'portico-article-card'].map(
+          (tag) => document.querySelector(tag)?.getBoundingClientRect().height,
+        ),
+      );
+    await browserPage.evaluate(async () => {
+      await customElements.whenDefined('portico-article-card');
+      for (const tag of ['portico-online-visitors', 'portico-article-card'])
+        await (document.querySelector(tag) as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      for (let frame = 0; frame < 3; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    const visitors = await shadowText(browserPage, 'portico-online-visitors');
+    expect(visitors.match(/Đang có 69\u00A0khách/g), 'the sentence, once, in Vietnamese').toHaveLength(1);
+    const card = await shadowText(browserPage, 'portico-article-card');
+    expect(card.split(seed.articles[0]!.title).length - 1, 'the title, once').toBe(1);
+    expect(card).toContain('25/8/2020');
+    const [visitorsHeight, cardHeight] = await heights();
+    expect(visitorsHeight, 'one box, not two copies').toBeLessThan(150);
+    expect(cardHeight).toBeLessThan(200);
+    expect(warnings.filter((line) => line.includes('the server-rendered shadow DOM is dropped'))).toHaveLength(2);
+    expect(warnings.join('\n')).toContain(warned);
+    expect(errors).toEqual([]);
+    await browserPage.close();
+  });
+
   it('hydrates in place when its script tag is async and runs before the rest of the page is parsed', async () => {
     const { html, renderPage, widget } = await import('@portico/ssr');
     const page = await renderPage(
