@@ -34,7 +34,7 @@ export {
 export { baseStyles, moduleStyles } from './styles.js';
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     /** Any widget's data source failed; `detail.error` says how. What was shown stays. */
     'portico-error': CustomEvent<{ error: SourceError }>;
   }

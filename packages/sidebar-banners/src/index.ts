@@ -10,7 +10,7 @@ declare global {
   interface HTMLElementTagNameMap {
     'portico-sidebar-banners': PorticoSidebarBanners;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'portico-banner-click': CustomEvent<BannerEventDetail>;
     'portico-banner-impression': CustomEvent<BannerEventDetail>;
   }

@@ -106,3 +106,13 @@ document.createElement('portico-sidebar-banners').addEventListener('portico-bann
 });
 export const clickDetail = (event: PorticoElementEvents['portico-sidebar-banners']['portico-banner-click']) =>
   event.detail.position;
+
+// The events bubble out of the widgets: typed on the document and the window too.
+export function listenAbove(): void {
+  document.addEventListener('portico-banner-click', (event) => {
+    event.detail.id satisfies string;
+  });
+  window.addEventListener('portico-error', (event) => {
+    event.detail.error.retryable satisfies boolean;
+  });
+}
