@@ -19,7 +19,7 @@ export { MarkupObserver } from './markup-observer.js';
 export { defineElement } from './define.js';
 export { safeLink, isExternalLink, type LinkScheme } from './safe-link.js';
 export { sanitizeHtml, sanitizeHtmlOnServer, type SanitizedHtml } from './sanitize.js';
-export { isImageAddress, IMAGE_ADDRESS_PROBLEM } from './sanitize-allowlists.js';
+export { isImageAddress, IMAGE_ADDRESS_PROBLEM } from './address-policy.js';
 // The allowlists themselves: `@portico/element/sanitize-allowlists` (server renderers need them; pages do not).
 export type { SanitizeAllowlist, SanitizeProfile, SanitizeRemovals } from './sanitize-allowlists.js';
 export { onServer, pageAddress } from './server.js';

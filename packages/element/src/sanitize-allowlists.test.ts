@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRemovals, isImageAddress, SANITIZE_ALLOWLISTS } from './sanitize-allowlists.js';
+import { isImageAddress } from './address-policy.js';
+import { classifyRemovals, SANITIZE_ALLOWLISTS } from './sanitize-allowlists.js';
 
 describe('classifyRemovals', () => {
   it('sorts what was removed into unsafe, not kept and presentation, each name once', () => {

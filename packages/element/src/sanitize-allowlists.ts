@@ -1,3 +1,7 @@
+import { addressScheme, compact, IMAGE_SCHEMES } from './address-policy.js';
+
+// The server's sanitizer reads these with the allowlists.
+export { addressScheme, IMAGE_SCHEMES };
 /**
  * What HTML from a CMS may keep. `article`: the body of a news article (text structure,
  * links, images, tables, quotes). `banner`: a custom-HTML banner (a link, an image, a few
@@ -59,9 +63,6 @@ export const DATA_OR_ARIA = /^(?:data-[-\w.\u00B7-\uFFFF]+|aria-[-\w]+)$/;
  */
 export const LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 'tel'];
 
-/** The schemes an image address (`src`, each `srcset` candidate) may have, besides an inline raster image. */
-export const IMAGE_SCHEMES: readonly string[] = ['http', 'https'];
-
 /**
  * An inline image an `<img>` may have (`data:image/png;base64,…`): PNG, GIF, JPEG or WebP, never
  * `data:image/svg+xml` (a document of its own) nor any other `data:`.
@@ -78,39 +79,11 @@ export const ALLOWED_URI_REGEXP = new RegExp(
   'i',
 );
 
-/** What is ignored in a value when looking for its scheme: DOMPurify's `ATTR_WHITESPACE`, anywhere. */
-// eslint-disable-next-line no-control-regex -- control characters are among them
-const ADDRESS_IGNORED = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
-
-const compact = (value: string): string => value.trim().replace(ADDRESS_IGNORED, '');
-
-/**
- * The scheme of an address, lower case (`javascript` for ` JaVa\tScRiPt:x`), or `undefined` for
- * one without (relative, `#fragment`, `//host/path`). Character references must be decoded
- * first (as an attribute's value is); white space and control characters anywhere do not count.
- */
-export function addressScheme(address: string): string | undefined {
-  return /^([a-z][a-z\d+.-]*):/i.exec(compact(address))?.[1]?.toLowerCase();
-}
-
 /** Whether an image may have this address: `IMAGE_SCHEMES`, none, or on an `<img>`, `DATA_IMAGE`. */
 function keepsImageAddress(tag: string, address: string): boolean {
   const scheme = addressScheme(address);
   return !scheme || IMAGE_SCHEMES.includes(scheme) || (tag === 'img' && DATA_IMAGE.test(compact(address)));
 }
-
-/**
- * Whether a widget shows an image from this address (an article's or a banner's `image.src`):
- * http(s), relative, or an inline image (`data:image/…`, SVG too: the widget draws it with an
- * `<img>`, where an SVG runs no script), never `javascript:` or another `data:`.
- */
-export function isImageAddress(address: string): boolean {
-  const scheme = addressScheme(address);
-  return !scheme || IMAGE_SCHEMES.includes(scheme) || /^data:image\//i.test(compact(address));
-}
-
-/** What a widget's warning says of an image address `isImageAddress` refuses. */
-export const IMAGE_ADDRESS_PROBLEM = 'is not an http(s) address nor an inline image';
 
 /** The pieces of a `srcset` between white space and commas: every address (or a `data:` one's start), and descriptors. */
 const srcsetPieces = (srcset: string): string[] => srcset.split(/[\s,]+/);
