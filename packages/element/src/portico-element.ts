@@ -193,7 +193,8 @@ export class PorticoElement extends LitElement {
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
     // The nodes of a shadow root the server rendered (declarative: attached before upgrade).
     const serverNodes = onServer ? [] : [...(this.shadowRoot?.childNodes ?? [])];
-    const ownKeys = new Set(Object.keys(this));
+    // The keys before Lit's hydration support sets its flag (see below), while it is unknown.
+    const ownKeys = serverNodes.length > 0 && !hydrationFlag ? new Set(Object.keys(this)) : undefined;
     const root = super.createRenderRoot();
     if (serverNodes.length > 0) {
       // With Lit's hydration support installed (`@portico/ssr/hydrate`; it leaves its hook on
@@ -204,7 +205,7 @@ export class PorticoElement extends LitElement {
         // Its "hydrate on the first update" flag, the one key it has just set to true: Lit's
         // production builds rename it (`_$needsHydration` becomes `_$AG`), so it is found, not named.
         hydrationFlag ??= Object.keys(this).find(
-          (key) => !ownKeys.has(key) && key.startsWith('_$') && (this as Record<string, unknown>)[key] === true,
+          (key) => !ownKeys?.has(key) && key.startsWith('_$') && (this as Record<string, unknown>)[key] === true,
         );
         this.#hydrating = true;
         // An HTML minifier or a CDN's "auto minify" removes comments, Lit's markers among them:

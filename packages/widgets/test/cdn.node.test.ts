@@ -68,12 +68,8 @@ async function visit(
 ): Promise<Visit> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   await prepare?.(page);
-  const errors: string[] = [];
+  const { errors } = consoleOf(page);
   const violations: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
@@ -85,6 +81,18 @@ async function visit(
   await page.goto(`${server.origin}${path}`);
   await page.waitForFunction(shown);
   return { page, errors, violations };
+}
+
+/** What `page` logs from now on: its console errors and uncaught exceptions, and its console warnings. */
+function consoleOf(page: Page): { errors: string[]; warnings: string[] } {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { errors, warnings };
 }
 
 /** The seed portal's content (the fixture the demo shows). */
@@ -532,11 +540,7 @@ describe('a page rendered on the server with @portico/ssr', () => {
     server.pages.set('/ssr.html', page);
     const asked = server.requests.length;
     const browserPage = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    const errors: string[] = [];
-    browserPage.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    browserPage.on('pageerror', (error) => errors.push(error.message));
+    const { errors } = consoleOf(browserPage);
     await browserPage.goto(`${server.origin}/ssr.html`);
     // Before the script: the content is there, from the server.
     expect(await shadowText(browserPage, 'portico-article-card')).toContain('Thúy Vân, Bá Siêu');
@@ -623,13 +627,7 @@ describe('a page rendered on the server with @portico/ssr', () => {
     const path = `/ssr-anew-${stripComments ? 'minified' : 'lang'}.html`;
     server.pages.set(path, page);
     const browserPage = await browser.newPage();
-    const errors: string[] = [];
-    const warnings: string[] = [];
-    browserPage.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-      if (message.type() === 'warning') warnings.push(message.text());
-    });
-    browserPage.on('pageerror', (error) => errors.push(error.message));
+    const { errors, warnings } = consoleOf(browserPage);
     await browserPage.goto(`${server.origin}${path}`);
     const heights = () =>
       browserPage.evaluate(() =>
@@ -679,11 +677,7 @@ describe('a page rendered on the server with @portico/ssr', () => {
     server.streamedPages.set('/ssr-async.html', [page.slice(0, bodyAt), page.slice(bodyAt)]);
     const asked = server.requests.length;
     const browserPage = await browser.newPage();
-    const errors: string[] = [];
-    browserPage.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    browserPage.on('pageerror', (error) => errors.push(error.message));
+    const { errors } = consoleOf(browserPage);
     await browserPage.goto(`${server.origin}/ssr-async.html`);
     await browserPage.evaluate(async () => {
       const card = document.querySelector('portico-article-card');
