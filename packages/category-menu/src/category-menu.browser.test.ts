@@ -928,6 +928,34 @@ describe('<portico-category-menu> horizontal', () => {
       await expect.element(page.getByRole('button', { name: 'Menu' })).toBeVisible();
     });
   });
+
+  it('breaks a top-level title with a word longer than the header, inside the row and its panel', async () => {
+    const header = document.createElement('header');
+    header.style.width = '300px';
+    document.body.append(header);
+    onCleanUp(() => {
+      header.remove();
+    });
+    const word = 'Chuyênmục'.repeat(20);
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi" orientation="horizontal"><ul>
+        <li><a href="/dai">${word}</a><ul><li><a href="/dai/con">${word}</a></li></ul></li>
+        <li><a href="/ngan">Ngắn</a></li>
+      </ul></portico-category-menu>`,
+      header,
+    );
+    const nav = shadow(menu).querySelector('nav')!;
+    expect(nav.scrollWidth).toBeLessThanOrEqual(nav.clientWidth);
+    const bounds = menu.getBoundingClientRect();
+    expect(link(menu, word).getBoundingClientRect().right).toBeLessThanOrEqual(bounds.right);
+    const toggle = toggleFor(menu, word);
+    expect(toggle.getBoundingClientRect().right).toBeLessThanOrEqual(bounds.right);
+    await userEvent.click(toggle);
+    const panel = shadow(menu).querySelector('[part~="submenu"]')!;
+    const inPanel = panel.querySelector('a')!.getBoundingClientRect();
+    expect(inPanel.right).toBeLessThanOrEqual(panel.getBoundingClientRect().right);
+    expect(panel.getBoundingClientRect().right).toBeLessThanOrEqual(window.innerWidth);
+  });
 });
 
 /** Joomla 3's mod_menu, as a template prints it: the current item, a parent with its child list. */

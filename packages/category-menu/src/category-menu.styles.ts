@@ -98,8 +98,11 @@ export const categoryMenuStyles = css`
     column-gap: 0.75em;
   }
 
+  /* An item is never wider than the row: a word longer than the header breaks inside it. */
   .horizontal > div > ul > li {
     position: relative;
+    min-inline-size: 0;
+    max-inline-size: 100%;
   }
 
   /* Width unknown yet (see render): one row of links, scrolling sideways, without a scrollbar's height. */

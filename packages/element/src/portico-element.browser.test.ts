@@ -118,6 +118,12 @@ describe('PorticoElement’s language', () => {
 });
 
 describe('PorticoElement reflected properties', () => {
+  it('declares them without a Lit development-mode warning (the console an integrator sees while developing)', () => {
+    const issued = [...((globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ?? [])];
+    expect(issued.join('\n'), 'Lit runs in development mode here').toMatch(/Lit is in dev mode/);
+    expect(issued.filter((warning) => /Overriding|deprecated/.test(warning))).toEqual([]);
+  });
+
   it('reflects a value that cannot be text as no attribute, without throwing out of the update', async () => {
     const element = await mount('<portico-element-probe></portico-element-probe>');
     element.count = 12;

@@ -119,10 +119,21 @@ export class PorticoElement extends LitElement {
   /**
    * Every reflected property writes its attribute through `reflectedText`: a value from a
    * framework or a careless script that cannot become text must not throw out of the update.
+   * Set once the class has its properties (however declared), rather than in an override of
+   * `createProperty`, which Lit deprecates and warns about in development.
    */
-  static override createProperty(name: PropertyKey, options?: PropertyDeclaration): void {
-    const reflects = options?.reflect && !options.converter && options.type !== Boolean;
-    super.createProperty(name, reflects ? { ...options, converter: { toAttribute: reflectedText } } : options);
+  protected static override finalize(): void {
+    if (Object.hasOwn(this, 'finalized')) return;
+    super.finalize();
+    for (const [name, options] of this.elementProperties) {
+      if (!options.reflect || options.converter || options.type === Boolean) continue;
+      // On top of the declaration, which may be Lit's own (a wrapped accessor's).
+      const converter: PropertyDeclaration['converter'] = { toAttribute: reflectedText };
+      const withConverter = Object.create(options, {
+        converter: { value: converter, enumerable: true },
+      }) as PropertyDeclaration;
+      this.elementProperties.set(name, withConverter);
+    }
   }
 
   static override properties: PropertyDeclarations = {
