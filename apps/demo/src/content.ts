@@ -1,5 +1,5 @@
 import type { Article, Banner, Category, DataSource } from '@portico/core';
-import { json } from '@portico/plugin-json';
+import { json, type PortalData } from '@portico/plugin-json';
 
 /** What the demo portal shows, as the JSON plugin reads it from the seed's content. */
 export interface PortalContent {
@@ -54,8 +54,9 @@ function readSite(document: unknown): PortalContent['site'] {
  * the plugin validates it, and an invalid document fails the build naming the bad field.
  */
 export async function loadPortalContent(document: unknown): Promise<PortalContent> {
-  // The JSON plugin provides every capability of the source contract.
-  const source = json({ data: document }) as Required<DataSource>;
+  // The JSON plugin provides every capability of the source contract, and reads a document of
+  // any shape as far as it can (hence the cast from unknown).
+  const source = json({ data: document as PortalData }) as Required<DataSource>;
   const [categories, articlePage, banners, viewStats] = await Promise.all([
     source.getCategories(),
     source.listArticles({ pageSize: 100 }),

@@ -2,7 +2,7 @@ import { requireCapability, registerSource } from '@portico/core';
 import { sourceErrorOf } from '@portico/core/testing';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import seed from '../../../fixtures/seed-portal.json' with { type: 'json' };
-import { json, readPortalDocument } from './json-source.js';
+import { json, readPortalDocument, type PortalData } from './json-source.js';
 
 const cleanUp: (() => void)[] = [];
 
@@ -13,6 +13,9 @@ function silenceWarnings() {
   });
   return warn;
 }
+/** A document of another shape than the type's, as a CMS may send one: read as far as it can be. */
+const asSent = (document: unknown): PortalData => document as PortalData;
+
 afterEach(() => {
   cleanUp.splice(0).forEach((undo) => {
     undo();
@@ -75,7 +78,9 @@ describe('json() with inline data', () => {
 
   it('names the bad field of an invalid document, failing only the widgets that ask for that key', async () => {
     const warn = silenceWarnings();
-    const source = json({ data: { articles: [{ id: 'a', title: ['x'], published: '2020-08-25' }], categories: [] } });
+    const source = json({
+      data: asSent({ articles: [{ id: 'a', title: ['x'], published: '2020-08-25' }], categories: [] }),
+    });
     expect(await sourceErrorOf(source.listArticles!({}))).toMatchObject({
       code: 'invalid-data',
       message: 'In the data given to json(): articles[0].title must be a string, got a list.',
@@ -95,7 +100,7 @@ describe('json() with inline data', () => {
   it('reads each key and each item on its own: one bad field does not take the other widgets down', async () => {
     const warn = silenceWarnings();
     const source = json({
-      data: {
+      data: asSent({
         categories: [
           { id: '1', title: 'N', url: '/n', count: '12' },
           { id: '2', title: null, url: '/x' },
@@ -106,7 +111,7 @@ describe('json() with inline data', () => {
         ],
         visitorStats: { guests: 'many', members: 0 },
         viewStats: { total: '18116910' },
-      },
+      }),
     });
     await expect(source.getCategories!()).resolves.toEqual([{ id: '1', title: 'N', url: '/n', count: 12 }]);
     await expect(source.getBanners!('sidebar')).resolves.toEqual([{ id: 'b1', title: 'Banner', ordering: 1 }]);
@@ -125,11 +130,23 @@ describe('json() with inline data', () => {
 
   it('warns when a visitor count is beyond what a number holds, rather than losing its digits silently', async () => {
     const warn = silenceWarnings();
-    const source = json({ data: { visitorStats: { guests: '123456789012345678901', members: 0 } } });
+    const source = json({ data: asSent({ visitorStats: { guests: '123456789012345678901', members: 0 } }) });
     await expect(source.getVisitorStats!()).resolves.toEqual({ guests: Number('123456789012345678901'), members: 0 });
     expect(warn).toHaveBeenCalledWith(
       'Portico json: In the data given to json(): visitorStats.guests is 123456789012345678901, more than a number holds exactly (2^53); it is passed on as 123456789012345680000.',
     );
+  });
+
+  it('types the data as a Portico document: the core types, other keys allowed', async () => {
+    silenceWarnings();
+    const typed = json({
+      data: { ...seed, viewStats: { total: 18116910n }, site: { name: 'Thoại Sơn' } },
+    });
+    await expect(typed.getViewStats!()).resolves.toEqual({ total: 18116910n });
+    // @ts-expect-error -- a category without its url is not a Category.
+    json({ data: { categories: [{ id: '1', title: 'N' }] } });
+    // @ts-expect-error -- visitor counts are numbers.
+    json({ data: { visitorStats: { guests: 'many', members: 0 } } });
   });
 
   it('needs a url or data, and says which mistake was made', () => {

@@ -39,14 +39,31 @@ import {
 export interface JsonSourceOptions {
   /** The address of a JSON document (relative to the page, or absolute). */
   url?: string | undefined;
-  /** Or the document itself. */
-  data?: unknown;
+  /**
+   * Or the document itself. It is read as a fetched one is (each key and item checked, a bad
+   * one left out with a warning), so a value of another shape still works as far as it can.
+   */
+  data?: PortalData | undefined;
   /** Milliseconds a loaded document is used before it is fetched again. Default 60 000. */
   maxAge?: number | undefined;
   /** Milliseconds one request may take. Default 8000. */
   timeout?: number | undefined;
   /** For tests and unusual hosts. */
   fetch?: typeof fetch | undefined;
+}
+
+/**
+ * A Portico JSON document as a script gives it to `json({ data })`: the keys the widgets read,
+ * in the core types, each optional; other keys are allowed and ignored (a CMS export may carry
+ * its own), so `fixtures/seed-portal.json`, imported as JSON, is one.
+ */
+export interface PortalData {
+  articles?: readonly Article[] | undefined;
+  categories?: readonly Category[] | undefined;
+  banners?: readonly Banner[] | undefined;
+  visitorStats?: VisitorStats | undefined;
+  viewStats?: ViewStats | undefined;
+  readonly [key: string]: unknown;
 }
 
 type PortalKey = 'articles' | 'categories' | 'banners' | 'visitorStats' | 'viewStats';
