@@ -192,7 +192,8 @@ describe('the source registry', () => {
       register('banners', createMemorySource({}));
       expect(await messageAfterWaiting('sitee')).toBe(
         'No data source named "sitee" was registered within 100 ms. ' +
-          `Register it with registerSource('sitee', …) or in a <script type="application/json" data-portico> block. ` +
+          `Register it with registerSource('sitee', …), or in a <script type="application/json" data-portico> block ` +
+          `(read by the CDN build, or from npm with import '@portico/plugins/auto'). ` +
           'Registered: "site", "stats", "banners". Did you mean "site"?',
       );
       expect(await messageAfterWaiting('blog')).toMatch(/ Registered: "site", "stats", "banners"\.$/);

@@ -158,7 +158,8 @@ export function whenSourceRegistered(name: string, options: WaitForSourceOptions
             new SourceError(
               'not-registered',
               `No data source named "${key}" was registered within ${String(timeout)} ms. ` +
-                `Register it with registerSource('${key}', …) or in a <script type="application/json" data-portico> block. ` +
+                `Register it with registerSource('${key}', …), or in a <script type="application/json" data-portico> block ` +
+                `(read by the CDN build, or from npm with import '@portico/plugins/auto'). ` +
                 registeredNames(key),
               { source: key },
             ),
