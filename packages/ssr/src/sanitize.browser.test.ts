@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sanitizeHtmlString } from './sanitize.js';
 import { ADDRESS_CASES, addressCaseHtml, addressCaseRemovals } from './test-support/address-cases.js';
-import { ARTICLE, ATTACKS, sanitize } from './test-support/sanitize-cases.js';
+import { ARTICLE, ATTACKS, sanitize, TREE_CASES } from './test-support/sanitize-cases.js';
 
 // What the server's sanitizer writes, as Chromium parses it.
 describe('sanitizeHtmlString, checked by Chromium', () => {
@@ -81,6 +81,39 @@ describe('sanitizeHtmlString, checked by Chromium', () => {
       const browser = { text: fragment.textContent, elements: elementsOf(fragment) };
       if (JSON.stringify(server) !== JSON.stringify(browser))
         differences.push(`${input}: server ${JSON.stringify(server)}, browser ${JSON.stringify(browser)}`);
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('builds the tree the browser builds: keeps the HTML after an unclosed <svg> or <math>, and what it names', async () => {
+    const { sanitizeHtml } = await import('@portico/element');
+    const elementsOf = (root: ParentNode) =>
+      Array.from(root.querySelectorAll('*'), (element) => element.localName).join(' ');
+    const differences: string[] = [];
+    for (const { html, text } of TREE_CASES) {
+      const browser = await sanitizeHtml(html, 'article');
+      const server = sanitizeHtmlString(html, ARTICLE);
+      const template = document.createElement('template');
+      template.innerHTML = server.html;
+      const found = {
+        server: {
+          text: template.content.textContent,
+          elements: elementsOf(template.content),
+          removals: server.removals,
+        },
+        browser: {
+          text: browser.fragment.textContent,
+          elements: elementsOf(browser.fragment),
+          removals: browser.removals,
+        },
+      };
+      if (found.browser.text !== text)
+        differences.push(`${html}: the browser keeps ${JSON.stringify(found.browser.text)}`);
+      // Written as Chromium reads it back: nothing it moves (text out of a table) or closes.
+      if (template.innerHTML !== server.html.replaceAll(' />', '>'))
+        differences.push(`${html}: the server writes ${server.html}, Chromium reads ${template.innerHTML}`);
+      if (JSON.stringify(found.server) !== JSON.stringify(found.browser))
+        differences.push(`${html}: server ${JSON.stringify(found.server)}, browser ${JSON.stringify(found.browser)}`);
     }
     expect(differences).toEqual([]);
   });

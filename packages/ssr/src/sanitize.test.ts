@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sanitizeHtmlString } from './sanitize.js';
 
 import { ADDRESS_CASES, addressCaseHtml, addressCaseRemovals } from './test-support/address-cases.js';
-import { ARTICLE, ATTACKS, BANNER, sanitize } from './test-support/sanitize-cases.js';
+import { ARTICLE, ATTACKS, BANNER, sanitize, TREE_CASES } from './test-support/sanitize-cases.js';
 
 const NOTHING = { unsafe: [], notKept: [], presentation: [] };
 
@@ -107,11 +107,47 @@ describe('sanitizeHtmlString (the server sanitizer)', () => {
     expect(sanitize('<p>một<p>hai')).toBe('<p>một</p><p>hai</p>');
     expect(sanitize('<ul><li>a<li>b</ul><p>c<div>d</div>')).toBe('<ul><li>a</li><li>b</li></ul><p>c</p>d');
     expect(sanitize('<table><tr><td>1<td>2<tr><td>3</table>')).toBe(
-      '<table><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></table>',
+      '<table><tbody><tr><td>1</td><td>2</td></tr><tr><td>3</td></tr></tbody></table>',
     );
-    expect(sanitize('<b><i>x</b>y</i>')).toBe('<b><i>x</i></b>y');
-    // A stray </p> opens and closes an empty paragraph, in the browser's parser too.
-    expect(sanitize('</p>a</b><br/>')).toBe('<p></p>a<br />');
+    // Text in a table goes before it; a formatting tag closed out of order is opened again.
+    expect(sanitize('<table><tr><td>1</td></tr>lạc<tr><td>2</td></tr></table>')).toBe(
+      'lạc<table><tbody><tr><td>1</td></tr><tr><td>2</td></tr></tbody></table>',
+    );
+    expect(sanitize('<b><i>x</b>y</i>')).toBe('<b><i>x</i></b><i>y</i>');
+    expect(sanitize('<b><p>x</b>y</p>')).toBe('<b></b><p><b>x</b>y</p>');
+    // A stray </p> opens and closes an empty paragraph, in the browser's parser too; but not
+    // before any content, where the browser's sanitizer parses a document's head.
+    expect(sanitize('<p>x</p></p>a</b><br/>')).toBe('<p>x</p><p></p>a<br />');
+    expect(sanitize('</p>a</b><br/>')).toBe('a<br />');
+  });
+
+  it('keeps the HTML after an unclosed <svg> or <math>, as the browser does (it leaves the foreign content)', () => {
+    const wrong = TREE_CASES.flatMap(({ html, text }) => {
+      const kept = sanitize(html).replace(/<[^>]*>/g, '');
+      return kept === text ? [] : [`${html} → ${JSON.stringify(kept)}, the browser keeps ${JSON.stringify(text)}`];
+    });
+    expect(wrong).toEqual([]);
+    expect(
+      sanitizeHtmlString('<p>a</p><svg><path d="M0 0"/><p>b</p><table><tr><td>c</td></tr></table>', ARTICLE),
+    ).toEqual({
+      html: '<p>a</p><p>b</p><table><tbody><tr><td>c</td></tr></tbody></table>',
+      removed: 1,
+      removals: { ...NOTHING, unsafe: ['<svg>'] },
+    });
+    expect(sanitize('<math><mi>x</mi><h2>Tiêu đề</h2><ul><li>một</li></ul>')).toBe(
+      '<h2>Tiêu đề</h2><ul><li>một</li></ul>',
+    );
+  });
+
+  it('reads markup nested deeper than any browser builds as before, quickly and without throwing', () => {
+    const deep = (depth: number, inside: string) => `${'<span>'.repeat(depth)}${inside}`;
+    // As deep as Chromium builds a tree: read as the browser reads it.
+    expect(sanitize(deep(400, '<svg><p>x</p>'))).toBe(`${'<span>'.repeat(400)}<p>x</p>${'</span>'.repeat(400)}`);
+    // Deeper: as htmlparser2 reads it, sanitized all the same (the standard's parser would take
+    // a time growing with the square of the depth, and parse5 writes a tree recursively).
+    const deeper = sanitizeHtmlString(deep(20_000, '<p onclick="x()">y</p><script>z()</script>'), ARTICLE);
+    expect(deeper.html).toBe(`${'<span>'.repeat(20_000)}<p>y</p>${'</span>'.repeat(20_000)}`);
+    expect(deeper.removals).toEqual({ ...NOTHING, unsafe: ['<script>', 'onclick'] });
   });
 
   it('escapes text and attribute values, keeping character references', () => {

@@ -11,6 +11,15 @@ import {
   type SanitizeRemovals,
   type SanitizeRemoved,
 } from '@portico/element/sanitize-allowlists';
+import {
+  defaultTreeAdapter,
+  parse,
+  serialize,
+  serializeOuter,
+  type DefaultTreeAdapterMap,
+  type DefaultTreeAdapterTypes,
+  type TreeAdapter,
+} from 'parse5';
 import sanitize from 'sanitize-html';
 
 export interface SanitizedHtmlString {
@@ -30,15 +39,102 @@ const NEVER_ALLOWED: ReadonlySet<string> = new Set(UNSAFE_TAGS);
 
 /**
  * Elements that go with their content when not allowed: DOMPurify's list (`FORBID_CONTENTS`),
- * so the server drops the same text the browser does (an SVG's `<text>`, a video's fallback),
- * and keeps what it keeps (a `<textarea>`'s text). All but `noscript`, whose words the
- * browser's DOMPurify keeps (the sanitize tests compare both in Chromium).
+ * so the server drops the same text the browser does (an SVG's `<text>`, a video's fallback,
+ * a `<noscript>`'s), and keeps what it keeps (a `<textarea>`'s text).
  */
 const GONE_WITH_CONTENT = [
   ...['annotation-xml', 'audio', 'colgroup', 'desc', 'foreignobject', 'head', 'iframe', 'math', 'mi', 'mn', 'mo'],
-  ...['ms', 'mtext', 'noembed', 'noframes', 'plaintext', 'script', 'selectedcontent', 'style', 'svg'],
+  ...['ms', 'mtext', 'noembed', 'noframes', 'noscript', 'plaintext', 'script', 'selectedcontent', 'style', 'svg'],
   ...['template', 'thead', 'title', 'video', 'xmp'],
 ];
+
+/** Scripting off, as in the document DOMPurify parses into (`DOMParser`): a `<noscript>` holds markup. */
+const NO_SCRIPTING = { scriptingEnabled: false };
+
+type Node = DefaultTreeAdapterTypes.Node;
+
+const isElement = (node: DefaultTreeAdapterTypes.ChildNode): node is DefaultTreeAdapterTypes.Element =>
+  defaultTreeAdapter.isElementNode(node);
+
+/**
+ * How deep the tree read as a browser reads it may be: as deep as Chromium's parser builds one
+ * (deeper elements it puts beside their parent), far deeper than any article. The standard's
+ * parser looks through the open elements for most tags, a time that grows with the square of
+ * the depth, and `parse5` writes the tree recursively; deeper markup is read as htmlparser2
+ * reads it, as before (still sanitized, in a time that grows with its length).
+ */
+const DEEPEST = 512;
+
+class TooDeep extends Error {}
+
+/** The depth of each node placed in the tree; a template's content is as deep as its template. */
+const depths = new WeakMap<Node, number>();
+const templates = new WeakMap<Node, Node>();
+
+function depthOf(node: Node): number {
+  const template = templates.get(node);
+  return template ? depthOf(template) : (depths.get(node) ?? 0);
+}
+
+function place(parent: Node, node: Node): void {
+  const depth = depthOf(parent) + 1;
+  if (depth > DEEPEST) throw new TooDeep();
+  depths.set(node, depth);
+}
+
+/** parse5's tree, each node's depth counted, no deeper than `DEEPEST`. */
+const depthCounted: TreeAdapter<DefaultTreeAdapterMap> = {
+  ...defaultTreeAdapter,
+  appendChild(parent, node) {
+    place(parent, node);
+    defaultTreeAdapter.appendChild(parent, node);
+  },
+  insertBefore(parent, node, reference) {
+    place(parent, node);
+    defaultTreeAdapter.insertBefore(parent, node, reference);
+  },
+  setTemplateContent(template, content) {
+    templates.set(content, template);
+    defaultTreeAdapter.setTemplateContent(template, content);
+  },
+};
+
+/**
+ * `html` as the browser's DOMPurify reads it, written anew: parsed by the HTML standard's rules
+ * (`parse5`) into the document DOMPurify parses it into, whose body DOMPurify sanitizes.
+ * htmlparser2, which `sanitize-html` parses with, builds another tree from some markup: it keeps
+ * HTML after an unclosed `<svg>` or `<math>` (a `<p>`, a `<table>`) inside it, where a browser
+ * leaves the foreign content, and puts text in a table, misnested tags and a `<noscript>`'s
+ * markup elsewhere than a browser does. From the markup written here, every element closed
+ * where it ends, htmlparser2 builds the browser's tree. Leading white space stays, as DOMPurify
+ * keeps it. Two differences from DOMPurify's document: what a browser puts in the head (a
+ * `<script>`, `<style>` or `<title>` before any content) is written first, for the sanitizer to
+ * drop and name (DOMPurify drops it without naming it); and the document is in standards mode,
+ * not quirks mode (a `<table>` closes a `<p>`, as on a page with a doctype), so that htmlparser2
+ * reads back the same tree. Markup deeper than `DEEPEST` is returned as it is.
+ */
+function asBrowsersRead(html: string): string {
+  let parsed: DefaultTreeAdapterTypes.Document;
+  try {
+    parsed = parse(`<!DOCTYPE html>${html}`, { ...NO_SCRIPTING, treeAdapter: depthCounted });
+  } catch (error) {
+    if (error instanceof TooDeep) return html;
+    throw error;
+  }
+  const root = parsed.childNodes.find(isElement);
+  let written = /^[\r\n\t ]+/.exec(html)?.[0] ?? '';
+  for (const part of root?.childNodes.filter(isElement) ?? []) {
+    // The head's elements, the body's content, or a <frameset> instead of a body.
+    if (part.tagName === 'head') {
+      written += part.childNodes
+        .filter(isElement)
+        .map((element) => serializeOuter(element, NO_SCRIPTING))
+        .join('');
+    } else if (part.tagName === 'body') written += serialize(part, NO_SCRIPTING);
+    else written += serializeOuter(part, NO_SCRIPTING);
+  }
+  return written;
+}
 
 /**
  * The attributes less the values the address policy refuses (`keepsValue`, the browser's too),
@@ -70,12 +166,13 @@ export function sanitizeHtmlString(
     .filter((name) => !/^on|^style$|^srcdoc$/.test(name));
   const removed: SanitizeRemoved[] = [];
   // Inside an element that goes with its content (an <svg>, a <video>), as DOMPurify removes it:
-  // the element is named, not what it holds.
+  // the element is named, not what it holds. In the markup `asBrowsersRead` writes, each element
+  // is closed where it ends, or void: every start tag is matched by its end.
   let discarding = 0;
   // An empty value stays, as in the browser (`href=""`, `title=""`), not only `alt=""`: an option
   // sanitize-html has (since 2.11) and its types lack.
   const keepEmpty: { allowedEmptyAttributes: string[] } = { allowedEmptyAttributes: attributes };
-  const output = sanitize(html, {
+  const output = sanitize(asBrowsersRead(html), {
     ...keepEmpty,
     allowedTags: tags,
     allowedAttributes: { '*': [...attributes, 'data-*', 'aria-*'], img: ['loading', 'decoding'] },

@@ -49,3 +49,32 @@ export const ATTACKS = [
   '<a href="\u2028javascript:window.__porticoPwned=37">x</a>',
   '<img src="x" alt="<img src=x onerror=window.__porticoPwned=38>">',
 ];
+
+/**
+ * Markup a browser builds into another tree than the markup reads at first sight, with the text
+ * the browser's sanitizer keeps of it: HTML after an unclosed `<svg>` or `<math>` leaves the
+ * foreign content (the SVG goes, the paragraphs stay), text in a table moves before it, misnested
+ * tags are closed and opened again, and a `<noscript>` holds markup.
+ */
+export const TREE_CASES: readonly { html: string; text: string }[] = [
+  {
+    html: '<p>Mở đầu</p><svg viewBox="0 0 24 24"><path d="M0 0h24"/><p>Đoạn một</p><p>Đoạn hai</p>',
+    text: 'Mở đầuĐoạn mộtĐoạn hai',
+  },
+  {
+    html: '<p>Chia sẻ <svg><circle r="1"/><h2>Tiêu đề</h2><div>Khối</div><ul><li>Ý</li></ul><img src="/a.jpg" alt="ảnh"><p>Cuối</p>',
+    text: 'Chia sẻ Tiêu đềKhốiÝCuối',
+  },
+  { html: '<math><mi>x</mi><table><tr><td>Ô</td></tr></table><p>Sau bảng</p>', text: 'ÔSau bảng' },
+  { html: '<svg><p>a</p>', text: 'a' },
+  { html: '<svg><text>t<p>x</p></text></svg>', text: 'x' },
+  { html: '<svg><desc><p>x</p></desc></svg><p>kept</p>', text: 'kept' },
+  { html: '<p>x<svg><font color="red">f</font></svg>', text: 'xf' },
+  { html: '<svg><style><img src="/b.png" alt="b"></style></svg>', text: '' },
+  { html: '<table><tr><td>1</td></tr>lạc<tr><td>2</td></tr></table>', text: 'lạc12' },
+  { html: '<table><b>đậm</b><tr><td>1</td></tr></table>', text: 'đậm1' },
+  { html: '<b><p>x</b>y</p>', text: 'xy' },
+  { html: '<a href="/1">a<p>b<a href="/2">c</a></p>', text: 'abc' },
+  { html: '</p>a</b><br/><p>x</p></p>y', text: 'axy' },
+  { html: '<p>a</p><noscript><p>không script</p></noscript><p>b</p>', text: 'ab' },
+];
