@@ -2,17 +2,63 @@
 // The shared element code is analysed too, so each widget's manifest lists what it inherits
 // (`source`, `heading`, …); only the package's own modules are written out, pointing at the
 // published JavaScript, and the tags that `src/index.ts` registers are recorded as its
-// custom-element definitions (the analyser does not see through `defineElement`).
+// custom-element definitions (the analyser does not see through `defineElement`). A type
+// alias of literal values is written out (`'vertical' | 'horizontal'`), so that a tool reading
+// the manifest alone can offer the values; each event's type is its `@event {…}` tag's.
+import { resolve } from 'node:path';
+import { literalTypes } from './literal-aliases.mjs';
+
 const SHARED_SOURCES = '../element/src/**/*.ts';
 
 /**
- * @typedef {{ name: string, privacy?: string }} ManifestMember
+ * @typedef {{ name: string, kind?: string, privacy?: string, type?: { text: string }, inheritedFrom?: { module?: string } }} ManifestMember
  * @typedef {{
  *   path: string,
- *   declarations?: { name: string, customElement?: boolean, tagName?: string, members?: ManifestMember[] }[],
+ *   declarations?: {
+ *     name: string, customElement?: boolean, tagName?: string, attributes?: ManifestMember[], members?: ManifestMember[]
+ *   }[],
  *   exports?: object[]
  * }} ManifestModule
  */
+
+/**
+ * Writes out every attribute's and field's type that is an alias of literal values, finding
+ * the alias from the module that writes the type (the superclass's, for an inherited one).
+ * Runs before `portico-published-modules`, while module paths are still the sources'.
+ */
+function literalTypesPlugin() {
+  /** @type {ReturnType<typeof literalTypes> | undefined} */
+  let types;
+  return {
+    name: 'portico-literal-types',
+    /** @param {{ ts: typeof import('typescript') }} context */
+    initialize({ ts }) {
+      types = literalTypes(ts);
+    },
+    /** @param {{ ts: typeof import('typescript'), node: import('typescript').Node }} context */
+    collectPhase({ ts, node }) {
+      if (ts.isSourceFile(node)) types?.add(node, resolve(node.fileName));
+    },
+    /** @param {{ customElementsManifest: { modules: ManifestModule[] } }} context */
+    packageLinkPhase({ customElementsManifest }) {
+      if (!types) throw new Error('portico-literal-types: not initialized.');
+      const { expand } = types;
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          const typed = [
+            ...(declaration.attributes ?? []),
+            ...(declaration.members ?? []).filter((member) => member.kind === 'field'),
+          ];
+          for (const item of typed) {
+            if (!item.type) continue;
+            const text = expand(item.type.text, resolve(item.inheritedFrom?.module ?? module.path));
+            if (text) item.type = { ...item.type, text };
+          }
+        }
+      }
+    },
+  };
+}
 
 /**
  * Module references as published: `src/x.ts` and `./x.js` → `dist/x.js`; the shared code's
@@ -49,6 +95,7 @@ export default {
   litelement: true,
   packagejson: false,
   plugins: [
+    literalTypesPlugin(),
     {
       // Lit's `static properties` (no decorators: they cost the CDN build bytes): the analyser
       // records every entry without `attribute: false` as an attribute, also a `{ state: true }`

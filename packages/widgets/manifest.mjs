@@ -6,7 +6,7 @@
 //   dist/vscode.css-custom-data.json  VS Code's CSS custom data: --portico-* and ::part()
 // Every file is found by Node resolution from this package (`@portico/<widget>/custom-elements.json`),
 // never by a path into the repository, so it runs the same from node_modules.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
  * @typedef {{ kind: 'js' | 'custom-element-definition', name: string, declaration: Reference }} Export
  * @typedef {{ kind: 'javascript-module', path: string, summary?: string, declarations?: Declaration[], exports?: Export[] }} Module
  * @typedef {{ schemaVersion: string, modules: Module[] }} Manifest
- * @typedef {{ packageName: string, directory: string, manifest: Manifest }} WidgetPackage
+ * @typedef {{ packageName: string, manifest: Manifest }} WidgetPackage
  * @typedef {{ kind: 'markdown', value: string }} Markdown
  */
 
@@ -52,10 +52,7 @@ function readWidgetPackages() {
       return []; // not a package that exports its package.json: not a Portico widget
     }
     if (!packageJson?.customElements) return [];
-    const file = require.resolve(`${packageName}/custom-elements.json`);
-    return [
-      { packageName, directory: dirname(require.resolve(`${packageName}/package.json`)), manifest: readJson(file) },
-    ];
+    return [{ packageName, manifest: readJson(require.resolve(`${packageName}/custom-elements.json`)) }];
   });
 }
 
@@ -97,50 +94,12 @@ function qualifyReferences(value, packageName) {
   return /** @type {T} */ (copy);
 }
 
-/**
- * The packages a value's references name (`inheritedFrom`, `superclass`, …).
- * @param {unknown} value
- * @returns {Set<string>}
- */
-function referencedPackages(value, found = /** @type {Set<string>} */ (new Set())) {
-  if (Array.isArray(value)) for (const item of value) referencedPackages(item, found);
-  else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (key === 'package' && typeof inner === 'string') found.add(inner);
-      else referencedPackages(inner, found);
-    }
-  }
-  return found;
-}
-
-// Type aliases. The analyser writes an attribute's type as it is written in TypeScript
-// (`CategoryMenuOrientation`), and no manifest holds the alias's declaration: its values
-// (`'vertical' | 'horizontal'`) are read from the published `.d.ts` files instead.
+// The values of an enumerated attribute: its type, a union of literals. The widget packages'
+// manifests write a type alias of literal values out (`'vertical' | 'horizontal'`, not
+// `CategoryMenuOrientation`): tooling/custom-elements-manifest.config.mjs.
 
 const LITERAL = /^(?:'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)$/;
 const NULLISH = new Set(['null', 'undefined']);
-
-/**
- * Every `export type Name = <literal> | <literal> …;` (or a union of such aliases) in the
- * `.d.ts` files of a package's `dist/`.
- * @param {string} directory the package's folder
- * @returns {Map<string, string[]>}
- */
-function literalAliases(directory) {
-  const dist = join(directory, 'dist');
-  const files = readdirSync(dist).filter((file) => file.endsWith('.d.ts'));
-  if (files.length === 0) throw new Error(`${directory} has no dist/*.d.ts: build it first.`);
-  /** @type {Map<string, string[]>} */
-  const aliases = new Map();
-  for (const file of files) {
-    for (const [, name = '', union = ''] of readFileSync(join(dist, file), 'utf8').matchAll(
-      /^export (?:declare )?type (\w+) = ([^;{}<>()]+);/gm,
-    )) {
-      aliases.set(name, splitUnion(union));
-    }
-  }
-  return aliases;
-}
 
 /** `'a' | 'b'` → `['\'a\'', '\'b\'']`. */
 function splitUnion(/** @type {string} */ text) {
@@ -148,63 +107,6 @@ function splitUnion(/** @type {string} */ text) {
     .split('|')
     .map((part) => part.trim())
     .filter(Boolean);
-}
-
-/**
- * A type written with aliases of literal unions (`HeadingLevel | null | undefined`), written
- * out (`1 | 2 | 3 | 4 | 5 | 6 | null | undefined`); `undefined` for any other type.
- * @param {string} text
- * @param {Map<string, string[]>[]} aliasTables looked up in order
- * @returns {string[] | undefined}
- */
-function expandLiterals(text, aliasTables, seen = /** @type {Set<string>} */ (new Set())) {
-  /** @type {string[]} */
-  const expanded = [];
-  for (const part of splitUnion(text)) {
-    if (LITERAL.test(part) || NULLISH.has(part)) {
-      expanded.push(part);
-      continue;
-    }
-    const members = aliasTables.map((table) => table.get(part)).find(Boolean);
-    if (!members || seen.has(part)) return undefined;
-    const inner = expandLiterals(members.join(' | '), aliasTables, new Set([...seen, part]));
-    if (!inner) return undefined;
-    expanded.push(...inner);
-  }
-  return expanded.some((part) => LITERAL.test(part)) ? [...new Set(expanded)] : undefined;
-}
-
-/**
- * A widget's class as this package's manifest describes it: references named by package,
- * and each attribute's and field's type written out when it is an alias of literal values.
- * @param {WidgetPackage} widgetPackage
- * @param {Declaration} declaration
- * @param {Map<string, Map<string, string[]>>} aliasesByPackage
- * @returns {Declaration}
- */
-function describeClass({ packageName, directory }, declaration, aliasesByPackage) {
-  const tableOf = (/** @type {string} */ name, /** @type {string} */ folder) => {
-    if (!aliasesByPackage.has(name)) aliasesByPackage.set(name, literalAliases(folder));
-    return /** @type {Map<string, string[]>} */ (aliasesByPackage.get(name));
-  };
-  const described = qualifyReferences(declaration, packageName);
-  // The widget package's own types first, then those of the packages it inherits from.
-  const tables = [
-    tableOf(packageName, directory),
-    ...[...referencedPackages(described)]
-      .filter((name) => name !== packageName)
-      .map((name) => tableOf(name, dirname(require.resolve(`${name}/package.json`)))),
-  ];
-  /** @template {{ type?: ManifestType }} T */
-  const writeOut = (/** @type {T} */ item) => {
-    const values = item.type && expandLiterals(item.type.text, tables);
-    return values ? { ...item, type: { ...item.type, text: values.join(' | ') } } : item;
-  };
-  return {
-    ...described,
-    ...(described.attributes && { attributes: described.attributes.map(writeOut) }),
-    ...(described.members && { members: described.members.map(writeOut) }),
-  };
 }
 
 /**
@@ -217,8 +119,6 @@ function mergedManifest(widgetPackages) {
   const schemaVersions = new Set(widgetPackages.map(({ manifest }) => manifest.schemaVersion));
   if (schemaVersions.size !== 1)
     throw new Error(`The widget manifests differ in schemaVersion: ${[...schemaVersions].join(', ')}.`);
-  /** @type {Map<string, Map<string, string[]>>} */
-  const aliasesByPackage = new Map();
   /** @type {Declaration[]} */
   const declarations = [];
   /** @type {Export[]} */
@@ -231,7 +131,7 @@ function mergedManifest(widgetPackages) {
     if (found.length === 0) throw new Error(`${packageName}: its manifest registers no custom element.`);
     for (const { entry, definition, declaration } of found) {
       // Declared in a widget package, re-exported by this entry: described here so one manifest shows every tag.
-      declarations.push(describeClass(widgetPackage, declaration, aliasesByPackage));
+      declarations.push(qualifyReferences(declaration, packageName));
       if (!reexports.some((item) => item.declaration.package === packageName)) {
         reexports.push({ kind: 'js', name: '*', declaration: { name: '*', package: packageName, module: entry } });
       }

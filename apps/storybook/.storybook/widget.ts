@@ -34,9 +34,25 @@ export interface AttributeControl {
 
 const LITERAL = /^(?:'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?|true|false)$/;
 const TYPE_ALIAS = /^[A-Z]\w*$/;
-/** `HeadingLevel`, alone or with `| null | undefined` (an optional attribute's type). */
-const HEADING_LEVEL = /^HeadingLevel(?:\s*\|\s*(?:null|undefined))*$/;
-const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
+const STRING_LITERAL = /^'([^']*)'$|^"([^"]*)"$/;
+const NUMBER_LITERAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * The values of an enumerated type, as the manifests write it (`'vertical' | 'horizontal'`,
+ * `1 | 2 | 3 | 4 | 5 | 6 | null | undefined`): strings unquoted, numbers as numbers;
+ * `undefined` for any other type.
+ */
+function enumerated(type: string): (string | number)[] | undefined {
+  const parts = type.split('|').map((part) => part.trim());
+  const values = parts.filter((part) => part !== 'null' && part !== 'undefined');
+  if (values.length === 0 || !values.every((part) => STRING_LITERAL.test(part) || NUMBER_LITERAL.test(part))) {
+    return undefined;
+  }
+  return values.map((part) => {
+    const quoted = STRING_LITERAL.exec(part);
+    return quoted ? (quoted[1] ?? quoted[2] ?? '') : Number(part);
+  });
+}
 
 /** The `lang` select's option for leaving the attribute off (the widget inherits its language). */
 export const LANG_UNSET = 'unset';
@@ -70,11 +86,11 @@ export function inControlOrder<T extends { name: string }>(tag: string, attribut
 }
 
 /**
- * What control an attribute gets, from its manifest entry. The analyser gives a type alias
- * (`ViewCounterGrouping`) rather than its values, and a constant's name as the default of a
- * number whose type it inferred (`DEFAULT_LIVE_INTERVAL_SECONDS`): the values and the
- * default are then read from the JSDoc, which names them (`` `auto` … or `off` ``,
- * `(default 30)`).
+ * What control an attribute gets, from its manifest entry: an enumerated one (the manifests
+ * write a type alias of literal values out: `'auto' | 'off'`) a select of its values. The
+ * analyser gives a constant's name as the default of a number whose type it inferred
+ * (`DEFAULT_LIVE_INTERVAL_SECONDS`): the default is then read from the JSDoc, which names it
+ * (`(default 30)`).
  */
 export function controlFor(attribute: ManifestAttribute): AttributeControl {
   const type = attribute.type?.text ?? '';
@@ -84,23 +100,14 @@ export function controlFor(attribute: ManifestAttribute): AttributeControl {
     attribute.default !== undefined && LITERAL.test(attribute.default)
       ? attribute.default
       : (documentedDefault ?? attribute.default);
-  if (HEADING_LEVEL.test(type)) {
-    return { control: 'select', options: HEADING_LEVELS, typeSummary: HEADING_LEVELS.join(' | '), defaultValue };
+  const options = enumerated(type);
+  if (options) {
+    const typeSummary = options.map((option) => (typeof option === 'string' ? `'${option}'` : String(option)));
+    return { control: 'select', options, typeSummary: typeSummary.join(' | '), defaultValue };
   }
   if (/\bboolean\b/.test(type)) {
     const offValue = new RegExp(`\`${attribute.name}="(\\w+)"\``).exec(description)?.[1];
     return { control: 'boolean', typeSummary: 'boolean', defaultValue, ...(offValue ? { offValue } : {}) };
-  }
-  if (TYPE_ALIAS.test(type)) {
-    const options = [...new Set(Array.from(description.matchAll(/`([a-z][a-z0-9-]*)`/g), ([, value = '']) => value))];
-    if (options.length >= 2) {
-      return {
-        control: 'select',
-        options,
-        typeSummary: options.map((option) => `'${option}'`).join(' | '),
-        defaultValue,
-      };
-    }
   }
   const numeric = /^number\b/.test(type) || ((type === '' || TYPE_ALIAS.test(type)) && documentedDefault !== undefined);
   if (numeric) return { control: 'number', typeSummary: type || 'number', defaultValue };

@@ -106,7 +106,7 @@ interface ShownArticle {
  *
  * @slot - The server-rendered article (an `<article>` with a heading, `<time>`, `[data-lead]`, `[data-body]`, `[data-authors]`, `<img>`): read as data, and shown as it is only when it has no heading to read.
  *
- * @event portico-error - The source failed; `detail.error` is a `SourceError`. The server-rendered article, or the last one loaded, stays.
+ * @event {CustomEvent<{ error: SourceError }>} portico-error - The source failed; `detail.error` is a `SourceError`. The server-rendered article, or the last one loaded, stays.
  *
  * @csspart article - The `<article>` box.
  * @csspart text - In the cards, the box of the title, date line and lead, beside or below the image.

@@ -215,7 +215,7 @@ function currentBranch(items: MenuItem[], isCurrent: (item: MenuItem) => boolean
  *
  * @slot - A server-rendered nested list of links (`<ul><li><a href>…</a><ul>…</ul></li></ul>`, optionally inside a `<nav>`): read as the categories, not shown once the script runs.
  *
- * @event portico-error - The source failed; `detail.error` is a `SourceError`. The categories from the markup stay.
+ * @event {CustomEvent<{ error: SourceError }>} portico-error - The source failed; `detail.error` is a `SourceError`. The categories from the markup stay.
  *
  * @csspart base - The `<nav>`.
  * @csspart menu-button - The button a narrow horizontal menu folds behind.

@@ -28,7 +28,7 @@ interface Counts {
  * @slot - Server-rendered fallback text, shown until the widget has data of its own.
  * @slot heading - Replaces the title's text.
  *
- * @event portico-error - The source failed; `detail.error` is a `SourceError`. The last good numbers stay, marked out of date.
+ * @event {CustomEvent<{ error: SourceError }>} portico-error - The source failed; `detail.error` is a `SourceError`. The last good numbers stay, marked out of date.
  *
  * @csspart base - The module box.
  * @csspart heading - The title.

@@ -155,9 +155,9 @@ const icon = (path: string): TemplateResult =>
  *
  * @slot - Server-rendered banners: Joomla's `.banneritem` blocks, else `<a href>` links holding an `<img>` or text. Read, not shown as they are.
  *
- * @event portico-banner-impression - At least half of a banner was visible, the first time on this page view; `detail` is a `BannerEventDetail`.
- * @event portico-banner-click - A banner's link was activated (click, Enter); `detail` is a `BannerEventDetail`. Cancelable: `preventDefault()` keeps the browser from following the link (a client-side router navigates instead); the beacon is still sent.
- * @event portico-error - The source failed; `detail.error` is a `SourceError`. What was shown stays.
+ * @event {CustomEvent<BannerEventDetail>} portico-banner-impression - At least half of a banner was visible, the first time on this page view; `detail` is a `BannerEventDetail`.
+ * @event {CustomEvent<BannerEventDetail>} portico-banner-click - A banner's link was activated (click, Enter); `detail` is a `BannerEventDetail`. Cancelable: `preventDefault()` keeps the browser from following the link (a client-side router navigates instead); the beacon is still sent.
+ * @event {CustomEvent<{ error: SourceError }>} portico-error - The source failed; `detail.error` is a `SourceError`. What was shown stays.
  *
  * @csspart base - The module box.
  * @csspart list - The banners shown together.
