@@ -24,7 +24,7 @@ module.exports = [
     name: 'dist/cdn/portico.js: five widgets, Lit and core (aim 20 kB)',
     path: 'dist/cdn/portico.js',
     gzip: true,
-    limit: '30 kB',
+    limit: '30.65 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {
@@ -48,6 +48,6 @@ module.exports = [
     import: '*',
     ignore: ['dompurify'],
     gzip: true,
-    limit: '34.7 kB',
+    limit: '35.6 kB',
   },
 ];

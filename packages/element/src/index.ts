@@ -23,6 +23,7 @@ export { isImageAddress, IMAGE_ADDRESS_PROBLEM } from './address-policy.js';
 // The allowlists themselves: `@portico/element/sanitize-allowlists` (server renderers need them; pages do not).
 export type { SanitizeAllowlist, SanitizeProfile, SanitizeRemovals } from './sanitize-allowlists.js';
 export { onServer, pageAddress } from './server.js';
+export { applyPropertiesBlock, PROPERTIES_BLOCK } from './server-properties.js';
 export {
   RENDERED_LANG_ATTRIBUTE,
   serverRenderContext,

@@ -71,6 +71,49 @@ describe('PorticoElement in server-rendered markup', () => {
     }
   });
 
+  it('takes the properties the server rendered it with from their block, and none of the DOM’s own', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const element = await mount(`<portico-element-probe heading="Truy cập">
+      <script type="application/json" data-portico-properties>
+        {"stats": {"guests": 69}, "innerHTML": "<img src=x onerror=window.__porticoPwned=1>"}
+      </script>
+    </portico-element-probe>`);
+    expect(text(element)).toBe('Truy cập: 69 (kept) no markup');
+    expect(element.querySelector('img')).toBeNull();
+    expect(warn).toHaveBeenCalledWith(
+      '<portico-element-probe>: data-portico-properties cannot set "innerHTML"; not used.',
+    );
+    // Read once: taken out of the page and put back, the widget keeps what a script set since.
+    element.stats = { guests: 12 };
+    const holder = element.parentElement!;
+    element.remove();
+    holder.append(element);
+    await element.updateComplete;
+    expect(text(element)).toBe('Truy cập: 12 (kept) no markup');
+
+    const broken = await mount(`<portico-element-probe>
+      <script type="application/json" data-portico-properties>["stats"]</script>
+    </portico-element-probe>`);
+    expect(text(broken)).toBe('—: — (kept) no markup');
+    expect(warn).toHaveBeenCalledWith(
+      '<portico-element-probe>: its data-portico-properties block is not a JSON object; not used.',
+    );
+  });
+
+  it('lets a script’s assignment made before the upgrade win over the server’s properties', async () => {
+    const holder = document.createElement('div');
+    holder.setHTMLUnsafe(`<portico-element-late-probe>
+      <script type="application/json" data-portico-properties>{"stats": {"guests": 69}}</script>
+    </portico-element-late-probe>`);
+    document.body.append(holder);
+    holders.push(holder);
+    const element = holder.firstElementChild as Probe;
+    element.stats = { guests: 5 };
+    defineElement('portico-element-late-probe', class extends Probe {});
+    await element.updateComplete;
+    expect(text(element)).toBe('—: 5 (kept) no markup');
+  });
+
   it('renders anew over a server-rendered shadow root when Lit has no hydration support', async () => {
     const element = await mount(`<portico-element-probe heading="Truy cập">
       <template shadowrootmode="open"><p>server: 69</p></template>

@@ -25,6 +25,7 @@ import { headingLevelOf, type HeadingLevel } from './heading-level.js';
 import { LocaleController } from './locale-controller.js';
 import { RENDERED_LANG_ATTRIBUTE, serverRenderContext } from './server-context.js';
 import { propertyText } from './property-text.js';
+import { applyPropertiesBlock } from './server-properties.js';
 import { onServer } from './server.js';
 import type { SourceState } from './source-controller.js';
 import { baseStyles } from './styles.js';
@@ -459,6 +460,8 @@ export class PorticoElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    // The server's properties, before the first render (the one that hydrates) needs them.
+    if (!onServer) applyPropertiesBlock(this);
     super.connectedCallback();
     this.#warnMisspeltAttributes();
     // Taken out of the page and put back, still without data: the wait starts again.

@@ -11,36 +11,19 @@
  * node for node, instead of rendering it anew: nothing moves, nothing flashes.
  */
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-
-const PROPERTIES_BLOCK = 'script[type="application/json"][data-portico-properties]';
+import { applyPropertiesBlock, PROPERTIES_BLOCK } from '@portico/element';
 
 /**
- * The properties the server rendered each widget with (`properties` of `renderWidget`), from the
- * JSON block it wrote inside the widget: set on the element before the widget is defined, so its
- * first render, the one that hydrates, has them (Lit takes properties set before an element
- * upgrades). Names the DOM already has (`innerHTML`, `onclick`, `__proto__`…) are never set.
+ * The properties the server rendered each widget under `root` with (`properties` of
+ * `renderWidget`), from the JSON block it wrote inside the widget, set on the element. A Portico
+ * widget reads its own block as it connects, before its first render, so this is needed only to
+ * set them earlier: before the widgets are defined, or on another element. Each block is read
+ * once, by whichever comes first; names the DOM already has (`innerHTML`, `onclick`,
+ * `__proto__`…) are never set.
  */
 export function applyServerProperties(root: ParentNode = document): void {
   for (const block of root.querySelectorAll(PROPERTIES_BLOCK)) {
-    const host = block.parentElement;
-    if (!host) continue;
-    let values: unknown;
-    try {
-      values = JSON.parse(block.textContent);
-    } catch {
-      values = undefined;
-    }
-    if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-      console.warn(`<${host.localName}>: its data-portico-properties block is not a JSON object; not used.`);
-      continue;
-    }
-    for (const [name, value] of Object.entries(values)) {
-      if (name in HTMLElement.prototype) {
-        console.warn(`<${host.localName}>: data-portico-properties cannot set "${name}"; not used.`);
-      } else {
-        (host as unknown as Record<string, unknown>)[name] = value;
-      }
-    }
+    if (block.parentElement) applyPropertiesBlock(block.parentElement);
   }
 }
 

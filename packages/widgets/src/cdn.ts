@@ -3,7 +3,7 @@
  * template all five widgets, the data plugins (each downloaded only when the page's
  * `<script type="application/json" data-portico>` configuration names it) and the shared
  * registry, with no build step. A page rendered on the server (declarative shadow DOM from
- * `@portico/ssr`) gets the hydration support first, loaded only then.
+ * `@portico/ssr`) gets Lit's hydration support first, loaded only then.
  */
 import { PorticoArticleCard } from '@portico/article-card/element';
 import { PorticoCategoryMenu } from '@portico/category-menu/element';
@@ -30,14 +30,12 @@ const WIDGETS: readonly [string, CustomElementConstructor][] = [
 type HydrateSupport = (lit: { LitElement: typeof LitElement }) => void;
 
 /**
- * Whether the server rendered any of `widgets`: its shadow DOM (the browser attached it
- * already), or the properties of one it left to the browser (which only the hydration support sets).
+ * Whether the server rendered the shadow DOM of any of `widgets` (the browser attached it
+ * already). The properties of one it left to the browser need no hydration support: each
+ * widget reads its own block.
  */
 function serverRendered(widgets: typeof WIDGETS): boolean {
-  return (
-    document.querySelector('script[type="application/json"][data-portico-properties]') !== null ||
-    widgets.some(([tag]) => [...document.querySelectorAll(tag)].some((element) => element.shadowRoot !== null))
-  );
+  return widgets.some(([tag]) => [...document.querySelectorAll(tag)].some((element) => element.shadowRoot !== null));
 }
 
 if (typeof document !== 'undefined') {
@@ -54,8 +52,9 @@ if (typeof document !== 'undefined') {
   const undefinedWidgets = WIDGETS.filter(([tag]) => customElements.get(tag) === undefined);
   if (undefinedWidgets.length > 0 && serverRendered(undefinedWidgets)) {
     // Lit's hydration support patches LitElement before any widget is defined; in this bundle
-    // Lit has already loaded, so the hook it installs is called here.
-    await import('@portico/ssr/hydrate');
+    // Lit has already loaded, so the hook it installs is called here. (Not @portico/ssr/hydrate:
+    // each widget reads the properties the server wrote for it itself.)
+    await import('@lit-labs/ssr-client/lit-element-hydrate-support.js');
     (globalThis as { litElementHydrateSupport?: HydrateSupport }).litElementHydrateSupport?.({ LitElement });
   }
   for (const [tag, widget] of WIDGETS) defineElement(tag, widget);

@@ -509,6 +509,26 @@ describe('a page rendered on the server with @portico/ssr', () => {
       ),
     );
     expect(titles.sort()).toEqual(['Giải phóng miền Nam', 'Tiến tới đại hội đảng']);
+    expect(
+      server.requests.some((path) => path.includes('/chunks/ssr-')),
+      'no shadow root to hydrate: no hydration support loaded',
+    ).toBe(false);
+
+    // Server-rendered HTML the page adds later (a partial fetched by a CMS's script): its widgets
+    // read the properties the server wrote as they connect.
+    const partial = await renderPage(
+      html`${widget('portico-category-menu', { properties: { categories: seed.categories } })}`,
+      { lang: 'vi', url: `${server.origin}/random-banners.html` },
+    );
+    await browserPage.evaluate((markup) => {
+      const aside = document.createElement('aside');
+      aside.setHTMLUnsafe(markup);
+      document.body.append(aside);
+    }, partial);
+    await browserPage.waitForFunction(
+      () => (document.querySelector('portico-category-menu')?.shadowRoot?.querySelectorAll('a').length ?? 0) > 0,
+    );
+    expect(await shadowText(browserPage, 'portico-category-menu')).toContain(seed.categories[0]!.title);
     await browserPage.close();
   });
 

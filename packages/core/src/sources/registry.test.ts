@@ -193,7 +193,7 @@ describe('the source registry', () => {
       expect(await messageAfterWaiting('sitee')).toBe(
         'No data source named "sitee" was registered within 100 ms. ' +
           `Register it with registerSource('sitee', …), or in a <script type="application/json" data-portico> block ` +
-          `(read by the CDN build, or from npm with import '@portico/plugins/auto'). ` +
+          `(read by the CDN build, or from npm once @portico/plugins/auto is imported). ` +
           'Registered: "site", "stats", "banners". Did you mean "site"?',
       );
       expect(await messageAfterWaiting('blog')).toMatch(/ Registered: "site", "stats", "banners"\.$/);

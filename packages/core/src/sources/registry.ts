@@ -159,7 +159,7 @@ export function whenSourceRegistered(name: string, options: WaitForSourceOptions
               'not-registered',
               `No data source named "${key}" was registered within ${String(timeout)} ms. ` +
                 `Register it with registerSource('${key}', …), or in a <script type="application/json" data-portico> block ` +
-                `(read by the CDN build, or from npm with import '@portico/plugins/auto'). ` +
+                `(read by the CDN build, or from npm once @portico/plugins/auto is imported). ` +
                 registeredNames(key),
               { source: key },
             ),
