@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../../tooling/chromium.mjs';
+import { consoleOf } from '../../../tooling/page-console.mjs';
 import { LATEST_COUNT } from './content.js';
 import { LIVE_INTERVAL_SECONDS } from './render-page.js';
 import { createDemoServer, type DemoServer } from './server.js';
@@ -45,7 +46,8 @@ let demo: DemoServer;
 let origin = '';
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-const consoleErrors: string[] = [];
+/** What each page opened in the test logs (its path first). */
+const pageConsoles: { errors: string[] }[] = [];
 
 beforeAll(async () => {
   demo = createDemoServer({
@@ -66,7 +68,10 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
+  expect(
+    pageConsoles.splice(0).flatMap(({ errors }) => errors),
+    'console errors',
+  ).toEqual([]);
 });
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -78,10 +83,7 @@ async function open(
   const context = await browser.newContext({ userAgent, viewport: { width, height: 900 }, reducedMotion: 'reduce' });
   contexts.push(context);
   const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(`${path}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`${path}: ${error.message}`));
+  pageConsoles.push(consoleOf(page, `${path}: `));
   await page.goto(`${origin}${path}`);
   await page.waitForFunction(() =>
     ['portico-article-card', 'portico-online-visitors'].every((tag) => customElements.get(tag)),

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../../tooling/chromium.mjs';
+import { consoleOf } from '../../../tooling/page-console.mjs';
 import { html, renderPage, widget, type WidgetOptions } from './index.js';
 import { startPageServer, type PageServer } from './test-support/page-server.js';
 
@@ -289,13 +290,7 @@ interface Visit {
 async function visit(options: { reducedMotion?: 'reduce'; path?: string } = {}): Promise<Visit> {
   const { path = PATH, ...pageOptions } = options;
   const page = await browser.newPage({ viewport: { width: 1000, height: 1400 }, ...pageOptions });
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-    if (message.type() === 'warning') warnings.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { errors, warnings } = consoleOf(page);
   await page.addInitScript(installPageHelpers);
   await page.goto(`${server.origin}${path}`);
   // The page as a reader first sees it: its images loaded (lazy ones included), painted.

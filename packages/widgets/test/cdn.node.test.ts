@@ -10,6 +10,7 @@ import type { Banner } from '@portico/core';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHROMIUM_ARGS, findChromium } from '../../../tooling/chromium.mjs';
+import { consoleOf } from '../../../tooling/page-console.mjs';
 import { installMooToolsArrayFrom } from '../../../tooling/mootools-array-from.mjs';
 import { startPageServer, type PageServer } from './page-server.js';
 
@@ -81,18 +82,6 @@ async function visit(
   await page.goto(`${server.origin}${path}`);
   await page.waitForFunction(shown);
   return { page, errors, violations };
-}
-
-/** What `page` logs from now on: its console errors and uncaught exceptions, and its console warnings. */
-function consoleOf(page: Page): { errors: string[]; warnings: string[] } {
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-    if (message.type() === 'warning') warnings.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { errors, warnings };
 }
 
 /** The seed portal's content (the fixture the demo shows). */
