@@ -20,7 +20,7 @@ import * as prettier from 'prettier';
  * }} ManifestMember
  * @typedef {{
  *   name: string, tagName?: string, summary?: string,
- *   members?: ManifestMember[], events?: { name: string, description?: string }[]
+ *   members?: ManifestMember[], events?: { name: string, description?: string, type?: { text: string } }[]
  * }} ManifestDeclaration
  * @typedef {{ path: string, declarations?: ManifestDeclaration[], exports?: ManifestExport[] }} ManifestModule
  */
@@ -50,22 +50,18 @@ export function jsDoc(/** @type {string} */ text, indent = '') {
   return `${indent}/**\n${lines.map((line) => `${indent} * ${line}`.trimEnd()).join('\n')}\n${indent} */\n`;
 }
 
-const PRIMITIVES = new Set(['string', 'number', 'bigint', 'boolean', 'null', 'undefined', 'unknown']);
-
 /**
- * An event's detail type: what its description says it is (“`detail` is a
- * `BannerEventDetail`”, “`detail.error` is a `SourceError`”, as the widgets' `@event` tags
- * write it), else `unknown`.
- * @param {{ description?: string }} event
- * @returns {{ detail: string, typeName: string | undefined }}
+ * An event's detail type, from its type in the manifest (`CustomEvent<{ error: SourceError }>`,
+ * which the widgets' `@event {…}` tags give), and the type names it refers to, for their imports.
+ * @param {{ name: string, type?: { text: string } }} event
+ * @returns {{ detail: string, typeNames: string[] }}
  */
 function eventDetail(event) {
-  const said = /`detail(?:\.(\w+))?` is an? `(\w+)`/.exec(event.description ?? '');
-  if (!said?.[2]) return { detail: 'unknown', typeName: undefined };
-  const [, field, typeName] = said;
-  const detail = field ? `{ ${field}: ${typeName} }` : typeName;
-  // A primitive needs no import.
-  return { detail, typeName: PRIMITIVES.has(typeName) ? undefined : typeName };
+  const detail = /^CustomEvent<([\s\S]+)>$/.exec(event.type?.text.trim() ?? '')?.[1]?.trim();
+  if (!detail) {
+    throw new Error(`The event ${event.name} has no CustomEvent<…> type in its manifest: give its @event tag one.`);
+  }
+  return { detail, typeNames: [...new Set(detail.match(/\b[A-Z]\w*/g) ?? [])] };
 }
 
 /**
@@ -133,8 +129,8 @@ export function readWidgets(packageRoot) {
         /** @type {Map<string, Set<string>>} */
         const typeImports = new Map();
         const events = (declaration.events ?? []).map((event) => {
-          const { detail, typeName } = eventDetail(event);
-          if (typeName) {
+          const { detail, typeNames } = eventDetail(event);
+          for (const typeName of typeNames) {
             const source = typeSource(typeName);
             typeImports.set(source, (typeImports.get(source) ?? new Set()).add(typeName));
           }
