@@ -863,11 +863,81 @@ describe('<portico-category-menu> horizontal', () => {
     expect(visibleLinks(menu)).toEqual([]);
     expect(focused(menu)).toBe('☰ Danh mục');
 
+    // Unfolded with the focus on the menu button, which goes: the focus moves to the row.
     header.style.width = '800px';
     await vi.waitFor(() => {
       expect(shadow(menu).querySelector('[part~="menu-button"]')).toBeNull();
     });
     expect(visibleLinks(menu)).toEqual(['Generated category 1', 'Generated category 2', 'Generated category 3']);
+    await vi.waitFor(() => {
+      expect(focused(menu)).toBe('Generated category 1');
+    });
+  });
+
+  it('keeps the keyboard focus when it folds under it (a zoom, a turned tablet), opening the folded menu', async () => {
+    const header = document.createElement('header');
+    header.style.width = '800px';
+    document.body.append(header);
+    onCleanUp(() => {
+      header.remove();
+    });
+    const menu = await mountMenu(
+      '<portico-category-menu lang="vi" orientation="horizontal" collapse-below="600"></portico-category-menu>',
+      header,
+    );
+    menu.categories = generatedTree(3, 2);
+    await settle(menu);
+    link(menu, 'Generated category 2').focus();
+    header.style.width = '300px';
+    await vi.waitFor(() => {
+      expect(shadow(menu).querySelector('[part~="menu-button"]')).not.toBeNull();
+    });
+    await menu.updateComplete;
+    expect(focused(menu)).toBe('Generated category 2');
+    await expect.element(page.getByRole('button', { name: 'Danh mục' })).toHaveAttribute('aria-expanded', 'true');
+    expect(visibleLinks(menu)).toContain('Generated category 2');
+  });
+
+  it('keeps an open dropdown inside the viewport at its end (a phone, a 400 % zoom)', async () => {
+    const header = document.createElement('header');
+    header.style.width = '220px';
+    header.style.marginInlineStart = `${String(document.documentElement.clientWidth - 230)}px`;
+    document.body.append(header);
+    onCleanUp(() => {
+      header.remove();
+    });
+    const menu = await mountMenu(
+      `<portico-category-menu lang="vi" orientation="horizontal"><ul>
+        <li><a href="/trang-chu">Trang chủ</a></li>
+        <li><a href="/tin-tuc">Tin tức</a><ul><li><a href="/tin-tuc/dai">${LONG_TITLE}</a></li></ul></li>
+      </ul></portico-category-menu>`,
+      header,
+    );
+    await userEvent.click(toggleFor(menu, 'Tin tức'));
+    const panel = shadow(menu).querySelector<HTMLElement>('[part~="submenu"]')!;
+    await vi.waitFor(() => {
+      expect(panel.getBoundingClientRect().right).toBeLessThanOrEqual(document.documentElement.clientWidth);
+    });
+    expect(panel.getBoundingClientRect().left).toBeGreaterThanOrEqual(0);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(document.documentElement.clientWidth);
+  });
+
+  it('keeps the arrow keys at the ends of a list from scrolling the page', async () => {
+    const menu = await topNavigation();
+    const scrolls: string[] = [];
+    const onKeydown = (event: KeyboardEvent): void => {
+      if (!event.defaultPrevented) scrolls.push(event.key);
+    };
+    document.addEventListener('keydown', onKeydown);
+    onCleanUp(() => {
+      document.removeEventListener('keydown', onKeydown);
+    });
+    link(menu, 'Generated category 3').focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowDown}{End}');
+    await userEvent.click(toggleFor(menu, 'Generated category 1'));
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(focused(menu)).toBe('Generated category 1.3');
+    expect(scrolls).toEqual([]);
   });
 
   it('re-renders on a resize only when it crosses collapse-below', async () => {

@@ -122,6 +122,8 @@ export const categoryMenuStyles = css`
     inline-size: max-content;
     max-inline-size: min(20em, 90vw);
     padding: 0.25em;
+    /* Moved back from the viewport's end by the widget (see keepDropdownsInView). */
+    translate: var(--_portico-dropdown-shift, 0);
     background: var(--_portico-surface);
     border: 1px solid var(--_portico-border);
     box-shadow: 0 0.25em 0.75em #0003;

@@ -17,7 +17,7 @@ import {
   safeLink,
   SourceController,
 } from '@portico/element';
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { categoryMenuStyles } from './category-menu.styles.js';
 
 /** `vertical`: a sidebar tree; `horizontal`: top navigation with submenu panels. */
@@ -63,6 +63,9 @@ const MARKED_CURRENT = ':scope.current, :scope.current-menu-item, :scope.current
 
 /** Deeper than any real category tree. */
 const NESTING_LIMIT = 12;
+
+/** The keys that move the focus along a list of the menu. */
+const NAVIGATION_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End']);
 
 /**
  * Checks categories from a script, a source or the markup: what cannot be used is replaced
@@ -355,9 +358,10 @@ export class PorticoCategoryMenu extends PorticoElement {
     if (line) this.#resizeObserver?.observe(line);
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues): void {
     // `collapse-below` may have changed since the last resize.
     this.narrow = this.#isNarrow();
+    this.#keepFocusThroughFold(changed);
     const list =
       this.categories == null &&
       this.#data.value === undefined &&
@@ -565,6 +569,45 @@ export class PorticoCategoryMenu extends PorticoElement {
     );
   }
 
+  /**
+   * Folding or unfolding (a zoom, a turned tablet) must not drop the keyboard focus on the page
+   * (WCAG 2.4.3): folding with focus in the row opens the folded menu, so the focused link stays
+   * shown; unfolding from the menu button, which goes, focuses the row's first link.
+   */
+  #keepFocusThroughFold(changed: PropertyValues): void {
+    const wasNarrow = changed.get('narrow') as boolean | undefined;
+    if (wasNarrow === undefined || wasNarrow === this.narrow || !this.#isHorizontal()) return;
+    const active = (this.renderRoot as ShadowRoot).activeElement;
+    if (!active) return;
+    if (this.narrow) {
+      if (active.closest('#menu')) this.menuOpen = true;
+    } else if (active.matches('[part~="menu-button"]')) {
+      void this.updateComplete.then(() => {
+        this.renderRoot.querySelector<HTMLElement>('#menu a[href], #menu button')?.focus();
+      });
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('open') || changed.has('narrow')) this.#keepDropdownsInView();
+  }
+
+  /**
+   * A top-navigation dropdown hangs from its item's start; near the viewport's end (a phone, a
+   * 400 % zoom) it moves back by what would overflow (WCAG 1.4.10). Through the CSSOM, which a
+   * strict Content-Security-Policy allows, unlike a style attribute.
+   */
+  #keepDropdownsInView(): void {
+    for (const panel of this.renderRoot.querySelectorAll<HTMLElement>('.horizontal > div > ul > li > ul')) {
+      panel.style.removeProperty('--_portico-dropdown-shift');
+      if (panel.hidden) continue;
+      const { left, right } = panel.getBoundingClientRect();
+      const overflow = right - document.documentElement.clientWidth;
+      if (overflow > 0) panel.style.setProperty('--_portico-dropdown-shift', `${String(-Math.min(overflow, left))}px`);
+    }
+  }
+
   /** Closes a horizontal menu's submenus and its folded panel. */
   #closeAll(): void {
     if (!this.#isHorizontal()) return;
@@ -630,9 +673,8 @@ export class PorticoCategoryMenu extends PorticoElement {
         target = to === undefined ? null : items[to]?.querySelector('a[href], button');
       }
     }
-    if (target) {
-      event.preventDefault();
-      target.focus();
-    }
+    if (target) target.focus();
+    // A key the menu moves by, at the end of a list too: it does not scroll the page instead.
+    if (target || (item && NAVIGATION_KEYS.has(event.key))) event.preventDefault();
   };
 }
