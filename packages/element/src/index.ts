@@ -6,7 +6,12 @@ import type { SourceError } from '@portico/core';
 export { PorticoElement, MISSING_DATA_GRACE_MS, type RegionName } from './portico-element.js';
 export { toHeadingLevel, type HeadingLevel } from './heading-level.js';
 export { ModuleElement } from './module-element.js';
-export { LiveModuleElement, DEFAULT_LIVE_INTERVAL_SECONDS, type LiveContent } from './live-module-element.js';
+export {
+  LiveModuleElement,
+  DEFAULT_LIVE_INTERVAL_SECONDS,
+  type LiveAnnouncements,
+  type LiveContent,
+} from './live-module-element.js';
 export { LocaleController, closestLanguage } from './locale-controller.js';
 export {
   SourceController,

@@ -7,6 +7,11 @@ const liveConverter: ComplexAttributeConverter<boolean> = {
   fromAttribute: (value: string | null) => value !== 'off' && value !== 'false',
 };
 
+/** Whether screen readers announce a live module's updates: `off` (the default) or `changes`. */
+export type LiveAnnouncements = 'off' | 'changes';
+
+const ANNOUNCEMENTS: readonly [LiveAnnouncements, ...LiveAnnouncements[]] = ['off', 'changes'];
+
 /** What a live module can show; `renderLiveContent` picks by precedence. */
 export interface LiveContent {
   /** The source's state; `ready` for data set from JavaScript. */
@@ -37,6 +42,7 @@ export class LiveModuleElement extends ModuleElement {
   static override properties: PropertyDeclarations = {
     interval: { type: Number },
     live: { converter: liveConverter },
+    announce: { reflect: true },
   };
 
   /** Seconds between live updates asked of the source; also the least time between announcements (default 30). */
@@ -45,10 +51,26 @@ export class LiveModuleElement extends ModuleElement {
   /** `live="off"` loads once instead of following live updates. */
   declare live: boolean;
 
+  /**
+   * `changes` has screen readers announce each live update (at most once per `interval`). By
+   * default (`off`) they read the current figures wherever the reader reaches them, and a reader
+   * busy with the page is not interrupted by numbers that change on their own (WCAG 2.2.2).
+   */
+  declare announce: LiveAnnouncements;
+
   constructor() {
     super();
     this.interval = DEFAULT_LIVE_INTERVAL_SECONDS;
     this.live = true;
+    this.announce = 'off';
+  }
+
+  /**
+   * The `aria-live` of the figures' `role="status"` region: `off` unless the page asks for
+   * announcements (`announce="changes"`), when the role's own (polite) stays.
+   */
+  protected statusLive(): 'off' | typeof nothing {
+    return this.oneOf('announce', this.announce, ANNOUNCEMENTS) === 'changes' ? nothing : 'off';
   }
 
   /**
@@ -62,18 +84,18 @@ export class LiveModuleElement extends ModuleElement {
     const failed = state === 'error';
     if (content.fromData) return renderFigures(state === 'stale');
     if (this.hasServerMarkup()) {
-      return html`<div part="status" role="status">
+      return html`<div part="status" role="status" aria-live=${this.statusLive()}>
         <slot @slotchange=${this.onSlotChange}></slot>${this.renderStale(failed)}
       </div>`;
     }
     if (content.fromAttributes) return renderFigures(failed);
     if (state === 'loading') {
-      return html`<div part="status" role="status" aria-busy="true">
+      return html`<div part="status" role="status" aria-live=${this.statusLive()} aria-busy="true">
         ${content.placeholder}<span class="visually-hidden">${this.phrase('LOADING')}</span>
       </div>`;
     }
     if (failed) {
-      return html`<div part="status" role="status">
+      return html`<div part="status" role="status" aria-live=${this.statusLive()}>
         <p part=${content.errorPart}>${this.phrase('UNAVAILABLE')}</p>
       </div>`;
     }

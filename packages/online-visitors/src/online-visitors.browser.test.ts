@@ -263,14 +263,15 @@ describe('<portico-online-visitors> live', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
   });
 
-  it('subscribes with its interval and announces a change at most once per interval', async () => {
+  it('subscribes with its interval and, asked to announce, announces a change at most once per interval', async () => {
     const { name, memory } = source();
     const subscribe = vi.spyOn(memory, 'subscribeVisitorStats');
     const element = await mountVisitors(
-      `<portico-online-visitors lang="vi" source="${name}" interval="30"></portico-online-visitors>`,
+      `<portico-online-visitors lang="vi" source="${name}" interval="30" announce="changes"></portico-online-visitors>`,
     );
     await flushUpdates(element);
     expect(countText(element)).toBe(SEED_SENTENCE);
+    expect(element.shadowRoot!.querySelector('[role="status"]')!.hasAttribute('aria-live')).toBe(false);
     expect(subscribe.mock.calls[0]![1]!.interval).toBe(30_000);
 
     memory.setVisitorStats({ guests: 70, members: 0 });
@@ -281,6 +282,20 @@ describe('<portico-online-visitors> live', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     await element.updateComplete;
     expect(countText(element)).toBe('Đang có 71\u00A0khách và một thành viên đang online');
+  });
+
+  it('updates without interrupting a screen reader by default: the status region is not announced', async () => {
+    const { name, memory } = source();
+    const element = await mountVisitors(
+      `<portico-online-visitors lang="vi" source="${name}"></portico-online-visitors>`,
+    );
+    await flushUpdates(element);
+    expect(element.shadowRoot!.querySelector('[role="status"]')!.getAttribute('aria-live')).toBe('off');
+    memory.setVisitorStats({ guests: 70, members: 0 });
+    await vi.advanceTimersByTimeAsync(30_000);
+    await element.updateComplete;
+    expect(countText(element)).toBe('Đang có 70 khách và không thành viên đang online');
+    expect(element.shadowRoot!.querySelector('[role="status"]')!.getAttribute('aria-live')).toBe('off');
   });
 
   it('loads once when live updates are off', async () => {

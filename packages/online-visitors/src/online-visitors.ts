@@ -121,7 +121,7 @@ export class PorticoOnlineVisitors extends LiveModuleElement {
     // With no members, "both" has the sentence say so once (as Joomla's module does); "names"
     // says it in the names' place, rather than leave the box blank.
     const showNames = mode !== 'count' && namesKnown && (mode === 'names' || counts.names.length > 0);
-    return html`<div part="status" role="status">
+    return html`<div part="status" role="status" aria-live=${this.statusLive()}>
       ${showCount ? html`<p part="count">${formatVisitorPhrase(counts, this.locale)}</p>` : nothing}
       ${showNames ? this.#renderNames(counts) : nothing} ${this.renderStale(stale)}
     </div>`;

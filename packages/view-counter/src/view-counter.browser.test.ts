@@ -229,13 +229,32 @@ describe('<portico-view-counter> live', () => {
     expect(visibleNumber(element), 'a reset shows at once').toBe('10');
   });
 
+  it('does not interrupt a screen reader with its live updates unless the page asks (announce="changes")', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { name } = source();
+    const quiet = await mountCounter(`<portico-view-counter lang="vi" source="${name}"></portico-view-counter>`);
+    await flushUpdates(quiet);
+    const region = quiet.shadowRoot!.querySelector('[role="status"]')!;
+    expect(region.getAttribute('aria-live'), 'read where the reader reaches it, never announced').toBe('off');
+    quiet.setAttribute('announce', 'changes');
+    await quiet.updateComplete;
+    expect(region.hasAttribute('aria-live'), 'the status role’s own: polite').toBe(false);
+    quiet.setAttribute('announce', 'loud');
+    await quiet.updateComplete;
+    expect(region.getAttribute('aria-live')).toBe('off');
+    expect(warn).toHaveBeenCalledWith(
+      '<portico-view-counter>: announce="loud" is not one of off, changes; showing "off".',
+    );
+  });
+
   it('announces a live update of a tiles counter through the status region’s text', async () => {
     stubReducedMotion(false);
     const { name, memory } = source();
     const element = await mountCounter(
-      `<portico-view-counter lang="vi" digits="tiles" source="${name}" interval="1"></portico-view-counter>`,
+      `<portico-view-counter lang="vi" digits="tiles" source="${name}" interval="1" announce="changes"></portico-view-counter>`,
     );
     await flushUpdates(element);
+    expect(element.shadowRoot!.querySelector('[role="status"]')!.hasAttribute('aria-live')).toBe(false);
     expect(spokenNumber(element)).toBe('18.116.910');
 
     memory.setViewStats({ total: 18117910 });
