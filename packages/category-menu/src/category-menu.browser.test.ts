@@ -325,6 +325,26 @@ describe('<portico-category-menu> markup', () => {
     expect(link(wordpress, 'Tin tức').getAttribute('aria-current')).toBe('location');
     wordpress.remove();
 
+    // As the CMS prints it by default: wp_nav_menu() wraps its list in a container, Joomla's
+    // module chrome in a module box with its title.
+    const wrapped = await mountMenu(`<portico-category-menu lang="vi">
+      <div class="menu-chinh-container"><ul id="menu-chinh" class="menu">
+        <li class="menu-item current-menu-ancestor"><a href="/tin-tuc/">Tin tức</a><ul class="sub-menu">
+          <li class="menu-item current-menu-item"><a href="/tin-tuc/1207-bai-viet/">Bài viết</a></li>
+        </ul></li>
+      </ul></div>
+    </portico-category-menu>`);
+    expect(visibleLinks(wrapped)).toEqual(['Tin tức', 'Bài viết']);
+    expect(link(wrapped, 'Bài viết').getAttribute('aria-current')).toBe('page');
+    wrapped.remove();
+    const inChrome = await mountMenu(`<portico-category-menu lang="vi">
+      <div class="moduletable"><h3>Danh mục</h3><ul class="nav menu mod-list">
+        <li class="item-101"><a href="/index.php">Trang chủ</a></li>
+      </ul></div>
+    </portico-category-menu>`);
+    expect(visibleLinks(inChrome)).toEqual(['Trang chủ']);
+    inChrome.remove();
+
     // Only the markup says it: fields of the same names in data are not read.
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const fromData = await mountWith([

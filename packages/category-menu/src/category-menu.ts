@@ -367,7 +367,9 @@ export class PorticoCategoryMenu extends PorticoElement {
       this.#data.value === undefined &&
       this.hasServerMarkup(true) &&
       this.canReadServerMarkup('categories are')
-        ? this.querySelector(':scope > ul, :scope > nav > ul')
+        ? // The first list, at any depth: a CMS wraps it (WordPress's wp_nav_menu() in a
+          // <div class="menu-…-container">, Joomla's module chrome in a <div class="moduletable">).
+          this.querySelector('ul:not([slot] *)')
         : null;
     const [data, field] =
       this.categories != null
