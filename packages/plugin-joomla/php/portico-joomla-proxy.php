@@ -759,7 +759,15 @@ function portico_handle(): void
     $head = $method === 'HEAD';
     if ($config['token'] === '') {
         portico_log($config, 'no token is configured (PORTICO_JOOMLA_TOKEN).');
-        portico_send($config, portico_error(500, 'The proxy is not configured'), $head);
+        // A setup problem, as the plugins take it: not retried, and its title tells what to set.
+        portico_send(
+            $config,
+            portico_configuration_error(
+                $config,
+                'The proxy has no Joomla API token: set PORTICO_JOOMLA_TOKEN (SetEnv, or the constant at the top of the proxy file)',
+            ),
+            $head,
+        );
         return;
     }
     $uri = $_SERVER['REQUEST_URI'] ?? '/';

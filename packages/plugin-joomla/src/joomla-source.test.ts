@@ -359,6 +359,17 @@ describe('joomla() when answers go wrong', () => {
     expect(await sourceErrorOf(source().getArticle!('999'))).toMatchObject({ code: 'not-found' });
   });
 
+  it('does not take a web server’s 404 page (no proxy at baseUrl yet) for a missing article', async () => {
+    const page = '<!doctype html><html><head><title>404 Not Found</title></head><body>Not Found</body></html>';
+    const error = await sourceErrorOf(
+      joomla({ baseUrl: 'https://cong.example.vn/portico-proxy', fetch: answering(page, 404, 'text/html') })
+        .getArticle!('27'),
+    );
+    expect(error).toMatchObject({ code: 'http', status: 404 });
+    expect(error.message).toMatch(/portico-proxy\/v1\/content\/articles\/27 answered 404/);
+    expect(error.message).toContain('is the address (baseUrl) right, with the API or proxy in place there?');
+  });
+
   /**
    * Retries without their random backoff (up to 0.4 s, then 0.8 s): how long they wait is
    * plugin-kit's to test; here it would only be time a loaded machine may not have.

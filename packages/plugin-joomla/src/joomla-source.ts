@@ -16,6 +16,7 @@ import {
   fetchJson,
   htmlToText,
   isNonBlankString,
+  isWebPageAnswer,
   readEach,
   readingFrom,
   resolveBaseUrl,
@@ -83,8 +84,9 @@ function queryString(params: Readonly<Record<string, string | number | undefined
     .join('&');
 }
 
+/** Joomla's (or the proxy's) own 404, not a web server's page at an address with no API. */
 function isNotFound(error: unknown): boolean {
-  return isSourceError(error) && error.code === 'http' && error.status === 404;
+  return isSourceError(error) && error.code === 'http' && error.status === 404 && !isWebPageAnswer(error);
 }
 
 /** Every option `joomla()` takes, for the warning about one it does not. */

@@ -303,7 +303,16 @@ describe.skipIf(!hasPhp && !process.env.CI)('the PHP proxy', () => {
           env: { PATH: process.env.PATH, PORTICO_JOOMLA_URL: fake.origin },
         },
       );
-      expect(unconfigured.stdout).toBe('{"errors":[{"title":"The proxy is not configured"}]}');
+      // A setup problem (424), which the plugins do not retry, saying what to set.
+      expect(JSON.parse(unconfigured.stdout)).toEqual({
+        errors: [
+          {
+            code: 'joomla-configuration',
+            title:
+              'The proxy has no Joomla API token: set PORTICO_JOOMLA_TOKEN (SetEnv, or the constant at the top of the proxy file)',
+          },
+        ],
+      });
       expect(fake.apiRequests()).toEqual([]);
     });
   });

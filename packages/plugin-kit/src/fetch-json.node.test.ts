@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { isAbortError } from '@portico/core';
 import { sourceErrorOf } from '@portico/core/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchJson } from './fetch-json.js';
+import { fetchJson, isWebPageAnswer } from './fetch-json.js';
 
 // A local server whose every route misbehaves in one of the ways real CMS hosts do.
 let server: Server;
@@ -29,6 +29,10 @@ const routes: Record<string, (request: IncomingMessage, response: ServerResponse
   '/missing': (_, response) =>
     response.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"title":"Resource not found"}]}'),
   '/down': (_, response) => response.writeHead(502).end('Bad gateway'),
+  '/no-api-here': (_, response) =>
+    response
+      .writeHead(404, { 'content-type': 'text/html' })
+      .end('<!doctype html><html><head><title>404 Not Found</title></head><body>…</body></html>'),
   '/slow': (request, response) => {
     const query = new URL(request.url ?? '/', 'http://localhost').search;
     request.on('close', () => {
@@ -105,6 +109,16 @@ describe('fetchJson against a real server', () => {
     expect(error).toMatchObject({ code: 'http', status: 404, retryable: false });
     expect(error.message).toContain('Resource not found');
     expect(hits.get('/missing')).toBe(1);
+  });
+
+  it('tells a web server’s error page from the API’s 404, and suggests checking the address', async () => {
+    const page = await sourceErrorOf(fetchJson(`${origin}/no-api-here`, noWait));
+    expect(page).toMatchObject({ code: 'http', status: 404, retryable: false });
+    expect(page.message).toBe(
+      `${origin}/no-api-here answered 404 Not Found ("404 Not Found"), a web page rather than the API’s answer: is the address (baseUrl) right, with the API or proxy in place there?`,
+    );
+    expect(isWebPageAnswer(page)).toBe(true);
+    expect(isWebPageAnswer(await sourceErrorOf(fetchJson(`${origin}/missing`, noWait)))).toBe(false);
   });
 
   it('gives up after its retries on a failing server', async () => {

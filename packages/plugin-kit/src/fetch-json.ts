@@ -85,9 +85,14 @@ async function attemptFetch(url: string | URL, options: FetchJsonOptions): Promi
   }
 
   if (!response.ok) {
+    const webPage = looksLikeHtml(text, response.headers.get('content-type'));
+    // A web server's own error page, not the API's answer: most often the address is wrong.
+    const ending = webPage
+      ? ', a web page rather than the API’s answer: is the address (baseUrl) right, with the API or proxy in place there?'
+      : '.';
     const error = new SourceError(
       'http',
-      `${where} answered ${String(response.status)} ${response.statusText}${describeBody(text)}.`,
+      `${where} answered ${String(response.status)} ${response.statusText}${describeBody(text)}${ending}`,
       {
         source,
         status: response.status,
@@ -95,6 +100,7 @@ async function attemptFetch(url: string | URL, options: FetchJsonOptions): Promi
     );
     const retryAfter = response.headers.get('retry-after');
     if (retryAfter !== null) RETRY_AFTER.set(error, retryAfter);
+    if (webPage) WEB_PAGE_ANSWERS.add(error);
     throw error;
   }
   return {
@@ -115,12 +121,27 @@ function parseJson(text: string, where: string, contentType: string | null, sour
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const looksLikeHtml = /^\s*</.test(text) || (contentType ?? '').includes('html');
-    const message = looksLikeHtml
+    const message = looksLikeHtml(text, contentType)
       ? `${where} answered with an HTML page${pageTitle(text)} instead of JSON (a login page, an error page or a wrong URL?).`
       : `${where} answered with JSON that does not parse (${errorMessage(error)}); was it cut short?`;
     throw new SourceError('invalid-data', message, { source, retryable: false, cause: error });
   }
+}
+
+function looksLikeHtml(text: string, contentType: string | null): boolean {
+  return /^\s*</.test(text) || (contentType ?? '').includes('html');
+}
+
+/** Errors whose answer was a web page (HTML), not the API's JSON: a 404 from the web server, not the API. */
+const WEB_PAGE_ANSWERS = new WeakSet<SourceError>();
+
+/**
+ * Whether `error` is an HTTP error `fetchJson` got as a web page instead of the API's JSON: a
+ * plugin reads a 404 as "no such item" only when the API said so, not a web server that has no
+ * API (or proxy) at that address.
+ */
+export function isWebPageAnswer(error: unknown): boolean {
+  return error instanceof SourceError && WEB_PAGE_ANSWERS.has(error);
 }
 
 // A SourceError has no field for Retry-After; keep it beside the error.

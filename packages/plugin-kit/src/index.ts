@@ -2,7 +2,7 @@
  * @portico/plugin-kit: what Portico's data plugins share. For plugin authors; integrators use
  * the plugins (`@portico/plugin-json`, `-joomla`, `-wordpress`, `-stats`).
  */
-export { fetchJson, type FetchJsonOptions, type JsonResponse } from './fetch-json.js';
+export { fetchJson, isWebPageAnswer, type FetchJsonOptions, type JsonResponse } from './fetch-json.js';
 export { cachedRequest, clearCache, type CachedRequestOptions } from './page-cache.js';
 export { createLiveFeed, type LiveFeed, type LiveFeedOptions } from './live-feed.js';
 export {
