@@ -93,6 +93,9 @@ function reflectedText(value: unknown): string | null {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value) : null;
 }
 
+/** A whole number written with group separators: `18.116.910`, `18,116,910`, `18 116 910`. */
+const GROUPED_DIGITS = /^\d{1,3}(?:[.,'\u00A0\u202F ]\d{3})+$/;
+
 /**
  * How long a widget without data waits before it warns that the data is missing: a page's
  * script, or a framework after mounting, may set the data property just after the upgrade.
@@ -405,8 +408,15 @@ export class PorticoElement extends LitElement {
   /** A count (whole, 0 or more, exact beyond 2^53), or `undefined` with a warning naming `attribute`. */
   protected readCount(attribute: string, value: unknown): bigint | undefined {
     const count = parseCount(value);
-    if (count === undefined) this.warnInvalid(attribute, value, 'is not a whole number of 0 or more', '—');
-    return count;
+    if (count !== undefined) return count;
+    // A template printing a formatted number (PHP's number_format, the widget's own 18.116.910).
+    const grouped =
+      typeof value === 'string' && GROUPED_DIGITS.test(value.trim()) ? value.replace(/\D/g, '') : undefined;
+    const problem = grouped
+      ? `has group separators: give the digits only (${grouped}); the widget groups them itself`
+      : 'is not a whole number of 0 or more';
+    this.warnInvalid(attribute, value, problem, '—');
+    return undefined;
   }
 
   /**

@@ -436,6 +436,11 @@ describe('<portico-view-counter> bad input', () => {
       ['value="1e400"', 'value="1e400"'],
       ['value="abc"', 'value="abc"'],
       ['value="-5"', 'value="-5"'],
+      [
+        'value="18,116,910"',
+        'value="18,116,910" has group separators: give the digits only (18116910); the widget groups them itself',
+      ],
+      ['value="18.116.910"', 'give the digits only (18116910)'],
       ['', 'value is missing'],
       ['vaule="18116910"', 'vaule="18116910" is not an attribute it reads: did you mean value?'],
       ['value="5" groupin="off"', 'groupin="off" is not an attribute it reads: did you mean grouping?'],
