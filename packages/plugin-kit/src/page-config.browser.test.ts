@@ -82,6 +82,20 @@ describe('applyPageConfig', () => {
     unregisterSource('ok');
   });
 
+  it('says a block of another type is not read, rather than leave the page waiting for its sources', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const mistyped = block('{ "sources": { "site": { "type": "joomla", "baseUrl": "/p" } } }');
+    mistyped.type = 'text/json';
+    const result = applyPageConfig({ types: { joomla: fakeFactory } });
+    expect(result).toMatchObject({ registered: [] });
+    const said =
+      'Portico: <script data-portico type="text/json">: not read. A configuration block needs type="application/json" ' +
+      '(one without a type is run as a script, not read).';
+    expect(result.problems).toEqual([said]);
+    expect(logged).toHaveBeenCalledWith(said);
+    expect(applyPageConfig({ types: { joomla: fakeFactory } }).problems, 'said once').toEqual([]);
+  });
+
   it('names the source a plugin’s own error is about, and the type a misspelt one meant', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     block('{ "sources": { "site": { "type": "joomla" }, "other": { "type": "Joomla", "baseUrl": "/p" } } }');

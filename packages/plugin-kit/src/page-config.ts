@@ -47,6 +47,7 @@ export interface PageConfigResult {
 }
 
 const SELECTOR = 'script[type="application/json"][data-portico]';
+const MISTYPED = 'script[data-portico]:not([type="application/json"])';
 
 // Each block is read once, even when two copies of the library look at the page.
 const applied = pageGlobal('page-config.v1', () => new WeakSet<Element>());
@@ -88,6 +89,17 @@ export function applyPageConfig(options: PageConfigOptions): PageConfigResult {
   const pending: Promise<void>[] = [];
   const result: PageConfigResult = { registered: [], problems: [], ready: Promise.resolve() };
   const root = options.root ?? document;
+  // A block of another type (`text/json`, none) is not read: said, as it would otherwise fail silently.
+  for (const block of root.querySelectorAll(MISTYPED)) {
+    if (applied.has(block)) continue;
+    applied.add(block);
+    const type = block.getAttribute('type');
+    const message =
+      `Portico: <script data-portico${type === null ? '' : ` type="${type}"`}>: not read. A configuration ` +
+      'block needs type="application/json" (one without a type is run as a script, not read).';
+    result.problems.push(message);
+    console.error(message);
+  }
   root.querySelectorAll(SELECTOR).forEach((block, index) => {
     if (applied.has(block)) return;
     applied.add(block);
