@@ -232,6 +232,25 @@ describe('stats() reading', () => {
     expect(urlOf(fetch.mock.calls.at(-1)?.[0])).toBe('https://stats.example.vn/v1/views?path=%2Fa');
   });
 
+  it('says to check the service’s origins when a request to it fails as a browser stops a refused one', async () => {
+    // What a browser makes of a cross-origin answer without the CORS header it needs.
+    const fetch = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const source = create({ recordHit: false, fetch });
+    const failed = source.getVisitorStats!().then(
+      () => undefined,
+      (caught: unknown) => caught as SourceError,
+    );
+    // Past its retries.
+    await vi.advanceTimersByTimeAsync(60_000);
+    const error = (await failed)!;
+    expect(error).toMatchObject({ code: 'network' });
+    expect(error.message).toBe(
+      'Could not reach https://stats.example.vn/v1/online: Failed to fetch. If the stats service is running, ' +
+        `check that it lists this page's origin, ${location.origin}, in its --origin (PORTICO_STATS_ORIGINS).`,
+    );
+  });
+
   it('asks for a page as it is counted', async () => {
     const fetch = answering({ total: '7', path: '/?p=12', views: '2' });
     const source = create({ recordHit: false, fetch });

@@ -1,11 +1,13 @@
-import type {
-  DataSource,
-  LiveObserver,
-  LiveOptions,
-  RequestOptions,
-  ViewStats,
-  ViewStatsQuery,
-  VisitorStats,
+import {
+  isSourceError,
+  SourceError,
+  type DataSource,
+  type LiveObserver,
+  type LiveOptions,
+  type RequestOptions,
+  type ViewStats,
+  type ViewStatsQuery,
+  type VisitorStats,
 } from '@portico/core';
 import {
   cachedRequest,
@@ -20,6 +22,21 @@ import {
   type OptionNames,
 } from '@portico/plugin-kit';
 import { pagePath } from './page-path.js';
+
+/**
+ * A cross-origin request the browser stopped (the service did not list the page's origin) looks
+ * like a network failure: the message says what to check.
+ */
+function withOriginHint(error: unknown, url: string): unknown {
+  if (typeof location === 'undefined' || !isSourceError(error) || error.code !== 'network') return error;
+  if (new URL(url).origin === location.origin) return error;
+  return new SourceError(
+    'network',
+    `${error.message} If the stats service is running, check that it lists this page's origin, ` +
+      `${location.origin}, in its --origin (PORTICO_STATS_ORIGINS).`,
+    { source: error.source, cause: error },
+  );
+}
 
 export interface StatsSourceOptions {
   /** The stats service's address: `https://stats.example.vn` or a path the site mounts it under. No query: the site goes in `site`. */
@@ -165,7 +182,13 @@ export function stats(options: StatsSourceOptions): StatsSource {
   ): Promise<T> {
     return cachedRequest(
       `stats:${url}`,
-      async (requestSignal) => reader((await fetchJson(url, { ...requestOptions, signal: requestSignal })).data, label),
+      async (requestSignal) => {
+        try {
+          return reader((await fetchJson(url, { ...requestOptions, signal: requestSignal })).data, label);
+        } catch (error) {
+          throw withOriginHint(error, url);
+        }
+      },
       { signal, maxAge: fresh ? 0 : 5000, staleWhileRevalidate: fresh ? 0 : undefined },
     );
   }

@@ -12,6 +12,7 @@ import { createStatsHandler, type StatsHandler } from './handler.js';
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  vi.restoreAllMocks();
 });
 
 async function service(options: Parameters<typeof startTestService>[1] = {}, store?: StatsStore) {
@@ -307,7 +308,8 @@ describe('CORS', () => {
     });
   });
 
-  it('refuses writes from other origins, and does not let their pages read', async () => {
+  it('refuses writes from other origins, does not let their pages read, and says so in its log', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stats = await service({ sites: [{ id: 'default', origins: [origin] }] });
     const elsewhere = 'https://elsewhere.example';
     expect(await post(stats, '/v1/hit', '{"path":"/"}', { origin: elsewhere })).toMatchObject({
@@ -318,6 +320,12 @@ describe('CORS', () => {
     const read = await send(`${stats.url}/v1/online`, { headers: { origin: elsewhere } });
     expect(read.headers['access-control-allow-origin']).toBeUndefined();
     expect((await stats.online()).guests).toBe(0);
+    // The service's log says so, once: the page only sees a request that failed.
+    expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+      'portico-stats: site "default" refused a page at https://elsewhere.example, which is not one of its origins ' +
+        '(--origin, PORTICO_STATS_ORIGINS): its widgets there can neither count nor read. If the page is the ' +
+        "site's, add the origin (www. and the bare name, http and https, are different origins).",
+    ]);
   });
 
   it('allows any origin when none is configured', async () => {

@@ -67,8 +67,22 @@ export function createStatsHandler(options: StatsHandlerOptions): StatsHandler {
     );
   };
 
+  // Origins refused, said once each (at most a hundred: any page on the web can send one).
+  const refusedOrigins = new Set<string>();
+  const sayOriginRefused = (site: ResolvedSite, origin: string): void => {
+    const key = `${site.id} ${origin}`;
+    if (refusedOrigins.has(key) || refusedOrigins.size >= 100) return;
+    refusedOrigins.add(key);
+    console.warn(
+      `portico-stats: site "${site.id}" refused a page at ${origin}, which is not one of its origins ` +
+        '(--origin, PORTICO_STATS_ORIGINS): its widgets there can neither count nor read. If the page is the ' +
+        "site's, add the origin (www. and the bare name, http and https, are different origins).",
+    );
+  };
+
   async function handle(req: IncomingMessage, res: ServerResponse, route: Route, site: ResolvedSite, url: URL) {
     const cors = decideCors(site.origins, req.headers.origin);
+    if (!cors.allowed && req.headers.origin !== undefined) sayOriginRefused(site, req.headers.origin);
     try {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, preflightHeaders(cors)).end();
