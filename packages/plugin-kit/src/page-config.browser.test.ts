@@ -1,4 +1,5 @@
 import {
+  definePhrases,
   getSource,
   registeredSources,
   registerSource,
@@ -145,6 +146,18 @@ describe('applyPageConfig', () => {
     expect(result.problems).toEqual([expect.stringContaining('"phrases"."fr" must be an object, got the text "x".')]);
     expect(translate('GUESTS_0', 'de')).toBe('keine Gäste');
     expect(logged).toHaveBeenCalledTimes(1);
+  });
+
+  it('applies phrases given under the country code vn to Vietnamese, as widgets read lang="vn", and says so', () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    block('{ "phrases": { "vn": { "GUESTS_0": "chưa có khách" } } }');
+    const result = applyPageConfig({ types: {} });
+    expect(result.problems).toEqual([
+      'Portico: <script data-portico> block 1: "phrases"."vn" is a country code; its phrases are applied to "vi", the language.',
+    ]);
+    expect(warned).toHaveBeenCalledTimes(1);
+    expect(translate('GUESTS_0', 'vi')).toBe('chưa có khách');
+    definePhrases('vi', { GUESTS_0: '0 khách' });
   });
 });
 

@@ -2,6 +2,7 @@ import {
   definePhrases,
   didYouMean,
   getSource,
+  languageForCountryCode,
   pageGlobal,
   PHRASE_KEYS,
   quotedNames,
@@ -325,7 +326,14 @@ function applyPhrases(phrases: unknown, report: Report): void {
           });
         }
       }
-      definePhrases(locale, strings as Record<string, string>);
+      // `vn`, the country code, as widgets read it in `lang`: Vietnamese.
+      const meant = languageForCountryCode(locale);
+      if (meant) {
+        report(`"phrases"."${locale}" is a country code; its phrases are applied to "${meant}", the language.`, {
+          warning: true,
+        });
+      }
+      definePhrases(meant ?? locale, strings as Record<string, string>);
     } catch (error) {
       report(errorText(error));
     }
