@@ -31,7 +31,7 @@ module.exports = [
     name: 'dist/cdn/portico.js and the chunks it imports at once: the JavaScript every page downloads',
     path: ['dist/cdn/portico.js', ...chunksLoadedAtOnce()],
     gzip: true,
-    limit: '35.25 kB',
+    limit: '36.15 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {

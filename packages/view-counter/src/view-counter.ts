@@ -207,7 +207,9 @@ export class PorticoViewCounter extends LiveModuleElement {
             >${groups.map((group, index) => html`${index ? html`<wbr />` : nothing}${group}`)}</span
           >`;
     const hidden = html`<span class="visually-hidden">${spoken}</span>`;
-    return html`<div part="status" role="status" aria-live=${this.statusLive()}>${number}${hidden}${this.renderStale(stale)}</div>`;
+    return html`<div part="status" role="status" aria-live=${this.statusLive()}>
+      ${number}${hidden}${this.renderStale(stale)}
+    </div>`;
   }
 
   /** A tile per digit; a separator between them; a compact unit (`Tr`, `M`) as plain text, whole. */
