@@ -42,7 +42,7 @@ export class LiveModuleElement extends ModuleElement {
   static override properties: PropertyDeclarations = {
     interval: { type: Number },
     live: { converter: liveConverter },
-    announce: { reflect: true },
+    announce: {},
   };
 
   /** Seconds between live updates asked of the source; also the least time between announcements (default 30). */
