@@ -734,6 +734,28 @@ describe('<portico-category-menu> vertical', () => {
   });
 });
 
+/** A page header `width` pixels wide, for a top navigation, removed after the test. */
+function pageHeader(width: number): HTMLElement {
+  const header = document.createElement('header');
+  header.style.width = `${String(width)}px`;
+  document.body.append(header);
+  onCleanUp(() => {
+    header.remove();
+  });
+  return header;
+}
+
+/** A top navigation in `header` that folds below 600 px, with a generated tree. */
+async function foldingMenu(header: HTMLElement): Promise<PorticoCategoryMenu> {
+  const menu = await mountMenu(
+    '<portico-category-menu lang="vi" orientation="horizontal" collapse-below="600"></portico-category-menu>',
+    header,
+  );
+  menu.categories = generatedTree(3, 2);
+  await settle(menu);
+  return menu;
+}
+
 describe('<portico-category-menu> horizontal', () => {
   /** A top navigation in a page header 800 px wide: its three items fit in a row in any fallback font. */
   async function topNavigation(attributes = ''): Promise<PorticoCategoryMenu> {
@@ -848,18 +870,8 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('folds behind a menu button when its container is narrower than collapse-below', async () => {
-    const header = document.createElement('header');
-    header.style.width = '300px';
-    document.body.append(header);
-    onCleanUp(() => {
-      header.remove();
-    });
-    const menu = await mountMenu(
-      '<portico-category-menu lang="vi" orientation="horizontal" collapse-below="600"></portico-category-menu>',
-      header,
-    );
-    menu.categories = generatedTree(3, 2);
-    await settle(menu);
+    const header = pageHeader(300);
+    const menu = await foldingMenu(header);
     const button = page.getByRole('button', { name: 'Danh mục' });
     await expect.element(button).toHaveAttribute('aria-expanded', 'false');
     expect(visibleLinks(menu)).toEqual([]);
@@ -895,18 +907,8 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('keeps the keyboard focus when it folds under it (a zoom, a turned tablet), opening the folded menu', async () => {
-    const header = document.createElement('header');
-    header.style.width = '800px';
-    document.body.append(header);
-    onCleanUp(() => {
-      header.remove();
-    });
-    const menu = await mountMenu(
-      '<portico-category-menu lang="vi" orientation="horizontal" collapse-below="600"></portico-category-menu>',
-      header,
-    );
-    menu.categories = generatedTree(3, 2);
-    await settle(menu);
+    const header = pageHeader(800);
+    const menu = await foldingMenu(header);
     link(menu, 'Generated category 2').focus();
     header.style.width = '300px';
     await vi.waitFor(() => {
@@ -919,13 +921,8 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('keeps an open dropdown inside the viewport at its end (a phone, a 400 % zoom)', async () => {
-    const header = document.createElement('header');
-    header.style.width = '220px';
+    const header = pageHeader(220);
     header.style.marginInlineStart = `${String(document.documentElement.clientWidth - 230)}px`;
-    document.body.append(header);
-    onCleanUp(() => {
-      header.remove();
-    });
     const menu = await mountMenu(
       `<portico-category-menu lang="vi" orientation="horizontal"><ul>
         <li><a href="/trang-chu">Trang chủ</a></li>
@@ -961,12 +958,7 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('re-renders on a resize only when it crosses collapse-below', async () => {
-    const header = document.createElement('header');
-    header.style.width = '700px';
-    document.body.append(header);
-    onCleanUp(() => {
-      header.remove();
-    });
+    const header = pageHeader(700);
     const folding = await mountMenu(
       '<portico-category-menu lang="vi" orientation="horizontal" collapse-below="300"></portico-category-menu>',
       header,
@@ -993,12 +985,7 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('says Menu in English, and wraps long titles inside its container', async () => {
-    const header = document.createElement('header');
-    header.style.width = '360px';
-    document.body.append(header);
-    onCleanUp(() => {
-      header.remove();
-    });
+    const header = pageHeader(360);
     const menu = await mountMenu(
       `<portico-category-menu lang="en" orientation="horizontal" collapse-below="200"><ul>
         <li><a href="/a">${LONG_TITLE}</a><ul><li><a href="/a/b">${LONG_TITLE}</a></li></ul></li>
@@ -1020,12 +1007,7 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('breaks a top-level title with a word longer than the header, inside the row and its panel', async () => {
-    const header = document.createElement('header');
-    header.style.width = '300px';
-    document.body.append(header);
-    onCleanUp(() => {
-      header.remove();
-    });
+    const header = pageHeader(300);
     const word = 'Chuyênmục'.repeat(20);
     const menu = await mountMenu(
       `<portico-category-menu lang="vi" orientation="horizontal"><ul>
