@@ -14,7 +14,7 @@
  */
 
 /** A literal as manifests write it: `'vertical'`, `2`, `-1`. */
-export const LITERAL = /^(?:'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)$/;
+const LITERAL = /^(?:'[^']*'|"[^"]*"|-?\d+(?:\.\d+)?)$/;
 
 /**
  * Writes out types for the modules of one analysis.

@@ -12,6 +12,7 @@ import {
   oddLang,
   oddMarkup,
   onCleanUp,
+  pageColumn,
   seed,
   testSource,
 } from '@portico/test-helpers';
@@ -686,12 +687,7 @@ describe('<portico-category-menu> vertical', () => {
   });
 
   it('fits a 200 px sidebar, long Vietnamese titles wrapping', async () => {
-    const sidebar = document.createElement('aside');
-    sidebar.style.width = '200px';
-    document.body.append(sidebar);
-    onCleanUp(() => {
-      sidebar.remove();
-    });
+    const sidebar = pageColumn(200);
     const menu = await mountMenu(
       `<portico-category-menu lang="vi" show-counts current="/tuyen-truyen"><ul>
         <li data-count="1234"><a href="/tuyen-truyen">${LONG_TITLE}</a><ul><li><a href="/tuyen-truyen/con">${LONG_TITLE}</a></li></ul></li>
@@ -712,12 +708,7 @@ describe('<portico-category-menu> vertical', () => {
   });
 
   it('breaks a title with a word longer than the sidebar, keeping its toggle in view', async () => {
-    const sidebar = document.createElement('aside');
-    sidebar.style.width = '250px';
-    document.body.append(sidebar);
-    onCleanUp(() => {
-      sidebar.remove();
-    });
+    const sidebar = pageColumn(250);
     const word = 'Chuyênmục'.repeat(30);
     const menu = await mountMenu(
       `<portico-category-menu lang="vi"><ul>
@@ -733,17 +724,6 @@ describe('<portico-category-menu> vertical', () => {
     expect(toggle.width).toBeGreaterThanOrEqual(24);
   });
 });
-
-/** A page header `width` pixels wide, for a top navigation, removed after the test. */
-function pageHeader(width: number): HTMLElement {
-  const header = document.createElement('header');
-  header.style.width = `${String(width)}px`;
-  document.body.append(header);
-  onCleanUp(() => {
-    header.remove();
-  });
-  return header;
-}
 
 /** A top navigation in `header` that folds below 600 px, with a generated tree. */
 async function foldingMenu(header: HTMLElement): Promise<PorticoCategoryMenu> {
@@ -870,7 +850,7 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('folds behind a menu button when its container is narrower than collapse-below', async () => {
-    const header = pageHeader(300);
+    const header = pageColumn(300);
     const menu = await foldingMenu(header);
     const button = page.getByRole('button', { name: 'Danh mục' });
     await expect.element(button).toHaveAttribute('aria-expanded', 'false');
@@ -907,7 +887,7 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('keeps the keyboard focus when it folds under it (a zoom, a turned tablet), opening the folded menu', async () => {
-    const header = pageHeader(800);
+    const header = pageColumn(800);
     const menu = await foldingMenu(header);
     link(menu, 'Generated category 2').focus();
     header.style.width = '300px';
@@ -921,8 +901,7 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('keeps an open dropdown inside the viewport at its end (a phone, a 400 % zoom)', async () => {
-    const header = pageHeader(220);
-    header.style.marginInlineStart = `${String(document.documentElement.clientWidth - 230)}px`;
+    const header = pageColumn(220, `margin-inline-start: ${String(document.documentElement.clientWidth - 230)}px`);
     const menu = await mountMenu(
       `<portico-category-menu lang="vi" orientation="horizontal"><ul>
         <li><a href="/trang-chu">Trang chủ</a></li>
@@ -958,7 +937,7 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('re-renders on a resize only when it crosses collapse-below', async () => {
-    const header = pageHeader(700);
+    const header = pageColumn(700);
     const folding = await mountMenu(
       '<portico-category-menu lang="vi" orientation="horizontal" collapse-below="300"></portico-category-menu>',
       header,
@@ -985,7 +964,7 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('says Menu in English, and wraps long titles inside its container', async () => {
-    const header = pageHeader(360);
+    const header = pageColumn(360);
     const menu = await mountMenu(
       `<portico-category-menu lang="en" orientation="horizontal" collapse-below="200"><ul>
         <li><a href="/a">${LONG_TITLE}</a><ul><li><a href="/a/b">${LONG_TITLE}</a></li></ul></li>
@@ -1007,7 +986,7 @@ describe('<portico-category-menu> horizontal', () => {
   });
 
   it('breaks a top-level title with a word longer than the header, inside the row and its panel', async () => {
-    const header = pageHeader(300);
+    const header = pageColumn(300);
     const word = 'Chuyênmục'.repeat(20);
     const menu = await mountMenu(
       `<portico-category-menu lang="vi" orientation="horizontal"><ul>
