@@ -14,8 +14,11 @@ export function consoleOf(page, prefix = '') {
   /** @type {string[]} */
   const warnings = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${prefix}${message.text()}`);
-    if (message.type() === 'warning') warnings.push(`${prefix}${message.text()}`);
+    // A widget's warning ends with the widget itself, for the developer tools to link to; its
+    // text here is a handle's name.
+    const text = `${prefix}${message.text().replace(/ JSHandle@node$/, '')}`;
+    if (message.type() === 'error') errors.push(text);
+    if (message.type() === 'warning') warnings.push(text);
   });
   page.on('pageerror', (error) => errors.push(`${prefix}${error.message}`));
   return { errors, warnings };

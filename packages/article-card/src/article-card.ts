@@ -534,7 +534,7 @@ export class PorticoArticleCard extends PorticoElement {
           this.#bodyContent = fragment.childNodes.length ? [...fragment.childNodes] : undefined;
         },
         (error: unknown) => {
-          console.warn(`<${this.localName}>: the sanitizer did not load; no body shown.`, error);
+          this.warn(`the sanitizer did not load; no body shown.`, error);
         },
       )
       .finally(() => {

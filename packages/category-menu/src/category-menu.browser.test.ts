@@ -1248,9 +1248,9 @@ describe('<portico-category-menu> bad data', () => {
       `<portico-category-menu lang="vi" sorce="site" orientaion="horizontal" curent="/giai-phong-mien-nam" id="main-menu" class="nav" data-module="93" aria-describedby="x">${SERVER_MARKUP}</portico-category-menu>`,
     );
     expect(warnings(warn).split('\n')).toEqual([
-      '<portico-category-menu>: sorce="site" is not an attribute it reads: did you mean source?',
-      '<portico-category-menu>: orientaion="horizontal" is not an attribute it reads: did you mean orientation?',
-      '<portico-category-menu>: curent="/giai-phong-mien-nam" is not an attribute it reads: did you mean current?',
+      '<portico-category-menu id="main-menu">: sorce="site" is not an attribute it reads: did you mean source?',
+      '<portico-category-menu id="main-menu">: orientaion="horizontal" is not an attribute it reads: did you mean orientation?',
+      '<portico-category-menu id="main-menu">: curent="/giai-phong-mien-nam" is not an attribute it reads: did you mean current?',
     ]);
     // What it reads, it shows: the markup's menu, vertical.
     expect(visibleLinks(menu)).toEqual(seed.categories.map((category) => category.title));

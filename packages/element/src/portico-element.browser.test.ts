@@ -82,6 +82,7 @@ describe('PorticoElement in server-rendered markup', () => {
     expect(element.querySelector('img')).toBeNull();
     expect(warn).toHaveBeenCalledWith(
       '<portico-element-probe>: data-portico-properties cannot set "innerHTML"; not used.',
+      element,
     );
     // Read once: taken out of the page and put back, the widget keeps what a script set since.
     element.stats = { guests: 12 };
@@ -97,6 +98,7 @@ describe('PorticoElement in server-rendered markup', () => {
     expect(text(broken)).toBe('—: — (kept) no markup');
     expect(warn).toHaveBeenCalledWith(
       '<portico-element-probe>: its data-portico-properties block is not a JSON object; not used.',
+      broken,
     );
   });
 

@@ -21,6 +21,7 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
+import { warnAbout } from './element-warning.js';
 import { headingLevelOf, type HeadingLevel } from './heading-level.js';
 import { LocaleController } from './locale-controller.js';
 import { RENDERED_LANG_ATTRIBUTE, serverRenderContext } from './server-context.js';
@@ -288,10 +289,7 @@ export class PorticoElement extends LitElement {
   protected dropServerRender(reason: string, error?: unknown): void {
     // Only over a server's markup: after a browser render, these nodes are Lit's own.
     if (onServer || !this.#hydrating || this.hasUpdated) return;
-    console.warn(
-      `<${this.localName}>: the server-rendered shadow DOM is dropped: ${reason}; rendered again.`,
-      ...(error ? [error] : []),
-    );
+    this.warn(`the server-rendered shadow DOM is dropped: ${reason}; rendered again.`, ...(error ? [error] : []));
     // The shadow root, not `renderRoot`: this runs from `createRenderRoot` too, before Lit sets that.
     for (const node of [...(this.shadowRoot?.childNodes ?? [])]) {
       if (!(node instanceof HTMLStyleElement)) node.remove();
@@ -494,7 +492,7 @@ export class PorticoElement extends LitElement {
       const subject = `${name}=${JSON.stringify(value)}`;
       if (this.#warned.has(subject)) continue;
       this.#warned.add(subject);
-      console.warn(`<${this.localName}>: ${subject} is not an attribute it reads: did you mean ${meant}?`);
+      this.warn(`${subject} is not an attribute it reads: did you mean ${meant}?`);
     }
   }
 
@@ -560,6 +558,14 @@ export class PorticoElement extends LitElement {
   }
 
   /**
+   * Tells the page's author what is wrong with this widget: the console names it (with its `id`)
+   * and links to it. `details` (an error) follow the message.
+   */
+  protected warn(message: string, ...details: unknown[]): void {
+    warnAbout(this, message, ...details);
+  }
+
+  /**
    * Warns once per `subject` (an attribute and its value) that `statement`, and what shows
    * instead.
    */
@@ -567,7 +573,7 @@ export class PorticoElement extends LitElement {
     if (this.#warned.has(subject)) return;
     this.#warned.add(subject);
     const showing = shown ? JSON.stringify(shown) : 'nothing';
-    console.warn(`<${this.localName}>: ${statement}; showing ${showing}.`);
+    this.warn(`${statement}; showing ${showing}.`);
   }
 }
 

@@ -1,3 +1,5 @@
+import { warnAbout } from './element-warning.js';
+
 /**
  * The properties a server renderer rendered a widget with (`properties` of `@portico/ssr`'s
  * `renderWidget`), which it writes inside the widget as a JSON block, so the browser's first
@@ -27,12 +29,12 @@ export function applyPropertiesBlock(host: Element): void {
     values = undefined;
   }
   if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-    console.warn(`<${host.localName}>: its data-portico-properties block is not a JSON object; not used.`);
+    warnAbout(host, `its data-portico-properties block is not a JSON object; not used.`);
     return;
   }
   for (const [name, value] of Object.entries(values)) {
     if (name in HTMLElement.prototype) {
-      console.warn(`<${host.localName}>: data-portico-properties cannot set "${name}"; not used.`);
+      warnAbout(host, `data-portico-properties cannot set "${name}"; not used.`);
     } else {
       (host as unknown as Record<string, unknown>)[name] = value;
     }

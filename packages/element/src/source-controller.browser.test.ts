@@ -124,8 +124,10 @@ describe('SourceController', () => {
       expect(element.data.state).toBe('error');
     });
     expect(errors).toContain('The data source "stats-only" (stats) does not provide getBanners.');
+    // The console links the widget it names.
     expect(warn).toHaveBeenCalledWith(
       '<portico-banner-probe>: The data source "stats-only" (stats) does not provide getBanners.',
+      element,
     );
   });
 
@@ -134,7 +136,7 @@ describe('SourceController', () => {
     cleanUp.push(() => {
       warn.mockRestore();
     });
-    const element = await probe('source="slow-to-register"');
+    const element = await probe('id="hits" source="slow-to-register"');
     const second = await probe('source="slow-to-register"');
     expect(element.data.state).toBe('loading');
     await vi.waitFor(() => {
@@ -145,8 +147,9 @@ describe('SourceController', () => {
     expect(warn.mock.calls, 'one warning for two widgets').toEqual([
       [
         expect.stringMatching(
-          /^<portico-banner-probe>: No data source named "slow-to-register" was registered within 100 ms\. Register it with registerSource/,
+          /^<portico-banner-probe id="hits">: No data source named "slow-to-register" was registered within 100 ms\. Register it with registerSource/,
         ),
+        element,
       ],
     ]);
     cleanUp.push(
@@ -180,7 +183,7 @@ describe('SourceController', () => {
     });
     expect(element.data.state).toBe('error');
     expect(warn.mock.calls, 'one warning for two widgets').toEqual([
-      ['<portico-banner-probe>: Could not reach http://localhost:8799/stats: Failed to fetch.'],
+      ['<portico-banner-probe>: Could not reach http://localhost:8799/stats: Failed to fetch.', element],
     ]);
   });
 

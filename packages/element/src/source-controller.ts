@@ -15,6 +15,7 @@ import {
 } from '@portico/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AnnounceThrottle } from './announce-throttle.js';
+import { warnAbout } from './element-warning.js';
 import { propertyText } from './property-text.js';
 import { onServer } from './server.js';
 
@@ -63,12 +64,13 @@ const told = new Set<string>();
  * a wrong address). A passing failure over data already shown (the network, a timeout, a 5xx)
  * is only shown as out of date and dispatched: the browser logs the request itself.
  */
-function warnOfFailure(tag: string, error: SourceError, nothingShown: boolean): void {
+function warnOfFailure(host: Element, error: SourceError, nothingShown: boolean): void {
   if (error.retryable && error.code !== 'not-registered' && !nothingShown) return;
-  const message = `<${tag}>: ${error.message}`;
-  if (told.has(message)) return;
-  told.add(message);
-  console.warn(message);
+  // Told once per tag, naming the first widget: the same fix mends the others.
+  const subject = `${host.localName}: ${error.message}`;
+  if (told.has(subject)) return;
+  told.add(subject);
+  warnAbout(host, error.message);
 }
 
 /**
@@ -288,7 +290,7 @@ export class SourceController<T> implements ReactiveController {
 
   #fail(error: unknown, name: string): void {
     this.#failure = toSourceError(error, name);
-    warnOfFailure(this.#host.localName, this.#failure, this.#data === undefined);
+    warnOfFailure(this.#host, this.#failure, this.#data === undefined);
     this.#current = this.#data === undefined ? 'error' : 'stale';
     this.#host.requestUpdate();
     this.#host.dispatchEvent(

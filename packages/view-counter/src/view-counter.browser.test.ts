@@ -244,6 +244,7 @@ describe('<portico-view-counter> live', () => {
     expect(region.getAttribute('aria-live')).toBe('off');
     expect(warn).toHaveBeenCalledWith(
       '<portico-view-counter>: announce="loud" is not one of off, changes; showing "off".',
+      quiet,
     );
   });
 
