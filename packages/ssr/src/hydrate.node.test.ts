@@ -537,7 +537,7 @@ describe('server-rendered widgets in Chromium', () => {
     await upgrade(page, '/src/test-support/hydration-client.ts');
     expect(await image()).toBe(false);
     expect(warnings).toContain(
-      '<portico-article-card>: article.image.src="/images/broken.png" did not load; showing "no image".',
+      '<portico-article-card id="broken">: article.image.src="/images/broken.png" did not load; showing "no image".',
     );
     expect(errors).toEqual([]);
     await page.close();
@@ -598,7 +598,7 @@ describe('server-rendered widgets in Chromium', () => {
     });
     expect(await titles()).toEqual(['Giải phóng miền Nam']);
     expect(
-      warnings.some((text) => text.includes('<portico-sidebar-banners>: the server-rendered shadow DOM is dropped')),
+      warnings.some((text) => text.includes('<portico-sidebar-banners id="ended">: the server-rendered shadow DOM is dropped')),
     ).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
@@ -700,7 +700,7 @@ describe('server-rendered widgets in Chromium', () => {
     await upgrade(page, '/src/test-support/hydration-client.ts');
     expect(await links()).toBe(seed.categories.length - 1);
     expect(
-      warnings.some((text) => text.includes('<portico-category-menu>: the server-rendered shadow DOM is dropped')),
+      warnings.some((text) => text.includes('<portico-category-menu id="menu">: the server-rendered shadow DOM is dropped')),
     ).toBe(true);
     // Live, and once: another update does not write the menu a second time.
     await page.evaluate(async () => {
@@ -788,8 +788,8 @@ describe('server-rendered widgets in Chromium', () => {
     expect(result).toMatchObject({ prototype: true, images: 0, pwned: undefined });
     expect(warnings).toEqual(
       expect.arrayContaining([
-        '<portico-online-visitors>: data-portico-properties cannot set "innerHTML"; not used.',
-        '<portico-online-visitors>: data-portico-properties cannot set "__proto__"; not used.',
+        '<portico-online-visitors id="tampered">: data-portico-properties cannot set "innerHTML"; not used.',
+        '<portico-online-visitors id="tampered">: data-portico-properties cannot set "__proto__"; not used.',
       ]),
     );
     expect(errors).toEqual([]);
