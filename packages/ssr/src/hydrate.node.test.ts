@@ -598,7 +598,9 @@ describe('server-rendered widgets in Chromium', () => {
     });
     expect(await titles()).toEqual(['Giải phóng miền Nam']);
     expect(
-      warnings.some((text) => text.includes('<portico-sidebar-banners id="ended">: the server-rendered shadow DOM is dropped')),
+      warnings.some((text) =>
+        text.includes('<portico-sidebar-banners id="ended">: the server-rendered shadow DOM is dropped'),
+      ),
     ).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
@@ -700,7 +702,9 @@ describe('server-rendered widgets in Chromium', () => {
     await upgrade(page, '/src/test-support/hydration-client.ts');
     expect(await links()).toBe(seed.categories.length - 1);
     expect(
-      warnings.some((text) => text.includes('<portico-category-menu id="menu">: the server-rendered shadow DOM is dropped')),
+      warnings.some((text) =>
+        text.includes('<portico-category-menu id="menu">: the server-rendered shadow DOM is dropped'),
+      ),
     ).toBe(true);
     // Live, and once: another update does not write the menu a second time.
     await page.evaluate(async () => {
