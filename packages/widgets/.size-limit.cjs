@@ -24,7 +24,7 @@ module.exports = [
     name: 'dist/cdn/portico.js: five widgets, Lit and core (aim 20 kB)',
     path: 'dist/cdn/portico.js',
     gzip: true,
-    limit: '30.65 kB',
+    limit: '30.75 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {

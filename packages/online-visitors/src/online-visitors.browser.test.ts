@@ -583,7 +583,7 @@ describe('<portico-online-visitors> layout', () => {
   });
 
   it('is drawn, before it upgrades, with the title it then shows (a template printing none; a narrow column wraps it alike)', async () => {
-    for (const lang of ['vi', 'en', 'fr', 'vn']) {
+    for (const lang of ['vi', 'en', 'fr', 'vn', 'vi_VN']) {
       const element = await mountVisitors(
         `<div lang="${lang}"><portico-online-visitors guests="69" members="0"></portico-online-visitors></div>`,
       );
@@ -594,6 +594,19 @@ describe('<portico-online-visitors> layout', () => {
     }
     expect(textDrawnBeforeUpgrade('portico-online-visitors', 'heading="Thống kê"', 'vi', '::before')).toBe('Thống kê');
     expect(textDrawnBeforeUpgrade('portico-online-visitors', 'no-heading', 'vi', '::before')).toBeUndefined();
+    // On a page in `vi_VN` (which `:lang()` does not read), a part in English stays English.
+    const pageLang = document.documentElement.lang;
+    document.documentElement.lang = 'vi_VN';
+    try {
+      expect(textDrawnBeforeUpgrade('portico-online-visitors', 'guests="1" members="0"', 'en', '::before')).toBe(
+        "Who's Online",
+      );
+      expect(textDrawnBeforeUpgrade('portico-online-visitors', 'guests="1" members="0"', 'vi_VN', '::before')).toBe(
+        'Truy cập hiện tại',
+      );
+    } finally {
+      document.documentElement.lang = pageLang;
+    }
   });
 
   it('is drawn, before it upgrades, with the sentence it then shows when its counts are attributes (no script yet, or none)', async () => {
@@ -603,7 +616,7 @@ describe('<portico-online-visitors> layout', () => {
       ['69', '0'],
       ['2', '15'],
     ];
-    for (const lang of ['vi', 'en', 'fr', 'vn']) {
+    for (const lang of ['vi', 'en', 'fr', 'vn', 'vi_VN']) {
       for (const [guests, members] of counts) {
         const attributes = `guests="${guests}" members="${members}"`;
         const element = await mountVisitors(

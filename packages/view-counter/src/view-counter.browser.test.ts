@@ -641,7 +641,7 @@ describe('<portico-view-counter> layout', () => {
   });
 
   it('is drawn, before it upgrades, with the title it then shows (a template printing none; a narrow column wraps it alike)', async () => {
-    for (const lang of ['vi', 'en', 'fr', 'vn']) {
+    for (const lang of ['vi', 'en', 'fr', 'vn', 'vi_VN']) {
       const element = await mountCounter(
         `<div lang="${lang}"><portico-view-counter value="18116910"></portico-view-counter></div>`,
       );
