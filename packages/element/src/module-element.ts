@@ -1,6 +1,7 @@
 import { html, nothing, type CSSResultGroup, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { HeadingLevel } from './heading-level.js';
 import { PorticoElement } from './portico-element.js';
+import { onServer } from './server.js';
 import { baseStyles, moduleStyles } from './styles.js';
 
 /**
@@ -47,6 +48,21 @@ export class ModuleElement extends PorticoElement {
    */
   protected renderModule(content: TemplateResult | typeof nothing): TemplateResult {
     return html`<div part="base" lang=${this.phraseLang ?? nothing}>${this.#renderHeading()} ${content}</div>`;
+  }
+
+  /**
+   * The module's title as text, for words that need it beside the figures (an announcement):
+   * the server-rendered heading's text (none on the server, which cannot read it), the
+   * `heading` attribute, else the default phrase, also with `no-heading`, whose title the CMS
+   * prints and this cannot know.
+   */
+  protected headingText(): string {
+    const slotted = onServer ? undefined : [...this.children].find((child) => child.slot === 'heading');
+    return (
+      slotted?.textContent.replace(/\s+/g, ' ').trim() ||
+      this.readText('heading', this.heading) ||
+      this.phrase(this.defaultHeadingKey)
+    );
   }
 
   #renderHeading(): TemplateResult | typeof nothing {

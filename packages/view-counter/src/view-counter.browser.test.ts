@@ -236,9 +236,19 @@ describe('<portico-view-counter> live', () => {
     await flushUpdates(quiet);
     const region = quiet.shadowRoot!.querySelector('[role="status"]')!;
     expect(region.getAttribute('aria-live'), 'read where the reader reaches it, never announced').toBe('off');
+    const number = spokenNumber(quiet);
     quiet.setAttribute('announce', 'changes');
     await quiet.updateComplete;
     expect(region.hasAttribute('aria-live'), 'the status role’s own: polite').toBe(false);
+    // Announced, the number comes with what it counts: the title, or the page's own.
+    expect(spokenNumber(quiet)).toBe(`Số lần xem các bài viết: ${number ?? ''}`);
+    quiet.setAttribute('heading', 'Lượt truy cập');
+    await quiet.updateComplete;
+    expect(spokenNumber(quiet)).toBe(`Lượt truy cập: ${number ?? ''}`);
+    const printed = await mountCounter(
+      `<portico-view-counter lang="vi" value="5" announce="changes"><h3 slot="heading">Thống   kê</h3></portico-view-counter>`,
+    );
+    expect(spokenNumber(printed)).toBe('Thống kê: 5');
     quiet.setAttribute('announce', 'loud');
     await quiet.updateComplete;
     expect(region.getAttribute('aria-live')).toBe('off');
@@ -256,15 +266,17 @@ describe('<portico-view-counter> live', () => {
     );
     await flushUpdates(element);
     expect(element.shadowRoot!.querySelector('[role="status"]')!.hasAttribute('aria-live')).toBe(false);
-    expect(spokenNumber(element)).toBe('18.116.910');
+    expect(spokenNumber(element)).toBe('Số lần xem các bài viết: 18.116.910');
 
     memory.setViewStats({ total: 18117910 });
     await vi.advanceTimersByTimeAsync(1000);
     await element.updateComplete;
-    expect(spokenNumber(element), 'the final number at once, not the count-up').toBe('18.117.910');
+    expect(spokenNumber(element), 'the final number at once, not the count-up').toBe(
+      'Số lần xem các bài viết: 18.117.910',
+    );
     await vi.advanceTimersByTimeAsync(200);
     await element.updateComplete;
-    expect(spokenNumber(element)).toBe('18.117.910');
+    expect(spokenNumber(element)).toBe('Số lần xem các bài viết: 18.117.910');
     await vi.advanceTimersByTimeAsync(1000);
     await element.updateComplete;
     expect(visibleNumber(element)).toBe('18.117.910');

@@ -206,7 +206,11 @@ export class PorticoViewCounter extends LiveModuleElement {
         : html`<span part="number" aria-hidden="true"
             >${groups.map((group, index) => html`${index ? html`<wbr />` : nothing}${group}`)}</span
           >`;
-    const hidden = html`<span class="visually-hidden">${spoken}</span>`;
+    // Announced, the number alone would not say what it counts: the title comes with it.
+    const announced = this.statusLive() === nothing;
+    const hidden = html`<span class="visually-hidden"
+      >${announced ? `${this.headingText()}: ${spoken}` : spoken}</span
+    >`;
     return html`<div part="status" role="status" aria-live=${this.statusLive()}>
       ${number}${hidden}${this.renderStale(stale)}
     </div>`;
