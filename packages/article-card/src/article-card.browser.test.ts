@@ -362,7 +362,7 @@ describe('<portico-article-card> images', () => {
   it('puts the list thumbnail beside the title, in a 4:3 box of 7.5em, however wide the column and the image', async () => {
     for (const width of [480, 700, 1100]) {
       // The sample's image is 640 × 360: its own width is no least width for the thumbnail.
-      const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', sidebar(width));
+      const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', pageColumn(width));
       const shown = card.shadowRoot!.querySelector('img')!;
       // Loaded: only then does the image have a width of its own to hold out for.
       await vi.waitFor(() => {
@@ -379,7 +379,7 @@ describe('<portico-article-card> images', () => {
   });
 
   it('puts the list thumbnail above the title, full width, in a column too narrow for both', async () => {
-    const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', sidebar(200));
+    const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', pageColumn(200));
     const image = card.shadowRoot!.querySelector('img')!.getBoundingClientRect();
     const title = heading(card).getBoundingClientRect();
     expect(image.width).toBe(200);
@@ -392,7 +392,7 @@ describe('<portico-article-card> images', () => {
   it('lays out an article without an image without one, never a broken image', async () => {
     const { image: _image, ...withoutImage } = sampleArticle(3);
     for (const variant of VARIANTS) {
-      const card = await cardWith(withoutImage, `lang="vi" variant="${variant}"`, sidebar(480));
+      const card = await cardWith(withoutImage, `lang="vi" variant="${variant}"`, pageColumn(480));
       expect(card.shadowRoot!.querySelector('img'), variant).toBeNull();
       expect(part(card, 'article')!.classList.contains('has-image'), variant).toBe(false);
       const text = (part(card, 'text') ?? part(card, 'article'))!.getBoundingClientRect();
@@ -427,7 +427,7 @@ describe('<portico-article-card> images', () => {
     onCleanUp(() => {
       spacer.remove();
     });
-    const column = sidebar(320);
+    const column = pageColumn(320);
     const sized = await cardWith(sampleArticle(5), 'lang="vi" variant="featured"', column);
     const unsized = await cardWith(
       sampleArticle(6, { image: { src: sampleImage('Mẫu 6', 400, 300), alt: 'Ảnh không có kích thước' } }),
@@ -451,17 +451,6 @@ describe('<portico-article-card> images', () => {
     expect([sized, unsized].map((card) => card.getBoundingClientRect().height)).toEqual(heights);
   });
 });
-
-/** A column of the given width in the page, for layout tests. */
-function sidebar(width: number): HTMLElement {
-  const column = document.createElement('div');
-  column.style.width = `${String(width)}px`;
-  document.body.append(column);
-  onCleanUp(() => {
-    column.remove();
-  });
-  return column;
-}
 
 /** Upgrades a card over `markup` a template printed, in a column of `width`: nothing moves. */
 async function upgradeOver(attributes: string, markup: string, width: number): Promise<void> {
@@ -585,7 +574,7 @@ describe('<portico-article-card> list of generated sample articles', () => {
     onCleanUp(() => {
       style.remove();
     });
-    const column = sidebar(420);
+    const column = pageColumn(420);
     const cards: PorticoArticleCard[] = [];
     for (const number of [1, 2, 3, 4, 5]) {
       cards.push(await cardWith(sampleArticle(number), 'lang="vi" variant="list"', column));
@@ -681,7 +670,7 @@ describe('<portico-article-card> keyboard and pointer', () => {
 
   it('makes the whole card clickable through its title link', async () => {
     const followed = followedLinks();
-    const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', sidebar(480));
+    const card = await cardWith(sampleArticle(2), 'lang="vi" variant="list"', pageColumn(480));
     const link = card.shadowRoot!.querySelector('a')!;
     for (const name of ['image', 'lead', 'date']) {
       const box = part(card, name)!.getBoundingClientRect();
@@ -1288,7 +1277,7 @@ describe('<portico-article-card> accessibility and theming', () => {
           'Thoại Sơn: Hội nghị giao ban công tác dân vận tháng 8 năm 2020 và triển khai nhiệm vụ trọng tâm tháng 9',
       }),
       'lang="vi" variant="list"',
-      sidebar(240),
+      pageColumn(240),
     );
     expect(card.getBoundingClientRect().width).toBeLessThanOrEqual(240);
     expect(card.scrollWidth).toBeLessThanOrEqual(card.clientWidth);
