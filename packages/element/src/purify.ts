@@ -6,6 +6,7 @@ import {
   classifyRemovals,
   INLINE_NAME,
   keepsAddress,
+  linkRel,
   SANITIZE_ALLOWLISTS,
   textAlignOf,
   type SanitizeProfile,
@@ -28,7 +29,11 @@ function ownPurifier(): DOMPurify {
     else if ((name === 'src' || name === 'srcset') && event.allowedAttributes[name]) event.forceKeepAttr = true;
   });
   purifier.addHook('afterSanitizeAttributes', (node) => {
-    if (node instanceof HTMLAnchorElement && node.target === '_blank') node.rel = 'noopener noreferrer';
+    if (node instanceof HTMLAnchorElement) {
+      const rel = linkRel(node.getAttribute('target'), node.getAttribute('rel'));
+      if (rel === undefined) node.removeAttribute('rel');
+      else node.setAttribute('rel', rel);
+    }
     if (node instanceof HTMLImageElement) {
       node.loading = 'lazy';
       node.decoding = 'async';

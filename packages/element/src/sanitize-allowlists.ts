@@ -52,6 +52,21 @@ export const SANITIZE_ALLOWLISTS: Readonly<Record<SanitizeProfile, SanitizeAllow
   },
 };
 
+/**
+ * The `rel` both sanitizers give a link they keep. One with a `target` (any: `_blank`, `_BLANK`,
+ * a named window) may open a new window, so it gets `noopener noreferrer`: the page it opens
+ * cannot navigate this one through `window.opener`. `opener`, which would give that back, never
+ * stays; other words (`nofollow`, `sponsored`) do. `undefined` for no `rel` at all.
+ */
+export function linkRel(target: string | null | undefined, rel: string | null | undefined): string | undefined {
+  const words = new Set((rel ?? '').split(/\s+/).filter((word) => word !== '' && word.toLowerCase() !== 'opener'));
+  if (target !== null && target !== undefined) {
+    words.add('noopener');
+    words.add('noreferrer');
+  }
+  return words.size > 0 ? [...words].join(' ') : undefined;
+}
+
 /** Attributes DOMPurify keeps on any element, besides an allowlist's (its `DATA_ATTR` and `ARIA_ATTR`). */
 export const DATA_OR_ARIA = /^(?:data-[-\w.\u00B7-\uFFFF]+|aria-[-\w]+)$/;
 

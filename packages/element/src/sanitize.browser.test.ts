@@ -156,6 +156,20 @@ describe('sanitizeHtml', () => {
     expect(holder.querySelector('img')?.alt).toBe('Hội nghị');
   });
 
+  it('never lets a page a link opens reach back to this one (window.opener), whatever its target', async () => {
+    const rels: (string | null | undefined)[] = [];
+    for (const link of [
+      '<a href="https://evil.example/" target="_BLANK" rel="opener">x</a>',
+      '<a href="https://evil.example/" target="win">x</a>',
+      '<a href="https://evil.example/" target="_blank" rel="nofollow Opener">x</a>',
+      '<a href="https://tinhuyangiang.vn/" rel="nofollow opener">x</a>',
+    ]) {
+      const { fragment } = await sanitizeHtml(link, 'article');
+      rels.push(fragment.querySelector('a')?.getAttribute('rel'));
+    }
+    expect(rels).toEqual(['noopener noreferrer', 'noopener noreferrer', 'nofollow noopener noreferrer', 'nofollow']);
+  });
+
   it('keeps a banner to links, images and a few words', async () => {
     const { fragment } = await sanitizeHtml(
       '<h2>Tiêu đề</h2><table><tr><td>x</td></tr></table><a href="/x"><img src="/b.png" alt="Giải phóng miền Nam"></a>',

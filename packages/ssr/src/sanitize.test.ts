@@ -89,6 +89,13 @@ describe('sanitizeHtmlString (the server sanitizer)', () => {
     expect(sanitize('<a href="https://tinhuyangiang.vn" target="_blank" rel="opener">Tỉnh ủy</a>')).toBe(
       '<a href="https://tinhuyangiang.vn" target="_blank" rel="noopener noreferrer">Tỉnh ủy</a>',
     );
+    // Any target may open a window, which must not reach back through window.opener.
+    expect(sanitize('<a href="https://evil.example/" target="win" rel="nofollow opener">x</a>')).toBe(
+      '<a href="https://evil.example/" target="win" rel="nofollow noopener noreferrer">x</a>',
+    );
+    expect(sanitize('<a href="https://evil.example/" target="_BLANK">x</a>')).toBe(
+      '<a href="https://evil.example/" target="_BLANK" rel="noopener noreferrer">x</a>',
+    );
     expect(sanitize('<span data-id="7" aria-label="Bảy" id="x" class="y">7</span>')).toBe(
       '<span data-id="7" aria-label="Bảy">7</span>',
     );

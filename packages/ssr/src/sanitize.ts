@@ -6,6 +6,7 @@ import {
   INLINE_NAME,
   keepsValue,
   LINK_SCHEMES,
+  linkRel,
   textAlignOf,
   UNSAFE_TAGS,
   type SanitizeRemovals,
@@ -153,7 +154,7 @@ function prepared(tag: string, attribs: Record<string, string>): Record<string, 
  * their content, other elements that are not allowed go but leave their content, comments go,
  * addresses are kept as `keepsValue` says (links to web, mail or phone addresses, images from
  * the web or inline raster data), event handlers and `style` never stay. As the browser's hook
- * does, a `target="_blank"` link gets `rel="noopener noreferrer"` and images load lazily.
+ * does, a link with a `target` gets `rel="noopener noreferrer"` (see `linkRel`) and images load lazily.
  */
 export function sanitizeHtmlString(
   html: string,
@@ -187,10 +188,8 @@ export function sanitizeHtmlString(
       '*': (tagName, attribs) => ({ tagName, attribs: prepared(tagName, attribs) }),
       a: (tagName, given) => {
         const attribs = prepared(tagName, given);
-        // As the browser's hook does: a new-tab link's rel is replaced; then the widget's tokens.
-        const rel = new Set(
-          (attribs.target === '_blank' ? 'noopener noreferrer' : (attribs.rel ?? '')).split(/\s+/).filter(Boolean),
-        );
+        // As the browser's hook does (no `opener` for a link with a target); then the widget's tokens.
+        const rel = new Set(linkRel(attribs.target, attribs.rel)?.split(' '));
         const added = attribs.href === undefined ? undefined : finish.linkRel?.(attribs.href);
         for (const token of added?.split(/\s+/).filter(Boolean) ?? []) rel.add(token);
         return { tagName, attribs: rel.size ? { ...attribs, rel: [...rel].join(' ') } : attribs };
