@@ -74,24 +74,26 @@ function portico_config(): array
 
 // The routes the widgets read: [pattern for the end of the request's path, Joomla's path,
 // kind of resource, single item?, allowed query parameters (a pattern, or ['always' => value])].
+// Every pattern has the D modifier: without it, PHP's `$` also matches before a final line
+// break, which would pass `8\n` on to Joomla as a category.
 function portico_routes(): array
 {
-    $page = ['page[offset]' => '/^\d{1,7}$/', 'page[limit]' => '/^(?:100|[1-9]\d?)$/'];
+    $page = ['page[offset]' => '/^\d{1,7}$/D', 'page[limit]' => '/^(?:100|[1-9]\d?)$/D'];
     return [
-        ['#/v1/content/articles$#', '/v1/content/articles', 'articles', false, [
+        ['#/v1/content/articles$#D', '/v1/content/articles', 'articles', false, [
             'filter[state]' => ['always' => '1'],
-            'filter[category]' => '/^\d{1,10}$/',
-            'filter[language]' => '/^(?:\*|[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)$/',
-            'filter[featured]' => '/^[01]$/',
-            'list[ordering]' => '/^a\.(?:publish_up|created|modified|hits|title|id|ordering)$/',
-            'list[direction]' => '/^(?:asc|desc|ASC|DESC)$/',
+            'filter[category]' => '/^\d{1,10}$/D',
+            'filter[language]' => '/^(?:\*|[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)$/D',
+            'filter[featured]' => '/^[01]$/D',
+            'list[ordering]' => '/^a\.(?:publish_up|created|modified|hits|title|id|ordering)$/D',
+            'list[direction]' => '/^(?:asc|desc|ASC|DESC)$/D',
         ] + $page],
-        ['#/v1/content/articles/(\d{1,10})$#', '/v1/content/articles/{id}', 'articles', true, []],
-        ['#/v1/content/categories$#', '/v1/content/categories', 'categories', false, $page],
-        ['#/v1/menus/site/items$#', '/v1/menus/site/items', 'menu-items', false, ['filter[menutype]' => '/^[\w-]{1,24}$/'] + $page],
-        ['#/v1/banners$#', '/v1/banners', 'banners', false, $page],
-        ['#/v1/banners/(\d{1,10})$#', '/v1/banners/{id}', 'banners', true, []],
-        ['#/v1/banners/categories$#', '/v1/banners/categories', 'categories', false, $page],
+        ['#/v1/content/articles/(\d{1,10})$#D', '/v1/content/articles/{id}', 'articles', true, []],
+        ['#/v1/content/categories$#D', '/v1/content/categories', 'categories', false, $page],
+        ['#/v1/menus/site/items$#D', '/v1/menus/site/items', 'menu-items', false, ['filter[menutype]' => '/^[\w-]{1,24}$/D'] + $page],
+        ['#/v1/banners$#D', '/v1/banners', 'banners', false, $page],
+        ['#/v1/banners/(\d{1,10})$#D', '/v1/banners/{id}', 'banners', true, []],
+        ['#/v1/banners/categories$#D', '/v1/banners/categories', 'categories', false, $page],
     ];
 }
 
@@ -433,7 +435,7 @@ function portico_read_categories(array $config): array
 }
 
 /** The set of shown categories remembered in $file (its first line: expiry), or null when there is no fresh one. */
-function portico_read_category_set(string $file): ?array
+function portico_read_category_set(array $config, string $file): ?array
 {
     $stored = @file_get_contents($file);
     $newline = $stored === false ? false : strpos($stored, "\n");
@@ -441,6 +443,7 @@ function portico_read_category_set(string $file): ?array
     if ($expires <= microtime(true)) {
         return null;
     }
+    $expires = min($expires, portico_latest_expiry($config, 5));
     $ids = json_decode(substr($stored, $newline + 1));
     return is_array($ids) ? [array_fill_keys(array_map('strval', $ids), true), $expires, null] : null;
 }
@@ -459,7 +462,7 @@ function portico_categories_shown(array $config): array
         return portico_read_categories($config);
     }
     $file = $directory . '/' . hash('sha256', $config['joomla_url'] . '#shown-categories') . '.json';
-    $remembered = portico_read_category_set($file);
+    $remembered = portico_read_category_set($config, $file);
     if ($remembered !== null) {
         return $remembered;
     }
@@ -467,7 +470,7 @@ function portico_categories_shown(array $config): array
     $lock = @fopen($file . '.lock', 'c');
     if ($lock !== false) {
         flock($lock, LOCK_EX);
-        $remembered = portico_read_category_set($file);
+        $remembered = portico_read_category_set($config, $file);
         if ($remembered !== null) {
             flock($lock, LOCK_UN);
             fclose($lock);
@@ -638,7 +641,12 @@ function portico_ask_joomla(array $config, string $path, string $query, string $
     return [200, $body, $expires, null];
 }
 
-/** The cache folder, made when missing; null (and a line in the log) when it cannot be. */
+/**
+ * The cache folder, made when missing; null (and a line in the log) when it cannot be, or when
+ * another account could have put answers in it: it must be this user's own, and writable by no
+ * one else. (The default folder's name, in a temporary folder shared on a hosting server, is
+ * known to anyone who knows the site's address: another account could make it first.)
+ */
 function portico_cache_directory(array $config): ?string
 {
     $directory = $config['cache_dir'];
@@ -646,11 +654,24 @@ function portico_cache_directory(array $config): ?string
         portico_log($config, 'cannot create the cache directory; answering without a cache.');
         return null;
     }
+    $owner = @fileowner($directory);
+    $mode = @fileperms($directory);
+    $ownUser = function_exists('posix_geteuid') ? posix_geteuid() : $owner;
+    if ($owner !== $ownUser || $mode === false || ($mode & 0022) !== 0) {
+        portico_log($config, "the cache directory $directory belongs to another user or others may write in it; answering without a cache.");
+        return null;
+    }
     return $directory;
 }
 
+/** The latest expiry an answer read from the cache keeps: at most the cache time (or `$least` seconds) from now, so a shortened cache time applies at once. */
+function portico_latest_expiry(array $config, int $least = 0): float
+{
+    return microtime(true) + max($least, $config['cache_seconds']);
+}
+
 /** A cached answer (its first line: expiry and status, which files of older versions lack: 200), or null when there is no fresh one. */
-function portico_read_cache(string $file): ?array
+function portico_read_cache(array $config, string $file): ?array
 {
     $stored = @file_get_contents($file);
     if ($stored === false) {
@@ -663,7 +684,9 @@ function portico_read_cache(string $file): ?array
     $head = explode(' ', substr($stored, 0, $newline));
     $expires = (float) $head[0];
     $status = isset($head[1]) ? (int) $head[1] : 200;
-    return $expires > microtime(true) ? [$status, substr($stored, $newline + 1), $expires, null] : null;
+    return $expires > microtime(true)
+        ? [$status, substr($stored, $newline + 1), min($expires, portico_latest_expiry($config)), null]
+        : null;
 }
 
 /** Answers from the cache, or asks Joomla once however many requests for the same thing wait (a file lock). */
@@ -677,7 +700,7 @@ function portico_cached_answer(array $config, string $path, string $query, strin
         return portico_ask_joomla($config, $path, $query, $kind, $single);
     }
     $file = $directory . '/' . hash('sha256', $config['joomla_url'] . $path . '?' . $query) . '.json';
-    $cached = portico_read_cache($file);
+    $cached = portico_read_cache($config, $file);
     if ($cached !== null) {
         return $cached;
     }
@@ -685,7 +708,7 @@ function portico_cached_answer(array $config, string $path, string $query, strin
     if ($lock !== false) {
         flock($lock, LOCK_EX);
         // Another request may have asked Joomla while this one waited for the lock.
-        $cached = portico_read_cache($file);
+        $cached = portico_read_cache($config, $file);
         if ($cached !== null) {
             flock($lock, LOCK_UN);
             fclose($lock);

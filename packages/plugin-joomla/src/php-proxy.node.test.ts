@@ -2,7 +2,8 @@
 // php/portico-joomla-proxy.php under PHP's built-in server (`php -S`, Debian's php-cli), held
 // to the same contract as the Node proxy, and to the same answers.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -288,6 +289,44 @@ describe.skipIf(!hasPhp && !process.env.CI)('the PHP proxy', () => {
           '<hash>.json.lock',
           '<hash>.json.lock',
         ]);
+      } finally {
+        await cached.close();
+      }
+    });
+
+    it('reads no answer from a cache folder another account could write, and reuses none past its cache time', async () => {
+      const cached = await startPhpProxy({ joomlaUrl: fake.origin, cacheSeconds: 60, timeoutSeconds: 2 });
+      try {
+        // An answer planted for /v1/banners, as if cached until the year 2286.
+        const planted = `${createHash('sha256').update(`${fake.origin}/v1/banners?`).digest('hex')}.json`;
+        const plant = (clickurl: string): void => {
+          writeFileSync(
+            join(cached.cacheDirectory, planted),
+            `9999999999.000 200\n${JSON.stringify({ data: [{ type: 'banners', id: '1', attributes: { clickurl } }] })}`,
+          );
+        };
+        const banners = async (): Promise<{ body: string; maxAge: number }> => {
+          const answer = await fetch(`${cached.base}/v1/banners`);
+          const maxAge = Number(/max-age=(\d+)/.exec(answer.headers.get('cache-control') ?? '')?.[1]);
+          return { body: await answer.text(), maxAge };
+        };
+
+        // Others may write in the folder: it is not used, and the log says why.
+        chmodSync(cached.cacheDirectory, 0o777);
+        plant('https://phish.example/pay');
+        fake.requests.length = 0;
+        const refused = await banners();
+        expect(refused.body).not.toContain('phish.example');
+        expect(fake.apiRequests().length, 'Joomla was asked').toBeGreaterThan(0);
+        expect(cached.logs()).toContain('belongs to another user or others may write in it; answering without a cache');
+
+        // The proxy's own folder: a file in it is read, but kept no longer than the cache time.
+        chmodSync(cached.cacheDirectory, 0o700);
+        plant('https://example.vn/kept');
+        const own = await banners();
+        expect(own.body).toContain('https://example.vn/kept');
+        expect(own.maxAge).toBeGreaterThan(0);
+        expect(own.maxAge).toBeLessThanOrEqual(60);
       } finally {
         await cached.close();
       }
