@@ -45,6 +45,12 @@ export interface StatsHandlerOptions {
    */
   maxGuestsPerIp?: number | undefined;
   /**
+   * Distinct guests of one IP whose views count in a day. The views of further new guests that
+   * day (a client changing its user agent once the window has passed) count once per IP, path
+   * and day, as those beyond `maxGuestsPerIp` do. Default 1000.
+   */
+  maxDailyGuestsPerIp?: number | undefined;
+  /**
    * New paths (not counted before) one client IP, or one member, may add per day; views
    * of further new paths count nowhere, not even in the site's total. Default 200.
    */
@@ -83,6 +89,7 @@ export interface ResolvedOptions {
   maxBodyBytes: number;
   maxPathLength: number;
   maxGuestsPerIp: number;
+  maxDailyGuestsPerIp: number;
   maxNewPathsPerIp: number;
   rateLimit: RateLimitOptions | false;
   maxMemberNames: number;
@@ -131,6 +138,7 @@ export function resolveOptions(options: StatsHandlerOptions): ResolvedOptions {
     maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes ?? 4096),
     maxPathLength: positive('maxPathLength', options.maxPathLength ?? DEFAULT_MAX_PATH_LENGTH),
     maxGuestsPerIp: positive('maxGuestsPerIp', options.maxGuestsPerIp ?? 100),
+    maxDailyGuestsPerIp: positive('maxDailyGuestsPerIp', options.maxDailyGuestsPerIp ?? 1000),
     maxNewPathsPerIp: positive('maxNewPathsPerIp', options.maxNewPathsPerIp ?? 200),
     rateLimit,
     maxMemberNames: atLeastZero('maxMemberNames', options.maxMemberNames ?? 100),

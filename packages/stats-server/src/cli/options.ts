@@ -62,6 +62,7 @@ const CONFIG_KEYS = new Set<string>([
   'maxBodyBytes',
   'maxPathLength',
   'maxGuestsPerIp',
+  'maxDailyGuestsPerIp',
   'maxNewPathsPerIp',
   'rateLimit',
   'maxMemberNames',

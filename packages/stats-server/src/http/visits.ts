@@ -33,7 +33,7 @@ export interface VisitRequest {
 export async function recordVisit(
   { req, site, ip, memberToken, path }: VisitRequest,
   salts: SaltCache,
-  { store, windowMs, maxGuestsPerIp, maxNewPathsPerIp, timeZone, now }: ResolvedOptions,
+  { store, windowMs, maxGuestsPerIp, maxDailyGuestsPerIp, maxNewPathsPerIp, timeZone, now }: ResolvedOptions,
   onPathsFull: (site: ResolvedSite) => void,
 ): Promise<VisitAnswer> {
   const nowMs = now();
@@ -44,7 +44,14 @@ export async function recordVisit(
     const identification = identify(
       { site: site.id, ip, userAgent: req.headers['user-agent'], memberToken, path, nowMs },
       daySalts,
-      { windowMs, memberSecret: site.memberSecret, maxGuestsPerIp, maxPaths: site.maxPaths, maxNewPathsPerIp },
+      {
+        windowMs,
+        memberSecret: site.memberSecret,
+        maxGuestsPerIp,
+        maxDailyGuestsPerIp,
+        maxPaths: site.maxPaths,
+        maxNewPathsPerIp,
+      },
     );
     if (!('visit' in identification)) {
       throw new HttpError(400, 'invalid-member-token', '"member" is not a token signed with this site\'s secret');

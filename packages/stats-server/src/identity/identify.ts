@@ -21,6 +21,8 @@ export interface IdentifyOptions {
   windowMs: number;
   memberSecret: string | undefined;
   maxGuestsPerIp: number;
+  /** Distinct guests of one IP whose views count in a day; further ones count as the IP's. */
+  maxDailyGuestsPerIp: number;
   /** The most paths the site counts views of. */
   maxPaths: number;
   /** New paths one IP (or member) may add per day. */
@@ -114,7 +116,7 @@ export function identify(request: VisitorRequest, salts: DaySalts, options: Iden
       kind: 'guest',
       id,
       supersedes: formerIds('guest'),
-      guestCap: { ipKey: guestIpKey, max: options.maxGuestsPerIp },
+      guestCap: { ipKey: guestIpKey, max: options.maxGuestsPerIp, maxPerDay: options.maxDailyGuestsPerIp },
       view: view(id, guestIpKey, { cappedBy: `ip:${guestIpKey}` }),
     },
     tokenProblem,

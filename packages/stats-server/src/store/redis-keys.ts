@@ -15,6 +15,7 @@ export function siteKeys(prefix: string, site: string) {
     } satisfies Record<VisitorKind, string>,
     memberNames: `${base}:member-names`,
     guestsOfIp: (ipKey: string) => `${base}:ip:${ipKey}`,
+    guestsOfIpOnDay: (day: string, ipKey: string) => `${base}:ip-day:${day}:${ipKey}`,
     seenViews: (day: string) => `${base}:seen:${day}`,
     newPaths: (day: string) => `${base}:new-paths:${day}`,
     total: `${base}:total`,

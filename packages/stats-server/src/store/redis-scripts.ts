@@ -60,13 +60,15 @@ return { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) }
  * for itself while the site holds fewer than its most paths, else in the total only. A
  * member's view of a page their browser counted as a guest's is remembered, not counted.
  * KEYS: 1 salt, 2-4 guest/member/bot presence, 5 member names, 6 the IP's guests,
- *       7 the day's seen views, 8 total, 9 path views, 10 the day's new paths per adder.
+ *       7 the day's seen views, 8 total, 9 path views, 10 the day's new paths per adder,
+ *       11 the IP's guests of the day.
  * ARGV: 1 salt, 2 salt ttl, 3 now, 4 window start (exclusive), 5 window (ms), 6 kind, 7 id,
  *       8 name, 9 guest cap (0: none), 10 view key ('': no view), 11 path, 12 seen ttl,
  *       13 view key beyond the guest cap ('': none), 14 most paths (0: no limit),
  *       15 who adds a new path ('': no limit), 16 new paths each may add a day,
  *       17 a member's view: its key as a guest's ('': none),
- *       18… superseded kind, id and '1' when it is among the IP's guests (KEYS[6]), in threes.
+ *       18 distinct guests of the IP whose views count in the day (0: no cap),
+ *       19… superseded kind, id and '1' when it is among the IP's guests (KEYS[6]), in threes.
  */
 export const RECORD_VISIT = RedisScript.writing(`
 local salt = redis.call('GET', KEYS[1])
@@ -90,7 +92,7 @@ if cap > 0 then
   end
 end
 if online then
-  for i = 18, #ARGV, 3 do
+  for i = 19, #ARGV, 3 do
     redis.call('ZREM', presence[ARGV[i]], ARGV[i + 1])
     if ARGV[i + 2] == '1' then redis.call('ZREM', KEYS[6], ARGV[i + 1]) end
   end
@@ -108,7 +110,18 @@ if online then
   redis.call('PEXPIRE', key, window)
 end
 local outcome = online and 'recorded' or 'too-many-guests'
-local view = online and ARGV[10] or ARGV[13]
+-- A guest past the IP's guests of the day counts as the IP, as one beyond the online cap does.
+local daily = tonumber(ARGV[18])
+local of_the_day = true
+if online and daily > 0 and redis.call('SISMEMBER', KEYS[11], id) == 0 then
+  if redis.call('SCARD', KEYS[11]) >= daily then
+    of_the_day = false
+  else
+    redis.call('SADD', KEYS[11], id)
+    redis.call('PEXPIRE', KEYS[11], ARGV[12])
+  end
+end
+local view = (online and of_the_day) and ARGV[10] or ARGV[13]
 local as_guest = online and ARGV[17] or ''
 if view == '' or redis.call('SISMEMBER', KEYS[7], view) == 1 then
   -- No view, or counted already.

@@ -150,6 +150,7 @@ class RedisStore implements StatsStore {
         keys.total,
         keys.pathViews,
         keys.newPaths(view?.day ?? day),
+        keys.guestsOfIpOnDay(day, guestCap?.ipKey ?? ''),
       ],
       [
         visit.salt.value,
@@ -169,6 +170,7 @@ class RedisStore implements StatsStore {
         view?.newPaths?.by ?? '',
         String(view?.newPaths?.max ?? 0),
         view?.guestKey ?? '',
+        String(guestCap?.maxPerDay ?? 0),
         ...visit.supersedes.flatMap((former) => [
           former.kind,
           former.id,

@@ -106,6 +106,8 @@ class SqliteStore implements StatsStore {
   readonly #paths = new Map<string, SitePaths>();
   /** Per site: the day, and how many new paths each IP (or member) added that day. */
   readonly #newPaths = new Map<string, { day: string; by: Map<string, number> }>();
+  /** Per site: the day, and the guests each IP had that day, up to its `guestCap.maxPerDay`. */
+  readonly #guestsOfDay = new Map<string, { day: string; byIp: Map<string, Set<string>> }>();
   readonly #flushIntervalMs: number;
   readonly #checkpointTimer: NodeJS.Timeout;
   readonly #viewWrites = new RepeatedFailureLog('write views to SQLite');
@@ -212,8 +214,8 @@ class SqliteStore implements StatsStore {
       }
       const online = this.#presence.record(visit);
       let outcome: VisitOutcome = online ? 'recorded' : 'too-many-guests';
-      // A guest beyond their IP's cap is not online, but their view counts, under the IP's key.
-      const key = online ? view?.key : view?.cappedKey;
+      // A guest beyond their IP's caps (online now, or in the day) counts under the IP's key.
+      const key = online && this.#admitGuestOfDay(visit) ? view?.key : view?.cappedKey;
       if (view && key !== undefined) {
         const seen = this.#seenOn(visit.site, view.day);
         if (seen.has(key)) return outcome;
@@ -306,6 +308,22 @@ class SqliteStore implements StatsStore {
       this.#seen.set(site, seen);
     }
     return seen.keys;
+  }
+
+  /**
+   * Whether a guest is one of the first `guestCap.maxPerDay` distinct guests of their IP that
+   * day (and, if new, makes one more); anyone else is.
+   */
+  #admitGuestOfDay({ site, id, salt, guestCap }: Visit): boolean {
+    if (!guestCap) return true;
+    let guests = this.#guestsOfDay.get(site);
+    if (guests?.day !== salt.day) this.#guestsOfDay.set(site, (guests = { day: salt.day, byIp: new Map() }));
+    let ofIp = guests.byIp.get(guestCap.ipKey);
+    if (!ofIp) guests.byIp.set(guestCap.ipKey, (ofIp = new Set()));
+    if (ofIp.has(id)) return true;
+    if (ofIp.size >= guestCap.maxPerDay) return false;
+    ofIp.add(id);
+    return true;
   }
 
   /**

@@ -35,8 +35,13 @@ export interface Visit {
    * A guest's `ipKey` (its `guestCap.ipKey`) says whose guests it no longer counts among.
    */
   supersedes: readonly { kind: VisitorKind; id: string; ipKey?: string | undefined }[];
-  /** Guests only: the keyed hash of their IP, and how many guests one IP may be within the window. */
-  guestCap?: { ipKey: string; max: number } | undefined;
+  /**
+   * Guests only: the keyed hash of their IP, how many guests one IP may be within the window
+   * (`max`), and how many distinct guests its views count for in a day (`maxPerDay`): the views
+   * of further new guests that day count under `view.cappedKey`, so an IP cannot make up
+   * readers by changing its user agent once the window has passed.
+   */
+  guestCap?: { ipKey: string; max: number; maxPerDay: number } | undefined;
   /** A page view, counted once per `key` (visitor and path) and `day`. */
   view?: VisitView | undefined;
 }
@@ -55,8 +60,9 @@ export interface VisitView {
    */
   guestKey?: string | undefined;
   /**
-   * A guest's view while their IP has `guestCap.max` other guests online: the key it counts
-   * under instead (the IP's, and the path), so the readers beyond the cap count once per IP, path and day.
+   * A guest's view while their IP has `guestCap.max` other guests online, or had
+   * `guestCap.maxPerDay` other guests that day: the key it counts under instead (the IP's, and
+   * the path), so the readers beyond the caps count once per IP, path and day.
    */
   cappedKey?: string | undefined;
   /** The most paths the site counts views of: a view of a further path counts in the total only. */

@@ -231,6 +231,28 @@ export function describeStatsStore(name: string, newData: () => Promise<StoreDat
         expect(await office.views('/news/a.html')).toMatchObject({ views: '6' });
       });
 
+      it('counts the views of an IP’s guests past its guests of the day once, so new user agents make up no readers', async () => {
+        const office = await startService({ maxGuestsPerIp: 2, maxDailyGuestsPerIp: 3 });
+        const readers = Array.from({ length: 6 }, (_, n) => visitor('203.0.113.7', `Mozilla/5.0 (X11) R${n} Safari`));
+        // Two at a time, each pair gone before the next comes: never more than the online cap.
+        for (const pair of [readers.slice(0, 2), readers.slice(2, 4), readers.slice(4, 6)]) {
+          for (const reader of pair) expect((await office.hit(reader, '/news/a.html')).body).toEqual({ as: 'guest' });
+          office.clock.advance(WINDOW_MS);
+        }
+        // Three guests of the day count each; the three after them, as the IP, once.
+        expect(await office.views('/news/a.html')).toMatchObject({ total: '4', views: '4' });
+        // One of the first three is still one of them, on another page.
+        for (const reader of readers.filter((_, n) => [0, 5].includes(n))) await office.hit(reader, '/news/b.html');
+        expect(await office.views('/news/b.html')).toMatchObject({ views: '2' });
+        // Another address has guests of its own.
+        await office.hit(visitor('203.0.113.8', 'Mozilla/5.0 (X11) R9 Safari'), '/news/a.html');
+        expect(await office.views('/news/a.html')).toMatchObject({ views: '5' });
+
+        office.clock.set('2026-11-27T12:00:00Z');
+        for (const reader of readers.slice(3, 5)) await office.hit(reader, '/news/a.html');
+        expect(await office.views('/news/a.html'), 'a new day, new guests of the day').toMatchObject({ views: '7' });
+      });
+
       it('caps guests per IPv6 /64, as one client can take any address in it', async () => {
         const capped = await startService({ maxGuestsPerIp: 2 });
         for (const host of ['a', 'b', 'c', 'd']) await capped.hit(visitor(`2001:db8:1:2::${host}`), '/');
