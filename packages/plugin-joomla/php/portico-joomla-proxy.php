@@ -656,6 +656,7 @@ function portico_cache_directory(array $config): ?string
     }
     $owner = @fileowner($directory);
     $mode = @fileperms($directory);
+    // Without the posix extension, only the mode is checked: a folder others may write in is still refused.
     $ownUser = function_exists('posix_geteuid') ? posix_geteuid() : $owner;
     if ($owner !== $ownUser || $mode === false || ($mode & 0022) !== 0) {
         portico_log($config, "the cache directory $directory belongs to another user or others may write in it; answering without a cache.");
