@@ -882,6 +882,54 @@ describe('<portico-sidebar-banners> carousel', () => {
     });
   });
 
+  it('holds still in a hidden tab, and counts no impression there, then goes on when the tab is shown', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { element } = await carousel();
+    const impressions = events(element, 'impression');
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await element.updateComplete;
+    await vi.advanceTimersByTimeAsync(20_000);
+    await element.updateComplete;
+    expect(shownBanners(element), 'no rotation while hidden').toEqual(['Đại hội Đảng bộ tỉnh']);
+    expect(impressions, 'no reader saw anything').toEqual([]);
+
+    visibility.mockRestore();
+    document.dispatchEvent(new Event('visibilitychange'));
+    await element.updateComplete;
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+  });
+
+  it('stops for good when it leaves the page before its first render (no rotation in a detached widget)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const element = document.createElement('portico-sidebar-banners');
+    element.rotate = 1;
+    element.banners = SLIDES;
+    // In and out in one task, as a framework unmounting what it mounted in the same commit.
+    document.body.append(element);
+    element.remove();
+    await element.updateComplete;
+    // Out of the page nothing is drawn: the slide marked current is what would show.
+    const current = (): string | undefined =>
+      shadow(element).querySelector('[data-current] img')?.getAttribute('alt') ?? undefined;
+    expect(current()).toBe('Đại hội Đảng bộ tỉnh');
+    await vi.advanceTimersByTimeAsync(5_000);
+    await element.updateComplete;
+    expect(current(), 'the same slide: nothing rotates').toBe('Đại hội Đảng bộ tỉnh');
+
+    // Back in the page, it rotates again.
+    document.body.append(element);
+    onCleanUp(() => {
+      element.remove();
+    });
+    await element.updateComplete;
+    await vi.advanceTimersByTimeAsync(1_000);
+    await element.updateComplete;
+    expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);
+  });
+
   it('rotates when the reader starts it with the button while focus is inside, until focus enters again', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const outside = startButton();

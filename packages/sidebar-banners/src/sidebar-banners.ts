@@ -305,12 +305,14 @@ export class PorticoSidebarBanners extends PorticoElement {
       },
       { threshold: 0.5 },
     );
+    document.addEventListener('visibilitychange', this.#onVisibilityChange);
     // Back in the page: publish windows may have opened or closed meanwhile, and the timers start again.
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onVisibilityChange);
     this.#observer?.disconnect();
     this.#halfVisible.clear();
     this.#stopTimer();
@@ -448,6 +450,9 @@ export class PorticoSidebarBanners extends PorticoElement {
   }
 
   protected override updated(): void {
+    // Lit still finishes an update pending when the widget left the page (taken out in the task
+    // that put it in): nothing may start then, or a detached carousel would rotate for ever.
+    if (!this.isConnected) return;
     if (this.#isRotating()) {
       this.#timer ??= setTimeout(() => {
         this.#show(1);
@@ -803,13 +808,24 @@ export class PorticoSidebarBanners extends PorticoElement {
   }
 
   /**
-   * Whether slides change by themselves now: never while hovered or while focus is on a banner.
+   * Whether slides change by themselves now: never while hovered, while focus is on a banner,
+   * or while the tab is hidden.
    * Focus entering the carousel stops the rotation (see onFocusIn), so with focus inside it runs
    * only when the reader started it, and only while focus is on its controls.
    */
   #isRotating(): boolean {
-    return this.#slideCount > 0 && this.#wantsRotation() && !this.hovered && !this.focusInSlide;
+    return this.#slideCount > 0 && this.#wantsRotation() && !this.hovered && !this.focusInSlide && !this.#inHiddenTab();
   }
+
+  /** Whether the page is in a tab no one sees: the carousel holds still, and counts no impression. */
+  #inHiddenTab(): boolean {
+    return !onServer && document.visibilityState === 'hidden';
+  }
+
+  /** The tab hidden, the rotation stops; shown again, it starts again (from `updated`). */
+  readonly #onVisibilityChange = (): void => {
+    this.requestUpdate();
+  };
 
   /**
    * Publish windows are checked when the widget renders: renders again when the next one
@@ -881,6 +897,8 @@ export class PorticoSidebarBanners extends PorticoElement {
   };
 
   readonly #countImpressions = (): void => {
+    // In a hidden tab the intersection observer is asleep: what it saw last is no reader's view.
+    if (this.#inHiddenTab()) return;
     this.#halfVisible.forEach((element) => {
       const banner = this.#shown[Number(element.dataset.index)];
       if (!banner || this.#counted.has(banner.id) || !element.isConnected) return;
