@@ -64,8 +64,29 @@ describe('createLiveFeed', () => {
       { next: (value) => seen.push(String(value)), error: (error) => seen.push(error.code) },
       { interval: 5000 },
     );
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(seen).toEqual(['1', 'network']);
+    // After a failure, twice the interval.
+    await vi.advanceTimersByTimeAsync(9999);
+    expect(seen).toEqual(['1', 'network']);
+    await vi.advanceTimersByTimeAsync(1);
     expect(seen).toEqual(['1', 'network', '3']);
+  });
+
+  it('asks a service that keeps failing less often (twice, then four times the interval), and as often again once it answers', async () => {
+    const start = Date.now();
+    const pollTimes: number[] = [];
+    let down = true;
+    const load = vi.fn(() => {
+      pollTimes.push(Date.now() - start);
+      return down ? Promise.reject(new SourceError('http', 'Service Unavailable')) : Promise.resolve(1);
+    });
+    createLiveFeed(load).subscribe({ next: () => undefined, error: () => undefined }, { interval: 10_000 });
+    await vi.advanceTimersByTimeAsync(150_000);
+    expect(pollTimes).toEqual([0, 20_000, 60_000, 100_000, 140_000]);
+    down = false;
+    await vi.advanceTimersByTimeAsync(45_000);
+    expect(pollTimes.slice(5), 'answering again: every interval').toEqual([180_000, 190_000]);
   });
 
   it('after a stop, polls at once for a subscriber instead of replaying a value older than the interval', async () => {

@@ -15,6 +15,9 @@ export interface LiveFeed<T> {
   readonly subscriberCount: number;
 }
 
+/** After failed polls in a row, the next waits twice the interval, then this many intervals at most. */
+const LONGEST_BACKOFF = 4;
+
 interface Subscriber<T> {
   observer: LiveObserver<T>;
   interval: number;
@@ -29,7 +32,9 @@ interface Subscriber<T> {
  * younger than the interval; an older one (after the feed stopped, say while the tab was
  * hidden) is not replayed: the feed polls at once and the subscriber's first value is the
  * fresh one, or, should that poll fail, the old value and then the error. A failed poll
- * reaches every subscriber's `error`, and polling goes on, so the feed recovers by itself.
+ * reaches every subscriber's `error`, and polling goes on, so the feed recovers by itself;
+ * after failures in a row it waits twice the interval, then four times, so a service that is
+ * down (and every reader's tab) is not asked as often as when it answers.
  * With no subscriber left, it stops and cancels the request under way.
  */
 export function createLiveFeed<T>(
@@ -44,6 +49,7 @@ export function createLiveFeed<T>(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: AbortController | undefined;
   let lastPollAt = -Infinity;
+  let failuresInARow = 0;
 
   function interval(): number {
     let shortest = Infinity;
@@ -60,12 +66,14 @@ export function createLiveFeed<T>(
       const value = await load(controller.signal);
       if (controller.signal.aborted) return;
       latest = { value, at: Date.now() };
+      failuresInARow = 0;
       for (const subscriber of [...subscribers]) {
         subscriber.served = true;
         subscriber.observer.next(value);
       }
     } catch (error) {
       if (controller.signal.aborted || isAbortError(error)) return;
+      failuresInARow += 1;
       const failure = toSourceError(error, options.source);
       for (const subscriber of [...subscribers]) {
         // One who waited for this poll instead of an old value gets that value after all,
@@ -82,12 +90,16 @@ export function createLiveFeed<T>(
     schedule();
   }
 
-  /** (Re)plans the next poll: one interval after the last one, for the current subscribers. */
+  /**
+   * (Re)plans the next poll: one interval after the last one, for the current subscribers, or
+   * longer after failures in a row.
+   */
   function schedule(): void {
     clearTimeout(timer);
     timer = undefined;
     if (subscribers.size === 0 || running !== undefined) return;
-    timer = setTimeout(() => void poll(), Math.max(0, lastPollAt + interval() - Date.now()));
+    const wait = interval() * Math.min(2 ** failuresInARow, LONGEST_BACKOFF);
+    timer = setTimeout(() => void poll(), Math.max(0, lastPollAt + wait - Date.now()));
   }
 
   function stop(): void {

@@ -284,6 +284,9 @@ describe('stats() reading', () => {
     await vi.advanceTimersByTimeAsync(30_000);
     for (let step = 0; step < 20 && seen.length < 2; step += 1) await vi.advanceTimersByTimeAsync(500);
     expect(seen).toEqual(['69', 'network']);
+    // After a failure the feed waits twice the interval, sparing a service that is down.
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(seen).toEqual(['69', 'network']);
     await vi.advanceTimersByTimeAsync(30_000);
     for (let step = 0; step < 20 && seen.length < 3; step += 1) await vi.advanceTimersByTimeAsync(500);
     expect(seen).toEqual(['69', 'network', '70']);
