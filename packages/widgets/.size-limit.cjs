@@ -24,7 +24,7 @@ module.exports = [
     name: 'dist/cdn/portico.js: five widgets, Lit and core (aim 20 kB)',
     path: 'dist/cdn/portico.js',
     gzip: true,
-    limit: '30.75 kB',
+    limit: '31.1 kB',
     modifyEsbuildConfig: moduleWithChunksApart,
   },
   {
@@ -48,6 +48,6 @@ module.exports = [
     import: '*',
     ignore: ['dompurify'],
     gzip: true,
-    limit: '35.6 kB',
+    limit: '36.3 kB',
   },
 ];
