@@ -70,7 +70,12 @@ export class LiveModuleElement extends ModuleElement {
    * announcements (`announce="changes"`), when the role's own (polite) stays.
    */
   protected statusLive(): 'off' | typeof nothing {
-    return this.oneOf('announce', this.announce, ANNOUNCEMENTS) === 'changes' ? nothing : 'off';
+    return this.announcesChanges() ? nothing : 'off';
+  }
+
+  /** Whether screen readers hear each live update (`announce="changes"`). */
+  protected announcesChanges(): boolean {
+    return this.oneOf('announce', this.announce, ANNOUNCEMENTS) === 'changes';
   }
 
   /**

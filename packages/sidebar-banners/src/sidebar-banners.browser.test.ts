@@ -791,8 +791,12 @@ describe('<portico-sidebar-banners> carousel', () => {
     await pointerAway();
   });
 
-  async function carousel(attributes: Record<string, string> = {}, banners: Banner[] = SLIDES) {
-    const element = await showBanners(banners, { lang: 'vi', rotate: '5', ...attributes });
+  async function carousel(
+    attributes: Record<string, string> = {},
+    banners: Banner[] = SLIDES,
+    given = document.createElement('portico-sidebar-banners'),
+  ) {
+    const element = await showBanners(banners, { lang: 'vi', rotate: '5', ...attributes }, document.body, given);
     const region = shadow(element).querySelector<HTMLElement>('[part~="carousel"]')!;
     const button = (part: string): HTMLButtonElement =>
       shadow(element).querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
@@ -884,11 +888,12 @@ describe('<portico-sidebar-banners> carousel', () => {
 
   it('holds still in a hidden tab, and counts no impression there, then goes on when the tab is shown', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const { element } = await carousel();
-    const impressions = events(element, 'impression');
+    // Hidden from the start: the intersection observer (awake here) finds the first slide in view.
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
-    document.dispatchEvent(new Event('visibilitychange'));
-    await element.updateComplete;
+    const element = document.createElement('portico-sidebar-banners');
+    const impressions = events(element, 'impression');
+    const { slides } = await carousel({}, SLIDES, element);
+    expect(await intersectionSeen(slides.querySelector('[data-current]')!)).toBe(1);
     await vi.advanceTimersByTimeAsync(20_000);
     await element.updateComplete;
     expect(shownBanners(element), 'no rotation while hidden').toEqual(['Đại hội Đảng bộ tỉnh']);
@@ -897,6 +902,10 @@ describe('<portico-sidebar-banners> carousel', () => {
     visibility.mockRestore();
     document.dispatchEvent(new Event('visibilitychange'));
     await element.updateComplete;
+    expect(
+      impressions.map((impression) => impression.id),
+      'seen once the tab shows',
+    ).toEqual(['a']);
     await vi.advanceTimersByTimeAsync(5_000);
     await element.updateComplete;
     expect(shownBanners(element)).toEqual(['Giải phóng miền Nam']);

@@ -207,9 +207,8 @@ export class PorticoViewCounter extends LiveModuleElement {
             >${groups.map((group, index) => html`${index ? html`<wbr />` : nothing}${group}`)}</span
           >`;
     // Announced, the number alone would not say what it counts: the title comes with it.
-    const announced = this.statusLive() === nothing;
     const hidden = html`<span class="visually-hidden"
-      >${announced ? `${this.headingText()}: ${spoken}` : spoken}</span
+      >${this.announcesChanges() ? `${this.headingText()}: ${spoken}` : spoken}</span
     >`;
     return html`<div part="status" role="status" aria-live=${this.statusLive()}>
       ${number}${hidden}${this.renderStale(stale)}
